@@ -1,0 +1,16 @@
+//! Saksbok's domain: the words of kommunelova and Noark as Rust types.
+//!
+//! This crate does no IO, reads no clock and knows no SQL: callers pass in the
+//! records and the time. Everything here is plain data and pure functions, so
+//! every rule can be unit-tested in isolation.
+
+pub mod behandling;
+pub mod date;
+pub mod demo;
+pub mod model;
+pub mod number;
+pub mod protocol;
+pub mod text;
+pub mod vote;
+
+pub use number::{AgendaNumber, CaseNumber, JournalNumber, NumberError};

@@ -1,0 +1,188 @@
+//! What a saksprotokoll says, before any layout: a pure function from the
+//! records and a template (labels, formats) to headed sections of paragraphs.
+//! The template's defaults reproduce Luster's published protocol.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::behandling::{self, DanglingReference, Phrases};
+use crate::date::format_date;
+use crate::model::{AgendaItem, MeetingInfo};
+use crate::text::{Paragraph, fill, paragraphs};
+
+/// Labels and formats of a saksprotokoll. A setting per municipality/board.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ProtocolTemplate {
+    pub municipality: String,
+    pub document_kind: String,
+    pub case_label: String,
+    pub title_label: String,
+    /// How the title line is printed; `{tittel}` is the stored title.
+    pub title_format: String,
+    pub archive_label: String,
+    pub behandling_label: String,
+    pub vedtak_label: String,
+    /// Footer; `{side}` and `{sider}`.
+    pub page_format: String,
+}
+
+impl Default for ProtocolTemplate {
+    fn default() -> Self {
+        Self {
+            municipality: "Luster kommune".into(),
+            document_kind: "Saksprotokoll".into(),
+            case_label: "Sak:".into(),
+            title_label: "Tittel:".into(),
+            title_format: "Saksprotokoll - {tittel}".into(),
+            archive_label: "Arkivsak:".into(),
+            behandling_label: "Behandling:".into(),
+            vedtak_label: "Vedtak:".into(),
+            page_format: "Side {side} av {sider}".into(),
+        }
+    }
+}
+
+/// A labelled line such as "Sak: 54/21".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Field {
+    pub label: String,
+    pub value: String,
+    /// Printed in bold as a heading line.
+    pub emphasised: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Section {
+    pub heading: String,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// The content of one saksprotokoll, in print order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Saksprotokoll {
+    pub municipality: String,
+    pub document_kind: String,
+    pub board: String,
+    /// dd.mm.yyyy
+    pub meeting_date: String,
+    pub fields: Vec<Field>,
+    pub sections: Vec<Section>,
+    pub page_format: String,
+    /// For the PDF's metadata: "Saksprotokoll 54/21 Formannskapet og næringsutvalet".
+    pub title: String,
+    pub subject: String,
+}
+
+impl Saksprotokoll {
+    /// The footer of page `page` of `pages`.
+    pub fn page_label(&self, page: usize, pages: usize) -> String {
+        fill(&self.page_format, &[("side", &page.to_string()), ("sider", &pages.to_string())])
+    }
+}
+
+/// Builds the saksprotokoll of one agenda item.
+pub fn saksprotokoll(
+    meeting: &MeetingInfo,
+    item: &AgendaItem,
+    tpl: &ProtocolTemplate,
+    phrases: &Phrases,
+) -> Result<Saksprotokoll, DanglingReference> {
+    let number = item.number.to_string();
+    let mut fields = vec![
+        Field { label: tpl.case_label.clone(), value: number.clone(), emphasised: true },
+        Field {
+            label: tpl.title_label.clone(),
+            value: fill(&tpl.title_format, &[("tittel", &item.title)]),
+            emphasised: false,
+        },
+    ];
+    if let Some(case) = item.case_number {
+        fields.push(Field { label: tpl.archive_label.clone(), value: case.to_string(), emphasised: false });
+    }
+    let mut sections = vec![Section {
+        heading: tpl.behandling_label.clone(),
+        paragraphs: behandling::render(&item.behandling, phrases)?,
+    }];
+    if let Some(vedtak) = item.vedtak.as_deref() {
+        sections.push(Section {
+            heading: tpl.vedtak_label.clone(),
+            paragraphs: paragraphs(vedtak).into_iter().map(Paragraph::plain).collect(),
+        });
+    }
+    let date = format_date(meeting.date);
+    Ok(Saksprotokoll {
+        municipality: tpl.municipality.clone(),
+        document_kind: tpl.document_kind.clone(),
+        board: meeting.board.clone(),
+        meeting_date: date.clone(),
+        fields,
+        sections,
+        page_format: tpl.page_format.clone(),
+        title: format!("{} {} {}", tpl.document_kind, number, meeting.board),
+        subject: format!("{} – {} {}", item.title, meeting.board, date),
+    })
+}
+
+/// The protocol as plain text, one paragraph a line: what a reader sees,
+/// without layout. Used by tests and for copying into other systems.
+pub fn plain_text(p: &Saksprotokoll) -> String {
+    let mut out = format!("{}\n{}\n{}\n{}\n", p.municipality, p.document_kind, p.board, p.meeting_date);
+    for f in &p.fields {
+        out.push_str(&format!("{} {}\n", f.label, f.value));
+    }
+    for s in &p.sections {
+        out.push_str(&s.heading);
+        out.push('\n');
+        for para in &s.paragraphs {
+            out.push_str(&para.plain_text());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo;
+
+    #[test]
+    fn reference_case_gives_the_reference_structure() {
+        let d = demo::reference();
+        let item = &d.meeting.items[0];
+        let p = saksprotokoll(&d.meeting.info, item, &ProtocolTemplate::default(), &Phrases::nynorsk()).unwrap();
+        let labels: Vec<&str> = p.fields.iter().map(|f| f.label.as_str()).collect();
+        assert_eq!(labels, ["Sak:", "Tittel:", "Arkivsak:"]);
+        assert_eq!(p.fields[0].value, "54/21");
+        assert_eq!(p.fields[1].value, "Saksprotokoll - IKT-samarbeid. Etablering av avtale med SYS-IKT");
+        assert_eq!(p.fields[2].value, "21/1069");
+        assert_eq!(p.meeting_date, "15.04.2021");
+        assert_eq!(p.sections[0].heading, "Behandling:");
+        assert_eq!(p.sections[1].heading, "Vedtak:");
+        assert_eq!(p.sections[1].paragraphs.len(), 5);
+        assert_eq!(p.page_label(1, 2), "Side 1 av 2");
+    }
+
+    #[test]
+    fn plain_text_matches_the_reference_word_for_word() {
+        let d = demo::reference();
+        let p = saksprotokoll(&d.meeting.info, &d.meeting.items[0], &ProtocolTemplate::default(), &Phrases::nynorsk())
+            .unwrap();
+        let ours = plain_text(&p);
+        let reference = include_str!("../../../../tests/fixtures/saksprotokoll-54-21.txt");
+        let norm = |s: &str| s.replace('*', "").split_whitespace().collect::<Vec<_>>().join(" ");
+        let from = |s: &str| s[s.find("Sak: 54/21").unwrap()..].to_string();
+        assert_eq!(norm(&from(&ours)), norm(&from(reference)));
+    }
+
+    #[test]
+    fn item_without_arkivsak_or_vedtak_omits_those_parts() {
+        let d = demo::reference();
+        let mut item = d.meeting.items[0].clone();
+        item.case_number = None;
+        item.vedtak = None;
+        let p = saksprotokoll(&d.meeting.info, &item, &ProtocolTemplate::default(), &Phrases::nynorsk()).unwrap();
+        assert_eq!(p.fields.len(), 2);
+        assert_eq!(p.sections.len(), 1);
+    }
+}
