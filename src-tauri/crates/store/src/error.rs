@@ -1,0 +1,90 @@
+use std::path::{Path, PathBuf};
+
+use rusqlite::ErrorCode;
+
+/// What can go wrong with the database, worded for the person at the desk.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("Fila {} er ikkje ein Saksbok-database, eller ho er skadd. Ingenting i fila er endra.", path.display())]
+    NotADatabase { path: PathBuf },
+    #[error(
+        "Databasen {} er skadd ({detail}). Ingenting i fila er endra; hent fram siste tryggingskopi.",
+        path.display()
+    )]
+    Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "Databasen {} er i bruk av eit anna program. Lukk det andre programmet (eller ein annan Saksbok) og prøv igjen.",
+        path.display()
+    )]
+    Locked { path: PathBuf },
+    #[error(
+        "Databasen {} kan berre lesast (fila eller mappa er skriveverna). Endringa vart ikkje lagra.",
+        path.display()
+    )]
+    ReadOnly { path: PathBuf },
+    #[error("Kan ikkje opna databasen {}: {detail}", path.display())]
+    CannotOpen { path: PathBuf, detail: String },
+    #[error(
+        "Databasen {} er laga av ein nyare Saksbok (skjemaversjon {found}, denne kjenner til {supported}). Oppgrader Saksbok.",
+        path.display()
+    )]
+    TooNew { path: PathBuf, found: i64, supported: i64 },
+    #[error("Fann ikkje {0}.")]
+    NotFound(String),
+    #[error("Utvalssak {number} finst i fleire utval: {}. Vel utval.", boards.join(", "))]
+    Ambiguous { number: String, boards: Vec<String> },
+    #[error("{0}")]
+    Invalid(String),
+    #[error("Databasefeil i {}: {source}", path.display())]
+    Sqlite { path: PathBuf, source: rusqlite::Error },
+}
+
+impl StoreError {
+    /// A stable code for programs (the UI, scripts) to branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NotADatabase { .. } => "db_not_a_database",
+            Self::Corrupt { .. } => "db_corrupt",
+            Self::Locked { .. } => "db_locked",
+            Self::ReadOnly { .. } => "db_read_only",
+            Self::CannotOpen { .. } => "db_cannot_open",
+            Self::TooNew { .. } => "db_too_new",
+            Self::NotFound(_) => "not_found",
+            Self::Ambiguous { .. } => "ambiguous",
+            Self::Invalid(_) => "invalid",
+            Self::Sqlite { .. } => "db_error",
+        }
+    }
+
+    pub(crate) fn from_sqlite(e: rusqlite::Error, path: &Path) -> Self {
+        let path = path.to_path_buf();
+        match e.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => Self::NotADatabase { path },
+            Some(ErrorCode::DatabaseCorrupt) => Self::Corrupt { path, detail: e.to_string() },
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Locked { path },
+            Some(ErrorCode::ReadOnly) => Self::ReadOnly { path },
+            Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+                Self::CannotOpen { path, detail: e.to_string() }
+            }
+            _ => Self::Sqlite { path, source: e },
+        }
+    }
+
+    /// Errors made where the path is not known get it filled in here.
+    pub(crate) fn with_path(self, path: &Path) -> Self {
+        match self {
+            Self::Sqlite { source, path: p } if p.as_os_str().is_empty() => Self::from_sqlite(source, path),
+            Self::TooNew { found, supported, path: p } if p.as_os_str().is_empty() => {
+                Self::TooNew { path: path.to_path_buf(), found, supported }
+            }
+            other => other,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// For queries inside a transaction; [`Store::write`] adds the path.
+    fn from(e: rusqlite::Error) -> Self {
+        Self::Sqlite { path: PathBuf::new(), source: e }
+    }
+}

@@ -1,0 +1,268 @@
+//! Store tests on real SQLite files in a temporary directory.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{TimeZone, Utc};
+use rusqlite::Connection;
+use saksbok_core::demo;
+use saksbok_core::{AgendaNumber, CaseNumber};
+use tempfile::TempDir;
+
+use crate::queries::{self, DemoOutcome};
+use crate::{Actor, MIGRATIONS, OpenOptions, Store, migrate, schema_version};
+
+fn who() -> Actor<'static> {
+    Actor { name: "test", now: Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap() }
+}
+
+fn db(dir: &TempDir) -> PathBuf {
+    dir.path().join("saksbok.sqlite3")
+}
+
+fn with_demo(path: &Path) -> Store {
+    let mut s = Store::open(path).unwrap();
+    let d = demo::reference();
+    assert_eq!(s.write(|tx| queries::load_demo(tx, &who(), &d)).unwrap(), DemoOutcome::Loaded);
+    s
+}
+
+/// The schema as SQLite holds it, for comparing databases.
+fn schema(conn: &Connection) -> Vec<(String, String, String)> {
+    conn.prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn a_new_database_is_migrated_with_wal_and_foreign_keys() {
+    let dir = TempDir::new().unwrap();
+    let s = Store::open(&db(&dir)).unwrap();
+    let c = s.conn();
+    assert_eq!(schema_version(c).unwrap(), MIGRATIONS.len() as i64);
+    let mode: String = c.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = c.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    assert_eq!(fk, 1);
+    assert!(queries::is_empty(c).unwrap());
+    assert_eq!(queries::setting(c, "municipality").unwrap().as_deref(), Some("Luster kommune"));
+}
+
+#[test]
+fn upgrading_from_every_old_version_gives_the_fresh_schema() {
+    let dir = TempDir::new().unwrap();
+    let fresh = Store::open(&dir.path().join("fresh.sqlite3")).unwrap();
+    let want = schema(fresh.conn());
+    for start in 0..=MIGRATIONS.len() as i64 {
+        let path = dir.path().join(format!("from-{start}.sqlite3"));
+        let mut conn = Connection::open(&path).unwrap();
+        migrate::migrate_to(&mut conn, start).unwrap();
+        assert_eq!(schema_version(&conn).unwrap(), start);
+        drop(conn);
+        let upgraded = Store::open(&path).unwrap();
+        assert_eq!(schema(upgraded.conn()), want, "upgrade from version {start}");
+    }
+}
+
+#[test]
+fn demo_round_trips_exactly_and_loading_twice_changes_nothing() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let d = demo::reference();
+    let id = queries::find_agenda_item(s.conn(), AgendaNumber { year: 2021, seq: 54 }, None).unwrap();
+    let (info, item) = queries::agenda_item(s.conn(), id).unwrap();
+    assert_eq!(info, d.meeting.info);
+    assert_eq!(item, d.meeting.items[0]);
+
+    let count = |s: &Store| -> i64 {
+        s.conn()
+            .query_row(
+                "SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM meetings) + (SELECT count(*) FROM agenda_items)
+                      + (SELECT count(*) FROM behandling_blocks) + (SELECT count(*) FROM audit_log)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let before = count(&s);
+    assert_eq!(s.write(|tx| queries::load_demo(tx, &who(), &d)).unwrap(), DemoOutcome::AlreadyThere);
+    assert_eq!(count(&s), before);
+}
+
+#[test]
+fn demo_load_is_audited_in_the_same_transaction() {
+    let dir = TempDir::new().unwrap();
+    let s = with_demo(&db(&dir));
+    let rows: Vec<(String, String, String)> = s
+        .conn()
+        .prepare("SELECT actor, action, entity FROM audit_log ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let entities: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+    assert_eq!(entities, ["sak", "møte", "utvalssak"]);
+    assert!(rows.iter().all(|r| r.0 == "test" && r.1 == "opprett"));
+}
+
+#[test]
+fn case_list_shows_the_demo_case() {
+    let dir = TempDir::new().unwrap();
+    let s = with_demo(&db(&dir));
+    let list = queries::list_cases(s.conn()).unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].case_number, Some(CaseNumber { year: 2021, seq: 1069 }));
+    assert_eq!(list[0].agenda_number.to_string(), "54/21");
+    assert_eq!(list[0].board, "Formannskapet og næringsutvalet");
+    assert_eq!(list[0].meeting_date.to_string(), "2021-04-15");
+    assert!(!queries::is_empty(s.conn()).unwrap());
+}
+
+#[test]
+fn an_agenda_number_used_by_two_boards_needs_the_board() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let mut other = demo::reference().meeting;
+    other.info.board = "Kommunestyret".into();
+    s.write(|tx| queries::insert_meeting(tx, &who(), &other)).unwrap();
+    let n = AgendaNumber { year: 2021, seq: 54 };
+    let e = queries::find_agenda_item(s.conn(), n, None).unwrap_err();
+    assert_eq!(e.code(), "ambiguous");
+    assert_eq!(
+        e.to_string(),
+        "Utvalssak 54/21 finst i fleire utval: Formannskapet og næringsutvalet, Kommunestyret. Vel utval."
+    );
+    let a = queries::find_agenda_item(s.conn(), n, Some("kommunestyret")).unwrap();
+    let b = queries::find_agenda_item(s.conn(), n, Some("Formannskapet og næringsutvalet")).unwrap();
+    assert_ne!(a, b);
+    let missing = queries::find_agenda_item(s.conn(), AgendaNumber { year: 2021, seq: 99 }, None).unwrap_err();
+    assert_eq!(missing.to_string(), "Fann ikkje utvalssak 99/21.");
+}
+
+#[test]
+fn the_same_agenda_number_twice_in_one_board_is_refused_and_nothing_is_written() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let again = demo::reference().meeting;
+    let e = s.write(|tx| queries::insert_meeting(tx, &who(), &again)).unwrap_err();
+    assert_eq!(e.to_string(), "Utvalssak 54/21 finst frå før i dette utvalet.");
+    let meetings: i64 = s.conn().query_row("SELECT count(*) FROM meetings", [], |r| r.get(0)).unwrap();
+    assert_eq!(meetings, 1, "the failed action must leave no half-written meeting");
+}
+
+#[test]
+fn case_numbers_are_never_reused_after_deletion() {
+    let dir = TempDir::new().unwrap();
+    let mut s = Store::open(&db(&dir)).unwrap();
+    let draft = demo::CaseDraft { number: CaseNumber { year: 2026, seq: 5 }, title: "Prøvesak".into() };
+    s.write(|tx| queries::insert_case(tx, &who(), &draft)).unwrap();
+    s.write(|tx| Ok(tx.execute("DELETE FROM cases", [])?)).unwrap();
+    let last: i64 = s.conn().query_row("SELECT last_seq FROM case_number_series WHERE year = 2026", [], |r| r.get(0)).unwrap();
+    assert_eq!(last, 5);
+    assert_eq!(saksbok_core::number::next_case_number(2026, Some(last as u32)).to_string(), "26/6");
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
+    let dir = TempDir::new().unwrap();
+    let path = db(&dir);
+    let junk: Vec<u8> = (0..8192u32).map(|i| (i * 7 % 251) as u8).collect();
+    std::fs::write(&path, &junk).unwrap();
+    let e = Store::open(&path).unwrap_err();
+    assert_eq!(e.code(), "db_not_a_database", "{e}");
+    assert!(e.to_string().contains("er ikkje ein Saksbok-database"));
+    assert_eq!(std::fs::read(&path).unwrap(), junk);
+    assert!(!dir.path().join("saksbok.sqlite3-wal").exists());
+}
+
+#[test]
+fn a_damaged_database_is_refused_and_left_untouched() {
+    let dir = TempDir::new().unwrap();
+    let path = db(&dir);
+    {
+        let s = with_demo(&path);
+        s.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;").unwrap();
+    }
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = 4096;
+    assert!(bytes.len() > 3 * page);
+    // Scribble over the second and third pages: b-tree pages of the schema's tables.
+    for b in &mut bytes[page..3 * page] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let e = Store::open(&path).unwrap_err();
+    assert!(matches!(e.code(), "db_corrupt" | "db_not_a_database"), "{e}");
+    assert!(e.to_string().contains("Ingenting i fila er endra"));
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn a_locked_database_gives_a_clear_error() {
+    let dir = TempDir::new().unwrap();
+    let path = db(&dir);
+    drop(Store::open(&path).unwrap());
+    let other = Connection::open(&path).unwrap();
+    other.execute_batch("PRAGMA journal_mode = DELETE; BEGIN EXCLUSIVE;").unwrap();
+    let opts = OpenOptions { busy_timeout: Duration::from_millis(100), ..OpenOptions::default() };
+    let e = Store::open_with(&path, &opts).unwrap_err();
+    assert_eq!(e.code(), "db_locked", "{e}");
+    assert!(e.to_string().contains("er i bruk av eit anna program"));
+    other.execute_batch("ROLLBACK").unwrap();
+    assert!(Store::open_with(&path, &opts).is_ok());
+}
+
+#[test]
+fn a_read_only_database_can_be_read_but_refuses_writes() {
+    let dir = TempDir::new().unwrap();
+    let path = db(&dir);
+    drop(with_demo(&path));
+    let mut ro = Store::open_with(&path, &OpenOptions { read_only: true, ..OpenOptions::default() }).unwrap();
+    assert_eq!(queries::list_cases(ro.conn()).unwrap().len(), 1);
+    let draft = demo::CaseDraft { number: CaseNumber { year: 2026, seq: 1 }, title: "Ny".into() };
+    let e = ro.write(|tx| queries::insert_case(tx, &who(), &draft)).unwrap_err();
+    assert_eq!(e.code(), "db_read_only", "{e}");
+    assert!(e.to_string().contains("kan berre lesast"));
+    drop(ro);
+    let s = Store::open(&path).unwrap();
+    let n: i64 = s.conn().query_row("SELECT count(*) FROM cases", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 1);
+}
+
+#[test]
+fn a_database_from_a_newer_saksbok_is_refused() {
+    let dir = TempDir::new().unwrap();
+    let path = db(&dir);
+    drop(Store::open(&path).unwrap());
+    Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
+    let e = Store::open(&path).unwrap_err();
+    assert_eq!(e.code(), "db_too_new");
+    assert!(e.to_string().contains("skjemaversjon 99"), "{e}");
+}
+
+#[test]
+fn backup_is_a_complete_readable_copy() {
+    let dir = TempDir::new().unwrap();
+    let s = with_demo(&db(&dir));
+    let copy = dir.path().join("kopi.sqlite3");
+    s.backup_to(&copy).unwrap();
+    let c = Store::open(&copy).unwrap();
+    assert_eq!(queries::list_cases(c.conn()).unwrap(), queries::list_cases(s.conn()).unwrap());
+}
+
+#[test]
+fn printed_protocols_are_recorded_with_their_hash() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let id = queries::find_agenda_item(s.conn(), AgendaNumber { year: 2021, seq: 54 }, None).unwrap();
+    let hash = "a".repeat(64);
+    s.write(|tx| queries::record_printed_protocol(tx, &who(), id, "/tmp/x.pdf", &hash)).unwrap();
+    let stored: String = s.conn().query_row("SELECT sha256 FROM printed_protocols", [], |r| r.get(0)).unwrap();
+    assert_eq!(stored, hash);
+    let e = s.write(|tx| queries::record_printed_protocol(tx, &who(), 999, "/tmp/y.pdf", &hash)).unwrap_err();
+    assert_eq!(e.code(), "not_found");
+}
