@@ -1,0 +1,126 @@
+//! The render step: laid-out pages become PDF bytes.
+//!
+//! printpdf writes the document; its resource ids and trailer /ID are
+//! random by default, so fonts get fixed ids here and the /ID is derived
+//! from the content. The same protocol and timestamp give the same bytes.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use printpdf::{
+    Color, FontId, Line as PdfLine, LinePoint, Mm, Op, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Pt, Rgb, TextItem,
+};
+use saksbok_core::protocol::Saksprotokoll;
+use sha2::{Digest, Sha256};
+
+use crate::fonts::{FontKind, fonts};
+use crate::layout::{self, Layout, PageStyle};
+
+/// A rendered PDF and what a caller should know about it.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    /// Characters the font lacks, printed as a visible replacement mark.
+    pub missing_glyphs: BTreeSet<char>,
+    /// SHA-256 of `pdf`, lower-case hex.
+    pub sha256: String,
+}
+
+/// Lower-case hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn font_id(kind: FontKind) -> FontId {
+    // Six capitals: printpdf uses the first six characters as the subset tag.
+    FontId(
+        match kind {
+            FontKind::Regular => "SBKREG",
+            FontKind::Bold => "SBKBLD",
+            FontKind::Italic => "SBKITA",
+        }
+        .to_string(),
+    )
+}
+
+fn grey(level: f32) -> Color {
+    Color::Rgb(Rgb { r: level, g: level, b: level, icc_profile: None })
+}
+
+fn page_ops(page: &layout::Page, style: &PageStyle) -> Vec<Op> {
+    let mut ops = Vec::new();
+    let h = style.height;
+    if !page.rules.is_empty() {
+        ops.push(Op::SetOutlineColor { col: grey(0.55) });
+        ops.push(Op::SetOutlineThickness { pt: Pt(0.6) });
+        for r in &page.rules {
+            let p = |x: f32| LinePoint { p: Point { x: Pt(x), y: Pt(h - r.y) }, bezier: false };
+            ops.push(Op::DrawLine { line: PdfLine { points: vec![p(r.x1), p(r.x2)], is_closed: false } });
+        }
+    }
+    let mut muted = None;
+    for line in &page.lines {
+        for run in &line.runs {
+            if muted != Some(run.muted) {
+                ops.push(Op::SetFillColor { col: grey(if run.muted { 0.35 } else { 0.0 }) });
+                muted = Some(run.muted);
+            }
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetFont { font: PdfFontHandle::External(font_id(run.font)), size: Pt(run.size) });
+            ops.push(Op::SetTextCursor { pos: Point { x: Pt(run.x), y: Pt(h - line.y) } });
+            ops.push(Op::ShowText { items: vec![TextItem::Text(run.text.clone())] });
+            ops.push(Op::EndTextSection);
+        }
+    }
+    ops
+}
+
+/// Renders a laid-out document with the given metadata.
+pub fn render_layout(layout: &Layout, title: &str, author: &str, subject: &str, now: DateTime<Utc>) -> Rendered {
+    let mut doc = PdfDocument::new(title);
+    let used: BTreeSet<FontKind> =
+        layout.pages.iter().flat_map(|p| p.lines.iter().flat_map(|l| l.runs.iter().map(|r| r.font))).collect();
+    for kind in &used {
+        doc.resources.fonts.map.insert(font_id(*kind), PdfFont::new(fonts().face(*kind).parsed.clone()));
+    }
+    let when = printpdf::OffsetDateTime::from_unix_timestamp(now.timestamp())
+        .unwrap_or_else(|_| printpdf::OffsetDateTime::from_unix_timestamp(0).expect("epoch is valid"));
+    let info = &mut doc.metadata.info;
+    info.author = author.to_string();
+    info.subject = subject.to_string();
+    info.creator = format!("Saksbok {}", env!("CARGO_PKG_VERSION"));
+    info.producer = "Saksbok (printpdf)".to_string();
+    info.creation_date = when;
+    info.modification_date = when;
+    info.metadata_date = when;
+
+    let style = &layout.style;
+    let pages: Vec<PdfPage> = layout
+        .pages
+        .iter()
+        .map(|p| PdfPage::new(Mm(style.width * 25.4 / 72.0), Mm(style.height * 25.4 / 72.0), page_ops(p, style)))
+        .collect();
+    doc.with_pages(pages);
+
+    let opts = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
+    let mut warnings = Vec::new();
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    lo.compress();
+    // A stable file identifier: the hash of what the document shows and when.
+    let fingerprint = sha256_hex(format!("{layout}\u{0}{title}\u{0}{author}\u{0}{subject}\u{0}{}", now.timestamp()).as_bytes());
+    let id = lopdf::Object::String(fingerprint.as_bytes()[..32].to_vec(), lopdf::StringFormat::Hexadecimal);
+    lo.trailer.set("ID", lopdf::Object::Array(vec![id.clone(), id]));
+    let mut pdf = Vec::new();
+    lo.save_to(&mut pdf).expect("writing a PDF to memory cannot fail");
+    let sha256 = sha256_hex(&pdf);
+    Rendered { pdf, pages: layout.pages.len(), missing_glyphs: layout.missing.clone(), sha256 }
+}
+
+/// Lays out and renders a saksprotokoll on A4. `now` is the document's
+/// creation date; pass the same value to get the same bytes.
+pub fn render_saksprotokoll(p: &Saksprotokoll, now: DateTime<Utc>) -> Rendered {
+    let layout = layout::saksprotokoll(p, &PageStyle::default());
+    render_layout(&layout, &p.title, &p.municipality, &p.subject, now)
+}
