@@ -128,3 +128,46 @@ mod tests {
         assert_eq!(fill("æøå {å}", &[("å", "Å")]), "æøå Å");
     }
 }
+
+/// A file-name-safe form of `s`: lower case ASCII letters, digits and
+/// hyphens ("Formannskapet og næringsutvalet" → "formannskapet-og-naeringsutvalet").
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let piece: &str = match c {
+            'æ' => "ae",
+            'ø' | 'ö' => "o",
+            'å' | 'ä' | 'á' | 'à' => "a",
+            'é' | 'è' | 'ê' => "e",
+            'ü' => "u",
+            c if c.is_ascii_alphanumeric() => {
+                out.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        if piece == "-" {
+            if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        } else {
+            out.push_str(piece);
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod slug_tests {
+    use super::slug;
+
+    #[test]
+    fn slug_is_ascii_and_readable() {
+        assert_eq!(slug("Formannskapet og næringsutvalet"), "formannskapet-og-naeringsutvalet");
+        assert_eq!(slug("  Ål / Østre Æ  "), "al-ostre-ae");
+        assert_eq!(slug("😀"), "");
+    }
+}

@@ -10,5 +10,7 @@
 pub mod fonts;
 pub mod layout;
 pub mod render;
+pub mod save;
 
 pub use render::{Rendered, render_saksprotokoll, sha256_hex};
+pub use save::save_atomically;

@@ -392,3 +392,28 @@ pub fn record_printed_protocol(
     audit::record(tx, who, "skriv_ut", "saksprotokoll", id, None, Some(&after))?;
     Ok(id)
 }
+
+/// The municipality's protocol template: the reference layout, with the
+/// municipality's name from the settings.
+pub fn protocol_template(conn: &Connection) -> Result<saksbok_core::protocol::ProtocolTemplate> {
+    let mut tpl = saksbok_core::protocol::ProtocolTemplate::default();
+    if let Some(name) = setting(conn, "municipality")? {
+        tpl.municipality = name;
+    }
+    Ok(tpl)
+}
+
+/// The saksprotokoll of one agenda item, ready for layout.
+pub fn saksprotokoll(conn: &Connection, agenda_item_id: i64) -> Result<saksbok_core::protocol::Saksprotokoll> {
+    let (info, item) = agenda_item(conn, agenda_item_id)?;
+    let tpl = protocol_template(conn)?;
+    saksbok_core::protocol::saksprotokoll(&info, &item, &tpl, &saksbok_core::behandling::Phrases::nynorsk())
+        .map_err(|e| StoreError::Invalid(e.to_string()))
+}
+
+/// The file name a saksprotokoll is saved under:
+/// `saksprotokoll-54-21-formannskapet-og-naeringsutvalet.pdf`.
+pub fn saksprotokoll_file_name(p: &saksbok_core::protocol::Saksprotokoll) -> String {
+    let number = p.fields.first().map(|f| f.value.replace('/', "-")).unwrap_or_default();
+    format!("saksprotokoll-{}-{}.pdf", saksbok_core::text::slug(&number), saksbok_core::text::slug(&p.board))
+}

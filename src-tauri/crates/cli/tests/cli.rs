@@ -1,0 +1,120 @@
+//! The `saksbok` binary's contract, run as a user would run it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+fn saksbok(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_saksbok"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("SAKSBOK_DB")
+        .env("SOURCE_DATE_EPOCH", "1618480800")
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn demo_twice_then_render_gives_identical_pdfs() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite3");
+    let first = saksbok(&db, &["demo"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let second = saksbok(&db, &["demo"]);
+    assert!(second.status.success());
+    assert!(String::from_utf8_lossy(&second.stdout).contains("ingenting endra"));
+
+    let list = saksbok(&db, &["list"]);
+    let listed = String::from_utf8_lossy(&list.stdout);
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    assert!(listed.contains("54/21") && listed.contains("21/1069") && listed.contains("15.04.2021"));
+
+    let a = dir.path().join("a.pdf");
+    let b = dir.path().join("b.pdf");
+    for out in [&a, &b] {
+        let o = saksbok(&db, &["render", "saksprotokoll", "54/21", "-o", out.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let pa = std::fs::read(&a).unwrap();
+    assert!(pa.starts_with(b"%PDF-"));
+    assert_eq!(pa, std::fs::read(&b).unwrap(), "SOURCE_DATE_EPOCH makes renders reproducible");
+    let with_board = dir.path().join("c.pdf");
+    let o = saksbok(
+        &db,
+        &["render", "saksprotokoll", "54/21", "--utval", "Formannskapet og næringsutvalet", "-o", with_board.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn errors_are_one_clear_line_and_a_failure_code() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite3");
+    assert!(saksbok(&db, &["demo"]).status.success());
+    let out = dir.path().join("x.pdf");
+    let out = out.to_str().unwrap();
+    let cases: [(&[&str], &str); 3] = [
+        (&["render", "saksprotokoll", "99/21", "-o", out], "saksbok: Fann ikkje utvalssak 99/21.\n"),
+        (
+            &["render", "saksprotokoll", "54-21", "-o", out],
+            "saksbok: «54-21» er ikkje eit gyldig utvalssaksnummer. Skriv det som til dømes 54/21.\n",
+        ),
+        (&["render", "saksprotokoll", "54/21", "--utval", "Kontrollutvalet", "-o", out], "saksbok: Fann ikkje utvalssak 54/21 i Kontrollutvalet.\n"),
+    ];
+    for (args, want) in cases {
+        let o = saksbok(&db, args);
+        assert!(!o.status.success(), "{args:?}");
+        assert_eq!(stderr(&o), want);
+    }
+    assert!(!Path::new(out).exists(), "no file is written on error");
+}
+
+#[test]
+fn an_unreadable_database_is_reported_and_left_alone() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("junk.sqlite3");
+    let junk = b"Dette er ikkje ein database, men eit brev til kommunen.".repeat(100);
+    std::fs::write(&db, &junk).unwrap();
+    let out = dir.path().join("x.pdf");
+    let o = saksbok(&db, &["render", "saksprotokoll", "54/21", "-o", out.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let e = stderr(&o);
+    assert_eq!(e.lines().count(), 1, "{e}");
+    assert!(e.contains("er ikkje ein Saksbok-database"), "{e}");
+    assert_eq!(std::fs::read(&db).unwrap(), junk);
+
+    let missing = dir.path().join("finst-ikkje.sqlite3");
+    let o = saksbok(&missing, &["list"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("Fann ikkje databasen"));
+    assert!(!missing.exists(), "listing must not create a database");
+}
+
+#[test]
+fn backup_refuses_to_overwrite() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite3");
+    assert!(saksbok(&db, &["demo"]).status.success());
+    let copy = dir.path().join("kopi.sqlite3");
+    assert!(saksbok(&db, &["backup", copy.to_str().unwrap()]).status.success());
+    let o = saksbok(&db, &["backup", copy.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("finst frå før"));
+    let listed = saksbok(&copy, &["list"]);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("54/21"));
+}
+
+#[test]
+fn help_documents_the_contract() {
+    let o = Command::new(env!("CARGO_BIN_EXE_saksbok")).arg("--help").output().unwrap();
+    let help = String::from_utf8_lossy(&o.stdout);
+    for word in ["demo", "render", "--db", "SAKSBOK_DB", "SOURCE_DATE_EPOCH"] {
+        assert!(help.contains(word), "--help lacks {word}:\n{help}");
+    }
+}
