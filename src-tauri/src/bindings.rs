@@ -1,0 +1,63 @@
+//! The TypeScript types in ui/src/lib/bindings/ are generated from these Rust
+//! types. This test fails when they are stale; `UPDATE_BINDINGS=1 cargo test
+//! -p saksbok-app bindings` writes them anew.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use ts_rs::{Config, TS};
+
+use crate::error::CommandError;
+use crate::service::{AgendaItemView, AppStatus, PrintResult};
+use saksbok_core::model::CaseSummary;
+
+fn committed_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings")
+}
+
+fn files(dir: &Path) -> BTreeMap<String, String> {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .filter(|e| e.path().extension().is_some_and(|x| x == "ts"))
+                .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(e.path()).unwrap()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn generate(dir: &Path) {
+    let cfg = Config::new().with_out_dir(dir);
+    AppStatus::export_all(&cfg).unwrap();
+    AgendaItemView::export_all(&cfg).unwrap();
+    PrintResult::export_all(&cfg).unwrap();
+    CaseSummary::export_all(&cfg).unwrap();
+    CommandError::export_all(&cfg).unwrap();
+}
+
+#[test]
+fn bindings_are_up_to_date() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    generate(tmp.path());
+    let fresh = files(tmp.path());
+    assert!(fresh.len() >= 5);
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        let dir = committed_dir();
+        std::fs::create_dir_all(&dir).unwrap();
+        for old in files(&dir).keys() {
+            std::fs::remove_file(dir.join(old)).unwrap();
+        }
+        for (name, text) in &fresh {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+    }
+    let committed = files(&committed_dir());
+    assert_eq!(
+        committed.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>(),
+        "ui/src/lib/bindings is stale: run UPDATE_BINDINGS=1 cargo test -p saksbok-app bindings"
+    );
+    for (name, text) in &fresh {
+        assert_eq!(&committed[name], text, "{name} is stale: run UPDATE_BINDINGS=1 cargo test -p saksbok-app bindings");
+    }
+}

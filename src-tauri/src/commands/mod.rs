@@ -1,0 +1,5 @@
+//! Thin `#[tauri::command]` functions: parse, call [`crate::service`], map the error.
+
+pub mod app;
+pub mod cases;
+pub mod protocol;

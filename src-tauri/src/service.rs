@@ -1,0 +1,142 @@
+//! What the commands do, as plain functions over [`AppState`]: everything
+//! worth testing runs here without a window.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use saksbok_core::date::format_date;
+use saksbok_core::model::CaseSummary;
+use saksbok_core::text::{Paragraph, paragraphs};
+use saksbok_protocol::Rendered;
+use saksbok_store::{Actor, Store, queries};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::{CommandError, CommandResult};
+use crate::state::{AppState, Db};
+
+/// What the window needs to know at start.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AppStatus {
+    pub db_path: String,
+    /// Why the database could not be opened, if it could not.
+    pub db_error: Option<CommandError>,
+    /// Nothing in the register yet: offer the demo data.
+    pub empty: bool,
+    pub municipality: String,
+    pub version: String,
+}
+
+/// One utvalssak as the case view shows it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AgendaItemView {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// "54/21"
+    pub agenda_number: String,
+    /// "21/1069"
+    pub case_number: Option<String>,
+    pub title: String,
+    pub board: String,
+    /// dd.mm.yyyy
+    pub meeting_date: String,
+    pub place: Option<String>,
+    pub behandling: Vec<Paragraph>,
+    pub vedtak: Vec<Paragraph>,
+    pub proposals: u32,
+    pub votes: u32,
+}
+
+/// The outcome of "Skriv ut saksprotokoll".
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PrintResult {
+    pub path: String,
+    pub pages: u32,
+    pub sha256: String,
+    /// Characters the font lacks (printed as a replacement mark); empty if none.
+    pub missing_glyphs: String,
+    /// Whether the system PDF viewer was started.
+    pub opened: bool,
+    /// Why it could not be opened, if it could not (the file is saved all the same).
+    pub open_error: Option<String>,
+}
+
+fn with_store<T>(state: &AppState, f: impl FnOnce(&mut Store) -> CommandResult<T>) -> CommandResult<T> {
+    match &mut *state.db() {
+        Db::Open(store) => f(store),
+        Db::Failed(e) => Err(e.clone()),
+    }
+}
+
+pub fn status(state: &AppState) -> AppStatus {
+    let db_path = state.db_path.display().to_string();
+    let version = env!("CARGO_PKG_VERSION").to_string();
+    let found = with_store(state, |s| {
+        let empty = queries::is_empty(s.conn())?;
+        let municipality = queries::setting(s.conn(), "municipality")?.unwrap_or_default();
+        Ok((empty, municipality))
+    });
+    match found {
+        Ok((empty, municipality)) => AppStatus { db_path, db_error: None, empty, municipality, version },
+        Err(e) => AppStatus { db_path, db_error: Some(e), empty: false, municipality: String::new(), version },
+    }
+}
+
+pub fn list_cases(state: &AppState) -> CommandResult<Vec<CaseSummary>> {
+    with_store(state, |s| Ok(queries::list_cases(s.conn())?))
+}
+
+pub fn load_demo(state: &AppState, now: DateTime<Utc>) -> CommandResult<Vec<CaseSummary>> {
+    let who = Actor { name: &state.user, now };
+    let demo = saksbok_core::demo::reference();
+    with_store(state, |s| {
+        s.write(|tx| queries::load_demo(tx, &who, &demo))?;
+        Ok(queries::list_cases(s.conn())?)
+    })
+}
+
+pub fn agenda_item(state: &AppState, id: i64) -> CommandResult<AgendaItemView> {
+    with_store(state, |s| {
+        let (info, item) = queries::agenda_item(s.conn(), id)?;
+        let protocol = queries::saksprotokoll(s.conn(), id)?;
+        let behandling = protocol.sections.first().map(|sec| sec.paragraphs.clone()).unwrap_or_default();
+        Ok(AgendaItemView {
+            id,
+            agenda_number: item.number.to_string(),
+            case_number: item.case_number.map(|n| n.to_string()),
+            title: item.title,
+            board: info.board,
+            meeting_date: format_date(info.date),
+            place: info.place,
+            behandling,
+            vedtak: item.vedtak.as_deref().map(|v| paragraphs(v).into_iter().map(Paragraph::plain).collect()).unwrap_or_default(),
+            proposals: item.behandling.proposals.len() as u32,
+            votes: item.behandling.votes.len() as u32,
+        })
+    })
+}
+
+/// Renders the saksprotokoll, saves it under the protocols directory and
+/// records it with its SHA-256. Returns where it went.
+pub fn print_saksprotokoll(state: &AppState, id: i64, now: DateTime<Utc>) -> CommandResult<(PathBuf, Rendered)> {
+    with_store(state, |s| {
+        let protocol = queries::saksprotokoll(s.conn(), id)?;
+        let rendered = saksbok_protocol::render_saksprotokoll(&protocol, now);
+        std::fs::create_dir_all(&state.protocols_dir).map_err(|e| {
+            CommandError::new(
+                "io",
+                format!("Kan ikkje laga mappa {} for protokollar: {e}", state.protocols_dir.display()),
+            )
+        })?;
+        let path = state.protocols_dir.join(queries::saksprotokoll_file_name(&protocol));
+        saksbok_protocol::save_atomically(&path, &rendered.pdf).map_err(|e| {
+            CommandError::new("io", format!("Kan ikkje lagra saksprotokollen i {}: {e}", path.display()))
+        })?;
+        let who = Actor { name: &state.user, now };
+        s.write(|tx| queries::record_printed_protocol(tx, &who, id, &path.to_string_lossy(), &rendered.sha256))?;
+        Ok((path, rendered))
+    })
+}
+
+#[cfg(test)]
+mod tests;

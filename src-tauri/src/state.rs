@@ -1,0 +1,89 @@
+//! App state: where the database is and, if it could be opened, the store.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use saksbok_store::Store;
+
+use crate::error::CommandError;
+
+/// The database, or why it could not be opened. A failed open is kept so the
+/// window can explain it; nothing is created or overwritten in its place.
+#[derive(Debug)]
+pub enum Db {
+    Open(Store),
+    Failed(CommandError),
+}
+
+#[derive(Debug)]
+pub struct AppState {
+    pub db_path: PathBuf,
+    /// Where printed protocols are saved.
+    pub protocols_dir: PathBuf,
+    /// Who is working, for the audit log.
+    pub user: String,
+    db: Mutex<Db>,
+}
+
+impl AppState {
+    pub fn open(db_path: PathBuf, protocols_dir: PathBuf, user: String) -> Self {
+        let db = Mutex::new(open_db(&db_path));
+        Self { db_path, protocols_dir, user, db }
+    }
+
+    pub fn db(&self) -> MutexGuard<'_, Db> {
+        // A panic while holding the lock leaves the connection usable: SQLite
+        // rolls back any open transaction when it is dropped or reused.
+        self.db.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Tries to open the database again (after the user closed the program
+    /// that held it, or freed disk space).
+    pub fn reopen(&self) {
+        let mut db = self.db();
+        if matches!(*db, Db::Failed(_)) {
+            *db = open_db(&self.db_path);
+        }
+    }
+}
+
+fn open_db(path: &Path) -> Db {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        return Db::Failed(CommandError::new(
+            "db_cannot_open",
+            format!("Kan ikkje laga mappa {} for databasen: {e}", dir.display()),
+        ));
+    }
+    match Store::open(path) {
+        Ok(s) => Db::Open(s),
+        Err(e) => Db::Failed(e.into()),
+    }
+}
+
+/// The database path: `--db FILE` on the command line, else `SAKSBOK_DB`,
+/// else `saksbok.sqlite3` in the app-data directory.
+pub fn db_path_from(args: &[String], env: Option<String>, app_data: &Path) -> PathBuf {
+    let from_args = args.iter().position(|a| a == "--db").and_then(|i| args.get(i + 1)).cloned().or_else(|| {
+        args.iter().find_map(|a| a.strip_prefix("--db=").map(String::from))
+    });
+    from_args
+        .or(env.filter(|s| !s.is_empty()))
+        .map_or_else(|| app_data.join(saksbok_store::paths::DB_FILE), PathBuf::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn db_path_prefers_argument_then_env_then_app_data() {
+        let app = Path::new("/data/saksbok");
+        let args = |v: &[&str]| v.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
+        assert_eq!(db_path_from(&args(&["app", "--db", "/x.db"]), Some("/y.db".into()), app), PathBuf::from("/x.db"));
+        assert_eq!(db_path_from(&args(&["app", "--db=/z.db"]), None, app), PathBuf::from("/z.db"));
+        assert_eq!(db_path_from(&args(&["app"]), Some("/y.db".into()), app), PathBuf::from("/y.db"));
+        assert_eq!(db_path_from(&args(&["app"]), Some(String::new()), app), app.join("saksbok.sqlite3"));
+    }
+}
