@@ -109,7 +109,11 @@ pub fn agenda_item(state: &AppState, id: i64) -> CommandResult<AgendaItemView> {
             meeting_date: format_date(info.date),
             place: info.place,
             behandling,
-            vedtak: item.vedtak.as_deref().map(|v| paragraphs(v).into_iter().map(Paragraph::plain).collect()).unwrap_or_default(),
+            vedtak: item
+                .vedtak
+                .as_deref()
+                .map(|v| paragraphs(v).into_iter().map(Paragraph::plain).collect())
+                .unwrap_or_default(),
             proposals: item.behandling.proposals.len() as u32,
             votes: item.behandling.votes.len() as u32,
         })

@@ -65,9 +65,12 @@ fn open_db(path: &Path) -> Db {
 /// The database path: `--db FILE` on the command line, else `SAKSBOK_DB`,
 /// else `saksbok.sqlite3` in the app-data directory.
 pub fn db_path_from(args: &[String], env: Option<String>, app_data: &Path) -> PathBuf {
-    let from_args = args.iter().position(|a| a == "--db").and_then(|i| args.get(i + 1)).cloned().or_else(|| {
-        args.iter().find_map(|a| a.strip_prefix("--db=").map(String::from))
-    });
+    let from_args = args
+        .iter()
+        .position(|a| a == "--db")
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+        .or_else(|| args.iter().find_map(|a| a.strip_prefix("--db=").map(String::from)));
     from_args
         .or(env.filter(|s| !s.is_empty()))
         .map_or_else(|| app_data.join(saksbok_store::paths::DB_FILE), PathBuf::from)

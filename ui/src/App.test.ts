@@ -194,14 +194,14 @@ describe("the case view", () => {
       print_saksprotokoll: () => ({
         ...printed,
         opened: false,
-        open_error: "PDF-lesaren kunne ikkje opnast (ingen program). Fila er lagra i /data/x.pdf.",
+        open_error: "Fann ingen PDF-lesar som kunne opna fila.",
       }),
     });
     render(App);
     await userEvent.click(await screen.findByTestId("case-row"));
     await userEvent.click(await screen.findByTestId("print"));
     expect(await screen.findByTestId("print-result")).toHaveTextContent(
-      "Saksprotokollen er lagra. PDF-lesaren kunne ikkje opnast",
+      `Saksprotokollen er lagra i ${printed.path}. Fann ingen PDF-lesar som kunne opna fila.`,
     );
   });
 });

@@ -12,7 +12,8 @@ pub async fn print_saksprotokoll(app: AppHandle, state: State<'_, AppState>, id:
     let (path, rendered) = service::print_saksprotokoll(&state, id, chrono::Utc::now())?;
     let shown = path.display().to_string();
     let open_error = app.opener().open_path(&shown, None::<&str>).err().map(|e| {
-        format!("PDF-lesaren kunne ikkje opnast ({e}). Fila er lagra i {shown}.")
+        eprintln!("saksbok: opening {shown} failed: {e}");
+        "Fann ingen PDF-lesar som kunne opna fila. Opna ho frå mappa, eller installer ein PDF-lesar.".to_string()
     });
     Ok(PrintResult {
         path: shown,

@@ -13,7 +13,7 @@ const nn = {
   loadDemo: "Last inn demodata",
   startEmpty: "Start med tom database",
   dbErrorTitle: "Databasen kunne ikkje opnast",
-  dbErrorHelp: "Saksbok har ikkje endra noko i fila. Rett opp feilen og prøv igjen, eller start med ei anna databasefil (--db FIL).",
+  dbErrorHelp: "Rett opp feilen og trykk «Prøv igjen», eller start Saksbok med ei anna databasefil (--db FIL).",
   dbFile: "Databasefil",
   retry: "Prøv igjen",
   casesTitle: "Saker",
@@ -38,7 +38,7 @@ const nn = {
   printing: "Lagar PDF …",
   printed: (path: string, pages: number) =>
     `Saksprotokollen (${pages === 1 ? "1 side" : `${pages} sider`}) er lagra i ${path} og opna i PDF-lesaren.`,
-  printedNotOpened: (msg: string) => `Saksprotokollen er lagra. ${msg}`,
+  printedNotOpened: (path: string, msg: string) => `Saksprotokollen er lagra i ${path}. ${msg}`,
   missingGlyphs: (chars: string) => `Merk: skrifta manglar teikna ${chars}; dei er viste som � i PDF-en.`,
   shortcutPrint: "Ctrl+P",
   errorTitle: "Noko gjekk gale",
@@ -58,7 +58,7 @@ const nb: Texts = {
   loadDemo: "Last inn demodata",
   startEmpty: "Start med tom database",
   dbErrorTitle: "Databasen kunne ikke åpnes",
-  dbErrorHelp: "Saksbok har ikke endret noe i filen. Rett feilen og prøv igjen, eller start med en annen databasefil (--db FIL).",
+  dbErrorHelp: "Rett feilen og trykk «Prøv igjen», eller start Saksbok med en annen databasefil (--db FIL).",
   dbFile: "Databasefil",
   retry: "Prøv igjen",
   filterLabel: "Søk i saker",
@@ -72,7 +72,7 @@ const nb: Texts = {
   printing: "Lager PDF …",
   printed: (path: string, pages: number) =>
     `Saksprotokollen (${pages === 1 ? "1 side" : `${pages} sider`}) er lagret i ${path} og åpnet i PDF-leseren.`,
-  printedNotOpened: (msg: string) => `Saksprotokollen er lagret. ${msg}`,
+  printedNotOpened: (path: string, msg: string) => `Saksprotokollen er lagret i ${path}. ${msg}`,
   missingGlyphs: (chars: string) => `Merk: skriften mangler tegnene ${chars}; de vises som � i PDF-en.`,
   errorTitle: "Noe gikk galt",
 };

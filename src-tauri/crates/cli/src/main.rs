@@ -76,15 +76,14 @@ fn user_name() -> String {
 }
 
 fn open(db: Option<&Path>, must_exist: bool) -> Result<Store, String> {
-    let path = match db {
-        Some(p) => p.to_path_buf(),
-        None => {
-            let p = paths::default_db_path().ok_or("Fann inga app-datamappe; bruk --db FILE.")?;
-            if let Some(dir) = p.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| format!("Kan ikkje laga mappa {}: {e}", dir.display()))?;
-            }
-            p
+    let path = if let Some(p) = db {
+        p.to_path_buf()
+    } else {
+        let p = paths::default_db_path().ok_or("Fann inga app-datamappe; bruk --db FILE.")?;
+        if let Some(dir) = p.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("Kan ikkje laga mappa {}: {e}", dir.display()))?;
         }
+        p
     };
     if must_exist && !path.exists() {
         return Err(format!("Fann ikkje databasen {}. Køyr «saksbok --db FILE demo» for å laga ein.", path.display()));
@@ -102,7 +101,9 @@ fn run(cli: Cli) -> Result<(), String> {
             let outcome = store.write(|tx| queries::load_demo(tx, &who, &demo)).map_err(|e| e.to_string())?;
             match outcome {
                 queries::DemoOutcome::Loaded => println!("Demodata lasta inn i {}.", store.path().display()),
-                queries::DemoOutcome::AlreadyThere => println!("Demodata finst alt i {}; ingenting endra.", store.path().display()),
+                queries::DemoOutcome::AlreadyThere => {
+                    println!("Demodata finst alt i {}; ingenting endra.", store.path().display());
+                }
             }
         }
         Command::List => {
@@ -143,7 +144,10 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Backup { dest } => {
             let store = open(cli.db.as_deref(), true)?;
             if dest.exists() {
-                return Err(format!("{} finst frå før; vel eit anna namn, så ingenting vert skrive over.", dest.display()));
+                return Err(format!(
+                    "{} finst frå før; vel eit anna namn, så ingenting vert skrive over.",
+                    dest.display()
+                ));
             }
             store.backup_to(&dest).map_err(|e| e.to_string())?;
             println!("Tryggingskopi skriven til {}.", dest.display());

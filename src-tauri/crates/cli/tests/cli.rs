@@ -47,7 +47,15 @@ fn demo_twice_then_render_gives_identical_pdfs() {
     let with_board = dir.path().join("c.pdf");
     let o = saksbok(
         &db,
-        &["render", "saksprotokoll", "54/21", "--utval", "Formannskapet og næringsutvalet", "-o", with_board.to_str().unwrap()],
+        &[
+            "render",
+            "saksprotokoll",
+            "54/21",
+            "--utval",
+            "Formannskapet og næringsutvalet",
+            "-o",
+            with_board.to_str().unwrap(),
+        ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
 }
@@ -65,7 +73,10 @@ fn errors_are_one_clear_line_and_a_failure_code() {
             &["render", "saksprotokoll", "54-21", "-o", out],
             "saksbok: «54-21» er ikkje eit gyldig utvalssaksnummer. Skriv det som til dømes 54/21.\n",
         ),
-        (&["render", "saksprotokoll", "54/21", "--utval", "Kontrollutvalet", "-o", out], "saksbok: Fann ikkje utvalssak 54/21 i Kontrollutvalet.\n"),
+        (
+            &["render", "saksprotokoll", "54/21", "--utval", "Kontrollutvalet", "-o", out],
+            "saksbok: Fann ikkje utvalssak 54/21 i Kontrollutvalet.\n",
+        ),
     ];
     for (args, want) in cases {
         let o = saksbok(&db, args);

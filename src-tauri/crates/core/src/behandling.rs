@@ -157,10 +157,7 @@ pub fn render(b: &Behandling, ph: &Phrases) -> Result<Vec<Paragraph>, DanglingRe
                 parts.extend(paragraphs(text).into_iter().map(Paragraph::plain));
             }
             BlockContent::Proposal { proposal } => {
-                let p = b
-                    .proposals
-                    .get(*proposal)
-                    .ok_or(DanglingReference { what: "framlegg", index: *proposal })?;
+                let p = b.proposals.get(*proposal).ok_or(DanglingReference { what: "framlegg", index: *proposal })?;
                 let intro = proposal_intro(p, ph);
                 let body = paragraphs(&p.text);
                 if p.inline {
@@ -170,7 +167,9 @@ pub fn render(b: &Behandling, ph: &Phrases) -> Result<Vec<Paragraph>, DanglingRe
                         first.push(t, Style::Italic);
                     }
                     parts.push(first);
-                    parts.extend(rest.map(|t| Paragraph { spans: vec![crate::text::Span { text: t, style: Style::Italic }] }));
+                    parts.extend(
+                        rest.map(|t| Paragraph { spans: vec![crate::text::Span { text: t, style: Style::Italic }] }),
+                    );
                 } else {
                     parts.push(Paragraph::plain(intro));
                     parts.extend(body.into_iter().map(Paragraph::plain));
@@ -284,14 +283,20 @@ mod tests {
             proposals: vec![proposal(true, None)],
             votes: vec![vote(Some(2), None, Outcome::Fall)],
             blocks: vec![
-                Block { content: BlockContent::Text { text: "Orientering.\n\nSpørsmål.".into() }, joins_previous: false },
+                Block {
+                    content: BlockContent::Text { text: "Orientering.\n\nSpørsmål.".into() },
+                    joins_previous: false,
+                },
                 Block { content: BlockContent::Proposal { proposal: 0 }, joins_previous: false },
                 Block { content: BlockContent::Vote { vote: 0 }, joins_previous: true },
             ],
         };
         let ps = render(&b, &Phrases::nynorsk()).unwrap();
         assert_eq!(ps.len(), 3);
-        assert_eq!(ps[2].plain_text(), "Ap v/Kari Nordmann sette fram: Saka vert utsett. Framlegget fekk 2 røyster og fall.");
+        assert_eq!(
+            ps[2].plain_text(),
+            "Ap v/Kari Nordmann sette fram: Saka vert utsett. Framlegget fekk 2 røyster og fall."
+        );
         let styles: Vec<Style> = ps[2].spans.iter().map(|s| s.style).collect();
         assert_eq!(styles, [Style::Regular, Style::Italic, Style::Regular]);
     }

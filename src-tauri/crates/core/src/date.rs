@@ -10,9 +10,7 @@ pub fn format_date(d: NaiveDate) -> String {
 /// Reads `15.04.2021` (also `15.4.2021`) or ISO `2021-04-15`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    NaiveDate::parse_from_str(s, "%d.%m.%Y")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%Y-%m-%d"))
-        .ok()
+    NaiveDate::parse_from_str(s, "%d.%m.%Y").or_else(|_| NaiveDate::parse_from_str(s, "%Y-%m-%d")).ok()
 }
 
 #[cfg(test)]

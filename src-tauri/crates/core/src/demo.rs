@@ -5,9 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{
-    AgendaItem, Behandling, Block, BlockContent, MeetingInfo, Outcome, Proposal, ProposalKind, Vote,
-};
+use crate::model::{AgendaItem, Behandling, Block, BlockContent, MeetingInfo, Outcome, Proposal, ProposalKind, Vote};
 use crate::number::{AgendaNumber, CaseNumber};
 
 /// An arkivsak to create.
@@ -102,10 +100,15 @@ pub fn reference() -> DemoData {
         ],
         blocks: vec![
             block(
-                BlockContent::Text { text: "Stabsleiar og rådmann orienterte om prosessen/saka og svara på spørsmål.".into() },
+                BlockContent::Text {
+                    text: "Stabsleiar og rådmann orienterte om prosessen/saka og svara på spørsmål.".into(),
+                },
                 false,
             ),
-            block(BlockContent::Text { text: "Formannskapet stilte spørsmål, kommenterte og drøfta saka.".into() }, false),
+            block(
+                BlockContent::Text { text: "Formannskapet stilte spørsmål, kommenterte og drøfta saka.".into() },
+                false,
+            ),
             block(BlockContent::Proposal { proposal: 0 }, false),
             block(BlockContent::Vote { vote: 0 }, true),
             block(BlockContent::Proposal { proposal: 1 }, false),

@@ -88,10 +88,7 @@ impl FromStr for JournalNumber {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let err = || NumberError::Journal(s.to_string());
         let (case, doc) = s.trim().rsplit_once('-').ok_or_else(err)?;
-        Ok(Self {
-            case: case.parse().map_err(|_| err())?,
-            doc: parse_seq(doc).ok_or_else(err)?,
-        })
+        Ok(Self { case: case.parse().map_err(|_| err())?, doc: parse_seq(doc).ok_or_else(err)? })
     }
 }
 

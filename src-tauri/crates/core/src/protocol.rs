@@ -2,6 +2,8 @@
 //! records and a template (labels, formats) to headed sections of paragraphs.
 //! The template's defaults reproduce Luster's published protocol.
 
+use std::fmt::Write as _;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -128,7 +130,7 @@ pub fn saksprotokoll(
 pub fn plain_text(p: &Saksprotokoll) -> String {
     let mut out = format!("{}\n{}\n{}\n{}\n", p.municipality, p.document_kind, p.board, p.meeting_date);
     for f in &p.fields {
-        out.push_str(&format!("{} {}\n", f.label, f.value));
+        let _ = writeln!(out, "{} {}", f.label, f.value);
     }
     for s in &p.sections {
         out.push_str(&s.heading);

@@ -75,24 +75,19 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     while let Some(start) = rest.find('{') {
         out.push_str(&rest[..start]);
         let after = &rest[start + 1..];
-        match after.find('}') {
-            Some(end) => {
-                let key = &after[..end];
-                match values.iter().find(|(k, _)| *k == key) {
-                    Some((_, v)) => out.push_str(v),
-                    None => {
-                        out.push('{');
-                        out.push_str(key);
-                        out.push('}');
-                    }
-                }
-                rest = &after[end + 1..];
-            }
-            None => {
-                out.push_str(&rest[start..]);
-                rest = "";
-            }
+        let Some(end) = after.find('}') else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let key = &after[..end];
+        if let Some((_, v)) = values.iter().find(|(k, _)| *k == key) {
+            out.push_str(v);
+        } else {
+            out.push('{');
+            out.push_str(key);
+            out.push('}');
         }
+        rest = &after[end + 1..];
     }
     out.push_str(rest);
     out

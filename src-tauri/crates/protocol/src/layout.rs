@@ -110,7 +110,7 @@ struct Builder<'a> {
     missing: BTreeSet<char>,
 }
 
-impl<'a> Builder<'a> {
+impl Builder<'_> {
     fn new(style: PageStyle) -> Self {
         let y = style.margin_top;
         Self { fonts: fonts(), style, pages: vec![Page::default()], y, missing: BTreeSet::new() }

@@ -5,6 +5,7 @@
 //! from the content. The same protocol and timestamp give the same bytes.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
 use printpdf::{
@@ -30,7 +31,10 @@ pub struct Rendered {
 
 /// Lower-case hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes).iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
 }
 
 fn font_id(kind: FontKind) -> FontId {
@@ -109,7 +113,8 @@ pub fn render_layout(layout: &Layout, title: &str, author: &str, subject: &str, 
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
     lo.compress();
     // A stable file identifier: the hash of what the document shows and when.
-    let fingerprint = sha256_hex(format!("{layout}\u{0}{title}\u{0}{author}\u{0}{subject}\u{0}{}", now.timestamp()).as_bytes());
+    let fingerprint =
+        sha256_hex(format!("{layout}\u{0}{title}\u{0}{author}\u{0}{subject}\u{0}{}", now.timestamp()).as_bytes());
     let id = lopdf::Object::String(fingerprint.as_bytes()[..32].to_vec(), lopdf::StringFormat::Hexadecimal);
     lo.trailer.set("ID", lopdf::Object::Array(vec![id.clone(), id]));
     let mut pdf = Vec::new();

@@ -68,15 +68,15 @@ impl Store {
             return Err(StoreError::Corrupt { path: path.to_path_buf(), detail: check });
         }
         conn.pragma_update(None, "foreign_keys", "ON").map_err(err)?;
-        if !opts.read_only {
+        if opts.read_only {
+            migrate::check_version(&conn).map_err(|e| e.with_path(path))?;
+        } else {
             let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(err)?;
             if !mode.eq_ignore_ascii_case("wal") && conn.is_readonly("main").unwrap_or(false) {
                 return Err(StoreError::ReadOnly { path: path.to_path_buf() });
             }
             conn.pragma_update(None, "synchronous", "NORMAL").map_err(err)?;
             migrate::migrate(&mut conn).map_err(|e| e.with_path(path))?;
-        } else {
-            migrate::check_version(&conn).map_err(|e| e.with_path(path))?;
         }
         Ok(Self { conn, path: path.to_path_buf() })
     }

@@ -19,7 +19,7 @@ fn latest() -> i64 {
 pub(crate) fn check_version(conn: &Connection) -> Result<i64> {
     let found = schema_version(conn)?;
     if found > latest() {
-        return Err(StoreError::TooNew { path: Default::default(), found, supported: latest() });
+        return Err(StoreError::TooNew { path: std::path::PathBuf::default(), found, supported: latest() });
     }
     Ok(found)
 }

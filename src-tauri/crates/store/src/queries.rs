@@ -18,18 +18,13 @@ fn parse_date(s: &str) -> rusqlite::Result<NaiveDate> {
 }
 
 fn bad_value(what: &str, value: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        0,
-        rusqlite::types::Type::Text,
-        format!("ugyldig {what}: {value}").into(),
-    )
+    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("ugyldig {what}: {value}").into())
 }
 
 /// True when there is nothing in the register yet (first start).
 pub fn is_empty(conn: &Connection) -> Result<bool> {
-    let n: i64 = conn.query_row("SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM meetings)", [], |r| {
-        r.get(0)
-    })?;
+    let n: i64 =
+        conn.query_row("SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM meetings)", [], |r| r.get(0))?;
     Ok(n == 0)
 }
 
@@ -57,7 +52,11 @@ pub fn insert_case(tx: &Transaction<'_>, who: &Actor<'_>, case: &CaseDraft) -> R
          ON CONFLICT (year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)",
         params![case.number.year, case.number.seq],
     )?;
-    let after = format!(r#"{{"nummer":"{}","tittel":{}}}"#, case.number, serde_json::to_string(&case.title).unwrap_or_default());
+    let after = format!(
+        r#"{{"nummer":"{}","tittel":{}}}"#,
+        case.number,
+        serde_json::to_string(&case.title).unwrap_or_default()
+    );
     audit::record(tx, who, "opprett", "sak", id, None, Some(&after))?;
     Ok(id)
 }
@@ -83,7 +82,15 @@ pub fn insert_meeting(tx: &Transaction<'_>, who: &Actor<'_>, m: &MeetingDraft) -
         params![board, m.info.date.to_string(), m.info.place, m.info.start_time, m.info.end_time, ts],
     )?;
     let meeting = tx.last_insert_rowid();
-    audit::record(tx, who, "opprett", "møte", meeting, None, Some(&serde_json::to_string(&m.info).unwrap_or_default()))?;
+    audit::record(
+        tx,
+        who,
+        "opprett",
+        "møte",
+        meeting,
+        None,
+        Some(&serde_json::to_string(&m.info).unwrap_or_default()),
+    )?;
     for (pos, item) in m.items.iter().enumerate() {
         insert_agenda_item(tx, who, meeting, board, pos, item)?;
     }
@@ -135,10 +142,12 @@ fn insert_agenda_item(
         )?;
         proposal_ids.push(tx.last_insert_rowid());
     }
-    let dangling = |what: &str, i: usize| StoreError::Invalid(format!("Behandlinga viser til {what} nr. {i}, som ikkje finst."));
+    let dangling =
+        |what: &str, i: usize| StoreError::Invalid(format!("Behandlinga viser til {what} nr. {i}, som ikkje finst."));
     let mut vote_ids = Vec::with_capacity(b.votes.len());
     for (pos, v) in b.votes.iter().enumerate() {
-        let proposal = v.proposal.map(|i| proposal_ids.get(i).copied().ok_or_else(|| dangling("framlegg", i))).transpose()?;
+        let proposal =
+            v.proposal.map(|i| proposal_ids.get(i).copied().ok_or_else(|| dangling("framlegg", i))).transpose()?;
         tx.execute(
             "INSERT INTO votes (meeting_id, agenda_item_id, position, proposal_id, subject, unanimous, votes_for,
                                 votes_against, outcome, chair_decided, text_override)
@@ -162,9 +171,12 @@ fn insert_agenda_item(
     for (pos, block) in b.blocks.iter().enumerate() {
         let (kind, text, proposal, vote) = match &block.content {
             BlockContent::Text { text } => ("text", Some(text.as_str()), None, None),
-            BlockContent::Proposal { proposal } => {
-                ("proposal", None, Some(*proposal_ids.get(*proposal).ok_or_else(|| dangling("framlegg", *proposal))?), None)
-            }
+            BlockContent::Proposal { proposal } => (
+                "proposal",
+                None,
+                Some(*proposal_ids.get(*proposal).ok_or_else(|| dangling("framlegg", *proposal))?),
+                None,
+            ),
             BlockContent::Vote { vote } => {
                 ("vote", None, None, Some(*vote_ids.get(*vote).ok_or_else(|| dangling("røysting", *vote))?))
             }
@@ -349,12 +361,15 @@ pub fn agenda_item(conn: &Connection, id: i64) -> Result<(MeetingInfo, AgendaIte
                 "proposal" => {
                     let pid: i64 = r.get(2)?;
                     BlockContent::Proposal {
-                        proposal: index_of(&proposal_ids, pid).ok_or_else(|| bad_value("framlegg", &pid.to_string()))?,
+                        proposal: index_of(&proposal_ids, pid)
+                            .ok_or_else(|| bad_value("framlegg", &pid.to_string()))?,
                     }
                 }
                 "vote" => {
                     let vid: i64 = r.get(3)?;
-                    BlockContent::Vote { vote: index_of(&vote_ids, vid).ok_or_else(|| bad_value("røysting", &vid.to_string()))? }
+                    BlockContent::Vote {
+                        vote: index_of(&vote_ids, vid).ok_or_else(|| bad_value("røysting", &vid.to_string()))?,
+                    }
                 }
                 other => return Err(bad_value("blokktype", other)),
             };

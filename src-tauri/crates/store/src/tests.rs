@@ -161,7 +161,8 @@ fn case_numbers_are_never_reused_after_deletion() {
     let draft = demo::CaseDraft { number: CaseNumber { year: 2026, seq: 5 }, title: "Prøvesak".into() };
     s.write(|tx| queries::insert_case(tx, &who(), &draft)).unwrap();
     s.write(|tx| Ok(tx.execute("DELETE FROM cases", [])?)).unwrap();
-    let last: i64 = s.conn().query_row("SELECT last_seq FROM case_number_series WHERE year = 2026", [], |r| r.get(0)).unwrap();
+    let last: i64 =
+        s.conn().query_row("SELECT last_seq FROM case_number_series WHERE year = 2026", [], |r| r.get(0)).unwrap();
     assert_eq!(last, 5);
     assert_eq!(saksbok_core::number::next_case_number(2026, Some(last as u32)).to_string(), "26/6");
 }

@@ -11,7 +11,11 @@ fn reference() -> Saksprotokoll {
 }
 
 fn all_words(l: &Layout) -> Vec<String> {
-    page_texts(l).into_iter().flatten().flat_map(|t| t.split_whitespace().map(String::from).collect::<Vec<_>>()).collect()
+    page_texts(l)
+        .into_iter()
+        .flatten()
+        .flat_map(|t| t.split_whitespace().map(String::from).collect::<Vec<_>>())
+        .collect()
 }
 
 #[test]
@@ -31,7 +35,11 @@ fn every_line_stays_inside_the_margins() {
             for run in &line.runs {
                 let end = run.x + f.face(run.font).width(&run.text, run.size);
                 assert!(run.x >= style.margin_left - 0.01, "{run:?}");
-                assert!(end <= style.width - style.margin_right + 0.01, "overflows by {}: {run:?}", end - (style.width - style.margin_right));
+                assert!(
+                    end <= style.width - style.margin_right + 0.01,
+                    "overflows by {}: {run:?}",
+                    end - (style.width - style.margin_right)
+                );
             }
         }
     }
@@ -40,7 +48,8 @@ fn every_line_stays_inside_the_margins() {
 #[test]
 fn page_breaks_lose_no_words() {
     let mut p = reference();
-    let many: Vec<Paragraph> = (0..400).map(|i| Paragraph::plain(format!("Avsnitt {i}: {}", "ord ".repeat(i % 37)))).collect();
+    let many: Vec<Paragraph> =
+        (0..400).map(|i| Paragraph::plain(format!("Avsnitt {i}: {}", "ord ".repeat(i % 37)))).collect();
     p.sections[0].paragraphs = many.clone();
     let l = saksprotokoll(&p, &PageStyle::default());
     assert!(l.pages.len() > 5);
@@ -109,7 +118,8 @@ fn wrapped_title_hangs_under_its_value() {
     let mut p = reference();
     p.fields[1].value = "Lang tittel ".repeat(20);
     let l = saksprotokoll(&p, &PageStyle::default());
-    let lines: Vec<&Line> = l.pages[0].lines.iter().filter(|l| l.runs.iter().any(|r| r.text.contains("Lang tittel"))).collect();
+    let lines: Vec<&Line> =
+        l.pages[0].lines.iter().filter(|l| l.runs.iter().any(|r| r.text.contains("Lang tittel"))).collect();
     assert!(lines.len() >= 3);
     let first_value_x = lines[0].runs[1].x;
     for line in &lines[1..] {
