@@ -18,8 +18,8 @@ pub async fn print_saksprotokoll(app: AppHandle, state: State<'_, AppState>, id:
     Ok(PrintResult {
         path: shown,
         pages: rendered.pages as u32,
+        missing_glyphs: rendered.missing_glyphs_text(),
         sha256: rendered.sha256,
-        missing_glyphs: rendered.missing_glyphs.into_iter().collect(),
         opened: open_error.is_none(),
         open_error,
     })

@@ -39,7 +39,7 @@ const nn = {
   printed: (path: string, pages: number) =>
     `Saksprotokollen (${pages === 1 ? "1 side" : `${pages} sider`}) er lagra i ${path} og opna i PDF-lesaren.`,
   printedNotOpened: (path: string, msg: string) => `Saksprotokollen er lagra i ${path}. ${msg}`,
-  missingGlyphs: (chars: string) => `Merk: skrifta manglar teikna ${chars}; dei er viste som � i PDF-en.`,
+  missingGlyphs: (chars: string) => `Merk: skrifta manglar teikna ${chars}; dei er viste som □ i PDF-en.`,
   shortcutPrint: "Ctrl+P",
   errorTitle: "Noko gjekk gale",
   dismiss: "Lukk",
@@ -73,7 +73,7 @@ const nb: Texts = {
   printed: (path: string, pages: number) =>
     `Saksprotokollen (${pages === 1 ? "1 side" : `${pages} sider`}) er lagret i ${path} og åpnet i PDF-leseren.`,
   printedNotOpened: (path: string, msg: string) => `Saksprotokollen er lagret i ${path}. ${msg}`,
-  missingGlyphs: (chars: string) => `Merk: skriften mangler tegnene ${chars}; de vises som � i PDF-en.`,
+  missingGlyphs: (chars: string) => `Merk: skriften mangler tegnene ${chars}; de vises som □ i PDF-en.`,
   errorTitle: "Noe gikk galt",
 };
 

@@ -135,8 +135,11 @@ fn run(cli: Cli) -> Result<(), String> {
                 .write(|tx| queries::record_printed_protocol(tx, &who, id, &shown.to_string_lossy(), &rendered.sha256))
                 .map_err(|e| e.to_string())?;
             if !rendered.missing_glyphs.is_empty() {
-                let list: String = rendered.missing_glyphs.iter().collect();
-                eprintln!("Merk: skrifta manglar nokre teikn ({list}); dei er viste som \u{FFFD}.");
+                let list = rendered.missing_glyphs_text();
+                eprintln!(
+                    "Merk: skrifta manglar nokre teikn ({list}); dei er viste som {}.",
+                    saksbok_protocol::fonts::REPLACEMENT
+                );
             }
             let pages = if rendered.pages == 1 { "1 side".to_string() } else { format!("{} sider", rendered.pages) };
             println!("{} ({pages}, SHA-256 {})", shown.display(), rendered.sha256);

@@ -7,8 +7,9 @@ use printpdf::ParsedFont;
 use saksbok_core::text::Style;
 
 /// Shown in place of a character the font has no glyph for, so nothing is
-/// silently dropped. U+FFFD when the font has it, else `?`.
-const REPLACEMENTS: [char; 2] = ['\u{FFFD}', '?'];
+/// silently dropped: a white square (U+25A1), which every face has and which,
+/// unlike `?`, cannot be mistaken for the text itself.
+pub const REPLACEMENT: char = '\u{25A1}';
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FontKind {
@@ -44,7 +45,6 @@ impl FontKind {
 pub struct Face {
     pub parsed: ParsedFont,
     units_per_em: f32,
-    replacement: char,
 }
 
 impl Face {
@@ -53,9 +53,7 @@ impl Face {
         let parsed = ParsedFont::from_bytes(kind.bytes(), 0, &mut warnings)
             .unwrap_or_else(|| panic!("the embedded font {kind:?} must parse: {warnings:?}"));
         let units_per_em = f32::from(parsed.pdf_font_metrics.units_per_em.max(1));
-        let has = |c: char| parsed.lookup_glyph_index(c as u32).is_some_and(|g| g != 0);
-        let replacement = REPLACEMENTS.into_iter().find(|c| has(*c)).unwrap_or('?');
-        Self { parsed, units_per_em, replacement }
+        Self { parsed, units_per_em }
     }
 
     /// Whether the face can draw `c`.
@@ -65,7 +63,7 @@ impl Face {
 
     /// `c` itself, or the visible replacement when the face lacks it.
     pub fn printable(&self, c: char) -> char {
-        if self.has_glyph(c) { c } else { self.replacement }
+        if self.has_glyph(c) { c } else { REPLACEMENT }
     }
 
     /// Advance width of `c` at `size` points (after replacement).
@@ -128,11 +126,12 @@ mod tests {
     fn missing_glyphs_get_a_visible_replacement() {
         let f = fonts().face(FontKind::Regular);
         assert!(!f.has_glyph('😀'));
-        let r = f.printable('😀');
-        assert!(r == '\u{FFFD}' || r == '?');
-        assert!(f.has_glyph(r));
+        assert_eq!(f.printable('😀'), REPLACEMENT);
+        for kind in FontKind::ALL {
+            assert!(fonts().face(kind).has_glyph(REPLACEMENT), "{kind:?} lacks the replacement mark");
+        }
         assert!(f.advance('😀', 11.0) > 0.0);
-        assert_eq!(f.printable('\u{7}'), r, "control characters are shown, not dropped");
+        assert_eq!(f.printable('\u{7}'), REPLACEMENT, "control characters are shown, not dropped");
     }
 
     #[test]

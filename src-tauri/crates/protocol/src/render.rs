@@ -29,6 +29,18 @@ pub struct Rendered {
     pub sha256: String,
 }
 
+impl Rendered {
+    /// The missing characters for a message: the character itself, or its
+    /// code point (U+0007) where it has no visible form.
+    pub fn missing_glyphs_text(&self) -> String {
+        self.missing_glyphs
+            .iter()
+            .map(|c| if c.is_control() || c.is_whitespace() { format!("U+{:04X}", *c as u32) } else { c.to_string() })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 /// Lower-case hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().fold(String::with_capacity(64), |mut s, b| {

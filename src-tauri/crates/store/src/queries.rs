@@ -21,6 +21,17 @@ fn bad_value(what: &str, value: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("ugyldig {what}: {value}").into())
 }
 
+/// A UNIQUE violation becomes `message` (the number is taken); any other
+/// error, a failed CHECK included, passes through as it is.
+fn taken_or(e: rusqlite::Error, message: impl FnOnce() -> String) -> StoreError {
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _) if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE => {
+            StoreError::Invalid(message())
+        }
+        _ => e.into(),
+    }
+}
+
 /// True when there is nothing in the register yet (first start).
 pub fn is_empty(conn: &Connection) -> Result<bool> {
     let n: i64 =
@@ -40,12 +51,7 @@ pub fn insert_case(tx: &Transaction<'_>, who: &Actor<'_>, case: &CaseDraft) -> R
         "INSERT INTO cases (year, seq, title, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
         params![case.number.year, case.number.seq, case.title, ts],
     )
-    .map_err(|e| match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::ConstraintViolation) => {
-            StoreError::Invalid(format!("Arkivsak {} finst frå før.", case.number))
-        }
-        _ => e.into(),
-    })?;
+    .map_err(|e| taken_or(e, || format!("Arkivsak {} finst frå før.", case.number)))?;
     let id = tx.last_insert_rowid();
     tx.execute(
         "INSERT INTO case_number_series (year, last_seq) VALUES (?1, ?2)
@@ -125,12 +131,7 @@ fn insert_agenda_item(
             item.vedtak
         ],
     )
-    .map_err(|e| match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::ConstraintViolation) => {
-            StoreError::Invalid(format!("Utvalssak {} finst frå før i dette utvalet.", item.number))
-        }
-        _ => e.into(),
-    })?;
+    .map_err(|e| taken_or(e, || format!("Utvalssak {} finst frå før i dette utvalet.", item.number)))?;
     let id = tx.last_insert_rowid();
     let b = &item.behandling;
     let mut proposal_ids = Vec::with_capacity(b.proposals.len());

@@ -155,6 +155,17 @@ fn the_same_agenda_number_twice_in_one_board_is_refused_and_nothing_is_written()
 }
 
 #[test]
+fn an_empty_title_is_refused_as_invalid_not_as_taken() {
+    let dir = TempDir::new().unwrap();
+    let mut s = Store::open(&db(&dir)).unwrap();
+    let draft = demo::CaseDraft { number: CaseNumber { year: 2026, seq: 1 }, title: "   ".into() };
+    let e = s.write(|tx| queries::insert_case(tx, &who(), &draft)).unwrap_err();
+    assert!(!e.to_string().contains("finst frå før"), "{e}");
+    let n: i64 = s.conn().query_row("SELECT count(*) FROM cases", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 0);
+}
+
+#[test]
 fn case_numbers_are_never_reused_after_deletion() {
     let dir = TempDir::new().unwrap();
     let mut s = Store::open(&db(&dir)).unwrap();
@@ -266,4 +277,65 @@ fn printed_protocols_are_recorded_with_their_hash() {
     assert_eq!(stored, hash);
     let e = s.write(|tx| queries::record_printed_protocol(tx, &who(), 999, "/tmp/y.pdf", &hash)).unwrap_err();
     assert_eq!(e.code(), "not_found");
+}
+
+/// The writer half of the crash test: run in a child process by
+/// `a_writer_killed_mid_transaction_loses_nothing_committed`.
+#[test]
+#[ignore = "a helper run in a child process by the crash test"]
+fn crash_writer_child() {
+    let Some(path) = std::env::var_os("SAKSBOK_CRASH_DB") else { return };
+    let mut s = Store::open(Path::new(&path)).unwrap();
+    let committed = demo::CaseDraft { number: CaseNumber { year: 2026, seq: 1 }, title: "Lagra".into() };
+    s.write(|tx| queries::insert_case(tx, &who(), &committed)).unwrap();
+    let conn = s.conn();
+    conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+    conn.execute(
+        "INSERT INTO cases (year, seq, title, created_at, updated_at) VALUES (2026, 2, 'Halvferdig', 'x', 'x')",
+        [],
+    )
+    .unwrap();
+    println!("READY");
+    std::io::Write::flush(&mut std::io::stdout()).unwrap();
+    std::thread::sleep(Duration::from_secs(60));
+}
+
+#[test]
+fn a_writer_killed_mid_transaction_loses_nothing_committed() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    let dir = TempDir::new().unwrap();
+    let path = db(&dir);
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "tests::crash_writer_child", "--ignored", "--nocapture", "--test-threads=1"])
+        .env("SAKSBOK_CRASH_DB", &path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let out = BufReader::new(child.stdout.take().unwrap());
+    let mut ready = false;
+    for line in out.lines() {
+        if line.unwrap().contains("READY") {
+            ready = true;
+            break;
+        }
+    }
+    assert!(ready, "the writer never got to its open transaction");
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let s = Store::open(&path).unwrap();
+    let titles: Vec<String> = s
+        .conn()
+        .prepare("SELECT title FROM cases ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(titles, ["Lagra"], "the committed case survives, the open transaction does not");
+    let check: String = s.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(check, "ok");
 }
