@@ -1,5 +1,5 @@
-//! Helpers for the end-to-end tests: a virtual display, tauri-driver and
-//! paths to the built app. Each helper process is killed when dropped.
+//! Helpers for the end-to-end tests (src-tauri/tests/e2e.rs): a virtual
+//! display and tauri-driver. Each helper process is stopped when dropped.
 
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -9,14 +9,6 @@ use std::time::{Duration, Instant};
 /// The workspace root.
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ is inside the workspace").to_path_buf()
-}
-
-/// The app binary built by `cargo build -p saksbok-app` (debug profile).
-pub fn app_binary() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
-    let exe = target.join("debug").join(format!("saksbok-app{}", std::env::consts::EXE_SUFFIX));
-    assert!(exe.exists(), "build the app first: cargo build -p saksbok-app ({} is missing)", exe.display());
-    exe
 }
 
 /// tauri-driver: `TAURI_DRIVER` or `.tools/bin/tauri-driver` (installed by .ci/setup) or on PATH.

@@ -2,13 +2,13 @@
 //! through tauri-driver and WebKitWebDriver. Screenshots are saved under
 //! target/e2e-screenshots/ for people to look at.
 //!
-//! Needs the built app, Xvfb, WebKitWebDriver and tauri-driver; `.ci/test`
-//! provides them all and runs these with `--ignored`.
+//! Needs Xvfb, WebKitWebDriver and tauri-driver, and ui/dist built before
+//! the app; `.ci/test` provides them all and runs these with `--ignored`.
 
 use std::path::Path;
 use std::time::Duration;
 
-use saksbok_tests::{Guard, app_binary, driver, screenshot_dir, xvfb};
+use saksbok_tests::{Guard, driver, screenshot_dir, xvfb};
 use serde_json::json;
 use tempfile::TempDir;
 use thirtyfour::prelude::*;
@@ -21,7 +21,7 @@ const POLL: Duration = Duration::from_millis(100);
 async fn session(url: &str, args: &[&str]) -> WebDriver {
     let mut caps = Capabilities::new();
     caps.set("browserName", "wry").unwrap();
-    caps.set("tauri:options", json!({ "application": app_binary(), "args": args })).unwrap();
+    caps.set("tauri:options", json!({ "application": env!("CARGO_BIN_EXE_saksbok-app"), "args": args })).unwrap();
     // The first session on a fresh machine can be refused while WebKit warms
     // up; try a few times before calling it a failure.
     let mut last = None;
