@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, TS};
 
 use crate::error::CommandError;
-use crate::service::{AgendaItemView, AppStatus, PrintResult};
-use saksbok_core::model::CaseSummary;
+use crate::service::{AgendaItemView, AppStatus, NewCaseDefaults, PrintResult};
+use saksbok_core::case::{CaseInput, FieldError};
+use saksbok_core::journal::JournalInput;
+use saksbok_core::register::{CaseDetail, CaseFilterOptions, CasePage, CaseQuery};
 
 fn committed_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings")
@@ -31,7 +33,14 @@ fn generate(dir: &Path) {
     AppStatus::export_all(&cfg).unwrap();
     AgendaItemView::export_all(&cfg).unwrap();
     PrintResult::export_all(&cfg).unwrap();
-    CaseSummary::export_all(&cfg).unwrap();
+    NewCaseDefaults::export_all(&cfg).unwrap();
+    CaseInput::export_all(&cfg).unwrap();
+    FieldError::export_all(&cfg).unwrap();
+    JournalInput::export_all(&cfg).unwrap();
+    CaseDetail::export_all(&cfg).unwrap();
+    CaseFilterOptions::export_all(&cfg).unwrap();
+    CasePage::export_all(&cfg).unwrap();
+    CaseQuery::export_all(&cfg).unwrap();
     CommandError::export_all(&cfg).unwrap();
 }
 

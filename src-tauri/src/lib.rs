@@ -34,6 +34,13 @@ pub fn run() {
             commands::app::reopen_database,
             commands::app::load_demo,
             commands::cases::list_cases,
+            commands::cases::case_filter_options,
+            commands::cases::get_case,
+            commands::cases::new_case_defaults,
+            commands::cases::validate_case,
+            commands::cases::create_case,
+            commands::cases::update_case,
+            commands::cases::add_journal_entry,
             commands::cases::get_agenda_item,
             commands::protocol::print_saksprotokoll,
         ])

@@ -4,11 +4,13 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
+use saksbok_core::case::{CaseInput, FieldError};
 use saksbok_core::date::format_date;
-use saksbok_core::model::CaseSummary;
+use saksbok_core::journal::JournalInput;
+use saksbok_core::register::{CaseDetail, CaseFilterOptions, CasePage, CaseQuery, CaseRecord, JournalRecord};
 use saksbok_core::text::{Paragraph, paragraphs};
 use saksbok_protocol::Rendered;
-use saksbok_store::{Actor, Store, queries};
+use saksbok_store::{Actor, Store, StoreError, cases, history, journal, meetings, protocols, settings};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -61,6 +63,15 @@ pub struct PrintResult {
     pub open_error: Option<String>,
 }
 
+/// What the new-case form starts from.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct NewCaseDefaults {
+    /// Today, yyyy-mm-dd.
+    pub opened_on: String,
+    /// The number the case will get if saved today, e.g. "26/14".
+    pub next_number: String,
+}
+
 fn with_store<T>(state: &AppState, f: impl FnOnce(&mut Store) -> CommandResult<T>) -> CommandResult<T> {
     match &mut *state.db() {
         Db::Open(store) => f(store),
@@ -72,8 +83,8 @@ pub fn status(state: &AppState) -> AppStatus {
     let db_path = state.db_path.display().to_string();
     let version = env!("CARGO_PKG_VERSION").to_string();
     let found = with_store(state, |s| {
-        let empty = queries::is_empty(s.conn())?;
-        let municipality = queries::setting(s.conn(), "municipality")?.unwrap_or_default();
+        let empty = settings::is_empty(s.conn())?;
+        let municipality = settings::setting(s.conn(), "municipality")?.unwrap_or_default();
         Ok((empty, municipality))
     });
     match found {
@@ -82,23 +93,87 @@ pub fn status(state: &AppState) -> AppStatus {
     }
 }
 
-pub fn list_cases(state: &AppState) -> CommandResult<Vec<CaseSummary>> {
-    with_store(state, |s| Ok(queries::list_cases(s.conn())?))
+/// One page of the case list.
+pub fn list_cases(state: &AppState, query: &CaseQuery) -> CommandResult<CasePage> {
+    with_store(state, |s| Ok(s.read(|tx| cases::list(tx, query))?))
 }
 
-pub fn load_demo(state: &AppState, now: DateTime<Utc>) -> CommandResult<Vec<CaseSummary>> {
+pub fn case_filter_options(state: &AppState) -> CommandResult<CaseFilterOptions> {
+    with_store(state, |s| Ok(cases::filter_options(s.conn())?))
+}
+
+/// The case view: the case, its saksgang, journalpostar and history, read
+/// in one transaction.
+pub fn case_detail(state: &AppState, id: i64) -> CommandResult<CaseDetail> {
+    with_store(state, |s| {
+        Ok(s.read(|tx| {
+            Ok(CaseDetail {
+                case: cases::get(tx, id)?,
+                saksgang: cases::saksgang(tx, id)?,
+                journal: journal::for_case(tx, id)?,
+                history: history::for_case(tx, id)?,
+            })
+        })?)
+    })
+}
+
+pub fn new_case_defaults(state: &AppState, today: chrono::NaiveDate) -> CommandResult<NewCaseDefaults> {
+    with_store(state, |s| {
+        let next = cases::next_number(s.conn(), chrono::Datelike::year(&today))?;
+        Ok(NewCaseDefaults { opened_on: today.to_string(), next_number: next.to_string() })
+    })
+}
+
+/// Every problem with the form as it stands: the field rules, and for a new
+/// case whether its number was ever used. Empty when it can be saved.
+pub fn validate_case(state: &AppState, input: &CaseInput, editing: Option<i64>) -> CommandResult<Vec<FieldError>> {
+    match input.validate() {
+        Err(errors) => Ok(errors),
+        Ok(fields) if editing.is_none() => with_store(state, |s| Ok(cases::check_new(s.conn(), &fields)?)),
+        Ok(_) => Ok(Vec::new()),
+    }
+}
+
+pub fn create_case(state: &AppState, input: &CaseInput, now: DateTime<Utc>) -> CommandResult<CaseRecord> {
+    let fields = input.validate().map_err(|e| CommandError::from(StoreError::InvalidFields(e)))?;
+    let who = Actor { name: &state.user, now };
+    with_store(state, |s| Ok(s.write(|tx| cases::create(tx, &who, &fields))?))
+}
+
+pub fn update_case(state: &AppState, id: i64, input: &CaseInput, now: DateTime<Utc>) -> CommandResult<CaseRecord> {
+    let fields = input.validate().map_err(|e| CommandError::from(StoreError::InvalidFields(e)))?;
+    let who = Actor { name: &state.user, now };
+    with_store(state, |s| Ok(s.write(|tx| cases::update(tx, &who, id, &fields))?))
+}
+
+pub fn add_journal_entry(
+    state: &AppState,
+    case_id: i64,
+    input: &JournalInput,
+    now: DateTime<Utc>,
+) -> CommandResult<JournalRecord> {
+    let fields = input.validate().map_err(|e| CommandError::from(StoreError::InvalidFields(e)))?;
+    let who = Actor { name: &state.user, now };
+    with_store(state, |s| Ok(s.write(|tx| journal::create(tx, &who, case_id, &fields))?))
+}
+
+pub fn load_demo(state: &AppState, now: DateTime<Utc>) -> CommandResult<()> {
     let who = Actor { name: &state.user, now };
     let demo = saksbok_core::demo::reference();
     with_store(state, |s| {
-        s.write(|tx| queries::load_demo(tx, &who, &demo))?;
-        Ok(queries::list_cases(s.conn())?)
+        s.write(|tx| saksbok_store::demo::load_demo(tx, &who, &demo))?;
+        Ok(())
     })
 }
 
 pub fn agenda_item(state: &AppState, id: i64) -> CommandResult<AgendaItemView> {
     with_store(state, |s| {
-        let (info, item) = queries::agenda_item(s.conn(), id)?;
-        let protocol = queries::saksprotokoll(s.conn(), id)?;
+        // One read of the records: the protocol is built from the item in hand.
+        let (info, item, tpl) = s.read(|tx| {
+            let (info, item) = meetings::agenda_item(tx, id)?;
+            Ok((info, item, protocols::protocol_template(tx)?))
+        })?;
+        let protocol = protocols::saksprotokoll_of(&info, &item, &tpl)?;
         let behandling = protocol.sections.first().map(|sec| sec.paragraphs.clone()).unwrap_or_default();
         Ok(AgendaItemView {
             id,
@@ -124,7 +199,7 @@ pub fn agenda_item(state: &AppState, id: i64) -> CommandResult<AgendaItemView> {
 /// records it with its SHA-256. Returns where it went.
 pub fn print_saksprotokoll(state: &AppState, id: i64, now: DateTime<Utc>) -> CommandResult<(PathBuf, Rendered)> {
     with_store(state, |s| {
-        let protocol = queries::saksprotokoll(s.conn(), id)?;
+        let protocol = protocols::saksprotokoll(s.conn(), id)?;
         let rendered = saksbok_protocol::render_saksprotokoll(&protocol, now);
         std::fs::create_dir_all(&state.protocols_dir).map_err(|e| {
             CommandError::new(
@@ -132,12 +207,12 @@ pub fn print_saksprotokoll(state: &AppState, id: i64, now: DateTime<Utc>) -> Com
                 format!("Kan ikkje laga mappa {} for protokollar: {e}", state.protocols_dir.display()),
             )
         })?;
-        let path = state.protocols_dir.join(queries::saksprotokoll_file_name(&protocol));
+        let path = state.protocols_dir.join(protocols::saksprotokoll_file_name(&protocol));
         saksbok_protocol::save_atomically(&path, &rendered.pdf).map_err(|e| {
             CommandError::new("io", format!("Kan ikkje lagra saksprotokollen i {}: {e}", path.display()))
         })?;
         let who = Actor { name: &state.user, now };
-        s.write(|tx| queries::record_printed_protocol(tx, &who, id, &path.to_string_lossy(), &rendered.sha256))?;
+        s.write(|tx| protocols::record_printed_protocol(tx, &who, id, &path.to_string_lossy(), &rendered.sha256))?;
         Ok((path, rendered))
     })
 }

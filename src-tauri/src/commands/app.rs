@@ -1,23 +1,25 @@
-use tauri::State;
+use tauri::AppHandle;
 
+use super::blocking;
 use crate::error::CommandResult;
 use crate::service::{self, AppStatus};
-use crate::state::AppState;
-use saksbok_core::model::CaseSummary;
 
 #[tauri::command]
-pub fn app_status(state: State<'_, AppState>) -> AppStatus {
-    service::status(&state)
+pub async fn app_status(app: AppHandle) -> CommandResult<AppStatus> {
+    blocking(app, |s| Ok(service::status(s))).await
 }
 
 /// Tries to open the database again, e.g. after the program that locked it closed.
 #[tauri::command]
-pub fn reopen_database(state: State<'_, AppState>) -> AppStatus {
-    state.reopen();
-    service::status(&state)
+pub async fn reopen_database(app: AppHandle) -> CommandResult<AppStatus> {
+    blocking(app, |s| {
+        s.reopen();
+        Ok(service::status(s))
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn load_demo(state: State<'_, AppState>) -> CommandResult<Vec<CaseSummary>> {
-    service::load_demo(&state, chrono::Utc::now())
+pub async fn load_demo(app: AppHandle) -> CommandResult<()> {
+    blocking(app, |s| service::load_demo(s, chrono::Utc::now())).await
 }

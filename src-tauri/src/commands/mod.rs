@@ -1,5 +1,24 @@
 //! Thin `#[tauri::command]` functions: parse, call [`crate::service`], map the error.
+//!
+//! Every command that touches the database or the disk is async and runs its
+//! work on a blocking thread ([`blocking`]), so the window never freezes during
+//! a large search or import.
 
 pub mod app;
 pub mod cases;
 pub mod protocol;
+
+use tauri::{AppHandle, Manager};
+
+use crate::error::{CommandError, CommandResult};
+use crate::state::AppState;
+
+/// Runs `f` with the app state on Tauri's blocking thread pool.
+pub(crate) async fn blocking<T: Send + 'static>(
+    app: AppHandle,
+    f: impl FnOnce(&AppState) -> CommandResult<T> + Send + 'static,
+) -> CommandResult<T> {
+    tauri::async_runtime::spawn_blocking(move || f(&app.state::<AppState>()))
+        .await
+        .unwrap_or_else(|e| Err(CommandError::new("internal", format!("Ein intern feil stoppa handlinga: {e}"))))
+}

@@ -1,15 +1,16 @@
-use tauri::{AppHandle, State};
+use tauri::AppHandle;
 use tauri_plugin_opener::OpenerExt;
 
+use super::blocking;
 use crate::error::CommandResult;
 use crate::service::{self, PrintResult};
-use crate::state::AppState;
 
 /// Renders the saksprotokoll, saves it and opens it in the system PDF viewer.
-/// Rendering runs on a worker thread so the window stays responsive.
+/// Rendering runs on a blocking thread so the window stays responsive.
 #[tauri::command]
-pub async fn print_saksprotokoll(app: AppHandle, state: State<'_, AppState>, id: i64) -> CommandResult<PrintResult> {
-    let (path, rendered) = service::print_saksprotokoll(&state, id, chrono::Utc::now())?;
+pub async fn print_saksprotokoll(app: AppHandle, id: i64) -> CommandResult<PrintResult> {
+    let (path, rendered) =
+        blocking(app.clone(), move |s| service::print_saksprotokoll(s, id, chrono::Utc::now())).await?;
     let shown = path.display().to_string();
     let open_error = app.opener().open_path(&shown, None::<&str>).err().map(|e| {
         eprintln!("saksbok: opening {shown} failed: {e}");

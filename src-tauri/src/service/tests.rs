@@ -13,6 +13,30 @@ fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap()
 }
 
+/// Loads the demo and returns the id of its agenda item 54/21.
+fn demo_item(st: &AppState) -> i64 {
+    load_demo(st, now()).unwrap();
+    let page = list_cases(st, &CaseQuery::default()).unwrap();
+    assert_eq!(page.total, 1);
+    case_detail(st, page.rows[0].id).unwrap().saksgang[0].agenda_item_id
+}
+
+fn case_input(title: &str) -> CaseInput {
+    CaseInput {
+        number: None,
+        title: title.into(),
+        public_title: None,
+        status: saksbok_core::case::CaseStatus::InProgress,
+        officer: Some("Kari Nordheim".into()),
+        unit: None,
+        classification: None,
+        screening_basis: None,
+        opened_on: "2026-11-25".into(),
+        closed_on: None,
+        notes: None,
+    }
+}
+
 #[test]
 fn first_start_is_empty_and_offers_demo() {
     let dir = TempDir::new().unwrap();
@@ -28,10 +52,9 @@ fn first_start_is_empty_and_offers_demo() {
 fn demo_then_open_case_shows_the_reference() {
     let dir = TempDir::new().unwrap();
     let st = state(&dir);
-    let list = load_demo(&st, now()).unwrap();
-    assert_eq!(list.len(), 1);
+    let id = demo_item(&st);
     assert!(!status(&st).empty);
-    let v = agenda_item(&st, list[0].agenda_item_id).unwrap();
+    let v = agenda_item(&st, id).unwrap();
     assert_eq!(v.agenda_number, "54/21");
     assert_eq!(v.case_number.as_deref(), Some("21/1069"));
     assert_eq!(v.meeting_date, "15.04.2021");
@@ -50,7 +73,7 @@ fn demo_then_open_case_shows_the_reference() {
 fn printing_saves_the_pdf_and_records_its_hash() {
     let dir = TempDir::new().unwrap();
     let st = state(&dir);
-    let id = load_demo(&st, now()).unwrap()[0].agenda_item_id;
+    let id = demo_item(&st);
     let (path, r) = print_saksprotokoll(&st, id, now()).unwrap();
     assert_eq!(path, dir.path().join("protokollar/saksprotokoll-54-21-formannskapet-og-naeringsutvalet.pdf"));
     let bytes = std::fs::read(&path).unwrap();
@@ -74,7 +97,8 @@ fn a_damaged_database_is_explained_and_every_command_refuses() {
     let e = s.db_error.expect("an error is reported");
     assert_eq!(e.code, "db_not_a_database");
     assert!(e.message.contains("Ingenting i fila er endra"));
-    assert_eq!(list_cases(&st).unwrap_err().code, "db_not_a_database");
+    assert_eq!(list_cases(&st, &CaseQuery::default()).unwrap_err().code, "db_not_a_database");
+    assert_eq!(create_case(&st, &case_input("x"), now()).unwrap_err().code, "db_not_a_database");
     assert_eq!(load_demo(&st, now()).unwrap_err().code, "db_not_a_database");
     assert_eq!(std::fs::read(&path).unwrap(), junk, "the file is left alone");
     // Once the file is replaced by a good one, trying again works.
@@ -98,8 +122,64 @@ fn a_protocols_directory_that_cannot_be_made_is_a_clear_error() {
     let blocker = dir.path().join("protokollar");
     std::fs::write(&blocker, b"not a directory").unwrap();
     let st = state(&dir);
-    let id = load_demo(&st, now()).unwrap()[0].agenda_item_id;
+    let id = demo_item(&st);
     let e = print_saksprotokoll(&st, id, now()).unwrap_err();
     assert_eq!(e.code, "io");
     assert!(e.message.starts_with("Kan ikkje laga mappa"), "{}", e.message);
+}
+
+#[test]
+fn a_clerk_registers_a_case_edits_it_and_adds_a_journalpost() {
+    let dir = TempDir::new().unwrap();
+    let st = state(&dir);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let d = new_case_defaults(&st, today).unwrap();
+    assert_eq!((d.opened_on.as_str(), d.next_number.as_str()), ("2026-11-25", "26/1"));
+    let mut input = case_input("Ny bru over Gaupneelva");
+    assert!(validate_case(&st, &input, None).unwrap().is_empty());
+    let created = create_case(&st, &input, now()).unwrap();
+    assert_eq!(created.number.to_string(), "26/1");
+    input.title = "Ny bru over Gaupneelva, fase 2".into();
+    update_case(&st, created.id, &input, now()).unwrap();
+    let entry = JournalInput {
+        kind: saksbok_core::journal::JournalKind::Incoming,
+        date: "25.11.2026".into(),
+        correspondent: Some("Statens vegvesen".into()),
+        title: "Søknad om løyve".into(),
+        public_title: None,
+        status: saksbok_core::journal::JournalStatus::Journalised,
+        screening_basis: None,
+    };
+    assert_eq!(add_journal_entry(&st, created.id, &entry, now()).unwrap().number.to_string(), "26/1-1");
+    let detail = case_detail(&st, created.id).unwrap();
+    assert_eq!(detail.case.title, "Ny bru over Gaupneelva, fase 2");
+    assert_eq!(detail.journal.len(), 1);
+    let actions: Vec<&str> = detail.history.iter().map(|h| h.action.as_str()).collect();
+    assert_eq!(actions, ["create", "update", "create"]);
+    assert_eq!(detail.history[0].actor, "test");
+    let found = list_cases(&st, &CaseQuery { text: "SØKNAD LØYVE".into(), ..CaseQuery::default() }).unwrap();
+    assert_eq!(found.total, 1, "the journalpost's title is searchable, in capitals too");
+}
+
+#[test]
+fn bad_input_comes_back_field_by_field_and_nothing_is_stored() {
+    let dir = TempDir::new().unwrap();
+    let st = state(&dir);
+    load_demo(&st, now()).unwrap();
+    let mut input = case_input("   ");
+    input.number = Some("21/1069".into());
+    let errors = validate_case(&st, &input, None).unwrap();
+    assert_eq!(errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["title"]);
+    input.title = "Ein tittel".into();
+    let errors = validate_case(&st, &input, None).unwrap();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].message.contains("er alt brukt"), "{}", errors[0].message);
+    let e = create_case(&st, &input, now()).unwrap_err();
+    assert_eq!(e.code, "invalid");
+    assert_eq!(e.fields.len(), 1);
+    assert_eq!(e.fields[0].field, "number");
+    input.number = Some("21-1069".into());
+    let e = create_case(&st, &input, now()).unwrap_err();
+    assert_eq!(e.fields[0].field, "number");
+    assert_eq!(list_cases(&st, &CaseQuery::default()).unwrap().total, 1, "nothing was stored");
 }

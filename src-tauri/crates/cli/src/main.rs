@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 use saksbok_core::AgendaNumber;
-use saksbok_store::{Actor, Store, paths, queries};
+use saksbok_core::register::{CaseQuery, CaseSort};
+use saksbok_store::{Actor, Store, cases, meetings, paths, protocols};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -17,6 +18,7 @@ use saksbok_store::{Actor, Store, paths, queries};
     after_help = "Databasen er i app-datamappa om ikkje --db eller SAKSBOK_DB seier anna.\n\
                   Tidspunktet i PDF-ane er no, eller SOURCE_DATE_EPOCH når han er sett.\n\n\
                   Døme:\n  saksbok --db saksbok.sqlite3 demo\n  \
+                  saksbok --db saksbok.sqlite3 search \"rådhuset gaupne\"\n  \
                   saksbok --db saksbok.sqlite3 render saksprotokoll 54/21 -o 54-21.pdf"
 )]
 struct Cli {
@@ -31,8 +33,20 @@ struct Cli {
 enum Command {
     /// Load the demo data (sak 54/21, Formannskapet og næringsutvalet); running it twice changes nothing.
     Demo,
-    /// List the cases in the register.
+    /// List the cases in the register (arkivsaker), newest first, with their saksgang.
     List,
+    /// Search the cases: titles, notes, journalpostar, behandling and vedtak.
+    /// Words match as prefixes, capitals and æ, ø, å alike.
+    Search {
+        /// What to search for, e.g. "rådhuset gaupne" or 21/1069.
+        query: String,
+        /// Print a JSON array (number, title, status, snippet) instead of lines.
+        #[arg(long)]
+        json: bool,
+        /// At most this many cases.
+        #[arg(long, default_value_t = 50, value_name = "N")]
+        limit: u32,
+    },
     /// Write a protocol as PDF.
     Render {
         #[arg(value_enum)]
@@ -98,41 +112,101 @@ fn run(cli: Cli) -> Result<(), String> {
             let mut store = open(cli.db.as_deref(), false)?;
             let who = Actor { name: &user, now: Utc::now() };
             let demo = saksbok_core::demo::reference();
-            let outcome = store.write(|tx| queries::load_demo(tx, &who, &demo)).map_err(|e| e.to_string())?;
+            let outcome =
+                store.write(|tx| saksbok_store::demo::load_demo(tx, &who, &demo)).map_err(|e| e.to_string())?;
             match outcome {
-                queries::DemoOutcome::Loaded => println!("Demodata lasta inn i {}.", store.path().display()),
-                queries::DemoOutcome::AlreadyThere => {
+                saksbok_store::demo::DemoOutcome::Loaded => {
+                    println!("Demodata lasta inn i {}.", store.path().display())
+                }
+                saksbok_store::demo::DemoOutcome::AlreadyThere => {
                     println!("Demodata finst alt i {}; ingenting endra.", store.path().display());
                 }
             }
         }
         Command::List => {
-            let store = open(cli.db.as_deref(), true)?;
-            for c in queries::list_cases(store.conn()).map_err(|e| e.to_string())? {
-                let arkivsak = c.case_number.map(|n| n.to_string()).unwrap_or_default();
-                println!(
-                    "{:<8} {:<10} {}  {}  {}",
-                    c.agenda_number.to_string(),
-                    arkivsak,
-                    saksbok_core::date::format_date(c.meeting_date),
-                    c.board,
-                    c.title
-                );
+            let mut store = open(cli.db.as_deref(), true)?;
+            let lines = store
+                .read(|tx| {
+                    let mut lines = Vec::new();
+                    let mut q = CaseQuery { limit: cases::MAX_PAGE, ..CaseQuery::default() };
+                    loop {
+                        let page = cases::list(tx, &q)?;
+                        for c in &page.rows {
+                            let gang: Vec<String> = cases::saksgang(tx, c.id)?
+                                .iter()
+                                .map(|g| {
+                                    format!(
+                                        "{} {} {}",
+                                        g.number,
+                                        g.board,
+                                        saksbok_core::date::format_date(g.meeting_date)
+                                    )
+                                })
+                                .collect();
+                            let gang = if gang.is_empty() { String::new() } else { format!("  [{}]", gang.join("; ")) };
+                            lines.push(format!(
+                                "{:<10} {:<26} {}{gang}",
+                                c.number.to_string(),
+                                c.status.label(),
+                                c.title
+                            ));
+                        }
+                        q.offset += page.rows.len() as u32;
+                        if page.rows.is_empty() || q.offset >= page.total {
+                            break;
+                        }
+                    }
+                    Ok(lines)
+                })
+                .map_err(|e| e.to_string())?;
+            for line in lines {
+                println!("{line}");
+            }
+        }
+        Command::Search { query, json, limit } => {
+            if saksbok_core::search::fts_query(&query).is_none() {
+                return Err(format!("«{query}» har ingen ord å søkja etter. Skriv minst eitt ord eller tal."));
+            }
+            let mut store = open(cli.db.as_deref(), true)?;
+            let q = CaseQuery { text: query, sort: CaseSort::Relevance, limit: limit.max(1), ..CaseQuery::default() };
+            let page = store.read(|tx| cases::list(tx, &q)).map_err(|e| e.to_string())?;
+            let mut found = Vec::new();
+            for c in &page.rows {
+                let snippet: String = c.snippet.iter().map(|p| p.text.as_str()).collect();
+                if json {
+                    found.push(serde_json::json!({
+                        "number": c.number.to_string(),
+                        "title": c.title,
+                        "status": c.status.as_str(),
+                        "snippet": snippet,
+                    }));
+                } else {
+                    println!("{:<10} {}\n           {snippet}", c.number.to_string(), c.title);
+                }
+            }
+            if json {
+                println!("{}", serde_json::to_string_pretty(&found).map_err(|e| e.to_string())?);
+            }
+            if !json {
+                eprintln!("{} av {} treff.", page.rows.len(), page.total);
             }
         }
         Command::Render { kind: ProtocolKind::Saksprotokoll, number, utval, output } => {
             let number: AgendaNumber = number.parse().map_err(|e: saksbok_core::NumberError| e.to_string())?;
             let now = document_time()?;
             let mut store = open(cli.db.as_deref(), true)?;
-            let id = queries::find_agenda_item(store.conn(), number, utval.as_deref()).map_err(|e| e.to_string())?;
-            let protocol = queries::saksprotokoll(store.conn(), id).map_err(|e| e.to_string())?;
+            let id = meetings::find_agenda_item(store.conn(), number, utval.as_deref()).map_err(|e| e.to_string())?;
+            let protocol = protocols::saksprotokoll(store.conn(), id).map_err(|e| e.to_string())?;
             let rendered = saksbok_protocol::render_saksprotokoll(&protocol, now);
             saksbok_protocol::save_atomically(&output, &rendered.pdf)
                 .map_err(|e| format!("Kan ikkje skriva {}: {e}", output.display()))?;
             let shown = output.canonicalize().unwrap_or(output.clone());
-            let who = Actor { name: &user, now };
+            // The history gets the real time; SOURCE_DATE_EPOCH fixes only the PDF's dates.
+            let who = Actor { name: &user, now: Utc::now() };
             store
-                .write(|tx| queries::record_printed_protocol(tx, &who, id, &shown.to_string_lossy(), &rendered.sha256))
+                .write(|tx| {
+                    protocols::record_printed_protocol(tx, &who, id, &shown.to_string_lossy(), &rendered.sha256)
+                })
                 .map_err(|e| e.to_string())?;
             if !rendered.missing_glyphs.is_empty() {
                 let list = rendered.missing_glyphs_text();

@@ -32,8 +32,9 @@ fn demo_twice_then_render_gives_identical_pdfs() {
 
     let list = saksbok(&db, &["list"]);
     let listed = String::from_utf8_lossy(&list.stdout);
-    assert_eq!(listed.lines().count(), 1, "{listed}");
-    assert!(listed.contains("54/21") && listed.contains("21/1069") && listed.contains("15.04.2021"));
+    assert_eq!(listed.lines().count(), 1, "one line per arkivsak: {listed}");
+    assert!(listed.starts_with("21/1069    Under behandling"), "{listed}");
+    assert!(listed.contains("54/21 Formannskapet og næringsutvalet 15.04.2021"), "the saksgang: {listed}");
 
     let a = dir.path().join("a.pdf");
     let b = dir.path().join("b.pdf");
@@ -58,6 +59,46 @@ fn demo_twice_then_render_gives_identical_pdfs() {
         ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn search_finds_cases_in_capitals_and_as_json() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite3");
+    assert!(saksbok(&db, &["demo"]).status.success());
+    let o = saksbok(&db, &["search", "RÅDHUSET GAUPNE"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.starts_with("21/1069    IKT-samarbeid. Etablering av avtale med SYS-IKT\n"), "{out}");
+    assert!(out.contains("Rådhuset i Gaupne"), "the snippet shows where: {out}");
+    assert_eq!(stderr(&o), "1 av 1 treff.\n");
+    let o = saksbok(&db, &["search", "fullmakt", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["number"], "21/1069");
+    assert_eq!(v[0]["status"], "in_progress");
+    assert!(v[0]["snippet"].as_str().unwrap().contains("fullmakt"));
+    let o = saksbok(&db, &["search", "ingenting-slikt"]);
+    assert!(o.status.success());
+    assert!(o.stdout.is_empty());
+    let o = saksbok(&db, &["search", "?!"]);
+    assert!(!o.status.success());
+    assert_eq!(stderr(&o), "saksbok: «?!» har ingen ord å søkja etter. Skriv minst eitt ord eller tal.\n");
+    let o = saksbok(&db, &["render", "saksprotokoll", "54/21", "--utval", "FORMANNSKAPET OG NÆRINGSUTVALET", "-o"]);
+    assert!(!o.status.success(), "-o needs a value");
+    let pdf = dir.path().join("u.pdf");
+    let o = saksbok(
+        &db,
+        &[
+            "render",
+            "saksprotokoll",
+            "54/21",
+            "--utval",
+            "FORMANNSKAPET OG NÆRINGSUTVALET",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "board names match in capitals with æøå: {}", stderr(&o));
 }
 
 #[test]

@@ -5,11 +5,15 @@
 //! every rule can be unit-tested in isolation.
 
 pub mod behandling;
+pub mod case;
 pub mod date;
 pub mod demo;
+pub mod journal;
 pub mod model;
 pub mod number;
 pub mod protocol;
+pub mod register;
+pub mod search;
 pub mod text;
 pub mod vote;
 

@@ -22,6 +22,11 @@ pub enum StoreError {
         path.display()
     )]
     ReadOnly { path: PathBuf },
+    #[error(
+        "Fila {} er ein SQLite-database, men ikkje Saksbok sin: {detail}. Ingenting i fila er endra; vel ei anna fil.",
+        path.display()
+    )]
+    Foreign { path: PathBuf, detail: String },
     #[error("Kan ikkje opna databasen {}: {detail}", path.display())]
     CannotOpen { path: PathBuf, detail: String },
     #[error(
@@ -35,6 +40,9 @@ pub enum StoreError {
     Ambiguous { number: String, boards: Vec<String> },
     #[error("{0}")]
     Invalid(String),
+    /// Input that failed validation, field by field, for a form to show.
+    #[error("{}", saksbok_core::case::summary(.0))]
+    InvalidFields(Vec<saksbok_core::case::FieldError>),
     #[error("Databasefeil i {}: {source}", path.display())]
     Sqlite { path: PathBuf, source: rusqlite::Error },
 }
@@ -47,11 +55,12 @@ impl StoreError {
             Self::Corrupt { .. } => "db_corrupt",
             Self::Locked { .. } => "db_locked",
             Self::ReadOnly { .. } => "db_read_only",
+            Self::Foreign { .. } => "db_foreign",
             Self::CannotOpen { .. } => "db_cannot_open",
             Self::TooNew { .. } => "db_too_new",
             Self::NotFound(_) => "not_found",
             Self::Ambiguous { .. } => "ambiguous",
-            Self::Invalid(_) => "invalid",
+            Self::Invalid(_) | Self::InvalidFields(_) => "invalid",
             Self::Sqlite { .. } => "db_error",
         }
     }
@@ -76,6 +85,9 @@ impl StoreError {
             Self::Sqlite { source, path: p } if p.as_os_str().is_empty() => Self::from_sqlite(source, path),
             Self::TooNew { found, supported, path: p } if p.as_os_str().is_empty() => {
                 Self::TooNew { path: path.to_path_buf(), found, supported }
+            }
+            Self::Foreign { detail, path: p } if p.as_os_str().is_empty() => {
+                Self::Foreign { path: path.to_path_buf(), detail }
             }
             other => other,
         }

@@ -8,10 +8,19 @@
 //! message in Nynorsk, and nothing in the file is changed.
 
 pub mod audit;
+pub mod cases;
+pub mod demo;
+mod derived;
 mod error;
+pub mod history;
+pub mod journal;
+pub mod meetings;
 mod migrate;
 pub mod paths;
-pub mod queries;
+pub mod protocols;
+pub mod search;
+pub mod settings;
+mod sql;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -20,7 +29,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use audit::Actor;
 pub use error::StoreError;
-pub use migrate::{MIGRATIONS, schema_version};
+pub use migrate::{APPLICATION_ID, MIGRATIONS, migrate_to, schema_version};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
@@ -61,22 +70,24 @@ impl Store {
         };
         let mut conn = Connection::open_with_flags(path, flags).map_err(err)?;
         conn.busy_timeout(opts.busy_timeout).map_err(err)?;
-        // Read before anything is written: a file that is not a database, or
-        // is damaged, is refused here and left exactly as it was.
+        // Read before anything is written: a file that is not a database, is
+        // damaged, is another program's or is newer than this build is
+        // refused here and left exactly as it was.
         let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(err)?;
         if check != "ok" {
             return Err(StoreError::Corrupt { path: path.to_path_buf(), detail: check });
         }
+        migrate::identify(&conn).map_err(|e| e.with_path(path))?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(err)?;
-        if opts.read_only {
-            migrate::check_version(&conn).map_err(|e| e.with_path(path))?;
-        } else {
+        if !opts.read_only {
             let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(err)?;
             if !mode.eq_ignore_ascii_case("wal") && conn.is_readonly("main").unwrap_or(false) {
                 return Err(StoreError::ReadOnly { path: path.to_path_buf() });
             }
-            conn.pragma_update(None, "synchronous", "NORMAL").map_err(err)?;
+            // FULL: a committed step survives a power cut, not only a crash.
+            conn.pragma_update(None, "synchronous", "FULL").map_err(err)?;
             migrate::migrate(&mut conn).map_err(|e| e.with_path(path))?;
+            derived::refresh(&mut conn).map_err(|e| e.with_path(path))?;
         }
         Ok(Self { conn, path: path.to_path_buf() })
     }
@@ -85,9 +96,23 @@ impl Store {
         &self.path
     }
 
-    /// For reads.
+    /// For single-statement reads. A view built from several queries uses
+    /// [`Store::read`], so it never mixes two states of the database.
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Runs several reads in one read transaction: one snapshot of the
+    /// database, even while another program writes.
+    pub fn read<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .map_err(|e| StoreError::from_sqlite(e, &path))?;
+        let out = f(&tx).map_err(|e| e.with_path(&path))?;
+        tx.finish().map_err(|e| StoreError::from_sqlite(e, &path))?;
+        Ok(out)
     }
 
     /// Runs one user action as one IMMEDIATE transaction: all of it is

@@ -9,8 +9,12 @@ use saksbok_core::demo;
 use saksbok_core::{AgendaNumber, CaseNumber};
 use tempfile::TempDir;
 
-use crate::queries::{self, DemoOutcome};
-use crate::{Actor, MIGRATIONS, OpenOptions, Store, migrate, schema_version};
+use crate::demo::DemoOutcome;
+use crate::{Actor, MIGRATIONS, OpenOptions, Store, migrate_to, schema_version};
+use crate::{cases, meetings, protocols, settings};
+
+mod register;
+mod schema;
 
 fn who() -> Actor<'static> {
     Actor { name: "test", now: Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap() }
@@ -23,7 +27,7 @@ fn db(dir: &TempDir) -> PathBuf {
 fn with_demo(path: &Path) -> Store {
     let mut s = Store::open(path).unwrap();
     let d = demo::reference();
-    assert_eq!(s.write(|tx| queries::load_demo(tx, &who(), &d)).unwrap(), DemoOutcome::Loaded);
+    assert_eq!(s.write(|tx| crate::demo::load_demo(tx, &who(), &d)).unwrap(), DemoOutcome::Loaded);
     s
 }
 
@@ -47,8 +51,8 @@ fn a_new_database_is_migrated_with_wal_and_foreign_keys() {
     assert_eq!(mode, "wal");
     let fk: i64 = c.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
     assert_eq!(fk, 1);
-    assert!(queries::is_empty(c).unwrap());
-    assert_eq!(queries::setting(c, "municipality").unwrap().as_deref(), Some("Luster kommune"));
+    assert!(settings::is_empty(c).unwrap());
+    assert_eq!(settings::setting(c, "municipality").unwrap().as_deref(), Some("Luster kommune"));
 }
 
 #[test]
@@ -59,7 +63,7 @@ fn upgrading_from_every_old_version_gives_the_fresh_schema() {
     for start in 0..=MIGRATIONS.len() as i64 {
         let path = dir.path().join(format!("from-{start}.sqlite3"));
         let mut conn = Connection::open(&path).unwrap();
-        migrate::migrate_to(&mut conn, start).unwrap();
+        migrate_to(&mut conn, start).unwrap();
         assert_eq!(schema_version(&conn).unwrap(), start);
         drop(conn);
         let upgraded = Store::open(&path).unwrap();
@@ -72,8 +76,8 @@ fn demo_round_trips_exactly_and_loading_twice_changes_nothing() {
     let dir = TempDir::new().unwrap();
     let mut s = with_demo(&db(&dir));
     let d = demo::reference();
-    let id = queries::find_agenda_item(s.conn(), AgendaNumber { year: 2021, seq: 54 }, None).unwrap();
-    let (info, item) = queries::agenda_item(s.conn(), id).unwrap();
+    let id = meetings::find_agenda_item(s.conn(), AgendaNumber { year: 2021, seq: 54 }, None).unwrap();
+    let (info, item) = meetings::agenda_item(s.conn(), id).unwrap();
     assert_eq!(info, d.meeting.info);
     assert_eq!(item, d.meeting.items[0]);
 
@@ -88,7 +92,7 @@ fn demo_round_trips_exactly_and_loading_twice_changes_nothing() {
             .unwrap()
     };
     let before = count(&s);
-    assert_eq!(s.write(|tx| queries::load_demo(tx, &who(), &d)).unwrap(), DemoOutcome::AlreadyThere);
+    assert_eq!(s.write(|tx| crate::demo::load_demo(tx, &who(), &d)).unwrap(), DemoOutcome::AlreadyThere);
     assert_eq!(count(&s), before);
 }
 
@@ -105,21 +109,21 @@ fn demo_load_is_audited_in_the_same_transaction() {
         .collect::<Result<_, _>>()
         .unwrap();
     let entities: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
-    assert_eq!(entities, ["sak", "møte", "utvalssak"]);
-    assert!(rows.iter().all(|r| r.0 == "test" && r.1 == "opprett"));
+    assert_eq!(entities, ["case", "meeting", "agenda_item"]);
+    assert!(rows.iter().all(|r| r.0 == "test" && r.1 == "create"));
 }
 
 #[test]
 fn case_list_shows_the_demo_case() {
     let dir = TempDir::new().unwrap();
     let s = with_demo(&db(&dir));
-    let list = queries::list_cases(s.conn()).unwrap();
+    let list = meetings::list_agenda_items(s.conn()).unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].case_number, Some(CaseNumber { year: 2021, seq: 1069 }));
     assert_eq!(list[0].agenda_number.to_string(), "54/21");
     assert_eq!(list[0].board, "Formannskapet og næringsutvalet");
     assert_eq!(list[0].meeting_date.to_string(), "2021-04-15");
-    assert!(!queries::is_empty(s.conn()).unwrap());
+    assert!(!settings::is_empty(s.conn()).unwrap());
 }
 
 #[test]
@@ -128,18 +132,18 @@ fn an_agenda_number_used_by_two_boards_needs_the_board() {
     let mut s = with_demo(&db(&dir));
     let mut other = demo::reference().meeting;
     other.info.board = "Kommunestyret".into();
-    s.write(|tx| queries::insert_meeting(tx, &who(), &other)).unwrap();
+    s.write(|tx| meetings::insert_meeting(tx, &who(), &other)).unwrap();
     let n = AgendaNumber { year: 2021, seq: 54 };
-    let e = queries::find_agenda_item(s.conn(), n, None).unwrap_err();
+    let e = meetings::find_agenda_item(s.conn(), n, None).unwrap_err();
     assert_eq!(e.code(), "ambiguous");
     assert_eq!(
         e.to_string(),
         "Utvalssak 54/21 finst i fleire utval: Formannskapet og næringsutvalet, Kommunestyret. Vel utval."
     );
-    let a = queries::find_agenda_item(s.conn(), n, Some("kommunestyret")).unwrap();
-    let b = queries::find_agenda_item(s.conn(), n, Some("Formannskapet og næringsutvalet")).unwrap();
+    let a = meetings::find_agenda_item(s.conn(), n, Some("kommunestyret")).unwrap();
+    let b = meetings::find_agenda_item(s.conn(), n, Some("Formannskapet og næringsutvalet")).unwrap();
     assert_ne!(a, b);
-    let missing = queries::find_agenda_item(s.conn(), AgendaNumber { year: 2021, seq: 99 }, None).unwrap_err();
+    let missing = meetings::find_agenda_item(s.conn(), AgendaNumber { year: 2021, seq: 99 }, None).unwrap_err();
     assert_eq!(missing.to_string(), "Fann ikkje utvalssak 99/21.");
 }
 
@@ -148,7 +152,7 @@ fn the_same_agenda_number_twice_in_one_board_is_refused_and_nothing_is_written()
     let dir = TempDir::new().unwrap();
     let mut s = with_demo(&db(&dir));
     let again = demo::reference().meeting;
-    let e = s.write(|tx| queries::insert_meeting(tx, &who(), &again)).unwrap_err();
+    let e = s.write(|tx| meetings::insert_meeting(tx, &who(), &again)).unwrap_err();
     assert_eq!(e.to_string(), "Utvalssak 54/21 finst frå før i dette utvalet.");
     let meetings: i64 = s.conn().query_row("SELECT count(*) FROM meetings", [], |r| r.get(0)).unwrap();
     assert_eq!(meetings, 1, "the failed action must leave no half-written meeting");
@@ -159,23 +163,26 @@ fn an_empty_title_is_refused_as_invalid_not_as_taken() {
     let dir = TempDir::new().unwrap();
     let mut s = Store::open(&db(&dir)).unwrap();
     let draft = demo::CaseDraft { number: CaseNumber { year: 2026, seq: 1 }, title: "   ".into() };
-    let e = s.write(|tx| queries::insert_case(tx, &who(), &draft)).unwrap_err();
+    let e = s.write(|tx| cases::insert_draft(tx, &who(), &draft)).unwrap_err();
     assert!(!e.to_string().contains("finst frå før"), "{e}");
     let n: i64 = s.conn().query_row("SELECT count(*) FROM cases", [], |r| r.get(0)).unwrap();
     assert_eq!(n, 0);
 }
 
 #[test]
-fn case_numbers_are_never_reused_after_deletion() {
+fn cases_are_never_deleted_and_their_numbers_never_change() {
     let dir = TempDir::new().unwrap();
     let mut s = Store::open(&db(&dir)).unwrap();
     let draft = demo::CaseDraft { number: CaseNumber { year: 2026, seq: 5 }, title: "Prøvesak".into() };
-    s.write(|tx| queries::insert_case(tx, &who(), &draft)).unwrap();
-    s.write(|tx| Ok(tx.execute("DELETE FROM cases", [])?)).unwrap();
+    s.write(|tx| cases::insert_draft(tx, &who(), &draft)).unwrap();
+    let e = s.write(|tx| Ok(tx.execute("DELETE FROM cases", [])?)).unwrap_err();
+    assert!(e.to_string().contains("Ei arkivsak vert aldri sletta"), "{e}");
+    let e = s.write(|tx| Ok(tx.execute("UPDATE cases SET seq = 6", [])?)).unwrap_err();
+    assert!(e.to_string().contains("kan ikkje endrast"), "{e}");
     let last: i64 =
         s.conn().query_row("SELECT last_seq FROM case_number_series WHERE year = 2026", [], |r| r.get(0)).unwrap();
     assert_eq!(last, 5);
-    assert_eq!(saksbok_core::number::next_case_number(2026, Some(last as u32)).to_string(), "26/6");
+    assert_eq!(cases::next_number(s.conn(), 2026).unwrap().to_string(), "26/6");
 }
 
 #[test]
@@ -234,9 +241,9 @@ fn a_read_only_database_can_be_read_but_refuses_writes() {
     let path = db(&dir);
     drop(with_demo(&path));
     let mut ro = Store::open_with(&path, &OpenOptions { read_only: true, ..OpenOptions::default() }).unwrap();
-    assert_eq!(queries::list_cases(ro.conn()).unwrap().len(), 1);
+    assert_eq!(meetings::list_agenda_items(ro.conn()).unwrap().len(), 1);
     let draft = demo::CaseDraft { number: CaseNumber { year: 2026, seq: 1 }, title: "Ny".into() };
-    let e = ro.write(|tx| queries::insert_case(tx, &who(), &draft)).unwrap_err();
+    let e = ro.write(|tx| cases::insert_draft(tx, &who(), &draft)).unwrap_err();
     assert_eq!(e.code(), "db_read_only", "{e}");
     assert!(e.to_string().contains("kan berre lesast"));
     drop(ro);
@@ -263,19 +270,19 @@ fn backup_is_a_complete_readable_copy() {
     let copy = dir.path().join("kopi.sqlite3");
     s.backup_to(&copy).unwrap();
     let c = Store::open(&copy).unwrap();
-    assert_eq!(queries::list_cases(c.conn()).unwrap(), queries::list_cases(s.conn()).unwrap());
+    assert_eq!(meetings::list_agenda_items(c.conn()).unwrap(), meetings::list_agenda_items(s.conn()).unwrap());
 }
 
 #[test]
 fn printed_protocols_are_recorded_with_their_hash() {
     let dir = TempDir::new().unwrap();
     let mut s = with_demo(&db(&dir));
-    let id = queries::find_agenda_item(s.conn(), AgendaNumber { year: 2021, seq: 54 }, None).unwrap();
+    let id = meetings::find_agenda_item(s.conn(), AgendaNumber { year: 2021, seq: 54 }, None).unwrap();
     let hash = "a".repeat(64);
-    s.write(|tx| queries::record_printed_protocol(tx, &who(), id, "/tmp/x.pdf", &hash)).unwrap();
+    s.write(|tx| protocols::record_printed_protocol(tx, &who(), id, "/tmp/x.pdf", &hash)).unwrap();
     let stored: String = s.conn().query_row("SELECT sha256 FROM printed_protocols", [], |r| r.get(0)).unwrap();
     assert_eq!(stored, hash);
-    let e = s.write(|tx| queries::record_printed_protocol(tx, &who(), 999, "/tmp/y.pdf", &hash)).unwrap_err();
+    let e = s.write(|tx| protocols::record_printed_protocol(tx, &who(), 999, "/tmp/y.pdf", &hash)).unwrap_err();
     assert_eq!(e.code(), "not_found");
 }
 
@@ -287,11 +294,12 @@ fn crash_writer_child() {
     let Some(path) = std::env::var_os("SAKSBOK_CRASH_DB") else { return };
     let mut s = Store::open(Path::new(&path)).unwrap();
     let committed = demo::CaseDraft { number: CaseNumber { year: 2026, seq: 1 }, title: "Lagra".into() };
-    s.write(|tx| queries::insert_case(tx, &who(), &committed)).unwrap();
+    s.write(|tx| cases::insert_draft(tx, &who(), &committed)).unwrap();
     let conn = s.conn();
     conn.execute_batch("BEGIN IMMEDIATE").unwrap();
     conn.execute(
-        "INSERT INTO cases (year, seq, title, created_at, updated_at) VALUES (2026, 2, 'Halvferdig', 'x', 'x')",
+        "INSERT INTO cases (uuid, year, seq, title, status, created_at, updated_at)
+         VALUES ('00000000-0000-4000-8000-000000000002', 2026, 2, 'Halvferdig', 'in_progress', 'x', 'x')",
         [],
     )
     .unwrap();

@@ -1,77 +1,16 @@
-//! Queries. Reads take `&Connection`; writes take `&Transaction` and are
-//! called inside [`crate::Store::write`].
+//! Boards, meetings and agenda items (utvalssaker) with their behandling.
+//! Reads take `&Connection`; writes take `&Transaction` inside [`crate::Store::write`].
 
-use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
-use saksbok_core::demo::{CaseDraft, DemoData, MeetingDraft};
+use saksbok_core::demo::MeetingDraft;
 use saksbok_core::model::{
     AgendaItem, Behandling, Block, BlockContent, CaseSummary, MeetingInfo, Outcome, Proposal, ProposalKind, Vote,
 };
 use saksbok_core::{AgendaNumber, CaseNumber};
 
 use crate::audit::{self, Actor};
+use crate::sql::{bad_value, parse_date, taken_or};
 use crate::{Result, StoreError};
-
-fn parse_date(s: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
-}
-
-fn bad_value(what: &str, value: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("ugyldig {what}: {value}").into())
-}
-
-/// A UNIQUE violation becomes `message` (the number is taken); any other
-/// error, a failed CHECK included, passes through as it is.
-fn taken_or(e: rusqlite::Error, message: impl FnOnce() -> String) -> StoreError {
-    match &e {
-        rusqlite::Error::SqliteFailure(f, _) if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE => {
-            StoreError::Invalid(message())
-        }
-        _ => e.into(),
-    }
-}
-
-/// True when there is nothing in the register yet (first start).
-pub fn is_empty(conn: &Connection) -> Result<bool> {
-    let n: i64 =
-        conn.query_row("SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM meetings)", [], |r| r.get(0))?;
-    Ok(n == 0)
-}
-
-pub fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
-}
-
-/// Creates an arkivsak with a given number, and moves the year's series on
-/// so the number is never handed out again.
-pub fn insert_case(tx: &Transaction<'_>, who: &Actor<'_>, case: &CaseDraft) -> Result<i64> {
-    let ts = who.timestamp();
-    tx.execute(
-        "INSERT INTO cases (year, seq, title, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-        params![case.number.year, case.number.seq, case.title, ts],
-    )
-    .map_err(|e| taken_or(e, || format!("Arkivsak {} finst frå før.", case.number)))?;
-    let id = tx.last_insert_rowid();
-    tx.execute(
-        "INSERT INTO case_number_series (year, last_seq) VALUES (?1, ?2)
-         ON CONFLICT (year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)",
-        params![case.number.year, case.number.seq],
-    )?;
-    let after = format!(
-        r#"{{"nummer":"{}","tittel":{}}}"#,
-        case.number,
-        serde_json::to_string(&case.title).unwrap_or_default()
-    );
-    audit::record(tx, who, "opprett", "sak", id, None, Some(&after))?;
-    Ok(id)
-}
-
-fn case_id(conn: &Connection, n: CaseNumber) -> Result<Option<i64>> {
-    Ok(conn
-        .query_row("SELECT id FROM cases WHERE year = ?1 AND seq = ?2", params![n.year, n.seq], |r| r.get(0))
-        .optional()?)
-}
 
 fn board_id(tx: &Transaction<'_>, name: &str) -> Result<i64> {
     tx.execute("INSERT INTO boards (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", [name])?;
@@ -91,8 +30,8 @@ pub fn insert_meeting(tx: &Transaction<'_>, who: &Actor<'_>, m: &MeetingDraft) -
     audit::record(
         tx,
         who,
-        "opprett",
-        "møte",
+        "create",
+        "meeting",
         meeting,
         None,
         Some(&serde_json::to_string(&m.info).unwrap_or_default()),
@@ -112,7 +51,7 @@ fn insert_agenda_item(
     item: &AgendaItem,
 ) -> Result<i64> {
     let case = match item.case_number {
-        Some(n) => Some(case_id(tx, n)?.ok_or_else(|| StoreError::NotFound(format!("arkivsak {n}")))?),
+        Some(n) => Some(crate::cases::id_of(tx, n)?.ok_or_else(|| StoreError::NotFound(format!("arkivsak {n}")))?),
         None => None,
     };
     tx.execute(
@@ -188,34 +127,15 @@ fn insert_agenda_item(
             params![id, pos as i64, kind, text, proposal, vote, block.joins_previous],
         )?;
     }
-    audit::record(tx, who, "opprett", "utvalssak", id, None, Some(&serde_json::to_string(item).unwrap_or_default()))?;
+    audit::record(tx, who, "create", "agenda_item", id, None, Some(&serde_json::to_string(item).unwrap_or_default()))?;
+    if let Some(case) = case {
+        crate::search::reindex_case(tx, case)?;
+    }
     Ok(id)
 }
 
-/// What [`load_demo`] did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DemoOutcome {
-    Loaded,
-    AlreadyThere,
-}
-
-/// Loads the demo data unless its arkivsak is already there; running it
-/// twice changes nothing.
-pub fn load_demo(tx: &Transaction<'_>, who: &Actor<'_>, demo: &DemoData) -> Result<DemoOutcome> {
-    for c in &demo.cases {
-        if case_id(tx, c.number)?.is_some() {
-            return Ok(DemoOutcome::AlreadyThere);
-        }
-    }
-    for c in &demo.cases {
-        insert_case(tx, who, c)?;
-    }
-    insert_meeting(tx, who, &demo.meeting)?;
-    Ok(DemoOutcome::Loaded)
-}
-
-/// The register: every agenda item with its arkivsak, newest meeting first.
-pub fn list_cases(conn: &Connection) -> Result<Vec<CaseSummary>> {
+/// Every agenda item with its arkivsak, newest meeting first.
+pub fn list_agenda_items(conn: &Connection) -> Result<Vec<CaseSummary>> {
     let mut stmt = conn.prepare(
         "SELECT a.id, c.year, c.seq, a.year, a.seq, a.title, b.name, m.date
          FROM agenda_items a
@@ -242,14 +162,19 @@ pub fn list_cases(conn: &Connection) -> Result<Vec<CaseSummary>> {
 /// Finds an utvalssak by number; `board` is needed only when several boards
 /// used the same number.
 pub fn find_agenda_item(conn: &Connection, number: AgendaNumber, board: Option<&str>) -> Result<i64> {
+    // Board names are compared in Rust: SQLite's lower() folds only ASCII,
+    // and "FORMANNSKAPET OG NÆRINGSUTVALET" must find the board.
+    let wanted = board.map(str::to_lowercase);
     let mut stmt = conn.prepare(
         "SELECT a.id, b.name FROM agenda_items a JOIN boards b ON b.id = a.board_id
-         WHERE a.year = ?1 AND a.seq = ?2 AND (?3 IS NULL OR lower(b.name) = lower(?3))
-         ORDER BY b.name",
+         WHERE a.year = ?1 AND a.seq = ?2 ORDER BY b.name",
     )?;
     let hits: Vec<(i64, String)> = stmt
-        .query_map(params![number.year, number.seq, board], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+        .query_map(params![number.year, number.seq], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<(i64, String)>>>()?
+        .into_iter()
+        .filter(|(_, name)| wanted.as_ref().is_none_or(|w| name.to_lowercase() == *w))
+        .collect();
     match hits.as_slice() {
         [] => Err(StoreError::NotFound(match board {
             Some(b) => format!("utvalssak {number} i {b}"),
@@ -384,52 +309,4 @@ pub fn agenda_item(conn: &Connection, id: i64) -> Result<(MeetingInfo, AgendaIte
         votes: votes.into_iter().map(|(_, v)| v).collect(),
     };
     Ok((info, item))
-}
-
-/// Notes a protocol PDF that was written, with its SHA-256.
-pub fn record_printed_protocol(
-    tx: &Transaction<'_>,
-    who: &Actor<'_>,
-    agenda_item_id: i64,
-    path: &str,
-    sha256: &str,
-) -> Result<i64> {
-    let meeting: i64 = tx
-        .query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [agenda_item_id], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| StoreError::NotFound(format!("utvalssak med id {agenda_item_id}")))?;
-    tx.execute(
-        "INSERT INTO printed_protocols (kind, meeting_id, agenda_item_id, path, sha256, created_at, created_by)
-         VALUES ('saksprotokoll', ?1, ?2, ?3, ?4, ?5, ?6)",
-        params![meeting, agenda_item_id, path, sha256, who.timestamp(), who.name],
-    )?;
-    let id = tx.last_insert_rowid();
-    let after = serde_json::json!({ "utvalssak_id": agenda_item_id, "fil": path, "sha256": sha256 }).to_string();
-    audit::record(tx, who, "skriv_ut", "saksprotokoll", id, None, Some(&after))?;
-    Ok(id)
-}
-
-/// The municipality's protocol template: the reference layout, with the
-/// municipality's name from the settings.
-pub fn protocol_template(conn: &Connection) -> Result<saksbok_core::protocol::ProtocolTemplate> {
-    let mut tpl = saksbok_core::protocol::ProtocolTemplate::default();
-    if let Some(name) = setting(conn, "municipality")? {
-        tpl.municipality = name;
-    }
-    Ok(tpl)
-}
-
-/// The saksprotokoll of one agenda item, ready for layout.
-pub fn saksprotokoll(conn: &Connection, agenda_item_id: i64) -> Result<saksbok_core::protocol::Saksprotokoll> {
-    let (info, item) = agenda_item(conn, agenda_item_id)?;
-    let tpl = protocol_template(conn)?;
-    saksbok_core::protocol::saksprotokoll(&info, &item, &tpl, &saksbok_core::behandling::Phrases::nynorsk())
-        .map_err(|e| StoreError::Invalid(e.to_string()))
-}
-
-/// The file name a saksprotokoll is saved under:
-/// `saksprotokoll-54-21-formannskapet-og-naeringsutvalet.pdf`.
-pub fn saksprotokoll_file_name(p: &saksbok_core::protocol::Saksprotokoll) -> String {
-    let number = p.fields.first().map(|f| f.value.replace('/', "-")).unwrap_or_default();
-    format!("saksprotokoll-{}-{}.pdf", saksbok_core::text::slug(&number), saksbok_core::text::slug(&p.board))
 }

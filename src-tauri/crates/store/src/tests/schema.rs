@@ -1,0 +1,205 @@
+//! The file and its schema: what is ours, upgrades from every shipped
+//! version, pinned migrations, indexes and query plans.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+use saksbok_core::register::{CaseQuery, CaseSort};
+use sha2::{Digest, Sha256};
+use tempfile::TempDir;
+
+use super::{db, schema, with_demo};
+use crate::{APPLICATION_ID, MIGRATIONS, Store, cases, schema_version};
+
+/// A database written by Saksbok 0.1.0 (schema 1, no application_id): the
+/// demo loaded and its saksprotokoll printed once.
+const V1_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v1-demo.sqlite3");
+
+fn copy_fixture(dir: &TempDir) -> std::path::PathBuf {
+    let path = db(dir);
+    std::fs::copy(V1_FIXTURE, &path).unwrap();
+    path
+}
+
+#[test]
+fn a_version_1_database_is_recognised_and_upgraded() {
+    let dir = TempDir::new().unwrap();
+    let path = copy_fixture(&dir);
+    let mut s = Store::open(&path).unwrap();
+    let c = s.conn();
+    assert_eq!(schema_version(c).unwrap(), MIGRATIONS.len() as i64);
+    let app: i64 = c.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
+    assert_eq!(app, APPLICATION_ID);
+    let fresh = Store::open(&dir.path().join("fresh.sqlite3")).unwrap();
+    assert_eq!(schema(c), schema(fresh.conn()), "upgraded schema equals a fresh one");
+
+    let id = cases::find(c, "21/1069".parse().unwrap()).unwrap();
+    let case = cases::get(c, id).unwrap();
+    assert_eq!(case.title, "IKT-samarbeid. Etablering av avtale med SYS-IKT");
+    assert_eq!(case.uuid.len(), 36);
+    assert_eq!(&case.uuid[14..15], "4", "a version-4 UUID");
+    let history: Vec<(String, String)> = c
+        .prepare("SELECT action, entity FROM audit_log ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let shown: Vec<(&str, &str)> = history.iter().map(|(a, e)| (a.as_str(), e.as_str())).collect();
+    assert_eq!(
+        shown,
+        [("create", "case"), ("create", "meeting"), ("create", "agenda_item"), ("print", "printed_protocol")]
+    );
+    let after: String = c.query_row("SELECT after FROM audit_log WHERE id = 1", [], |r| r.get(0)).unwrap();
+    assert_eq!(after, r#"{"number":"21/1069","title":"IKT-samarbeid. Etablering av avtale med SYS-IKT"}"#);
+    let q = CaseQuery { text: "fullmakt".into(), sort: CaseSort::Relevance, ..CaseQuery::default() };
+    assert_eq!(s.read(|tx| cases::list(tx, &q)).unwrap().total, 1, "the search index is built on upgrade");
+}
+
+fn bytes_of(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn another_programs_sqlite_file_is_refused_and_left_untouched() {
+    let dir = TempDir::new().unwrap();
+    for (name, setup) in [
+        ("other-app.sqlite3", "PRAGMA application_id = 1234; CREATE TABLE notes (t TEXT);"),
+        ("no-app-id.sqlite3", "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT);"),
+        ("fake-v1.sqlite3", "CREATE TABLE cases (x); PRAGMA user_version = 1;"),
+    ] {
+        let path = dir.path().join(name);
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(setup).unwrap();
+        drop(conn);
+        let before = bytes_of(&path);
+        let e = Store::open(&path).unwrap_err();
+        assert_eq!(e.code(), "db_foreign", "{name}: {e}");
+        assert!(e.to_string().contains("ikkje Saksbok sin"), "{e}");
+        assert_eq!(bytes_of(&path), before, "{name} must be left byte for byte");
+        assert!(!dir.path().join(format!("{name}-wal")).exists());
+    }
+}
+
+#[test]
+fn a_too_new_database_in_rollback_mode_is_refused_before_anything_is_written() {
+    let dir = TempDir::new().unwrap();
+    let path = db(&dir);
+    {
+        let s = with_demo(&path);
+        s.conn().execute_batch("PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;").unwrap();
+    }
+    let before = bytes_of(&path);
+    let e = Store::open(&path).unwrap_err();
+    assert_eq!(e.code(), "db_too_new", "{e}");
+    assert_eq!(bytes_of(&path), before, "not switched to WAL, not migrated");
+    assert!(!dir.path().join("saksbok.sqlite3-wal").exists());
+}
+
+/// Shipped migrations are never edited: add a new file instead. When you
+/// add one, add its hash here.
+#[test]
+fn shipped_migrations_are_never_edited() {
+    let pinned = [
+        ("0001_init", "c3fa67d27fe896d7fa8939fdc4ec4baf4387eefc4a7a66aae8da808ef0cb1412"),
+        ("0002_case_register", "e93e4937f7e1269d5dcc2d9ae357153ffa196d239babc26d3c43dc785b20fe50"),
+    ];
+    assert_eq!(MIGRATIONS.len(), pinned.len(), "a new migration needs its hash pinned here");
+    for ((name, sql), (want_name, want)) in MIGRATIONS.iter().zip(pinned) {
+        assert_eq!(*name, want_name);
+        let got = format!("{:x}", Sha256::digest(sql.as_bytes()));
+        assert_eq!(got, want, "migration {name} was edited after it shipped");
+    }
+}
+
+#[test]
+fn every_foreign_key_has_an_index() {
+    let dir = TempDir::new().unwrap();
+    let s = Store::open(&db(&dir)).unwrap();
+    let c = s.conn();
+    let tables: Vec<String> = c
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%REFERENCES%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut missing = Vec::new();
+    for t in tables {
+        let fks: Vec<(i64, String)> = c
+            .prepare("SELECT id, \"from\" FROM pragma_foreign_key_list(?1) ORDER BY id, seq")
+            .unwrap()
+            .query_map([&t], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let indexes: Vec<Vec<String>> = c
+            .prepare("SELECT name FROM pragma_index_list(?1)")
+            .unwrap()
+            .query_map([&t], |r| r.get::<_, String>(0))
+            .unwrap()
+            .map(|name| {
+                c.prepare("SELECT name FROM pragma_index_info(?1) ORDER BY seqno")
+                    .unwrap()
+                    .query_map([name.unwrap()], |r| r.get::<_, String>(0))
+                    .unwrap()
+                    .collect::<Result<_, _>>()
+                    .unwrap()
+            })
+            .collect();
+        let mut by_id: std::collections::BTreeMap<i64, Vec<String>> = std::collections::BTreeMap::new();
+        for (id, col) in fks {
+            by_id.entry(id).or_default().push(col);
+        }
+        for cols in by_id.values() {
+            let covered = indexes.iter().any(|ix| ix.len() >= cols.len() && ix[..cols.len()] == cols[..]);
+            if !covered {
+                missing.push(format!("{t}({})", cols.join(", ")));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "foreign keys without an index: {missing:?}");
+}
+
+fn plan(c: &Connection, sql: &str, params: &[&dyn rusqlite::ToSql]) -> Vec<String> {
+    c.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .unwrap()
+        .query_map(params, |r| r.get::<_, String>(3))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn hot_queries_never_scan_a_whole_table() {
+    let dir = TempDir::new().unwrap();
+    let s = with_demo(&db(&dir));
+    let c = s.conn();
+    // No ANALYZE: with no statistics SQLite plans for large tables, which is
+    // what a register with years of cases has.
+    let queries: [(&str, &str, Vec<&dyn rusqlite::ToSql>); 5] = [
+        ("case list", "SELECT c.id, c.title FROM cases c ORDER BY c.year DESC, c.seq DESC LIMIT 100 OFFSET 0", vec![]),
+        ("case list by title", "SELECT c.id, c.title FROM cases c ORDER BY c.sort_key LIMIT 100", vec![]),
+        (
+            "search",
+            "SELECT c.id FROM cases c JOIN case_search ON case_search.rowid = c.id
+             WHERE case_search MATCH ?1 ORDER BY bm25(case_search) LIMIT 100",
+            vec![&"\"ikt\"*"],
+        ),
+        ("history", crate::history::CASE_HISTORY, vec![&1]),
+        (
+            "saksgang",
+            "SELECT a.id FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id JOIN boards b ON b.id = a.board_id
+             WHERE a.case_id = ?1 ORDER BY m.date, a.position",
+            vec![&1],
+        ),
+    ];
+    for (name, sql, params) in &queries {
+        let steps = plan(c, sql, params);
+        let full_scans: Vec<&String> = steps
+            .iter()
+            .filter(|s| s.starts_with("SCAN ") && !s.contains(" USING ") && !s.contains("VIRTUAL TABLE"))
+            .collect();
+        assert!(full_scans.is_empty(), "{name} scans a whole table: {steps:?}");
+    }
+}
