@@ -112,18 +112,32 @@ async fn demo_case_opens_and_prints() {
     by_text(d, "button", "Last inn demodata").await.click().await.unwrap();
     let row = by_test_id(d, "case-row").await;
     let text = row.text().await.unwrap();
-    for part in ["54/21", "21/1069", "IKT-samarbeid. Etablering av avtale med SYS-IKT", "15.04.2021"] {
+    for part in ["21/1069", "IKT-samarbeid. Etablering av avtale med SYS-IKT", "Under behandling"] {
         assert!(text.contains(part), "row lacks {part}: {text}");
     }
     shot(d, "02-saksliste.png").await;
 
-    // Keyboard: focus the row and press Enter.
-    row.focus().await.unwrap();
-    row.send_keys(Key::Enter).await.unwrap();
+    // Keyboard: into the list from the search box, then Enter opens the case.
+    let search = d.find(By::Id("case-search")).await.unwrap();
+    search.send_keys(Key::Down).await.unwrap();
+    d.active_element().await.unwrap().send_keys(Key::Enter).await.unwrap();
+    by_test_id(d, "case-view").await;
+    assert_eq!(by_test_id(d, "case-number").await.text().await.unwrap(), "21/1069");
+    assert_eq!(
+        by_test_id(d, "case-title").await.text().await.unwrap(),
+        "IKT-samarbeid. Etablering av avtale med SYS-IKT"
+    );
+    let step = by_test_id(d, "saksgang-row").await;
+    let step_text = step.text().await.unwrap();
+    assert!(step_text.contains("54/21") && step_text.contains("15.04.2021"), "{step_text}");
+    assert!(!d.find_all(By::Css("[data-testid='history-entry']")).await.unwrap().is_empty());
+    shot(d, "03-sak-21-1069.png").await;
+
+    // The saksgang leads to the utvalssak with its behandling and vedtak.
+    step.click().await.unwrap();
     let title = by_test_id(d, "case-title").await;
     assert_eq!(title.text().await.unwrap(), "IKT-samarbeid. Etablering av avtale med SYS-IKT");
     assert_eq!(by_test_id(d, "agenda-number").await.text().await.unwrap(), "54/21");
-    assert_eq!(by_test_id(d, "case-number").await.text().await.unwrap(), "21/1069");
     let em = d.query(By::Css("article em")).wait(WAIT, POLL).first().await.unwrap();
     assert_eq!(em.text().await.unwrap(), "Saka vert utsett for forhandlingar med Sogndal kommune.");
     let body = d.find(By::Css("article")).await.unwrap().text().await.unwrap();
@@ -131,7 +145,7 @@ async fn demo_case_opens_and_prints() {
         body.contains("Rådmannen si tilråding med presiseringar/tillegg sett fram i møtet vart samrøystes vedteke.")
     );
     assert!(body.contains("Rådmannen får fullmakt til å godkjenne den endelege og detaljerte avtalen"));
-    shot(d, "03-sak-54-21.png").await;
+    shot(d, "04-utvalssak-54-21.png").await;
 
     by_test_id(d, "print").await.click().await.unwrap();
     let banner = by_test_id(d, "print-result").await;
@@ -142,11 +156,92 @@ async fn demo_case_opens_and_prints() {
         .join("data/no.kommune.luster.saksbok/protokollar/saksprotokoll-54-21-formannskapet-og-naeringsutvalet.pdf");
     let bytes = std::fs::read(&pdf).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
     assert!(bytes.starts_with(b"%PDF-"));
-    shot(d, "04-skrive-ut.png").await;
+    shot(d, "05-skrive-ut.png").await;
 
-    // Escape goes back to the list.
+    // Escape goes back: to the case, then to the list.
+    d.find(By::Css("body")).await.unwrap().send_keys(Key::Escape).await.unwrap();
+    by_test_id(d, "case-view").await;
     d.find(By::Css("body")).await.unwrap().send_keys(Key::Escape).await.unwrap();
     by_test_id(d, "case-row").await;
+    app.d.quit().await.unwrap();
+}
+
+async fn type_into(d: &WebDriver, id: &str, text: &str) {
+    let field = d.query(By::Id(id)).wait(WAIT, POLL).first().await.unwrap_or_else(|e| panic!("no #{id}: {e}"));
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+}
+
+async fn press(d: &WebDriver, keys: impl Into<thirtyfour::TypingData>) {
+    d.active_element().await.unwrap().send_keys(keys).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run through .ci/test"]
+async fn a_clerk_registers_a_case_with_a_journalpost_and_finds_it_again() {
+    let home = home();
+    let app = start(home.path(), &[]).await;
+    let d = &app.d;
+    by_text(d, "button", "Start med tom database").await.click().await.unwrap();
+
+    // Ctrl+N from anywhere opens the form; saving an empty title is refused beside the field.
+    press(d, Key::Control + "n").await;
+    by_test_id(d, "case-form").await;
+    by_test_id(d, "save-case").await.click().await.unwrap();
+    let error = d.query(By::Css(".field-error")).wait(WAIT, POLL).first().await.unwrap();
+    assert_eq!(error.text().await.unwrap(), "Saka må ha ein tittel.");
+    let title = d.find(By::Id("case-title")).await.unwrap();
+    assert_eq!(title.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+
+    type_into(d, "case-title", "Ny gang- og sykkelveg ved Rådhuset i Gaupne").await;
+    type_into(d, "case-officer", "Kari Nordheim").await;
+    type_into(d, "case-unit", "Teknisk").await;
+    type_into(d, "case-notes", "Førebels kostnadsoverslag frå Statens vegvesen.").await;
+    shot(d, "06-ny-sak.png").await;
+    by_test_id(d, "save-case").await.click().await.unwrap();
+
+    by_test_id(d, "case-view").await;
+    let number = by_test_id(d, "case-number").await.text().await.unwrap();
+    let year = number.split('/').next().unwrap().to_string();
+    assert_eq!(number, format!("{year}/1"), "the first case of the year");
+    assert_eq!(by_test_id(d, "case-title").await.text().await.unwrap(), "Ny gang- og sykkelveg ved Rådhuset i Gaupne");
+
+    // A journalpost in the case.
+    by_test_id(d, "new-journal").await.click().await.unwrap();
+    type_into(d, "journal-correspondent", "Gaupne idrettslag").await;
+    type_into(d, "journal-title", "Søknad om spelemidlar til lysløype").await;
+    by_test_id(d, "save-journal").await.click().await.unwrap();
+    let row = by_test_id(d, "journal-row").await;
+    let text = row.text().await.unwrap();
+    assert!(text.contains(&format!("{year}/1-1")) && text.contains("Søknad om spelemidlar til lysløype"), "{text}");
+    let history = d.find_all(By::Css("[data-testid='history-entry']")).await.unwrap();
+    assert_eq!(history.len(), 2, "the case and the journalpost, one history row each");
+    let newest = history[0].text().await.unwrap();
+    assert!(newest.contains("Journalpost") && newest.contains(&format!("{year}/1-1")), "{newest}");
+    shot(d, "07-sak-med-journalpost.png").await;
+
+    // Back to the list, then Ctrl+K finds it from the journalpost's title, in capitals with æøå.
+    d.find(By::Css("body")).await.unwrap().send_keys(Key::Escape).await.unwrap();
+    by_test_id(d, "case-row").await;
+    press(d, Key::Control + "k").await;
+    by_test_id(d, "quick-search").await;
+    type_into(d, "quick-search-input", "SØKNAD LYSLØYPE").await;
+    let hit = by_test_id(d, "quick-hit").await;
+    let hit_text = hit.text().await.unwrap();
+    assert!(hit_text.contains("Ny gang- og sykkelveg ved Rådhuset i Gaupne"), "{hit_text}");
+    let mark = d.query(By::Css("[data-testid='quick-hit'] mark")).wait(WAIT, POLL).first().await.unwrap();
+    assert!(mark.text().await.unwrap().to_lowercase().starts_with("søknad"));
+    shot(d, "08-hurtigsok.png").await;
+    press(d, Key::Enter).await;
+    by_test_id(d, "case-view").await;
+    assert_eq!(by_test_id(d, "case-number").await.text().await.unwrap(), format!("{year}/1"));
+
+    // The list's own search finds "Rådhuset" when typed in capitals.
+    d.find(By::Css("body")).await.unwrap().send_keys(Key::Escape).await.unwrap();
+    type_into(d, "case-search", "RÅDHUSET").await;
+    let row = by_test_id(d, "case-row").await;
+    assert!(row.text().await.unwrap().contains("Rådhuset i Gaupne"));
+    shot(d, "09-sok-i-lista.png").await;
     app.d.quit().await.unwrap();
 }
 
@@ -163,7 +258,7 @@ async fn a_damaged_database_is_explained_in_the_window() {
     let alert = d.find(By::Css("[role='alert']")).await.unwrap().text().await.unwrap();
     assert!(alert.contains("er ikkje ein Saksbok-database"), "{alert}");
     assert!(alert.contains("Ingenting i fila er endra"), "{alert}");
-    shot(d, "05-skadd-database.png").await;
+    shot(d, "10-skadd-database.png").await;
     by_text(d, "button", "Prøv igjen").await.click().await.unwrap();
     by_text(d, "h1", "Databasen kunne ikkje opnast").await;
     app.d.quit().await.unwrap();

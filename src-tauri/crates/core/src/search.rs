@@ -18,11 +18,6 @@ pub fn words(input: &str) -> impl Iterator<Item = String> + '_ {
     input.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(32).map(str::to_lowercase)
 }
 
-/// Marks the search index puts around a hit in a snippet. Control characters
-/// that no stored text contains (the case form refuses them in titles).
-pub const HIT_START: char = '\u{2}';
-pub const HIT_END: char = '\u{3}';
-
 /// A piece of a snippet: plain text, or a hit to highlight.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct SnippetPart {
@@ -30,33 +25,62 @@ pub struct SnippetPart {
     pub hit: bool,
 }
 
-/// Splits a snippet marked with [`HIT_START`]/[`HIT_END`] into parts, so the
-/// UI shows hits as text in a `<mark>`, never as HTML.
-pub fn snippet_parts(marked: &str) -> Vec<SnippetPart> {
+/// A window of about `width` words of `text` around the first word that
+/// starts with one of `words` (lower-cased, as [`words`] gives them), every
+/// such word marked as a hit; `…` where the text is cut. Empty when no word
+/// of the text matches. Words are found as the index's tokenizer finds them,
+/// so a snippet never marks what the search did not match.
+pub fn snippet(text: &str, words: &[String], width: usize) -> Vec<SnippetPart> {
+    let tokens: Vec<(usize, usize)> = token_spans(text).collect();
+    let is_hit = |&(a, b): &(usize, usize)| {
+        let w = text[a..b].to_lowercase();
+        words.iter().any(|q| w.starts_with(q.as_str()))
+    };
+    let Some(first) = tokens.iter().position(is_hit) else { return Vec::new() };
+    let width = width.max(1);
+    let start = first.saturating_sub(width / 4).min(tokens.len().saturating_sub(width));
+    let end = (start + width).min(tokens.len());
     let mut out: Vec<SnippetPart> = Vec::new();
-    let mut hit = false;
-    let mut current = String::new();
-    let flush = |text: &mut String, hit: bool, out: &mut Vec<SnippetPart>| {
-        if !text.is_empty() {
-            out.push(SnippetPart { text: std::mem::take(text), hit });
+    let mut push = |text: &str, hit: bool| {
+        let text = text.replace(|c: char| c.is_control(), " ");
+        match out.last_mut() {
+            Some(last) if last.hit == hit => last.text.push_str(&text),
+            _ if !text.is_empty() => out.push(SnippetPart { text, hit }),
+            _ => {}
         }
     };
-    for c in marked.chars() {
-        match c {
-            HIT_START => {
-                flush(&mut current, hit, &mut out);
-                hit = true;
-            }
-            HIT_END => {
-                flush(&mut current, hit, &mut out);
-                hit = false;
-            }
-            c if c.is_control() => current.push(' '),
-            c => current.push(c),
-        }
+    if start > 0 {
+        push("… ", false);
     }
-    flush(&mut current, hit, &mut out);
+    let mut at = tokens[start].0;
+    for span in &tokens[start..end] {
+        push(&text[at..span.0], false);
+        push(&text[span.0..span.1], is_hit(span));
+        at = span.1;
+    }
+    if end < tokens.len() {
+        push(" …", false);
+    } else {
+        push(text[at..].trim_end(), false);
+    }
     out
+}
+
+/// Byte ranges of the words of `text`: runs of letters and digits.
+fn token_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.by_ref().find(|(_, c)| c.is_alphanumeric())?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some((start, end))
+    })
 }
 
 #[cfg(test)]
@@ -83,17 +107,19 @@ mod tests {
         assert_eq!(words("RÅDHUSET før-Ærlig").collect::<Vec<_>>(), ["rådhuset", "før", "ærlig"]);
     }
 
+    fn shown(parts: &[SnippetPart]) -> String {
+        parts.iter().map(|p| if p.hit { format!("[{}]", p.text) } else { p.text.clone() }).collect()
+    }
+
     #[test]
-    fn snippets_split_into_hits_and_text() {
-        let parts = snippet_parts("… ved \u{2}Rådhuset\u{3} i Gaupne");
-        assert_eq!(
-            parts,
-            [
-                SnippetPart { text: "… ved ".into(), hit: false },
-                SnippetPart { text: "Rådhuset".into(), hit: true },
-                SnippetPart { text: " i Gaupne".into(), hit: false },
-            ]
-        );
-        assert!(snippet_parts("").is_empty());
+    fn a_snippet_marks_prefix_hits_in_a_window_of_words() {
+        let q: Vec<String> = words("RÅDHUS gaupne").collect();
+        let text = "Kommunen er positive til og vil leggja til rette for etablering av avdelingskontor for SyS IKT på \
+                    Rådhuset i Gaupne. Dette bør framkomme i samarbeidsavtale / vedtekter.";
+        assert_eq!(shown(&snippet(text, &q, 8)), "… IKT på [Rådhuset] i [Gaupne]. Dette bør framkomme …");
+        assert_eq!(shown(&snippet("Rådhuset", &q, 8)), "[Rådhuset]");
+        assert!(snippet("Ingen treff her", &q, 8).is_empty());
+        let far: Vec<String> = words("far").collect();
+        assert!(snippet("Rådmannen får fullmakt", &far, 8).is_empty(), "far is not får");
     }
 }

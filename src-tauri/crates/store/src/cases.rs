@@ -7,7 +7,7 @@ use saksbok_core::CaseNumber;
 use saksbok_core::case::{CaseFields, CaseStatus, FieldError};
 use saksbok_core::demo::CaseDraft;
 use saksbok_core::register::{CaseFilterOptions, CasePage, CaseQuery, CaseRecord, CaseRow, CaseSort, SaksgangStep};
-use saksbok_core::search::{HIT_END, HIT_START, fts_query, snippet_parts};
+use saksbok_core::search::{fts_query, snippet};
 use serde_json::json;
 
 use crate::audit::{self, Actor};
@@ -17,6 +17,14 @@ use crate::{Result, StoreError};
 
 /// The most rows one page of the list may ask for.
 pub const MAX_PAGE: u32 = 1000;
+
+/// Above this many matches, "best match first" gives way to "newest
+/// registered first": bm25 costs about a microsecond per match, and a
+/// search that matches most of the register is a word still being typed.
+pub const RANKED_MATCHES: u32 = 1000;
+
+/// How many words a search snippet shows.
+const SNIPPET_WORDS: usize = 14;
 
 pub(crate) fn id_of(conn: &Connection, n: CaseNumber) -> Result<Option<i64>> {
     Ok(conn
@@ -297,51 +305,81 @@ pub fn list(conn: &Connection, q: &CaseQuery) -> Result<CasePage> {
         // Only punctuation: nothing can match, and that is not an error.
         return Ok(CasePage { total: 0, offset: q.offset, rows: Vec::new() });
     }
-    let from = if fts.is_some() { "cases c JOIN case_search ON case_search.rowid = c.id" } else { "cases c" };
     let (clause, mut values) = filters(q, fts.as_deref());
+    let filtered = values.len() > usize::from(fts.is_some());
+    let from = match (fts.is_some(), filtered) {
+        (false, _) => "cases c",
+        // The index alone can count and page its matches in rowid order.
+        (true, false) => "case_search",
+        (true, true) => "cases c JOIN case_search ON case_search.rowid = c.id",
+    };
     let total: u32 =
         conn.query_row(&format!("SELECT count(*) FROM {from} {clause}"), rusqlite::params_from_iter(&values), |r| {
             r.get(0)
         })?;
     let exact = q.text.parse::<CaseNumber>().ok();
-    let order = match (q.sort, fts.is_some()) {
+    let (from, order) = match (q.sort, fts.is_some()) {
+        (CaseSort::Relevance, true) if total > RANKED_MATCHES => (from, "case_search.rowid DESC".to_string()),
         (CaseSort::Relevance, true) => {
             // A case whose number was typed comes first, then bm25 with the
             // title weighing more than the body.
             let (y, s) = exact.map_or((0, 0), |n| (n.year, n.seq));
-            format!("(c.year = {y} AND c.seq = {s}) DESC, bm25(case_search, 10.0, 5.0, 1.0), c.year DESC, c.seq DESC")
+            (
+                "cases c JOIN case_search ON case_search.rowid = c.id",
+                format!(
+                    "(c.year = {y} AND c.seq = {s}) DESC, bm25(case_search, 10.0, 5.0, 1.0), c.year DESC, c.seq DESC"
+                ),
+            )
         }
-        (CaseSort::Title, _) => "c.sort_key, c.year DESC, c.seq DESC".to_string(),
-        (CaseSort::NumberAsc, _) => "c.year, c.seq".to_string(),
-        (CaseSort::NumberDesc | CaseSort::Relevance, _) => "c.year DESC, c.seq DESC".to_string(),
+        (sort, true) => ("cases c JOIN case_search ON case_search.rowid = c.id", plain_order(sort).to_string()),
+        (sort, false) => (from, plain_order(sort).to_string()),
     };
-    let snippet = if fts.is_some() {
-        format!("snippet(case_search, -1, char({}), char({}), '…', 12)", HIT_START as u32, HIT_END as u32)
-    } else {
-        "NULL".to_string()
-    };
+    let id = if from == "case_search" { "case_search.rowid" } else { "c.id" };
     values.push(rusqlite::types::Value::Integer(i64::from(limit)));
     values.push(rusqlite::types::Value::Integer(i64::from(q.offset)));
     let n = values.len();
-    let sql = format!(
-        "SELECT c.id, c.year, c.seq, c.title, c.status, c.officer, c.opened_on, c.screening_basis IS NOT NULL, {snippet}
-         FROM {from} {clause} ORDER BY {order} LIMIT ?{} OFFSET ?{n}",
-        n - 1
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(&values), |r| {
-        Ok(CaseRow {
-            id: r.get(0)?,
-            number: CaseNumber { year: r.get(1)?, seq: r.get(2)? },
-            title: r.get(3)?,
-            status: status_at(r, 4)?,
-            officer: r.get(5)?,
-            opened_on: optional_date(r, 6)?,
-            screened: r.get(7)?,
-            snippet: r.get::<_, Option<String>>(8)?.map(|s| snippet_parts(&s)).unwrap_or_default(),
-        })
-    })?;
-    Ok(CasePage { total, offset: q.offset, rows: rows.collect::<rusqlite::Result<_>>()? })
+    let ids: Vec<i64> = conn
+        .prepare(&format!("SELECT {id} FROM {from} {clause} ORDER BY {order} LIMIT ?{} OFFSET ?{n}", n - 1))?
+        .query_map(rusqlite::params_from_iter(&values), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+
+    // Then the page's rows, and a snippet for each: never for every match.
+    let mut row = conn.prepare_cached(
+        "SELECT id, year, seq, title, status, officer, opened_on, screening_basis IS NOT NULL FROM cases WHERE id = ?1",
+    )?;
+    let mut text = conn.prepare_cached("SELECT body FROM case_search WHERE rowid = ?1")?;
+    let searched: Vec<String> = saksbok_core::search::words(&q.text).collect();
+    let mut rows = Vec::with_capacity(ids.len());
+    for id in ids {
+        let mut r = row.query_row([id], |r| {
+            Ok(CaseRow {
+                id: r.get(0)?,
+                number: CaseNumber { year: r.get(1)?, seq: r.get(2)? },
+                title: r.get(3)?,
+                status: status_at(r, 4)?,
+                officer: r.get(5)?,
+                opened_on: optional_date(r, 6)?,
+                screened: r.get(7)?,
+                snippet: Vec::new(),
+            })
+        })?;
+        if fts.is_some() {
+            // Where in the body the words were found; a hit only in the
+            // title (shown anyway) or the number needs no snippet.
+            let body: Option<String> = text.query_row([id], |r| r.get(0)).optional()?;
+            r.snippet = body.map(|b| snippet(&b, &searched, SNIPPET_WORDS)).unwrap_or_default();
+        }
+        rows.push(r);
+    }
+    Ok(CasePage { total, offset: q.offset, rows })
+}
+
+fn plain_order(sort: CaseSort) -> &'static str {
+    match sort {
+        CaseSort::Title => "c.sort_key, c.year DESC, c.seq DESC",
+        CaseSort::NumberAsc => "c.year, c.seq",
+        CaseSort::NumberDesc | CaseSort::Relevance => "c.year DESC, c.seq DESC",
+    }
 }
 
 /// The years, officers and boards the list's filters can choose from.
