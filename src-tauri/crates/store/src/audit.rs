@@ -27,9 +27,9 @@ pub fn record(
     before: Option<&str>,
     after: Option<&str>,
 ) -> Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![who.timestamp(), who.name, action, entity, entity_id, before, after],
-    )?;
+    )?
+    .execute(params![who.timestamp(), who.name, action, entity, entity_id, before, after])?;
     Ok(())
 }

@@ -39,8 +39,10 @@ pub fn find(conn: &Connection, n: CaseNumber) -> Result<i64> {
 
 /// The number the next new case of `year` gets.
 pub fn next_number(conn: &Connection, year: i32) -> Result<CaseNumber> {
-    let last: Option<u32> =
-        conn.query_row("SELECT last_seq FROM case_number_series WHERE year = ?1", [year], |r| r.get(0)).optional()?;
+    let last: Option<u32> = conn
+        .prepare_cached("SELECT last_seq FROM case_number_series WHERE year = ?1")?
+        .query_row([year], |r| r.get(0))
+        .optional()?;
     Ok(saksbok_core::number::next_case_number(year, last))
 }
 
@@ -95,7 +97,8 @@ fn record_from_row(r: &Row<'_>) -> rusqlite::Result<CaseRecord> {
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<CaseRecord> {
-    conn.query_row(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = ?1"), [id], record_from_row)
+    conn.prepare_cached(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = ?1"))?
+        .query_row([id], record_from_row)
         .optional()?
         .ok_or_else(|| StoreError::NotFound(format!("arkivsak med id {id}")))
 }
@@ -139,28 +142,28 @@ pub fn create(tx: &Transaction<'_>, who: &Actor<'_>, f: &CaseFields) -> Result<C
         return Err(invalid_number(format!("Året i saksnummeret {number} er utanfor 1900–2999.")));
     }
     let ts = who.timestamp();
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO cases (uuid, year, seq, title, public_title, status, officer, unit, classification,
                             screening_basis, opened_on, closed_on, notes, sort_key, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-        params![
-            new_uuid(),
-            number.year,
-            number.seq,
-            f.title,
-            f.public_title,
-            f.status.as_str(),
-            f.officer,
-            f.unit,
-            f.classification,
-            f.screening_basis,
-            f.opened_on.to_string(),
-            f.closed_on.map(|d| d.to_string()),
-            f.notes,
-            sort_key(&f.title),
-            ts,
-        ],
-    )?;
+    )?
+    .execute(params![
+        new_uuid(),
+        number.year,
+        number.seq,
+        f.title,
+        f.public_title,
+        f.status.as_str(),
+        f.officer,
+        f.unit,
+        f.classification,
+        f.screening_basis,
+        f.opened_on.to_string(),
+        f.closed_on.map(|d| d.to_string()),
+        f.notes,
+        sort_key(&f.title),
+        ts,
+    ])?;
     let id = tx.last_insert_rowid();
     let record = get(tx, id)?;
     audit::record(tx, who, "create", "case", id, None, Some(&audit_json(&record)))?;

@@ -70,6 +70,11 @@ impl Store {
         };
         let mut conn = Connection::open_with_flags(path, flags).map_err(err)?;
         conn.busy_timeout(opts.busy_timeout).map_err(err)?;
+        // Hot writes (a case with its audit row and search row) reuse their
+        // compiled statements.
+        conn.set_prepared_statement_cache_capacity(64);
+        // 32 MiB of page cache: a large import or search stays in memory.
+        conn.pragma_update(None, "cache_size", -32_768).map_err(err)?;
         // Read before anything is written: a file that is not a database, is
         // damaged, is another program's or is newer than this build is
         // refused here and left exactly as it was.

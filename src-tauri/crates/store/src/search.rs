@@ -42,10 +42,8 @@ pub fn reindex_case(conn: &Connection, case_id: i64) -> Result<()> {
             body.push(t?);
         }
     }
-    conn.execute("DELETE FROM case_search WHERE rowid = ?1", [case_id])?;
-    conn.execute(
-        "INSERT INTO case_search (rowid, number, title, body) VALUES (?1, ?2, ?3, ?4)",
-        params![case_id, number_text, titles, body.join("\n")],
-    )?;
+    conn.prepare_cached("DELETE FROM case_search WHERE rowid = ?1")?.execute([case_id])?;
+    conn.prepare_cached("INSERT INTO case_search (rowid, number, title, body) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![case_id, number_text, titles, body.join("\n")])?;
     Ok(())
 }
