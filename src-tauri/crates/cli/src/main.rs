@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 use saksbok_core::AgendaNumber;
 use saksbok_core::register::{CaseQuery, CaseSort};
-use saksbok_store::{Actor, Store, cases, meetings, paths, protocols};
+use saksbok_store::{Actor, Store, cases, interchange, meetings, paths, protocols};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -19,6 +19,8 @@ use saksbok_store::{Actor, Store, cases, meetings, paths, protocols};
                   Tidspunktet i PDF-ane er no, eller SOURCE_DATE_EPOCH når han er sett.\n\n\
                   Døme:\n  saksbok --db saksbok.sqlite3 demo\n  \
                   saksbok --db saksbok.sqlite3 search \"rådhuset gaupne\"\n  \
+                  saksbok --db saksbok.sqlite3 export -o register.json\n  \
+                  saksbok --db ny.sqlite3 import register.json\n  \
                   saksbok --db saksbok.sqlite3 render saksprotokoll 54/21 -o 54-21.pdf"
 )]
 struct Cli {
@@ -59,6 +61,18 @@ enum Command {
         /// Where to write the PDF.
         #[arg(short, long, value_name = "OUT.pdf")]
         output: PathBuf,
+    },
+    /// Write the whole database as JSON (format: store/schema/saksbok-export-v1.schema.json).
+    Export {
+        /// The JSON file to write; it must not exist.
+        #[arg(short, long, value_name = "OUT.json")]
+        output: PathBuf,
+    },
+    /// Read an export into this database: all of it, or nothing if anything
+    /// is wrong or already there (same saksnummer or UUID).
+    Import {
+        /// The JSON file written by `saksbok export`.
+        input: PathBuf,
     },
     /// Copy the database with SQLite's online backup (safe while the app runs).
     Backup {
@@ -217,6 +231,36 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             let pages = if rendered.pages == 1 { "1 side".to_string() } else { format!("{} sider", rendered.pages) };
             println!("{} ({pages}, SHA-256 {})", shown.display(), rendered.sha256);
+        }
+        Command::Export { output } => {
+            let mut store = open(cli.db.as_deref(), true)?;
+            if output.exists() {
+                return Err(format!(
+                    "{} finst frå før; vel eit anna namn, så ingenting vert skrive over.",
+                    output.display()
+                ));
+            }
+            let text = store.read(|tx| interchange::export_text(tx)).map_err(|e| e.to_string())?;
+            saksbok_protocol::save_atomically(&output, text.as_bytes())
+                .map_err(|e| format!("Kan ikkje skriva {}: {e}", output.display()))?;
+            println!("Eksportert til {} ({} byte).", output.display(), text.len());
+        }
+        Command::Import { input } => {
+            let text = std::fs::read_to_string(&input)
+                .map_err(|e| format!("Kan ikkje lesa {}: {e}. Ingenting er importert.", input.display()))?;
+            let doc = interchange::parse(&text).map_err(|e| e.to_string())?;
+            let mut store = open(cli.db.as_deref(), false)?;
+            let who = Actor { name: &user, now: Utc::now() };
+            let source = input.display().to_string();
+            let summary = store.write(|tx| interchange::import(tx, &who, &doc, &source)).map_err(|e| e.to_string())?;
+            println!(
+                "Importerte {} rader frå {} ({} saker, {} journalpostar, {} møte).",
+                summary.total(),
+                input.display(),
+                summary.rows.get("cases").copied().unwrap_or_default(),
+                summary.rows.get("journal_entries").copied().unwrap_or_default(),
+                summary.rows.get("meetings").copied().unwrap_or_default()
+            );
         }
         Command::Backup { dest } => {
             let store = open(cli.db.as_deref(), true)?;

@@ -102,6 +102,35 @@ fn search_finds_cases_in_capitals_and_as_json() {
 }
 
 #[test]
+fn export_then_import_into_a_new_database_round_trips_byte_for_byte() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("a.sqlite3");
+    assert!(saksbok(&db, &["demo"]).status.success());
+    let first = dir.path().join("a.json");
+    let o = saksbok(&db, &["export", "-o", first.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = saksbok(&db, &["export", "-o", first.to_str().unwrap()]);
+    assert!(!o.status.success(), "an export never overwrites");
+    let copy = dir.path().join("b.sqlite3");
+    let o = saksbok(&copy, &["import", first.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("1 saker"), "{}", String::from_utf8_lossy(&o.stdout));
+    let second = dir.path().join("b.json");
+    assert!(saksbok(&copy, &["export", "-o", second.to_str().unwrap()]).status.success());
+    assert_eq!(std::fs::read(&first).unwrap(), std::fs::read(&second).unwrap());
+    // The same file again collides with what it brought: refused, one line.
+    let o = saksbok(&copy, &["import", first.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let e = stderr(&o);
+    assert_eq!(e.lines().count(), 1, "{e}");
+    assert!(e.contains("saksnummeret 21/1069 er alt brukt") && e.contains("Ingenting er importert."), "{e}");
+    let broken = dir.path().join("c.json");
+    std::fs::write(&broken, "{\"format\": \"saksbok\",").unwrap();
+    let e = stderr(&saksbok(&copy, &["import", broken.to_str().unwrap()]));
+    assert!(e.starts_with("saksbok: Importfila er ikkje gyldig JSON (linje 1"), "{e}");
+}
+
+#[test]
 fn errors_are_one_clear_line_and_a_failure_code() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("s.sqlite3");

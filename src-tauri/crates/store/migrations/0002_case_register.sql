@@ -99,6 +99,18 @@ CREATE VIRTUAL TABLE case_search USING fts5 (
     prefix = '1 2 3'
 );
 
+-- Every import into this database: when, by whom, from what and how much.
+-- Kept apart from the history, which an import carries over as it was, and
+-- left out of the export, so export → import → export is byte-identical.
+CREATE TABLE import_log (
+    id          INTEGER PRIMARY KEY,
+    at          TEXT    NOT NULL,
+    actor       TEXT    NOT NULL,
+    source      TEXT    NOT NULL,
+    format      INTEGER NOT NULL,
+    summary     TEXT    NOT NULL  -- JSON: rows added per table
+) STRICT;
+
 -- An index on every foreign-key child column, and on the history's subject.
 CREATE INDEX board_members_board ON board_members (board_id);
 CREATE INDEX board_members_person ON board_members (person_id);

@@ -13,6 +13,7 @@ pub mod demo;
 mod derived;
 mod error;
 pub mod history;
+pub mod interchange;
 pub mod journal;
 pub mod meetings;
 mod migrate;

@@ -13,6 +13,7 @@ use crate::demo::DemoOutcome;
 use crate::{Actor, MIGRATIONS, OpenOptions, Store, migrate_to, schema_version};
 use crate::{cases, meetings, protocols, settings};
 
+mod interchange;
 mod register;
 mod schema;
 

@@ -1,0 +1,218 @@
+//! JSON interchange on real databases: byte-identical round trips, the
+//! schema file, additive imports and refusals that change nothing.
+
+use saksbok_core::case::{CaseInput, CaseStatus};
+use saksbok_core::journal::{JournalInput, JournalKind, JournalStatus};
+use saksbok_core::register::{CaseQuery, CaseSort};
+use serde_json::Value;
+use tempfile::TempDir;
+
+use super::{who, with_demo};
+use crate::interchange::{self, NOT_EXPORTED, TABLES};
+use crate::{Store, cases, history, journal, meetings, protocols};
+
+const SCHEMA: &str = include_str!("../../schema/saksbok-export-v1.schema.json");
+
+fn case(title: &str, number: Option<&str>) -> CaseInput {
+    CaseInput {
+        number: number.map(Into::into),
+        title: title.into(),
+        public_title: None,
+        status: CaseStatus::InProgress,
+        officer: Some("Åse Hauge".into()),
+        unit: None,
+        classification: Some("614".into()),
+        screening_basis: None,
+        opened_on: "2026-02-01".into(),
+        closed_on: None,
+        notes: Some("Merknad med «sitat» og æøå.".into()),
+    }
+}
+
+/// A database with the demo, two more cases, a journalpost and a print.
+fn rich(path: &std::path::Path) -> Store {
+    let mut s = with_demo(path);
+    let c =
+        s.write(|tx| cases::create(tx, &who(), &case("Skuleskyss for Jostedal", None).validate().unwrap())).unwrap();
+    let mut screened = case("Personalsak", None);
+    screened.screening_basis = Some("offl. § 13 jf. fvl. § 13".into());
+    screened.public_title = Some("Personalsak".into());
+    s.write(|tx| cases::create(tx, &who(), &screened.validate().unwrap())).unwrap();
+    let j = JournalInput {
+        kind: JournalKind::Outgoing,
+        date: "2026-02-02".into(),
+        correspondent: Some("Foreldre i Jostedal".into()),
+        title: "Svar om skyss".into(),
+        public_title: None,
+        status: JournalStatus::Dispatched,
+        screening_basis: None,
+    };
+    s.write(|tx| journal::create(tx, &who(), c.id, &j.validate().unwrap())).unwrap();
+    let item = meetings::find_agenda_item(s.conn(), "54/21".parse().unwrap(), None).unwrap();
+    s.write(|tx| protocols::record_printed_protocol(tx, &who(), item, "/tmp/54-21.pdf", &"b".repeat(64))).unwrap();
+    s
+}
+
+fn import(s: &mut Store, text: &str) -> crate::Result<interchange::ImportSummary> {
+    let doc = interchange::parse(text)?;
+    s.write(|tx| interchange::import(tx, &who(), &doc, "test.json"))
+}
+
+#[test]
+fn export_import_export_is_byte_identical() {
+    let dir = TempDir::new().unwrap();
+    let a = rich(&dir.path().join("a.sqlite3"));
+    let first = interchange::export_text(a.conn()).unwrap();
+    let mut b = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let summary = import(&mut b, &first).unwrap();
+    assert!(summary.kept_ids);
+    assert_eq!(summary.rows["cases"], 3);
+    let second = interchange::export_text(b.conn()).unwrap();
+    assert_eq!(first, second);
+    // The import is logged apart from the history, which came over as it was.
+    let logged: i64 = b.conn().query_row("SELECT count(*) FROM import_log", [], |r| r.get(0)).unwrap();
+    assert_eq!(logged, 1);
+    // Derived data is rebuilt: search and the title order work in the copy.
+    let q = CaseQuery { text: "JOSTEDAL".into(), sort: CaseSort::Relevance, ..CaseQuery::default() };
+    assert_eq!(b.read(|tx| cases::list(tx, &q)).unwrap().total, 1);
+    let by_title = CaseQuery { sort: CaseSort::Title, ..CaseQuery::default() };
+    let titles: Vec<String> =
+        b.read(|tx| cases::list(tx, &by_title)).unwrap().rows.into_iter().map(|r| r.title).collect();
+    assert_eq!(titles, ["IKT-samarbeid. Etablering av avtale med SYS-IKT", "Personalsak", "Skuleskyss for Jostedal"]);
+}
+
+#[test]
+fn the_export_follows_its_schema_and_the_schema_follows_the_database() {
+    let dir = TempDir::new().unwrap();
+    let s = rich(&dir.path().join("a.sqlite3"));
+    let doc = interchange::export(s.conn()).unwrap();
+    let schema: Value = serde_json::from_str(SCHEMA).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| format!("{}: {e}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+
+    // Every table of the database is exported (or deliberately not), and the
+    // schema names exactly the columns each table has.
+    let c = s.conn();
+    let tables: Vec<String> = c
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search_%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for t in &tables {
+        assert!(
+            TABLES.contains(&t.as_str()) || NOT_EXPORTED.contains(&t.as_str()),
+            "table {t} is neither exported nor excluded"
+        );
+    }
+    for t in TABLES {
+        let in_schema: Vec<&String> = schema["properties"][*t]["items"]["properties"]
+            .as_object()
+            .unwrap_or_else(|| panic!("{t} not in schema"))
+            .keys()
+            .collect();
+        let in_db: Vec<String> = c
+            .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")
+            .unwrap()
+            .query_map([t], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<Vec<String>, _>>()
+            .unwrap()
+            .into_iter()
+            .filter(|n| !(*t == "cases" && n == "sort_key"))
+            .collect();
+        assert_eq!(in_schema, in_db.iter().collect::<Vec<_>>(), "schema and table {t} differ");
+    }
+}
+
+#[test]
+fn an_import_into_a_register_with_data_only_adds_and_moves_references() {
+    let dir = TempDir::new().unwrap();
+    let mut other = Store::open(&dir.path().join("other.sqlite3")).unwrap();
+    let c = other
+        .write(|tx| cases::create(tx, &who(), &case("Flaumsikring i Fortun", Some("2019/77")).validate().unwrap()))
+        .unwrap();
+    let j = JournalInput {
+        kind: JournalKind::Incoming,
+        date: "2019-05-05".into(),
+        correspondent: None,
+        title: "Varsel om flaum".into(),
+        public_title: None,
+        status: JournalStatus::Journalised,
+        screening_basis: None,
+    };
+    other.write(|tx| journal::create(tx, &who(), c.id, &j.validate().unwrap())).unwrap();
+    let text = interchange::export_text(other.conn()).unwrap();
+
+    let mut s = with_demo(&dir.path().join("main.sqlite3"));
+    let summary = import(&mut s, &text).unwrap();
+    assert!(!summary.kept_ids);
+    let id = cases::find(s.conn(), "19/77".parse().unwrap()).unwrap();
+    let entries = journal::for_case(s.conn(), id).unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].number.to_string(), "19/77-1");
+    let h = history::for_case(s.conn(), id).unwrap();
+    assert_eq!(h.len(), 2, "the history came along, pointing at the new ids: {h:?}");
+    assert_eq!(cases::next_number(s.conn(), 2019).unwrap().to_string(), "19/78");
+    assert_eq!(s.read(|tx| cases::list(tx, &CaseQuery::default())).unwrap().total, 2);
+}
+
+fn row_count(s: &Store) -> i64 {
+    TABLES
+        .iter()
+        .map(|t| s.conn().query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get::<_, i64>(0)).unwrap())
+        .sum()
+}
+
+#[test]
+fn a_collision_refuses_the_whole_import_and_nothing_changes() {
+    let dir = TempDir::new().unwrap();
+    let a = rich(&dir.path().join("a.sqlite3"));
+    let text = interchange::export_text(a.conn()).unwrap();
+    let mut s = with_demo(&dir.path().join("b.sqlite3"));
+    let before = (interchange::export_text(s.conn()).unwrap(), row_count(&s));
+    let e = import(&mut s, &text).unwrap_err();
+    assert_eq!(e.code(), "invalid");
+    assert!(e.to_string().contains("$.cases[0]"), "{e}");
+    assert!(e.to_string().contains("saksnummeret 21/1069 er alt brukt"), "{e}");
+    assert!(e.to_string().ends_with("Ingenting er importert."), "{e}");
+    assert_eq!((interchange::export_text(s.conn()).unwrap(), row_count(&s)), before);
+    let logged: i64 = s.conn().query_row("SELECT count(*) FROM import_log", [], |r| r.get(0)).unwrap();
+    assert_eq!(logged, 0);
+}
+
+#[test]
+fn bad_files_are_refused_with_the_place_of_the_problem() {
+    let dir = TempDir::new().unwrap();
+    let a = rich(&dir.path().join("a.sqlite3"));
+    let good = interchange::export_text(a.conn()).unwrap();
+    let mut s = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let edit = |f: &dyn Fn(&mut Value)| {
+        let mut v: Value = serde_json::from_str(&good).unwrap();
+        f(&mut v);
+        serde_json::to_string(&v).unwrap()
+    };
+    let cases: Vec<(String, &str)> = vec![
+        (good[..good.len() / 2].to_string(), "ikkje gyldig JSON (linje"),
+        ("[]".into(), "ved $: dokumentet må vera eit JSON-objekt"),
+        (edit(&|v| v["format"] = "noko anna".into()), "ved $.format"),
+        (edit(&|v| v["format_version"] = 2.into()), "formatversjon 2"),
+        (edit(&|v| v["cases"][1]["title"] = 5.into()), "ved $.cases[1].title: venta tekst, fann 5"),
+        (edit(&|v| v["cases"][0]["status"] = "open".into()), "ved $.cases[0]: ein verdi er ikkje tillaten"),
+        (edit(&|v| v["cases"][0]["extra"] = 1.into()), "ved $.cases[0].extra: ukjend felt"),
+        (
+            edit(&|v| {
+                v["journal_entries"][0].as_object_mut().unwrap().remove("title");
+            }),
+            "ved $.journal_entries[0].title: feltet manglar",
+        ),
+        (edit(&|v| v["journal_entries"][0]["case_id"] = 999.into()), "viser til"),
+    ];
+    for (text, want) in cases {
+        let e = import(&mut s, &text).unwrap_err();
+        assert!(e.to_string().contains(want), "want {want:?} in {e}");
+        assert_eq!(row_count(&s), 0, "nothing imported after: {e}");
+    }
+}
