@@ -1,15 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { agendaNumber, caseNumber, formatDate } from "./format";
+import { agendaNumber, caseNumber, formatDate, formatDateTime, hasWord, journalNumber, shorten, todayIso } from "./format";
 
 describe("format", () => {
   it("shows dates as dd.mm.yyyy", () => {
     expect(formatDate("2021-04-15")).toBe("15.04.2021");
     expect(formatDate("ikkje ein dato")).toBe("ikkje ein dato");
+    expect(todayIso(new Date(2026, 0, 5))).toBe("2026-01-05");
+  });
+  it("shows a moment in local time", () => {
+    expect(formatDateTime(new Date(2026, 10, 25, 9, 5).toISOString())).toBe("25.11.2026 kl. 09:05");
+    expect(formatDateTime("i går")).toBe("i går");
   });
   it("prints Noark numbers", () => {
     expect(caseNumber({ year: 2021, seq: 1069 })).toBe("21/1069");
     expect(caseNumber({ year: 2005, seq: 3 })).toBe("05/3");
     expect(caseNumber(null)).toBe("");
     expect(agendaNumber({ year: 2021, seq: 54 })).toBe("54/21");
+    expect(journalNumber({ case: { year: 2021, seq: 1069 }, doc: 3 })).toBe("21/1069-3");
+  });
+  it("shortens long text at a word", () => {
+    expect(shorten("Kort tekst", 160)).toBe("Kort tekst");
+    expect(shorten("Luster kommune bør utvikle sin eigen IKT-strategi", 30)).toBe("Luster kommune bør utvikle sin …");
+  });
+  it("knows when a search text has a word in it", () => {
+    expect(hasWord("RÅDHUSET")).toBe(true);
+    expect(hasWord("21/1069")).toBe(true);
+    expect(hasWord("«» -- ; *")).toBe(false);
+    expect(hasWord("")).toBe(false);
   });
 });

@@ -1,8 +1,44 @@
 // UI texts in Nynorsk (default) and Bokmål. The choice is remembered on this machine.
+// `nb` is typed by `nn` and lists every key, so a text missing in one language
+// is a type error.
+
+import type { CaseSort } from "./bindings/CaseSort";
+import type { CaseStatus } from "./bindings/CaseStatus";
+import type { JournalKind } from "./bindings/JournalKind";
+import type { JournalStatus } from "./bindings/JournalStatus";
+
+/** Checks that a label table names every value of `K`. */
+const labels = <K extends string>(m: Record<K, string>): Record<K, string> => m;
+
+/** What the history knows how to name; anything else is shown by its code. */
+type HistoryAction = "create" | "update" | "print";
+type HistoryEntity = "case" | "journal_entry" | "agenda_item" | "meeting" | "printed_protocol";
+type HistoryField =
+  | "number"
+  | "title"
+  | "public_title"
+  | "status"
+  | "officer"
+  | "unit"
+  | "classification"
+  | "screening_basis"
+  | "opened_on"
+  | "closed_on"
+  | "notes"
+  | "kind"
+  | "date"
+  | "correspondent";
+
+/** A label from `table`, or the code itself when the table has none. */
+export function lookup(table: Partial<Record<string, string>>, code: string): string {
+  return table[code] ?? code;
+}
 
 const nn = {
   appName: "Saksbok",
   navCases: "Saker",
+  newCase: "Ny sak",
+  quickSearch: "Søk",
   language: "Språk",
   langNn: "Nynorsk",
   langNb: "Bokmål",
@@ -16,18 +52,148 @@ const nn = {
   dbErrorHelp: "Rett opp feilen og trykk «Prøv igjen», eller start Saksbok med ei anna databasefil (--db FIL).",
   dbFile: "Databasefil",
   retry: "Prøv igjen",
+  errorTitle: "Noko gjekk gale",
+  dismiss: "Lukk",
+
+  // The case list
   casesTitle: "Saker",
   filterLabel: "Søk i saker",
-  filterPlaceholder: "Søk på tittel, saksnummer eller utval",
-  colAgenda: "Utvalssak",
-  colCase: "Arkivsak",
+  filterPlaceholder: "Søk på tittel, saksnummer, avsendar, vedtak …",
+  filterStatus: "Status",
+  filterYear: "Saksår",
+  filterOfficer: "Saksansvarleg",
+  filterBoard: "Utval",
+  filterAll: "Alle",
+  sortLabel: "Sortering",
+  sort: labels<CaseSort>({
+    number_desc: "Nyaste først",
+    number_asc: "Eldste først",
+    title: "Tittel A–Å",
+    relevance: "Beste treff",
+  }),
+  colNumber: "Saksnummer",
   colTitle: "Tittel",
-  colBoard: "Utval",
-  colDate: "Møtedato",
+  colStatus: "Status",
+  colOfficer: "Saksansvarleg",
+  colOpened: "Oppretta",
+  listKeysHelp: "Piltastane flyttar, Enter opnar saka.",
   noCases: "Ingen saker enno.",
   noMatch: "Ingen saker passar med søket.",
-  casesCount: (n: number) => (n === 1 ? "1 sak" : `${n} saker`),
+  casesCount: (n: number) => (n === 1 ? "1 sak" : `${n.toLocaleString("nn")} saker`),
+  screened: "Skjerma",
+
+  caseStatus: labels<CaseStatus>({
+    opened: "Oppretta av sakshandsamar",
+    in_progress: "Under behandling",
+    closed_by_officer: "Avslutta av sakshandsamar",
+    closed: "Avslutta",
+    cancelled: "Utgår",
+  }),
+  journalKind: labels<JournalKind>({
+    incoming: "Inngåande",
+    outgoing: "Utgåande",
+    memo: "Notat",
+    memo_no_follow_up: "Notat utan oppfølging",
+    case_presentation: "Saksframlegg",
+  }),
+  journalStatus: labels<JournalStatus>({
+    registered: "Registrert av sakshandsamar",
+    finalised: "Ferdigstilt",
+    dispatched: "Ekspedert",
+    journalised: "Journalført",
+    archived: "Arkivert",
+    cancelled: "Utgår",
+  }),
+
+  // The case form
+  newCaseTitle: "Ny sak",
+  editCaseTitle: (n: string) => `Endre sak ${n}`,
+  fieldNumber: "Saksnummer",
+  numberPlaceholder: (n: string) => `Tildelt ved lagring: ${n}`,
+  numberHelp:
+    "La feltet stå tomt, så får saka neste ledige nummer. Kjem saka frå eit anna system, kan du skriva nummeret derifrå, til dømes 2021/1069.",
+  fieldTitle: "Tittel",
+  fieldStatus: "Status",
+  fieldOfficer: "Saksansvarleg",
+  fieldUnit: "Avdeling",
+  fieldClassification: "Arkivkode",
+  classificationHelp: "Til dømes 026 eller K2-026.",
+  fieldScreened: "Skjerma",
+  fieldScreeningBasis: "Heimel for skjerming",
+  screeningPlaceholder: "offl. § 13 jf. fvl. § 13",
+  screeningBasisMissing: "Skriv heimelen for skjerminga, til dømes «offl. § 13 jf. fvl. § 13».",
+  fieldPublicTitle: "Offentleg tittel",
+  publicTitleHelp: "Tittelen slik ålmenta ser han, utan det som er skjerma.",
+  fieldOpened: "Oppretta",
+  fieldClosed: "Avslutta",
+  dateHelp: "dd.mm.åååå",
+  fieldNotes: "Merknad",
+  save: "Lagre",
+  saving: "Lagrar …",
+  cancel: "Avbryt",
+  draftOffer: (when: string) => `Du har eit ulagra utkast frå ${when}.`,
+  draftRestore: "Hent det fram",
+  draftDiscard: "Forkast",
+  discardTitle: "Forkaste endringane?",
+  discardText: "Det du har skrive i skjemaet, blir ikkje lagra.",
+  discard: "Forkast",
+  keepEditing: "Hald fram",
+
+  // The case view
   back: "Alle saker",
+  backToCase: (n: string) => `Sak ${n}`,
+  edit: "Endre",
+  screenedBy: (basis: string) => `Skjerma etter ${basis}`,
+  publicTitle: "Offentleg tittel",
+  saksgang: "Saksgang",
+  noSaksgang: "Saka har ikkje vore handsama i noko utval.",
+  colAgenda: "Utvalssak",
+  colBoard: "Utval",
+  colDate: "Møtedato",
+  colVedtak: "Vedtak",
+  journal: "Journalpostar",
+  noJournal: "Ingen journalpostar enno.",
+  newJournal: "Ny journalpost",
+  colJournalNumber: "Nr",
+  colKind: "Type",
+  colJournalDate: "Dato",
+  colCorrespondent: "Avsendar/mottakar",
+  fieldKind: "Type",
+  fieldJournalDate: "Journaldato",
+  fieldCorrespondent: "Avsendar/mottakar",
+  saveJournal: "Registrer",
+  history: "Historikk",
+  noHistory: "Ingen historikk.",
+  historyAction: labels<HistoryAction>({ create: "oppretta", update: "endra", print: "skreiv ut" }),
+  historyEntity: labels<HistoryEntity>({
+    case: "Sak",
+    journal_entry: "Journalpost",
+    agenda_item: "Utvalssak",
+    meeting: "Møte",
+    printed_protocol: "Protokoll",
+  }),
+  historyField: labels<HistoryField>({
+    number: "Saksnummer",
+    title: "Tittel",
+    public_title: "Offentleg tittel",
+    status: "Status",
+    officer: "Saksansvarleg",
+    unit: "Avdeling",
+    classification: "Arkivkode",
+    screening_basis: "Skjerming (heimel)",
+    opened_on: "Oppretta",
+    closed_on: "Avslutta",
+    notes: "Merknad",
+    kind: "Type",
+    date: "Journaldato",
+    correspondent: "Avsendar/mottakar",
+  }),
+  journalNumberField: "Journalpostnummer",
+  emptyValue: "(tomt)",
+  caseSaved: "Saka er lagra.",
+  journalSaved: (n: string) => `Journalposten ${n} er registrert.`,
+
+  // The utvalssak view
   agendaLabel: "Sak",
   caseLabel: "Arkivsak",
   meetingLabel: "Møte",
@@ -40,17 +206,35 @@ const nn = {
     `Saksprotokollen (${pages === 1 ? "1 side" : `${pages} sider`}) er lagra i ${path} og opna i PDF-lesaren.`,
   printedNotOpened: (path: string, msg: string) => `Saksprotokollen er lagra i ${path}. ${msg}`,
   missingGlyphs: (chars: string) => `Merk: skrifta manglar teikna ${chars}; dei er viste som □ i PDF-en.`,
-  shortcutPrint: "Ctrl+P",
-  errorTitle: "Noko gjekk gale",
-  dismiss: "Lukk",
+
+  // Quick search
+  quickTitle: "Hurtigsøk",
+  quickLabel: "Søk i alle saker",
+  quickNeedWord: "Skriv minst eitt ord.",
+  quickNoHits: "Ingen treff.",
+  quickHits: (shown: number, total: number) =>
+    total > shown ? `Dei ${shown} beste av ${total.toLocaleString("nn")} treff` : total === 1 ? "1 treff" : `${total} treff`,
+  quickHelp: "Pil opp og ned vel sak, Enter opnar, Esc lukkar.",
+
+  // Keyboard shortcuts as shown on buttons
+  keyNew: "Ctrl+N",
+  keySearch: "Ctrl+K",
+  keySave: "Ctrl+S",
+  keyEdit: "Ctrl+E",
+  keyPrint: "Ctrl+P",
+  keyEsc: "Esc",
 };
 
 export type Texts = typeof nn;
 
 const nb: Texts = {
-  ...nn,
+  appName: "Saksbok",
   navCases: "Saker",
+  newCase: "Ny sak",
+  quickSearch: "Søk",
   language: "Språk",
+  langNn: "Nynorsk",
+  langNb: "Bokmål",
   loading: "Henter …",
   welcomeTitle: "Velkommen til Saksbok",
   welcomeText:
@@ -61,20 +245,171 @@ const nb: Texts = {
   dbErrorHelp: "Rett feilen og trykk «Prøv igjen», eller start Saksbok med en annen databasefil (--db FIL).",
   dbFile: "Databasefil",
   retry: "Prøv igjen",
+  errorTitle: "Noe gikk galt",
+  dismiss: "Lukk",
+
+  casesTitle: "Saker",
   filterLabel: "Søk i saker",
-  filterPlaceholder: "Søk på tittel, saksnummer eller utvalg",
-  colBoard: "Utvalg",
+  filterPlaceholder: "Søk på tittel, saksnummer, avsender, vedtak …",
+  filterStatus: "Status",
+  filterYear: "Saksår",
+  filterOfficer: "Saksansvarlig",
+  filterBoard: "Utvalg",
+  filterAll: "Alle",
+  sortLabel: "Sortering",
+  sort: labels<CaseSort>({
+    number_desc: "Nyeste først",
+    number_asc: "Eldste først",
+    title: "Tittel A–Å",
+    relevance: "Beste treff",
+  }),
+  colNumber: "Saksnummer",
+  colTitle: "Tittel",
+  colStatus: "Status",
+  colOfficer: "Saksansvarlig",
+  colOpened: "Opprettet",
+  listKeysHelp: "Piltastene flytter, Enter åpner saken.",
   noCases: "Ingen saker ennå.",
   noMatch: "Ingen saker passer med søket.",
-  casesCount: (n: number) => (n === 1 ? "1 sak" : `${n} saker`),
+  casesCount: (n: number) => (n === 1 ? "1 sak" : `${n.toLocaleString("nb")} saker`),
+  screened: "Skjermet",
+
+  caseStatus: labels<CaseStatus>({
+    opened: "Opprettet av saksbehandler",
+    in_progress: "Under behandling",
+    closed_by_officer: "Avsluttet av saksbehandler",
+    closed: "Avsluttet",
+    cancelled: "Utgår",
+  }),
+  journalKind: labels<JournalKind>({
+    incoming: "Inngående",
+    outgoing: "Utgående",
+    memo: "Notat",
+    memo_no_follow_up: "Notat uten oppfølging",
+    case_presentation: "Saksframlegg",
+  }),
+  journalStatus: labels<JournalStatus>({
+    registered: "Registrert av saksbehandler",
+    finalised: "Ferdigstilt",
+    dispatched: "Ekspedert",
+    journalised: "Journalført",
+    archived: "Arkivert",
+    cancelled: "Utgår",
+  }),
+
+  newCaseTitle: "Ny sak",
+  editCaseTitle: (n: string) => `Endre sak ${n}`,
+  fieldNumber: "Saksnummer",
+  numberPlaceholder: (n: string) => `Tildeles ved lagring: ${n}`,
+  numberHelp:
+    "La feltet stå tomt, så får saken neste ledige nummer. Kommer saken fra et annet system, kan du skrive nummeret derfra, for eksempel 2021/1069.",
+  fieldTitle: "Tittel",
+  fieldStatus: "Status",
+  fieldOfficer: "Saksansvarlig",
+  fieldUnit: "Avdeling",
+  fieldClassification: "Arkivkode",
+  classificationHelp: "For eksempel 026 eller K2-026.",
+  fieldScreened: "Skjermet",
+  fieldScreeningBasis: "Hjemmel for skjerming",
+  screeningPlaceholder: "offl. § 13 jf. fvl. § 13",
+  screeningBasisMissing: "Skriv hjemmelen for skjermingen, for eksempel «offl. § 13 jf. fvl. § 13».",
+  fieldPublicTitle: "Offentlig tittel",
+  publicTitleHelp: "Tittelen slik allmennheten ser den, uten det som er skjermet.",
+  fieldOpened: "Opprettet",
+  fieldClosed: "Avsluttet",
+  dateHelp: "dd.mm.åååå",
+  fieldNotes: "Merknad",
+  save: "Lagre",
+  saving: "Lagrer …",
+  cancel: "Avbryt",
+  draftOffer: (when: string) => `Du har et ulagret utkast fra ${when}.`,
+  draftRestore: "Hent det fram",
+  draftDiscard: "Forkast",
+  discardTitle: "Forkaste endringene?",
+  discardText: "Det du har skrevet i skjemaet, blir ikke lagret.",
+  discard: "Forkast",
+  keepEditing: "Fortsett",
+
+  back: "Alle saker",
+  backToCase: (n: string) => `Sak ${n}`,
+  edit: "Endre",
+  screenedBy: (basis: string) => `Skjermet etter ${basis}`,
+  publicTitle: "Offentlig tittel",
+  saksgang: "Saksgang",
+  noSaksgang: "Saken har ikke vært behandlet i noe utvalg.",
+  colAgenda: "Utvalgssak",
+  colBoard: "Utvalg",
+  colDate: "Møtedato",
+  colVedtak: "Vedtak",
+  journal: "Journalposter",
+  noJournal: "Ingen journalposter ennå.",
+  newJournal: "Ny journalpost",
+  colJournalNumber: "Nr",
+  colKind: "Type",
+  colJournalDate: "Dato",
+  colCorrespondent: "Avsender/mottaker",
+  fieldKind: "Type",
+  fieldJournalDate: "Journaldato",
+  fieldCorrespondent: "Avsender/mottaker",
+  saveJournal: "Registrer",
+  history: "Historikk",
+  noHistory: "Ingen historikk.",
+  historyAction: { create: "opprettet", update: "endret", print: "skrev ut" },
+  historyEntity: {
+    case: "Sak",
+    journal_entry: "Journalpost",
+    agenda_item: "Utvalgssak",
+    meeting: "Møte",
+    printed_protocol: "Protokoll",
+  },
+  historyField: {
+    number: "Saksnummer",
+    title: "Tittel",
+    public_title: "Offentlig tittel",
+    status: "Status",
+    officer: "Saksansvarlig",
+    unit: "Avdeling",
+    classification: "Arkivkode",
+    screening_basis: "Skjerming (hjemmel)",
+    opened_on: "Opprettet",
+    closed_on: "Avsluttet",
+    notes: "Merknad",
+    kind: "Type",
+    date: "Journaldato",
+    correspondent: "Avsender/mottaker",
+  },
+  journalNumberField: "Journalpostnummer",
+  emptyValue: "(tomt)",
+  caseSaved: "Saken er lagret.",
+  journalSaved: (n: string) => `Journalposten ${n} er registrert.`,
+
+  agendaLabel: "Sak",
+  caseLabel: "Arkivsak",
   meetingLabel: "Møte",
+  behandling: "Behandling",
+  vedtak: "Vedtak",
   noVedtak: "Ikke noe vedtak ført.",
+  print: "Skriv ut saksprotokoll",
   printing: "Lager PDF …",
   printed: (path: string, pages: number) =>
     `Saksprotokollen (${pages === 1 ? "1 side" : `${pages} sider`}) er lagret i ${path} og åpnet i PDF-leseren.`,
   printedNotOpened: (path: string, msg: string) => `Saksprotokollen er lagret i ${path}. ${msg}`,
   missingGlyphs: (chars: string) => `Merk: skriften mangler tegnene ${chars}; de vises som □ i PDF-en.`,
-  errorTitle: "Noe gikk galt",
+
+  quickTitle: "Hurtigsøk",
+  quickLabel: "Søk i alle saker",
+  quickNeedWord: "Skriv minst ett ord.",
+  quickNoHits: "Ingen treff.",
+  quickHits: (shown: number, total: number) =>
+    total > shown ? `De ${shown} beste av ${total.toLocaleString("nb")} treff` : total === 1 ? "1 treff" : `${total} treff`,
+  quickHelp: "Pil opp og ned velger sak, Enter åpner, Esc lukker.",
+
+  keyNew: "Ctrl+N",
+  keySearch: "Ctrl+K",
+  keySave: "Ctrl+S",
+  keyEdit: "Ctrl+E",
+  keyPrint: "Ctrl+P",
+  keyEsc: "Esc",
 };
 
 export type Lang = "nn" | "nb";

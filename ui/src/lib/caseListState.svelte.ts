@@ -1,0 +1,19 @@
+import type { CaseSort } from "./bindings/CaseSort";
+import type { CaseStatus } from "./bindings/CaseStatus";
+
+/**
+ * What the case list was showing: the search, the filters and where the
+ * user was. It outlives the list view, so "← Alle saker" returns to the
+ * same place.
+ */
+export class CaseListState {
+  text = $state("");
+  status = $state<CaseStatus | null>(null);
+  year = $state<number | null>(null);
+  officer = $state<string | null>(null);
+  board = $state<string | null>(null);
+  sort = $state<CaseSort>("number_desc");
+  /** The active row (index in the whole result), -1 for none. */
+  active = -1;
+  scrollTop = 0;
+}

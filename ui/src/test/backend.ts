@@ -1,0 +1,171 @@
+// Test helpers: a mocked back end (Tauri IPC) and records to answer with.
+import { mockIPC } from "@tauri-apps/api/mocks";
+import type {
+  AgendaItemView,
+  AppStatus,
+  CaseDetail,
+  CasePage,
+  CaseQuery,
+  CaseRecord,
+  CaseRow,
+  NewCaseDefaults,
+} from "../lib/api";
+
+export type Args = Record<string, unknown>;
+type Handler = (args: Args) => unknown;
+export type Call = { cmd: string; args: Args };
+
+/**
+ * Answers each command with its handler and records every call. A command
+ * without a handler fails the way the back end would, so a test sees it.
+ */
+export function backend(handlers: Record<string, Handler>): Call[] {
+  const calls: Call[] = [];
+  mockIPC((cmd, payload) => {
+    const args = (payload ?? {}) as Args;
+    calls.push({ cmd, args });
+    const h = handlers[cmd];
+    if (!h) throw { code: "test", message: `uventa kommando ${cmd}`, fields: [] };
+    return h(args);
+  });
+  return calls;
+}
+
+export const queries = (calls: Call[]): CaseQuery[] =>
+  calls.filter((c) => c.cmd === "list_cases").map((c) => c.args.query as CaseQuery);
+
+export const okStatus = (empty: boolean): AppStatus => ({
+  db_path: "/home/kari/.local/share/no.kommune.luster.saksbok/saksbok.sqlite3",
+  db_error: null,
+  empty,
+  municipality: "Luster kommune",
+  version: "0.1.0",
+});
+
+export const demoRow: CaseRow = {
+  id: 1,
+  number: { year: 2021, seq: 1069 },
+  title: "IKT-samarbeid. Etablering av avtale med SYS-IKT",
+  status: "in_progress",
+  officer: "Kari Nordheim",
+  opened_on: "2021-03-02",
+  screened: false,
+  snippet: [],
+};
+
+/** Row `i` of a long, made-up register: newest number first. */
+export function syntheticRow(i: number): CaseRow {
+  return {
+    id: 100_000 - i,
+    number: { year: 2026, seq: 100_000 - i },
+    title: `Sak nummer ${i}`,
+    status: "opened",
+    officer: null,
+    opened_on: null,
+    screened: false,
+    snippet: [],
+  };
+}
+
+/** A list_cases answer from a whole result: the page the query asks for. */
+export function pageOf(all: CaseRow[], q: CaseQuery): CasePage {
+  return { total: all.length, offset: q.offset, rows: all.slice(q.offset, q.offset + q.limit) };
+}
+
+/** list_cases over `all` rows, whatever the query. */
+export const listOf = (all: CaseRow[]) => (a: Args) => pageOf(all, a.query as CaseQuery);
+
+export const defaults: NewCaseDefaults = { opened_on: "2026-11-25", next_number: "26/1" };
+
+export const record: CaseRecord = {
+  id: 1,
+  uuid: "0b7d6c1e-0000-4000-8000-000000000001",
+  number: { year: 2021, seq: 1069 },
+  title: "IKT-samarbeid. Etablering av avtale med SYS-IKT",
+  public_title: null,
+  status: "in_progress",
+  officer: "Kari Nordheim",
+  unit: "Stab",
+  classification: "026",
+  screening_basis: null,
+  opened_on: "2021-03-02",
+  closed_on: null,
+  notes: null,
+  created_at: "2026-11-25T09:42:00Z",
+  updated_at: "2026-11-25T09:50:00Z",
+};
+
+export const vedtak =
+  "Luster kommune bør utvikle sin eigen IKT-strategi. Rådmannen får fullmakt til å godkjenne den endelege og detaljerte avtalen med SYS-IKT når forhandlingane med dei andre kommunane i Sogn er ferdige, og legg fram saka for kommunestyret.";
+
+export const detail: CaseDetail = {
+  case: record,
+  saksgang: [
+    {
+      agenda_item_id: 7,
+      number: { year: 2021, seq: 54 },
+      board: "Formannskapet og næringsutvalet",
+      meeting_date: "2021-04-15",
+      vedtak,
+    },
+  ],
+  journal: [
+    {
+      id: 11,
+      uuid: "0b7d6c1e-0000-4000-8000-000000000011",
+      number: { case: { year: 2021, seq: 1069 }, doc: 1 },
+      kind: "incoming",
+      date: "2021-03-02",
+      correspondent: "Sogndal kommune",
+      title: "Invitasjon til IKT-samarbeid",
+      public_title: null,
+      status: "journalised",
+      screening_basis: null,
+    },
+  ],
+  history: [
+    {
+      at: "2026-11-25T09:50:00Z",
+      actor: "kari",
+      action: "update",
+      entity: "case",
+      subject: "21/1069",
+      changes: [
+        { field: "title", before: "Gamal", after: "Ny" },
+        { field: "status", before: "in_progress", after: "closed" },
+        { field: "closed_on", before: null, after: "2026-11-25" },
+      ],
+    },
+    {
+      at: "2026-11-25T09:42:00Z",
+      actor: "kari",
+      action: "create",
+      entity: "case",
+      subject: "21/1069",
+      changes: [{ field: "title", before: null, after: "Gamal" }],
+    },
+  ],
+};
+
+export const item: AgendaItemView = {
+  id: 7,
+  agenda_number: "54/21",
+  case_number: "21/1069",
+  title: record.title,
+  board: "Formannskapet og næringsutvalet",
+  meeting_date: "15.04.2021",
+  place: null,
+  behandling: [
+    { spans: [{ text: "Stabsleiar og rådmann orienterte om prosessen/saka og svara på spørsmål.", style: "regular" }] },
+    {
+      spans: [
+        { text: "Ap v/Morten Johan Vigdal sette fram: ", style: "regular" },
+        { text: "Saka vert utsett for forhandlingar med Sogndal kommune.", style: "italic" },
+        { text: " Framlegget fekk 2 røyster og fall.", style: "regular" },
+      ],
+    },
+  ],
+  vedtak: [{ spans: [{ text: "Luster kommune bør utvikle sin eigen IKT-strategi.", style: "regular" }] }],
+  proposals: 2,
+  votes: 2,
+};
