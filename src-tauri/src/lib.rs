@@ -13,10 +13,6 @@ use tauri::Manager;
 
 use crate::state::AppState;
 
-fn user_name() -> String {
-    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "ukjend".into())
-}
-
 /// Starts the app.
 pub fn run() {
     tauri::Builder::default()
@@ -26,7 +22,7 @@ pub fn run() {
             let data = app.path().app_data_dir()?;
             let args: Vec<String> = std::env::args().collect();
             let db = state::db_path_from(&args, std::env::var(saksbok_store::paths::DB_ENV).ok(), &data);
-            app.manage(AppState::open(db, data.join("protokollar"), user_name()));
+            app.manage(AppState::open(db, data.join("protokollar"), saksbok_store::audit::os_user()));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

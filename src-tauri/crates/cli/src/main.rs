@@ -99,10 +99,6 @@ fn document_time() -> Result<DateTime<Utc>, String> {
     }
 }
 
-fn user_name() -> String {
-    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "ukjend".into())
-}
-
 fn open(db: Option<&Path>, must_exist: bool) -> Result<Store, String> {
     let path = if let Some(p) = db {
         p.to_path_buf()
@@ -120,7 +116,7 @@ fn open(db: Option<&Path>, must_exist: bool) -> Result<Store, String> {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
-    let user = user_name();
+    let user = saksbok_store::audit::os_user();
     match cli.command {
         Command::Demo => {
             let mut store = open(cli.db.as_deref(), false)?;

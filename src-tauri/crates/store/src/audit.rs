@@ -12,6 +12,16 @@ pub struct Actor<'a> {
     pub now: DateTime<Utc>,
 }
 
+/// The OS account of the person at the desk, for the history: from the
+/// system's user database, so it holds even when `USER` is not set.
+pub fn os_user() -> String {
+    whoami::username()
+        .ok()
+        .or_else(|| std::env::var("USER").or_else(|_| std::env::var("USERNAME")).ok())
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| "ukjend".into())
+}
+
 impl Actor<'_> {
     pub fn timestamp(&self) -> String {
         self.now.to_rfc3339_opts(SecondsFormat::Secs, true)
