@@ -126,7 +126,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 store.write(|tx| saksbok_store::demo::load_demo(tx, &who, &demo)).map_err(|e| e.to_string())?;
             match outcome {
                 saksbok_store::demo::DemoOutcome::Loaded => {
-                    println!("Demodata lasta inn i {}.", store.path().display())
+                    println!("Demodata lasta inn i {}.", store.path().display());
                 }
                 saksbok_store::demo::DemoOutcome::AlreadyThere => {
                     println!("Demodata finst alt i {}; ingenting endra.", store.path().display());

@@ -136,7 +136,7 @@ fn check_len(errors: &mut Vec<FieldError>, field: &str, value: Option<&str>, max
 }
 
 fn check_control_chars(errors: &mut Vec<FieldError>, field: &str, value: &str, what: &str) {
-    if value.chars().any(|c| c.is_control()) {
+    if value.chars().any(char::is_control) {
         errors.push(FieldError::new(field, format!("{what} kan ikkje ha linjeskift eller kontrollteikn.")));
     }
 }

@@ -24,14 +24,35 @@ pub(crate) const CASE_HISTORY: &str = "
     WHERE entity = 'agenda_item' AND entity_id IN (SELECT id FROM agenda_items WHERE case_id = ?1)
     ORDER BY id DESC";
 
+/// One audit_log row as stored.
+struct AuditRow {
+    at: String,
+    actor: String,
+    action: String,
+    entity: String,
+    entity_id: i64,
+    before: Option<String>,
+    after: Option<String>,
+}
+
 pub fn for_case(conn: &Connection, case_id: i64) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare(CASE_HISTORY)?;
-    let rows: Vec<(String, String, String, String, i64, Option<String>, Option<String>)> = stmt
-        .query_map([case_id], |r| Ok((r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)))?
+    let rows: Vec<AuditRow> = stmt
+        .query_map([case_id], |r| {
+            Ok(AuditRow {
+                at: r.get(1)?,
+                actor: r.get(2)?,
+                action: r.get(3)?,
+                entity: r.get(4)?,
+                entity_id: r.get(5)?,
+                before: r.get(6)?,
+                after: r.get(7)?,
+            })
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let mut agenda = conn.prepare_cached("SELECT year, seq FROM agenda_items WHERE id = ?1")?;
     let mut out = Vec::with_capacity(rows.len());
-    for (at, actor, action, entity, entity_id, before, after) in rows {
+    for AuditRow { at, actor, action, entity, entity_id, before, after } in rows {
         let (before, after) = (parse(before.as_deref()), parse(after.as_deref()));
         let subject = if entity == "agenda_item" {
             agenda

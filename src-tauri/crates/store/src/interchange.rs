@@ -89,7 +89,11 @@ fn json_of(v: ValueRef<'_>) -> Value {
         ValueRef::Integer(i) => Value::from(i),
         ValueRef::Real(f) => Value::from(f),
         ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
-        ValueRef::Blob(b) => Value::from(b.iter().map(|x| format!("{x:02x}")).collect::<String>()),
+        ValueRef::Blob(b) => Value::from(b.iter().fold(String::with_capacity(b.len() * 2), |mut hex, x| {
+            use std::fmt::Write as _;
+            let _ = write!(hex, "{x:02x}");
+            hex
+        })),
     }
 }
 
