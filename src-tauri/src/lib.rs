@@ -37,6 +37,9 @@ pub fn run() {
             commands::cases::create_case,
             commands::cases::update_case,
             commands::cases::add_journal_entry,
+            commands::cases::attach_documents,
+            commands::cases::attach_document_bytes,
+            commands::cases::open_document,
             commands::cases::get_agenda_item,
             commands::protocol::print_saksprotokoll,
         ])

@@ -7,10 +7,12 @@ use chrono::{DateTime, Utc};
 use saksbok_core::case::{CaseInput, FieldError};
 use saksbok_core::date::format_date;
 use saksbok_core::journal::JournalInput;
-use saksbok_core::register::{CaseDetail, CaseFilterOptions, CasePage, CaseQuery, CaseRecord, JournalRecord};
+use saksbok_core::register::{
+    CaseDetail, CaseFilterOptions, CasePage, CaseQuery, CaseRecord, DocumentRecord, JournalRecord,
+};
 use saksbok_core::text::{Paragraph, paragraphs};
 use saksbok_protocol::Rendered;
-use saksbok_store::{Actor, Store, StoreError, cases, history, journal, meetings, protocols, settings};
+use saksbok_store::{Actor, Store, StoreError, cases, documents, history, journal, meetings, protocols, settings};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -47,6 +49,16 @@ pub struct AgendaItemView {
     pub vedtak: Vec<Paragraph>,
     pub proposals: u32,
     pub votes: u32,
+}
+
+/// The outcome of opening a document in the system's app.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct OpenedDocument {
+    /// The checked temporary copy that was opened.
+    pub path: String,
+    pub opened: bool,
+    /// Why it could not be opened, if it could not (the copy is there all the same).
+    pub open_error: Option<String>,
 }
 
 /// The outcome of "Skriv ut saksprotokoll".
@@ -111,6 +123,7 @@ pub fn case_detail(state: &AppState, id: i64) -> CommandResult<CaseDetail> {
                 case: cases::get(tx, id)?,
                 saksgang: cases::saksgang(tx, id)?,
                 journal: journal::for_case(tx, id)?,
+                documents: documents::for_case(tx, id)?,
                 history: history::for_case(tx, id)?,
             })
         })?)
@@ -155,6 +168,79 @@ pub fn add_journal_entry(
     let fields = input.validate().map_err(|e| CommandError::from(StoreError::InvalidFields(e)))?;
     let who = Actor { name: &state.user, now };
     with_store(state, |s| Ok(s.write(|tx| journal::create(tx, &who, case_id, &fields))?))
+}
+
+/// Attaches files to a journalpost: all of them, or none if one cannot be read.
+pub fn attach_documents(
+    state: &AppState,
+    journal_entry_id: i64,
+    paths: &[PathBuf],
+    now: DateTime<Utc>,
+) -> CommandResult<Vec<DocumentRecord>> {
+    if paths.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::with_capacity(paths.len());
+    for path in paths {
+        let shown = shown_path(path);
+        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => CommandError::new("not_found", format!("Fann ikkje fila {shown}.")),
+            _ => CommandError::new("io", format!("Kan ikkje lesa {shown}: {e}")),
+        })?;
+        if !meta.is_file() {
+            return Err(CommandError::new("invalid", format!("{shown} er ei mappe, ikkje ei fil.")));
+        }
+        if meta.len() > documents::MAX_SIZE as u64 {
+            return Err(CommandError::new(
+                "invalid",
+                format!("{shown} er for stor ({} MB); grensa er {} MB.", meta.len() >> 20, documents::MAX_SIZE >> 20),
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|e| CommandError::new("io", format!("Kan ikkje lesa {shown}: {e}")))?;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
+        files.push((name, bytes));
+    }
+    let who = Actor { name: &state.user, now };
+    with_store(state, |s| {
+        Ok(s.write(|tx| {
+            files.iter().map(|(name, bytes)| documents::attach(tx, &who, journal_entry_id, name, bytes)).collect()
+        })?)
+    })
+}
+
+/// Attaches one file whose bytes came from the window (a file chosen in its
+/// file picker).
+pub fn attach_document_bytes(
+    state: &AppState,
+    journal_entry_id: i64,
+    file_name: &str,
+    bytes: &[u8],
+    now: DateTime<Utc>,
+) -> CommandResult<DocumentRecord> {
+    let who = Actor { name: &state.user, now };
+    with_store(state, |s| Ok(s.write(|tx| documents::attach(tx, &who, journal_entry_id, file_name, bytes))?))
+}
+
+/// A path as messages show it.
+fn shown_path(p: &std::path::Path) -> String {
+    p.display().to_string()
+}
+
+/// Writes a checked copy of a document where the system's app can open it
+/// (the stored bytes are never handed out for editing) and returns its path.
+pub fn document_copy(state: &AppState, id: i64) -> CommandResult<PathBuf> {
+    let (doc, bytes) = with_store(state, |s| Ok(documents::read(s.conn(), id)?))?;
+    // Only the last part of the stored name: a name can never climb out of the folder.
+    let name = std::path::Path::new(&doc.file_name)
+        .file_name()
+        .map_or_else(|| format!("dokument-{}", doc.id), |n| n.to_string_lossy().into_owned());
+    let dir = state.copies_dir.join(&doc.uuid);
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| CommandError::new("io", format!("Kan ikkje laga mappa {}: {e}", shown_path(&dir))))?;
+    let path = dir.join(name);
+    saksbok_protocol::save_atomically(&path, &bytes)
+        .map_err(|e| CommandError::new("io", format!("Kan ikkje skriva {}: {e}", shown_path(&path))))?;
+    Ok(path)
 }
 
 pub fn load_demo(state: &AppState, now: DateTime<Utc>) -> CommandResult<()> {

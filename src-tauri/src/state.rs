@@ -22,13 +22,16 @@ pub struct AppState {
     pub protocols_dir: PathBuf,
     /// Who is working, for the audit log.
     pub user: String,
+    /// Where checked copies of documents are written for the system's apps.
+    pub copies_dir: PathBuf,
     db: Mutex<Db>,
 }
 
 impl AppState {
     pub fn open(db_path: PathBuf, protocols_dir: PathBuf, user: String) -> Self {
         let db = Mutex::new(open_db(&db_path));
-        Self { db_path, protocols_dir, user, db }
+        let copies_dir = std::env::temp_dir().join("saksbok-dokument");
+        Self { db_path, protocols_dir, user, copies_dir, db }
     }
 
     pub fn db(&self) -> MutexGuard<'_, Db> {

@@ -183,3 +183,43 @@ fn bad_input_comes_back_field_by_field_and_nothing_is_stored() {
     assert_eq!(e.fields[0].field, "number");
     assert_eq!(list_cases(&st, &CaseQuery::default()).unwrap().total, 1, "nothing was stored");
 }
+
+#[test]
+fn documents_are_attached_from_files_and_opened_as_checked_copies() {
+    let dir = TempDir::new().unwrap();
+    let mut st = state(&dir);
+    st.copies_dir = dir.path().join("kopiar");
+    let created = create_case(&st, &case_input("Sak med vedlegg"), now()).unwrap();
+    let entry = JournalInput {
+        kind: saksbok_core::journal::JournalKind::Incoming,
+        date: "2026-11-25".into(),
+        correspondent: None,
+        title: "Brev med vedlegg".into(),
+        public_title: None,
+        status: saksbok_core::journal::JournalStatus::Journalised,
+        screening_basis: None,
+    };
+    let j = add_journal_entry(&st, created.id, &entry, now()).unwrap();
+    let pdf = dir.path().join("Brev frå Gaupne IL.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7 brev").unwrap();
+    let missing = dir.path().join("finst-ikkje.pdf");
+    // One unreadable file: nothing is attached.
+    let e = attach_documents(&st, j.id, &[pdf.clone(), missing.clone()], now()).unwrap_err();
+    assert_eq!(e.code, "not_found");
+    assert!(e.message.contains("finst-ikkje.pdf"), "{}", e.message);
+    assert!(case_detail(&st, created.id).unwrap().documents.is_empty());
+    let e = attach_documents(&st, j.id, &[dir.path().to_path_buf()], now()).unwrap_err();
+    assert!(e.message.contains("er ei mappe"), "{}", e.message);
+
+    let docs = attach_documents(&st, j.id, &[pdf.clone()], now()).unwrap();
+    assert_eq!(docs[0].file_name, "Brev frå Gaupne IL.pdf");
+    let copy = document_copy(&st, docs[0].id).unwrap();
+    assert!(copy.starts_with(dir.path().join("kopiar")));
+    assert_eq!(std::fs::read(&copy).unwrap(), b"%PDF-1.7 brev");
+    // The copy is only a copy: editing it changes nothing stored.
+    std::fs::write(&copy, b"endra").unwrap();
+    assert_eq!(std::fs::read(document_copy(&st, docs[0].id).unwrap()).unwrap(), b"%PDF-1.7 brev");
+    let detail = case_detail(&st, created.id).unwrap();
+    assert_eq!(detail.documents.len(), 1);
+    assert_eq!(detail.history[0].entity, "document");
+}

@@ -62,14 +62,15 @@ enum Command {
         #[arg(short, long, value_name = "OUT.pdf")]
         output: PathBuf,
     },
-    /// Write the whole database as JSON (format: store/schema/saksbok-export-v1.schema.json).
+    /// Write the whole database as JSON (format: store/schema/saksbok-export-v1.schema.json),
+    /// with the documents' contents as files in a folder beside it (OUT.dokument/).
     Export {
         /// The JSON file to write; it must not exist.
         #[arg(short, long, value_name = "OUT.json")]
         output: PathBuf,
     },
-    /// Read an export into this database: all of it, or nothing if anything
-    /// is wrong or already there (same saksnummer or UUID).
+    /// Read an export (and its IN.dokument/ folder) into this database: all of
+    /// it, or nothing if anything is wrong or already there (same saksnummer or UUID).
     Import {
         /// The JSON file written by `saksbok export`.
         input: PathBuf,
@@ -230,16 +231,34 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Export { output } => {
             let mut store = open(cli.db.as_deref(), true)?;
-            if output.exists() {
-                return Err(format!(
-                    "{} finst frå før; vel eit anna namn, så ingenting vert skrive over.",
-                    output.display()
-                ));
+            let folder = interchange::blob_dir(&output);
+            for taken in [&output, &folder] {
+                if taken.exists() {
+                    return Err(format!(
+                        "{} finst frå før; vel eit anna namn, så ingenting vert skrive over.",
+                        taken.display()
+                    ));
+                }
             }
-            let text = store.read(|tx| interchange::export_text(tx)).map_err(|e| e.to_string())?;
+            let (text, hashes) = store
+                .read(|tx| Ok((interchange::export_text(tx)?, interchange::blob_hashes(tx)?)))
+                .map_err(|e| e.to_string())?;
+            if !hashes.is_empty() {
+                std::fs::create_dir_all(&folder).map_err(|e| format!("Kan ikkje laga {}: {e}", folder.display()))?;
+                for sha in &hashes {
+                    let bytes = saksbok_store::documents::blob(store.conn(), sha).map_err(|e| e.to_string())?;
+                    saksbok_protocol::save_atomically(&folder.join(sha), &bytes)
+                        .map_err(|e| format!("Kan ikkje skriva {}: {e}", folder.join(sha).display()))?;
+                }
+            }
             saksbok_protocol::save_atomically(&output, text.as_bytes())
                 .map_err(|e| format!("Kan ikkje skriva {}: {e}", output.display()))?;
-            println!("Eksportert til {} ({} byte).", output.display(), text.len());
+            let docs = if hashes.is_empty() {
+                String::new()
+            } else {
+                format!(", {} dokument i {}", hashes.len(), folder.display())
+            };
+            println!("Eksportert til {} ({} byte{docs}).", output.display(), text.len());
         }
         Command::Import { input } => {
             let text = std::fs::read_to_string(&input)
@@ -248,13 +267,17 @@ fn run(cli: Cli) -> Result<(), String> {
             let mut store = open(cli.db.as_deref(), false)?;
             let who = Actor { name: &user, now: Utc::now() };
             let source = input.display().to_string();
-            let summary = store.write(|tx| interchange::import(tx, &who, &doc, &source)).map_err(|e| e.to_string())?;
+            let folder = interchange::blob_dir(&input);
+            let blobs = |sha: &str| std::fs::read(folder.join(sha));
+            let summary =
+                store.write(|tx| interchange::import(tx, &who, &doc, &source, &blobs)).map_err(|e| e.to_string())?;
             println!(
-                "Importerte {} rader frå {} ({} saker, {} journalpostar, {} møte).",
+                "Importerte {} rader frå {} ({} saker, {} journalpostar, {} dokument, {} møte).",
                 summary.total(),
                 input.display(),
                 summary.rows.get("cases").copied().unwrap_or_default(),
                 summary.rows.get("journal_entries").copied().unwrap_or_default(),
+                summary.rows.get("documents").copied().unwrap_or_default(),
                 summary.rows.get("meetings").copied().unwrap_or_default()
             );
         }

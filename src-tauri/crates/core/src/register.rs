@@ -50,6 +50,25 @@ pub struct JournalRecord {
     pub screening_basis: Option<String>,
 }
 
+/// A document of a journalpost. Its bytes live in the database's blob store
+/// under `sha256`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DocumentRecord {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub uuid: String,
+    #[ts(type = "number")]
+    pub journal_entry_id: i64,
+    /// 1, 2, … within the journalpost.
+    pub position: u32,
+    pub file_name: String,
+    pub media_type: String,
+    pub sha256: String,
+    #[ts(type = "number")]
+    pub size: i64,
+    pub created_at: String,
+}
+
 /// How the case list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -164,6 +183,8 @@ pub struct CaseDetail {
     pub case: CaseRecord,
     pub saksgang: Vec<SaksgangStep>,
     pub journal: Vec<JournalRecord>,
+    /// The documents of all the case's journalpostar, by journalpost and position.
+    pub documents: Vec<DocumentRecord>,
     pub history: Vec<HistoryEntry>,
 }
 

@@ -89,6 +89,41 @@ BEGIN
     SELECT RAISE(ABORT, 'Ein journalpost vert aldri sletta: set status «Utgår» i staden.');
 END;
 
+-- Document contents, stored once per SHA-256 however many documents share
+-- them, inside the database so one backup holds everything.
+CREATE TABLE blobs (
+    sha256  TEXT    PRIMARY KEY CHECK (length(sha256) = 64),
+    size    INTEGER NOT NULL CHECK (size >= 0),
+    content BLOB    NOT NULL,
+    CHECK (length(content) = size)
+) STRICT, WITHOUT ROWID;
+
+-- Documents (Noark dokumentbeskrivelse + dokumentobjekt) of a journalpost.
+CREATE TABLE documents (
+    id               INTEGER PRIMARY KEY,
+    uuid             TEXT    NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    journal_entry_id INTEGER NOT NULL REFERENCES journal_entries (id),
+    position         INTEGER NOT NULL CHECK (position >= 1),
+    file_name        TEXT    NOT NULL CHECK (length(trim(file_name)) > 0),
+    media_type       TEXT    NOT NULL,
+    sha256           TEXT    NOT NULL REFERENCES blobs (sha256),
+    size             INTEGER NOT NULL CHECK (size >= 0),
+    created_at       TEXT    NOT NULL,
+    UNIQUE (journal_entry_id, position)
+) STRICT;
+
+CREATE INDEX documents_blob ON documents (sha256);
+
+CREATE TRIGGER documents_never_deleted BEFORE DELETE ON documents
+BEGIN
+    SELECT RAISE(ABORT, 'Eit dokument vert aldri sletta frå ein journalpost.');
+END;
+
+CREATE TRIGGER blobs_never_changed BEFORE UPDATE ON blobs
+BEGIN
+    SELECT RAISE(ABORT, 'Innhaldet i eit lagra dokument kan ikkje endrast.');
+END;
+
 -- Full-text search, one row per case (rowid = cases.id), kept by the app in
 -- the same transaction as every change. remove_diacritics 0: æ, ø and å are
 -- letters of their own, so "for" does not find "før". Prefix indexes make

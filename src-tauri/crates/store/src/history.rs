@@ -22,6 +22,10 @@ pub(crate) const CASE_HISTORY: &str = "
     UNION ALL
     SELECT id, at, actor, action, entity, entity_id, before, after FROM audit_log
     WHERE entity = 'agenda_item' AND entity_id IN (SELECT id FROM agenda_items WHERE case_id = ?1)
+    UNION ALL
+    SELECT id, at, actor, action, entity, entity_id, before, after FROM audit_log
+    WHERE entity = 'document' AND entity_id IN
+          (SELECT d.id FROM documents d JOIN journal_entries j ON j.id = d.journal_entry_id WHERE j.case_id = ?1)
     ORDER BY id DESC";
 
 /// One audit_log row as stored.
@@ -60,12 +64,9 @@ pub fn for_case(conn: &Connection, case_id: i64) -> Result<Vec<HistoryEntry>> {
                 .optional()?
                 .map(|n| n.to_string())
         } else {
-            after
-                .as_ref()
-                .or(before.as_ref())
-                .and_then(|v| v.get("number"))
-                .and_then(|n| n.as_str())
-                .map(str::to_string)
+            // A document is named by its journalpost's number.
+            let key = if entity == "document" { "journal_entry" } else { "number" };
+            after.as_ref().or(before.as_ref()).and_then(|v| v.get(key)).and_then(|n| n.as_str()).map(str::to_string)
         };
         out.push(HistoryEntry {
             changes: changes(before.as_ref(), after.as_ref())

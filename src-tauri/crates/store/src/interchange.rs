@@ -31,6 +31,7 @@ pub const TABLES: &[&str] = &[
     "case_number_series",
     "cases",
     "journal_entries",
+    "documents",
     "boards",
     "persons",
     "board_members",
@@ -46,7 +47,7 @@ pub const TABLES: &[&str] = &[
 
 /// Tables that are never exported: derived (the search index), about the
 /// import itself, or settings (exported as an object of their own).
-pub const NOT_EXPORTED: &[&str] = &["settings", "import_log", "case_search"];
+pub const NOT_EXPORTED: &[&str] = &["settings", "import_log", "case_search", "blobs"];
 
 /// Columns that are derived from others and rebuilt on import.
 const DERIVED_COLUMNS: &[(&str, &str)] = &[("cases", "sort_key")];
@@ -58,6 +59,7 @@ const LOCAL_SETTINGS: &[&str] = &["derived_version"];
 const ENTITIES: &[(&str, &str)] = &[
     ("case", "cases"),
     ("journal_entry", "journal_entries"),
+    ("document", "documents"),
     ("meeting", "meetings"),
     ("agenda_item", "agenda_items"),
     ("printed_protocol", "printed_protocols"),
@@ -306,9 +308,34 @@ fn at_row(path: &str, r: &Map<String, Value>, e: rusqlite::Error) -> StoreError 
     bad(path, what)
 }
 
+/// The SHA-256 of every document's contents, which an export writes as files
+/// beside the JSON (see [`blob_dir`]).
+pub fn blob_hashes(conn: &Connection) -> Result<Vec<String>> {
+    Ok(conn
+        .prepare("SELECT DISTINCT sha256 FROM documents ORDER BY sha256")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Where the document contents of an export live: `register.json` →
+/// `register.dokument/`, one file per SHA-256.
+pub fn blob_dir(json: &std::path::Path) -> std::path::PathBuf {
+    json.with_extension("dokument")
+}
+
+/// Where an import gets a document's bytes from (the folder beside the JSON).
+pub type BlobSource<'a> = &'a dyn Fn(&str) -> std::io::Result<Vec<u8>>;
+
 /// Imports a checked document in the caller's transaction. `source` names
-/// the file for the import log.
-pub fn import(tx: &Transaction<'_>, who: &Actor<'_>, doc: &Value, source: &str) -> Result<ImportSummary> {
+/// the file for the import log; `blobs` gives the bytes of each document not
+/// already stored, which are checked against their SHA-256.
+pub fn import(
+    tx: &Transaction<'_>,
+    who: &Actor<'_>,
+    doc: &Value,
+    source: &str,
+    blobs: BlobSource<'_>,
+) -> Result<ImportSummary> {
     check(tx, doc)?;
     let keep_ids = is_blank(tx)?;
     let obj = doc.as_object().expect("checked");
@@ -352,6 +379,22 @@ pub fn import(tx: &Transaction<'_>, who: &Actor<'_>, doc: &Value, source: &str) 
                 if let (Some(id), Some(old)) = (existing, r["id"].as_i64()) {
                     map.insert(old, id);
                     continue;
+                }
+            }
+            if *table == "documents" {
+                let sha = r["sha256"].as_str().unwrap_or_default();
+                let stored: Option<i64> =
+                    tx.query_row("SELECT 1 FROM blobs WHERE sha256 = ?1", [sha], |x| x.get(0)).optional()?;
+                if stored.is_none() {
+                    let bytes =
+                        blobs(sha).map_err(|e| bad(&format!("{path}.sha256"), format!("innhaldet manglar ({e})")))?;
+                    if crate::documents::sha256_hex(&bytes) != sha {
+                        return Err(bad(&format!("{path}.sha256"), "innhaldet stemmer ikkje med hashen"));
+                    }
+                    tx.execute(
+                        "INSERT INTO blobs (sha256, size, content) VALUES (?1, ?2, ?3)",
+                        rusqlite::params![sha, bytes.len() as i64, bytes],
+                    )?;
                 }
             }
             let mut names = Vec::new();

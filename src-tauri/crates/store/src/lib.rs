@@ -11,6 +11,7 @@ pub mod audit;
 pub mod cases;
 pub mod demo;
 mod derived;
+pub mod documents;
 mod error;
 pub mod history;
 pub mod interchange;

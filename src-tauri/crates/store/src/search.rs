@@ -33,6 +33,8 @@ pub fn reindex_case(conn: &Connection, case_id: i64) -> Result<()> {
          FROM agenda_items WHERE case_id = ?1 ORDER BY id",
         "SELECT p.text FROM proposals p JOIN agenda_items a ON a.id = p.agenda_item_id
          WHERE a.case_id = ?1 ORDER BY p.agenda_item_id, p.position",
+        "SELECT d.file_name FROM documents d JOIN journal_entries j ON j.id = d.journal_entry_id
+         WHERE j.case_id = ?1 ORDER BY j.doc_seq, d.position",
         "SELECT bb.text FROM behandling_blocks bb JOIN agenda_items a ON a.id = bb.agenda_item_id
          WHERE a.case_id = ?1 AND bb.text IS NOT NULL ORDER BY bb.agenda_item_id, bb.position",
     ];

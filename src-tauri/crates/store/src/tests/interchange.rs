@@ -9,7 +9,7 @@ use tempfile::TempDir;
 
 use super::{who, with_demo};
 use crate::interchange::{self, NOT_EXPORTED, TABLES};
-use crate::{Store, cases, history, journal, meetings, protocols};
+use crate::{Store, cases, documents, history, journal, meetings, protocols};
 
 const SCHEMA: &str = include_str!("../../schema/saksbok-export-v1.schema.json");
 
@@ -48,14 +48,25 @@ fn rich(path: &std::path::Path) -> Store {
         screening_basis: None,
     };
     s.write(|tx| journal::create(tx, &who(), c.id, &j.validate().unwrap())).unwrap();
+    let entry = journal::for_case(s.conn(), c.id).unwrap()[0].id;
+    s.write(|tx| documents::attach(tx, &who(), entry, "svar.pdf", b"%PDF-1.7 svar om skyss")).unwrap();
+    s.write(|tx| documents::attach(tx, &who(), entry, "kopi av svar.pdf", b"%PDF-1.7 svar om skyss")).unwrap();
     let item = meetings::find_agenda_item(s.conn(), "54/21".parse().unwrap(), None).unwrap();
     s.write(|tx| protocols::record_printed_protocol(tx, &who(), item, "/tmp/54-21.pdf", &"b".repeat(64))).unwrap();
     s
 }
 
 fn import(s: &mut Store, text: &str) -> crate::Result<interchange::ImportSummary> {
+    import_with(s, text, &|sha| Err(std::io::Error::other(format!("no file for {sha}"))))
+}
+
+fn import_with(
+    s: &mut Store,
+    text: &str,
+    blobs: interchange::BlobSource<'_>,
+) -> crate::Result<interchange::ImportSummary> {
     let doc = interchange::parse(text)?;
-    s.write(|tx| interchange::import(tx, &who(), &doc, "test.json"))
+    s.write(|tx| interchange::import(tx, &who(), &doc, "test.json", blobs))
 }
 
 #[test]
@@ -64,8 +75,20 @@ fn export_import_export_is_byte_identical() {
     let a = rich(&dir.path().join("a.sqlite3"));
     let first = interchange::export_text(a.conn()).unwrap();
     let mut b = Store::open(&dir.path().join("b.sqlite3")).unwrap();
-    let summary = import(&mut b, &first).unwrap();
+    // Without the documents' contents nothing is imported.
+    let e = import(&mut b, &first).unwrap_err();
+    assert!(e.to_string().contains("$.documents[0].sha256: innhaldet manglar"), "{e}");
+    assert_eq!(row_count(&b), 0);
+    let hashes = interchange::blob_hashes(a.conn()).unwrap();
+    assert_eq!(hashes.len(), 1, "two documents, one content");
+    let from_a = |sha: &str| documents::blob(a.conn(), sha).map_err(|e| std::io::Error::other(e.to_string()));
+    let summary = import_with(&mut b, &first, &from_a).unwrap();
     assert!(summary.kept_ids);
+    assert_eq!(summary.rows["documents"], 2);
+    let tampered = |_: &str| Ok(b"noko anna".to_vec());
+    let mut c = Store::open(&dir.path().join("c.sqlite3")).unwrap();
+    let e = import_with(&mut c, &first, &tampered).unwrap_err();
+    assert!(e.to_string().contains("innhaldet stemmer ikkje med hashen"), "{e}");
     assert_eq!(summary.rows["cases"], 3);
     let second = interchange::export_text(b.conn()).unwrap();
     assert_eq!(first, second);

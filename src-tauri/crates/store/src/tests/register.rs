@@ -7,7 +7,7 @@ use saksbok_core::register::{CaseQuery, CaseSort};
 use tempfile::TempDir;
 
 use super::{db, who, with_demo};
-use crate::{Store, cases, history, journal};
+use crate::{Store, cases, documents, history, journal};
 
 fn input(title: &str) -> CaseInput {
     CaseInput {
@@ -265,4 +265,49 @@ fn the_saksgang_lists_every_board_a_case_went_to() {
     assert!(steps[0].vedtak.as_deref().unwrap().starts_with("Formannskapet godkjenner"));
     let all = s.read(|tx| cases::list(tx, &CaseQuery::default())).unwrap();
     assert_eq!(all.total, 1, "one row per arkivsak, however many boards it went to");
+}
+
+#[test]
+fn documents_are_stored_once_per_content_checked_when_read_and_searchable() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let id = cases::find(s.conn(), "21/1069".parse().unwrap()).unwrap();
+    let j = JournalInput {
+        kind: JournalKind::Incoming,
+        date: "2021-03-01".into(),
+        correspondent: None,
+        title: "Avtaleutkast".into(),
+        public_title: None,
+        status: JournalStatus::Journalised,
+        screening_basis: None,
+    };
+    let entry = s.write(|tx| journal::create(tx, &who(), id, &j.validate().unwrap())).unwrap();
+    let pdf = b"%PDF-1.7 avtaleutkast".to_vec();
+    let a = s.write(|tx| documents::attach(tx, &who(), entry.id, "Avtaleutkast SyS-IKT.pdf", &pdf)).unwrap();
+    let b = s.write(|tx| documents::attach(tx, &who(), entry.id, "Vedlegg.docx", &pdf)).unwrap();
+    assert_eq!((a.position, b.position), (1, 2));
+    assert_eq!(a.media_type, "application/pdf");
+    assert_eq!(b.media_type, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    assert_eq!(a.sha256, documents::sha256_hex(&pdf));
+    let blobs: i64 = s.conn().query_row("SELECT count(*) FROM blobs", [], |r| r.get(0)).unwrap();
+    assert_eq!(blobs, 1, "the same content is stored once");
+    assert_eq!(documents::read(s.conn(), a.id).unwrap().1, pdf);
+    assert_eq!(documents::for_case(s.conn(), id).unwrap().len(), 2);
+    let h = history::for_case(s.conn(), id).unwrap();
+    assert_eq!((h[0].entity.as_str(), h[0].subject.as_str()), ("document", "21/1069-1"));
+    assert!(h[0].changes.iter().any(|c| c.field == "file_name" && c.after.as_deref() == Some("Vedlegg.docx")));
+    let q = CaseQuery { text: "vedlegg".into(), sort: CaseSort::Relevance, ..CaseQuery::default() };
+    assert_eq!(s.read(|tx| cases::list(tx, &q)).unwrap().total, 1, "file names are searchable");
+    // Stored contents never change; if the disk changes them, reading says so.
+    let e = s.write(|tx| Ok(tx.execute("UPDATE blobs SET size = size", [])?)).unwrap_err();
+    assert!(e.to_string().contains("kan ikkje endrast"), "{e}");
+    s.conn()
+        .execute_batch(
+            "DROP TRIGGER blobs_never_changed; UPDATE blobs SET content = CAST(X'00' || substr(content, 2) AS BLOB);",
+        )
+        .unwrap();
+    let e = documents::read(s.conn(), a.id).unwrap_err();
+    assert!(e.to_string().contains("stemmer ikkje med hashen"), "{e}");
+    let e = s.write(|tx| documents::attach(tx, &who(), 999, "x.pdf", b"x")).unwrap_err();
+    assert_eq!(e.code(), "not_found");
 }
