@@ -243,6 +243,37 @@ pub fn document_copy(state: &AppState, id: i64) -> CommandResult<PathBuf> {
     Ok(path)
 }
 
+/// Writes the offentleg journal of a period to `dest` as PDF or CSV (by its
+/// extension). Only what [`saksbok_core::public_journal::public`] lets
+/// through reaches the file. Returns how many journalpostar it holds.
+pub fn write_public_journal(
+    state: &AppState,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    dest: &std::path::Path,
+    now: DateTime<Utc>,
+) -> CommandResult<usize> {
+    use saksbok_core::public_journal;
+    if to < from {
+        return Err(CommandError::new("invalid", "Perioden sluttar før han byrjar."));
+    }
+    let (sources, municipality) = with_store(state, |s| {
+        Ok(s.read(|tx| {
+            Ok((journal::public_sources(tx, from, to)?, settings::setting(tx, "municipality")?.unwrap_or_default()))
+        })?)
+    })?;
+    let entries: Vec<_> = sources.iter().map(public_journal::public).collect();
+    let csv = dest.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let bytes = if csv {
+        public_journal::csv(&entries).into_bytes()
+    } else {
+        saksbok_protocol::render_saksprotokoll(&public_journal::document(&entries, &municipality, from, to), now).pdf
+    };
+    saksbok_protocol::save_atomically(dest, &bytes)
+        .map_err(|e| CommandError::new("io", format!("Kan ikkje skriva {}: {e}", shown_path(dest))))?;
+    Ok(entries.len())
+}
+
 pub fn load_demo(state: &AppState, now: DateTime<Utc>) -> CommandResult<()> {
     let who = Actor { name: &state.user, now };
     let demo = saksbok_core::demo::reference();

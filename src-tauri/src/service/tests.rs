@@ -223,3 +223,61 @@ fn documents_are_attached_from_files_and_opened_as_checked_copies() {
     assert_eq!(detail.documents.len(), 1);
     assert_eq!(detail.history[0].entity, "document");
 }
+
+#[test]
+fn the_offentleg_journal_never_shows_what_is_skjerma() {
+    let dir = TempDir::new().unwrap();
+    let st = state(&dir);
+    let mut personal = case_input("Personalsak – Kari Nordmann");
+    personal.screening_basis = Some("offl. § 13 jf. fvl. § 13".into());
+    let personal = create_case(&st, &personal, now()).unwrap();
+    let open = create_case(&st, &case_input("Ny bru over Gaupneelva"), now()).unwrap();
+    let entry = |title: &str, who: &str, basis: Option<&str>, public: Option<&str>| JournalInput {
+        kind: saksbok_core::journal::JournalKind::Incoming,
+        date: "2026-11-20".into(),
+        correspondent: Some(who.into()),
+        title: title.into(),
+        public_title: public.map(Into::into),
+        status: saksbok_core::journal::JournalStatus::Journalised,
+        screening_basis: basis.map(Into::into),
+    };
+    let b = Some("offl. § 13 jf. fvl. § 13");
+    add_journal_entry(
+        &st,
+        personal.id,
+        &entry("Sjukmelding for Kari Nordmann", "Kari Nordmann", b, Some("Sjukmelding")),
+        now(),
+    )
+    .unwrap();
+    add_journal_entry(&st, open.id, &entry("Søknad om løyve", "Statens vegvesen", None, None), now()).unwrap();
+    add_journal_entry(&st, open.id, &entry("Klage frå Ola Hansen", "Ola Hansen", b, None), now()).unwrap();
+    let mut late = entry("Utanfor perioden", "Nokon", None, None);
+    late.date = "2026-12-01".into();
+    add_journal_entry(&st, open.id, &late, now()).unwrap();
+
+    let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let pdf = dir.path().join("journal.pdf");
+    assert_eq!(write_public_journal(&st, day(1), day(30), &pdf, now()).unwrap(), 3);
+    let out = std::process::Command::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let csv_path = dir.path().join("journal.csv");
+    write_public_journal(&st, day(1), day(30), &csv_path, now()).unwrap();
+    let csv = std::fs::read_to_string(&csv_path).unwrap();
+    for file in [&text, &csv] {
+        for secret in ["Kari Nordmann", "Ola Hansen", "Sjukmelding for", "Klage frå"] {
+            assert!(!file.contains(secret), "skjerma text {secret:?} reached the journal:\n{file}");
+        }
+        for public in
+            ["Offentleg journal", "Søknad om løyve", "Statens vegvesen", "Sjukmelding", "offl. § 13 jf. fvl. § 13"]
+        {
+            if file == &csv && public == "Offentleg journal" {
+                continue;
+            }
+            assert!(file.contains(public), "{public:?} missing:\n{file}");
+        }
+        assert!(!file.contains("Utanfor perioden"));
+    }
+    let e = write_public_journal(&st, day(30), day(1), &pdf, now()).unwrap_err();
+    assert_eq!(e.code, "invalid");
+}

@@ -62,6 +62,19 @@ enum Command {
         #[arg(short, long, value_name = "OUT.pdf")]
         output: PathBuf,
     },
+    /// Write the offentleg journal of a period: the journalpostar with every
+    /// skjerma field replaced by its public form or its legal basis.
+    Journal {
+        /// First journal date, yyyy-mm-dd or dd.mm.yyyy.
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// Last journal date (included).
+        #[arg(long, value_name = "DATE")]
+        to: String,
+        /// OUT.pdf or OUT.csv (semicolons, UTF-8).
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+    },
     /// Write the whole database as JSON (format: store/schema/saksbok-export-v1.schema.json),
     /// with the documents' contents as files in a folder beside it (OUT.dokument/).
     Export {
@@ -228,6 +241,42 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             let pages = if rendered.pages == 1 { "1 side".to_string() } else { format!("{} sider", rendered.pages) };
             println!("{} ({pages}, SHA-256 {})", shown.display(), rendered.sha256);
+        }
+        Command::Journal { from, to, output } => {
+            let date = |s: &str| {
+                saksbok_core::date::parse_date(s).ok_or_else(|| {
+                    format!("«{s}» er ikkje ein gyldig dato. Skriv til dømes 2026-11-01 eller 01.11.2026.")
+                })
+            };
+            let (from, to) = (date(&from)?, date(&to)?);
+            if to < from {
+                return Err("Perioden sluttar før han byrjar: --to må vera same dag som --from eller seinare.".into());
+            }
+            let csv = match output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+                Some("csv") => true,
+                Some("pdf") => false,
+                _ => return Err(format!("{}: skriv til ei .pdf- eller .csv-fil.", output.display())),
+            };
+            let now = document_time()?;
+            let mut store = open(cli.db.as_deref(), true)?;
+            let (sources, municipality) = store
+                .read(|tx| {
+                    Ok((
+                        saksbok_store::journal::public_sources(tx, from, to)?,
+                        saksbok_store::settings::setting(tx, "municipality")?.unwrap_or_default(),
+                    ))
+                })
+                .map_err(|e| e.to_string())?;
+            let entries: Vec<_> = sources.iter().map(saksbok_core::public_journal::public).collect();
+            let bytes = if csv {
+                saksbok_core::public_journal::csv(&entries).into_bytes()
+            } else {
+                let doc = saksbok_core::public_journal::document(&entries, &municipality, from, to);
+                saksbok_protocol::render_saksprotokoll(&doc, now).pdf
+            };
+            saksbok_protocol::save_atomically(&output, &bytes)
+                .map_err(|e| format!("Kan ikkje skriva {}: {e}", output.display()))?;
+            println!("Offentleg journal med {} journalpostar skriven til {}.", entries.len(), output.display());
         }
         Command::Export { output } => {
             let mut store = open(cli.db.as_deref(), true)?;

@@ -131,6 +131,38 @@ fn export_then_import_into_a_new_database_round_trips_byte_for_byte() {
 }
 
 #[test]
+fn the_offentleg_journal_is_written_as_pdf_or_csv() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite3");
+    assert!(saksbok(&db, &["demo"]).status.success());
+    let pdf = dir.path().join("journal.pdf");
+    let o = saksbok(&db, &["journal", "--from", "01.04.2021", "--to", "2021-04-30", "-o", pdf.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Offentleg journal") && text.contains("01.04.2021 – 30.04.2021"), "{text}");
+    let csv = dir.path().join("journal.csv");
+    assert!(
+        saksbok(&db, &["journal", "--from", "2021-04-01", "--to", "2021-04-30", "-o", csv.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(std::fs::read_to_string(&csv).unwrap().starts_with("\u{feff}Journalpostnr;"));
+    let bad: [(&[&str], &str); 3] = [
+        (&["journal", "--from", "i går", "--to", "2021-04-30", "-o", "x.pdf"], "«i går» er ikkje ein gyldig dato"),
+        (&["journal", "--from", "2021-04-30", "--to", "2021-04-01", "-o", "x.pdf"], "Perioden sluttar før han byrjar"),
+        (
+            &["journal", "--from", "2021-04-01", "--to", "2021-04-30", "-o", "x.txt"],
+            "skriv til ei .pdf- eller .csv-fil",
+        ),
+    ];
+    for (args, want) in bad {
+        let e = stderr(&saksbok(&db, args));
+        assert!(e.contains(want), "{args:?}: {e}");
+    }
+}
+
+#[test]
 fn errors_are_one_clear_line_and_a_failure_code() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("s.sqlite3");

@@ -12,6 +12,7 @@ pub mod journal;
 pub mod model;
 pub mod number;
 pub mod protocol;
+pub mod public_journal;
 pub mod register;
 pub mod search;
 pub mod text;

@@ -97,3 +97,37 @@ pub fn create(tx: &Transaction<'_>, who: &Actor<'_>, case_id: i64, f: &JournalFi
     crate::search::reindex_case(tx, case_id)?;
     Ok(record)
 }
+
+/// The journalpostar registered from `from` to `to` (journal dates, both
+/// included), with what the offentleg journal needs of their cases. The
+/// skjerming is applied by [`saksbok_core::public_journal::public`].
+pub fn public_sources(
+    conn: &Connection,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<Vec<saksbok_core::public_journal::Source>> {
+    let mut stmt = conn.prepare(
+        "SELECT c.year, c.seq, j.doc_seq, j.kind, j.journal_date, j.title, j.public_title, j.correspondent,
+                j.screening_basis, c.title, c.public_title, c.screening_basis, c.officer
+         FROM journal_entries j JOIN cases c ON c.id = j.case_id
+         WHERE j.journal_date BETWEEN ?1 AND ?2
+         ORDER BY j.journal_date, c.year, c.seq, j.doc_seq",
+    )?;
+    let rows = stmt.query_map(params![from.to_string(), to.to_string()], |r| {
+        let kind: String = r.get(3)?;
+        Ok(saksbok_core::public_journal::Source {
+            number: JournalNumber { case: CaseNumber { year: r.get(0)?, seq: r.get(1)? }, doc: r.get(2)? },
+            kind: JournalKind::parse(&kind).ok_or_else(|| bad_value("journalposttype", &kind))?,
+            date: parse_date(&r.get::<_, String>(4)?)?,
+            title: r.get(5)?,
+            public_title: r.get(6)?,
+            correspondent: r.get(7)?,
+            screening_basis: r.get(8)?,
+            case_title: r.get(9)?,
+            case_public_title: r.get(10)?,
+            case_screening_basis: r.get(11)?,
+            officer: r.get(12)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
