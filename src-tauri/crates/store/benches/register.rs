@@ -144,6 +144,23 @@ fn bench(c: &mut Criterion) {
         times.last().unwrap().as_secs_f64() * 1e3
     );
 
+    // JSON interchange at this size: export, then import into an empty database.
+    let t = Instant::now();
+    let text = store.read(|tx| saksbok_store::interchange::export_text(tx)).unwrap();
+    let exported = t.elapsed();
+    let mut fresh = Store::open(&dir.path().join("import.sqlite3")).unwrap();
+    let t = Instant::now();
+    let doc = saksbok_store::interchange::parse(&text).unwrap();
+    let who = Actor { name: "bench", now: Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap() };
+    let none = |_: &str| Err(std::io::Error::other("no documents in this bench"));
+    fresh.write(|tx| saksbok_store::interchange::import(tx, &who, &doc, "bench.json", &none)).unwrap();
+    eprintln!(
+        "export of {CASES} cases: {:.2} s ({} MB); import into an empty database: {:.2} s",
+        exported.as_secs_f64(),
+        text.len() >> 20,
+        t.elapsed().as_secs_f64()
+    );
+
     let mut g = c.benchmark_group("register 100k");
     g.sample_size(30);
     g.bench_function("first page, newest first", |b| {

@@ -16,7 +16,7 @@ use crate::Result;
 
 /// Names what the derived values were made by; change it whenever the sort
 /// key or the indexed text changes.
-const DERIVED_VERSION: &str = "icu_collator-2.4 nb numeric; search-1";
+const DERIVED_VERSION: &str = "icu_collator-2.4 nb numeric; search-2";
 
 static COLLATOR: LazyLock<CollatorBorrowed<'static>> = LazyLock::new(|| {
     let locale: icu_locale_core::Locale = "nb".parse().expect("a valid locale");
@@ -51,10 +51,7 @@ pub(crate) fn refresh(conn: &mut Connection) -> Result<()> {
             update.execute(rusqlite::params![id, sort_key(title)])?;
         }
     }
-    tx.execute("DELETE FROM case_search", [])?;
-    for (id, _) in &cases {
-        crate::search::reindex_case(&tx, *id)?;
-    }
+    crate::search::reindex_all(&tx)?;
     tx.execute(
         "INSERT INTO settings (key, value) VALUES ('derived_version', ?1)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",

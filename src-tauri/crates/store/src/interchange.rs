@@ -443,15 +443,23 @@ pub fn import(
     if broken > 0 {
         return Err(bad("$", format!("{broken} rader viser til noko som ikkje finst")));
     }
-    // The sort keys and the search index of the imported cases.
+    // The sort keys and the search index of the imported cases: all at once
+    // into an empty database, case by case into one that had data.
     let new_cases: Vec<i64> = ids.get("cases").map(|m| m.values().copied().collect()).unwrap_or_default();
-    for id in new_cases {
-        let title: String = tx.query_row("SELECT title FROM cases WHERE id = ?1", [id], |r| r.get(0))?;
-        tx.execute(
-            "UPDATE cases SET sort_key = ?2 WHERE id = ?1",
-            rusqlite::params![id, crate::derived::sort_key(&title)],
-        )?;
-        crate::search::reindex_case(tx, id)?;
+    {
+        let mut title = tx.prepare("SELECT title FROM cases WHERE id = ?1")?;
+        let mut key = tx.prepare("UPDATE cases SET sort_key = ?2 WHERE id = ?1")?;
+        for id in &new_cases {
+            let t: String = title.query_row([id], |r| r.get(0))?;
+            key.execute(rusqlite::params![id, crate::derived::sort_key(&t)])?;
+        }
+    }
+    if keep_ids {
+        crate::search::reindex_all(tx)?;
+    } else {
+        for id in new_cases {
+            crate::search::reindex_case(tx, id)?;
+        }
     }
     tx.execute(
         "INSERT INTO import_log (at, actor, source, format, summary) VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -1,51 +1,56 @@
 //! The full-text index over cases: one row per case (rowid = the case's id)
 //! holding its number, titles and every text written about it. Queried
 //! through [`crate::cases::list`].
+//!
+//! What a case's row holds is one SQL query ([`ROWS`]), used both for one
+//! case after each change and for many at once (an import, a rebuild), so
+//! the two can never disagree.
 
-use rusqlite::{Connection, params};
+use std::sync::LazyLock;
+
+use rusqlite::Connection;
 
 use crate::Result;
 
+/// The index rows of the cases chosen by `{filter}` (a condition on `c`).
+/// Both the short and the four-digit year are indexed, so "2021/1069" finds
+/// 21/1069 too.
+const ROWS: &str = "
+    SELECT c.id,
+           printf('%02d/%d %d/%d', c.year % 100, c.seq, c.year, c.seq),
+           concat_ws(char(10), c.title, c.public_title),
+           concat_ws(char(10), c.notes, c.officer,
+               (SELECT group_concat(concat_ws(char(10), j.title, j.public_title, j.correspondent), char(10)
+                                    ORDER BY j.doc_seq)
+                FROM journal_entries j WHERE j.case_id = c.id),
+               (SELECT group_concat(d.file_name, char(10) ORDER BY j.doc_seq, d.position)
+                FROM documents d JOIN journal_entries j ON j.id = d.journal_entry_id WHERE j.case_id = c.id),
+               (SELECT group_concat(concat_ws(char(10), a.title, a.recommendation, a.vedtak), char(10) ORDER BY a.id)
+                FROM agenda_items a WHERE a.case_id = c.id),
+               (SELECT group_concat(p.text, char(10) ORDER BY p.agenda_item_id, p.position)
+                FROM proposals p JOIN agenda_items a ON a.id = p.agenda_item_id WHERE a.case_id = c.id),
+               (SELECT group_concat(bb.text, char(10) ORDER BY bb.agenda_item_id, bb.position)
+                FROM behandling_blocks bb JOIN agenda_items a ON a.id = bb.agenda_item_id
+                WHERE a.case_id = c.id AND bb.text IS NOT NULL))
+    FROM cases c WHERE {filter}";
+
 /// Writes the case's row in the index anew. Called in the same transaction
-/// as every change to the case, its journalpostar or its agenda items.
+/// as every change to the case, its journalpostar, documents or agenda items.
 pub fn reindex_case(conn: &Connection, case_id: i64) -> Result<()> {
-    let (year, seq, title, public_title, notes, officer): (
-        i32,
-        u32,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    ) = conn.query_row(
-        "SELECT year, seq, title, public_title, notes, officer FROM cases WHERE id = ?1",
-        [case_id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
-    )?;
-    let number = saksbok_core::CaseNumber { year, seq };
-    // Both the short and the four-digit year, so "2021/1069" finds it too.
-    let number_text = format!("{number} {year}/{seq}");
-    let titles = [Some(title), public_title].into_iter().flatten().collect::<Vec<_>>().join("\n");
-    let mut body: Vec<String> = [notes, officer].into_iter().flatten().collect();
-    let texts = [
-        "SELECT title || char(10) || coalesce(public_title, '') || char(10) || coalesce(correspondent, '')
-         FROM journal_entries WHERE case_id = ?1 ORDER BY doc_seq",
-        "SELECT title || char(10) || coalesce(recommendation, '') || char(10) || coalesce(vedtak, '')
-         FROM agenda_items WHERE case_id = ?1 ORDER BY id",
-        "SELECT p.text FROM proposals p JOIN agenda_items a ON a.id = p.agenda_item_id
-         WHERE a.case_id = ?1 ORDER BY p.agenda_item_id, p.position",
-        "SELECT d.file_name FROM documents d JOIN journal_entries j ON j.id = d.journal_entry_id
-         WHERE j.case_id = ?1 ORDER BY j.doc_seq, d.position",
-        "SELECT bb.text FROM behandling_blocks bb JOIN agenda_items a ON a.id = bb.agenda_item_id
-         WHERE a.case_id = ?1 AND bb.text IS NOT NULL ORDER BY bb.agenda_item_id, bb.position",
-    ];
-    for sql in texts {
-        let mut stmt = conn.prepare_cached(sql)?;
-        for t in stmt.query_map([case_id], |r| r.get::<_, String>(0))? {
-            body.push(t?);
-        }
-    }
+    static ONE: LazyLock<String> = LazyLock::new(|| {
+        format!("INSERT INTO case_search (rowid, number, title, body) {}", ROWS.replace("{filter}", "c.id = ?1"))
+    });
     conn.prepare_cached("DELETE FROM case_search WHERE rowid = ?1")?.execute([case_id])?;
-    conn.prepare_cached("INSERT INTO case_search (rowid, number, title, body) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![case_id, number_text, titles, body.join("\n")])?;
+    conn.prepare_cached(&ONE)?.execute([case_id])?;
+    Ok(())
+}
+
+/// Rebuilds the whole index in one statement (after an upgrade or a large import).
+pub fn reindex_all(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM case_search", [])?;
+    conn.execute(
+        &format!("INSERT INTO case_search (rowid, number, title, body) {}", ROWS.replace("{filter}", "1")),
+        [],
+    )?;
     Ok(())
 }
