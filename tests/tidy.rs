@@ -73,3 +73,91 @@ fn every_crate_is_unpublished_and_uses_the_workspace_lints() {
         assert!(text.contains("[lints]\nworkspace = true"), "{} must use the workspace lints", m.display());
     }
 }
+
+fn yaml(path: &str) -> yaml_rust2::Yaml {
+    let text = std::fs::read_to_string(root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut docs =
+        yaml_rust2::YamlLoader::load_from_str(&text).unwrap_or_else(|e| panic!("{path} is not valid YAML: {e}"));
+    assert_eq!(docs.len(), 1, "{path} holds one document");
+    docs.remove(0)
+}
+
+/// Every `run:` and `uses:` of a job's steps, for looking things up.
+fn steps(job: &yaml_rust2::Yaml) -> Vec<String> {
+    job["steps"]
+        .as_vec()
+        .expect("steps")
+        .iter()
+        .flat_map(|s| [s["run"].as_str(), s["uses"].as_str()])
+        .flatten()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_release_workflow_builds_the_installers_the_staff_use() {
+    let wf = yaml(".github/workflows/release.yml");
+    assert!(wf["on"]["push"]["tags"].as_vec().is_some(), "released on a tag");
+    let job = &wf["jobs"]["installers"];
+    let include = job["strategy"]["matrix"]["include"].as_vec().expect("a matrix of platforms");
+    let by = |platform: &str| {
+        include.iter().find(|i| i["platform"].as_str() == Some(platform)).unwrap_or_else(|| panic!("no {platform} job"))
+    };
+    let windows = by("windows-latest")["tauri_args"].as_str().unwrap().to_string();
+    assert!(windows.contains("msi") && windows.contains("nsis"), "{windows}");
+    let mac = by("macos-latest")["tauri_args"].as_str().unwrap().to_string();
+    assert!(mac.contains("universal-apple-darwin") && mac.contains("dmg"), "{mac}");
+    let s = steps(job);
+    assert!(s.iter().any(|x| x.starts_with("tauri-apps/tauri-action")), "uses the official tauri-action");
+    assert!(s.iter().any(|x| x.contains("-p saksbok-cli")), "builds the command line for the installers");
+    let overlay: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("src-tauri/tauri.bundle.conf.json")).unwrap())
+            .unwrap();
+    assert_eq!(overlay["bundle"]["externalBin"][0], "binaries/saksbok", "every installer ships `saksbok`");
+}
+
+#[test]
+fn the_test_workflow_runs_the_rust_tests_on_windows_and_macos() {
+    let wf = yaml(".github/workflows/test.yml");
+    assert!(!wf["on"]["push"].is_badvalue(), "runs on every push");
+    let job = &wf["jobs"]["rust"];
+    let os: Vec<&str> = job["strategy"]["matrix"]["os"].as_vec().unwrap().iter().filter_map(|o| o.as_str()).collect();
+    assert_eq!(os, ["windows-latest", "macos-latest"]);
+    let s = steps(job);
+    let test = s.iter().find(|x| x.starts_with("cargo test")).expect("a cargo test step");
+    for krate in ["saksbok-core", "saksbok-store", "saksbok-protocol", "saksbok-cli"] {
+        assert!(test.contains(&format!("-p {krate}")), "{test} lacks {krate}");
+    }
+}
+
+#[test]
+fn the_bundle_category_is_one_the_bundler_accepts() {
+    let conf: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("src-tauri/tauri.conf.json")).unwrap()).unwrap();
+    // Tauri's AppCategory names; "Office" is not one and stops the NSIS bundle.
+    let accepted = [
+        "Business",
+        "DeveloperTool",
+        "Education",
+        "Entertainment",
+        "Finance",
+        "Game",
+        "GraphicsAndDesign",
+        "HealthcareAndFitness",
+        "Lifestyle",
+        "Medical",
+        "Music",
+        "News",
+        "Photography",
+        "Productivity",
+        "Reference",
+        "SocialNetworking",
+        "Sports",
+        "Travel",
+        "Utility",
+        "Video",
+        "Weather",
+    ];
+    let category = conf["bundle"]["category"].as_str().unwrap_or_default();
+    assert!(accepted.contains(&category), "bundle.category {category:?} is not one Tauri accepts");
+}
