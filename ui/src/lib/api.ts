@@ -1,6 +1,6 @@
 // The only file that calls invoke(): one typed function per Rust command.
 // Tauri turns the Rust parameter names (snake_case) into camelCase keys.
-import { invoke } from "@tauri-apps/api/core";
+import { invoke, type InvokeArgs, type InvokeOptions } from "@tauri-apps/api/core";
 import type { AgendaItemView } from "./bindings/AgendaItemView";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { CaseDetail } from "./bindings/CaseDetail";
@@ -13,6 +13,7 @@ import type { CaseRow } from "./bindings/CaseRow";
 import type { CaseSort } from "./bindings/CaseSort";
 import type { CaseStatus } from "./bindings/CaseStatus";
 import type { CommandError } from "./bindings/CommandError";
+import type { DocumentRecord } from "./bindings/DocumentRecord";
 import type { FieldChange } from "./bindings/FieldChange";
 import type { FieldError } from "./bindings/FieldError";
 import type { HistoryEntry } from "./bindings/HistoryEntry";
@@ -22,6 +23,7 @@ import type { JournalNumber } from "./bindings/JournalNumber";
 import type { JournalRecord } from "./bindings/JournalRecord";
 import type { JournalStatus } from "./bindings/JournalStatus";
 import type { NewCaseDefaults } from "./bindings/NewCaseDefaults";
+import type { OpenedDocument } from "./bindings/OpenedDocument";
 import type { PrintResult } from "./bindings/PrintResult";
 import type { SaksgangStep } from "./bindings/SaksgangStep";
 import type { SnippetPart } from "./bindings/SnippetPart";
@@ -39,6 +41,7 @@ export type {
   CaseSort,
   CaseStatus,
   CommandError,
+  DocumentRecord,
   FieldChange,
   FieldError,
   HistoryEntry,
@@ -48,6 +51,7 @@ export type {
   JournalRecord,
   JournalStatus,
   NewCaseDefaults,
+  OpenedDocument,
   PrintResult,
   SaksgangStep,
   SnippetPart,
@@ -70,12 +74,28 @@ export function asCommandError(e: unknown): CommandError {
   return { code: "unknown", message: String(e), fields: [] };
 }
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(cmd: string, args?: InvokeArgs, options?: InvokeOptions): Promise<T> {
   try {
-    return await invoke<T>(cmd, args);
+    return await invoke<T>(cmd, args, options);
   } catch (e) {
     throw asCommandError(e);
   }
+}
+
+/**
+ * Sends one file chosen in the window's file picker as the raw request body;
+ * the journalpost and the (percent-encoded) file name go as headers.
+ */
+async function attachDocumentBytes(journalEntryId: number, file: File): Promise<DocumentRecord> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (e) {
+    throw asCommandError(e);
+  }
+  return call<DocumentRecord>("attach_document_bytes", bytes, {
+    headers: { "x-journal-entry": String(journalEntryId), "x-file-name": encodeURIComponent(file.name) },
+  });
 }
 
 export const api = {
@@ -92,6 +112,12 @@ export const api = {
   updateCase: (id: number, input: CaseInput) => call<CaseRecord>("update_case", { id, input }),
   addJournalEntry: (caseId: number, input: JournalInput) =>
     call<JournalRecord>("add_journal_entry", { caseId, input }),
+  /** Attaches files by path (dropped on the window): all of them, or none. */
+  attachDocuments: (journalEntryId: number, paths: string[]) =>
+    call<DocumentRecord[]>("attach_documents", { journalEntryId, paths }),
+  attachDocumentBytes,
+  /** Writes a checked copy of a document and opens it in the system's app. */
+  openDocument: (id: number) => call<OpenedDocument>("open_document", { id }),
   getAgendaItem: (id: number) => call<AgendaItemView>("get_agenda_item", { id }),
   printSaksprotokoll: (id: number) => call<PrintResult>("print_saksprotokoll", { id }),
 };

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { agendaNumber, caseNumber, formatDate, formatDateTime, hasWord, journalNumber, shorten, todayIso } from "./format";
+import {
+  agendaNumber,
+  caseNumber,
+  fileType,
+  formatDate,
+  formatDateTime,
+  formatSize,
+  hasWord,
+  journalNumber,
+  shorten,
+  todayIso,
+} from "./format";
 
 describe("format", () => {
   it("shows dates as dd.mm.yyyy", () => {
@@ -27,5 +38,19 @@ describe("format", () => {
     expect(hasWord("21/1069")).toBe(true);
     expect(hasWord("«» -- ; *")).toBe(false);
     expect(hasWord("")).toBe(false);
+  });
+  it("shows file sizes with a decimal comma", () => {
+    expect(formatSize(0)).toBe("0 B");
+    expect(formatSize(512)).toBe("512 B");
+    expect(formatSize(12_345)).toBe("12 kB");
+    expect(formatSize(1_468_006)).toBe("1,4 MB");
+    expect(formatSize(1024 * 1024 - 1)).toBe("1,0 MB");
+    expect(formatSize(250 * 1024 * 1024)).toBe("250 MB");
+  });
+  it("names a document's type in short", () => {
+    expect(fileType("Brev frå Gaupne IL.pdf", "application/pdf")).toBe("PDF");
+    expect(fileType("avtale.docx", "application/octet-stream")).toBe("DOCX");
+    expect(fileType("skanna", "image/png")).toBe("PNG");
+    expect(fileType("ukjend", "application/octet-stream")).toBe("");
   });
 });

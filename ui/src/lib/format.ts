@@ -66,3 +66,52 @@ export function charCount(text: string): number {
 export function hasWord(text: string): boolean {
   return /[\p{Alphabetic}\p{N}]/u.test(text);
 }
+
+/**
+ * A file size as people read it, with a Norwegian decimal comma:
+ * `512 B`, `12 kB`, `1,4 MB`. Counted in 1024s, as the back end's limits are.
+ */
+export function formatSize(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return String(bytes);
+  if (bytes < 1024) return `${bytes} B`;
+  const kb = Math.round(bytes / 1024);
+  if (kb < 1024) return `${kb} kB`;
+  const mb = bytes / (1024 * 1024);
+  const shown = mb < 100 ? mb.toFixed(1).replace(".", ",") : String(Math.round(mb));
+  return `${shown} MB`;
+}
+
+/** Short names of common media types, for files whose name has no extension. */
+const mediaTypeShort: Record<string, string> = {
+  "application/pdf": "PDF",
+  "application/msword": "DOC",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+  "application/vnd.ms-excel": "XLS",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
+  "application/vnd.ms-powerpoint": "PPT",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PPTX",
+  "application/vnd.oasis.opendocument.text": "ODT",
+  "application/vnd.oasis.opendocument.spreadsheet": "ODS",
+  "application/zip": "ZIP",
+  "application/xml": "XML",
+  "text/plain": "TXT",
+  "text/csv": "CSV",
+  "text/html": "HTML",
+  "text/xml": "XML",
+  "image/jpeg": "JPG",
+  "image/png": "PNG",
+  "image/gif": "GIF",
+  "image/tiff": "TIFF",
+  "image/svg+xml": "SVG",
+  "message/rfc822": "EML",
+};
+
+/**
+ * A document's type in short: the file name's extension (`PDF`, `DOCX`), or
+ * one known from its media type; "" when neither says.
+ */
+export function fileType(fileName: string, mediaType: string): string {
+  const ext = /\.([\p{L}\p{N}]{1,6})$/u.exec(fileName.trim());
+  if (ext?.[1]) return ext[1].toUpperCase();
+  return mediaTypeShort[mediaType.toLowerCase().split(";")[0]?.trim() ?? ""] ?? "";
+}

@@ -3,7 +3,7 @@
 import type { FieldChange } from "./bindings/FieldChange";
 import type { HistoryEntry } from "./bindings/HistoryEntry";
 import { asCode, caseStatuses, journalKinds, journalStatuses } from "./codes";
-import { formatDate, formatDateTime } from "./format";
+import { formatDate, formatDateTime, formatSize } from "./format";
 import { lookup, type Texts } from "./i18n.svelte";
 
 /** "25.11.2026 kl. 10:42 · kari · Sak 26/1 endra" */
@@ -20,11 +20,17 @@ function shownValue(entity: string, field: string, value: string, tx: Texts): st
     const status = asCode(caseStatuses, value);
     if (status) return tx.caseStatus[status];
   }
+  if (entity === "document" && field === "size" && /^\d+$/.test(value)) return formatSize(Number(value));
   if (field === "kind") {
     const kind = asCode(journalKinds, value);
     if (kind) return tx.journalKind[kind];
   }
   return formatDate(value);
+}
+
+/** The changes a history entry lists: internal identifiers (uuid) are left out. */
+export function shownChanges(h: HistoryEntry): FieldChange[] {
+  return h.changes.filter((c) => c.field !== "uuid");
 }
 
 /** "Tittel: «Gamal» → «Ny»", or "Tittel: «Ny»" for a value set when the record was created. */

@@ -12,7 +12,7 @@ const labels = <K extends string>(m: Record<K, string>): Record<K, string> => m;
 
 /** What the history knows how to name; anything else is shown by its code. */
 type HistoryAction = "create" | "update" | "print";
-type HistoryEntity = "case" | "journal_entry" | "agenda_item" | "meeting" | "printed_protocol";
+type HistoryEntity = "case" | "journal_entry" | "agenda_item" | "meeting" | "printed_protocol" | "document";
 type HistoryField =
   | "number"
   | "title"
@@ -27,7 +27,12 @@ type HistoryField =
   | "notes"
   | "kind"
   | "date"
-  | "correspondent";
+  | "correspondent"
+  | "file_name"
+  | "media_type"
+  | "size"
+  | "sha256"
+  | "journal_entry";
 
 /** A label from `table`, or the code itself when the table has none. */
 export function lookup(table: Partial<Record<string, string>>, code: string): string {
@@ -171,6 +176,7 @@ const nn = {
     agenda_item: "Utvalssak",
     meeting: "Møte",
     printed_protocol: "Protokoll",
+    document: "Dokument",
   }),
   historyField: labels<HistoryField>({
     number: "Saksnummer",
@@ -187,11 +193,31 @@ const nn = {
     kind: "Type",
     date: "Journaldato",
     correspondent: "Avsendar/mottakar",
+    file_name: "Filnamn",
+    media_type: "Filtype",
+    size: "Storleik",
+    sha256: "SHA-256",
+    journal_entry: "Journalpost",
   }),
   journalNumberField: "Journalpostnummer",
   emptyValue: "(tomt)",
   caseSaved: "Saka er lagra.",
   journalSaved: (n: string) => `Journalposten ${n} er registrert.`,
+
+  // Documents of a journalpost
+  documentsOf: (n: string) => `Dokument i journalpost ${n}`,
+  fileTypeOther: "Fil",
+  openDocument: "Opne",
+  openDocumentLabel: (name: string) => `Opne ${name}`,
+  documentNotOpened: "Kopien ligg her:",
+  attachFile: "Legg ved fil …",
+  attachFileTo: (n: string) => `til journalpost ${n}`,
+  attaching: "Legg ved …",
+  documentsAttached: (count: number, n: string) =>
+    count === 1 ? `1 dokument lagt ved ${n}.` : `${count} dokument lagde ved ${n}.`,
+  dropHint: "Slepp filene på ein journalpost for å leggja dei ved.",
+  dropOnto: (n: string) => `Slepp for å leggja filene ved journalpost ${n}.`,
+  attachBusy: "Vent til dei førre vedlegga er lagra, og prøv så igjen.",
 
   // The utvalssak view
   agendaLabel: "Sak",
@@ -361,6 +387,7 @@ const nb: Texts = {
     agenda_item: "Utvalgssak",
     meeting: "Møte",
     printed_protocol: "Protokoll",
+    document: "Dokument",
   },
   historyField: {
     number: "Saksnummer",
@@ -377,11 +404,30 @@ const nb: Texts = {
     kind: "Type",
     date: "Journaldato",
     correspondent: "Avsender/mottaker",
+    file_name: "Filnavn",
+    media_type: "Filtype",
+    size: "Størrelse",
+    sha256: "SHA-256",
+    journal_entry: "Journalpost",
   },
   journalNumberField: "Journalpostnummer",
   emptyValue: "(tomt)",
   caseSaved: "Saken er lagret.",
   journalSaved: (n: string) => `Journalposten ${n} er registrert.`,
+
+  documentsOf: (n: string) => `Dokumenter i journalpost ${n}`,
+  fileTypeOther: "Fil",
+  openDocument: "Åpne",
+  openDocumentLabel: (name: string) => `Åpne ${name}`,
+  documentNotOpened: "Kopien ligger her:",
+  attachFile: "Legg ved fil …",
+  attachFileTo: (n: string) => `til journalpost ${n}`,
+  attaching: "Legger ved …",
+  documentsAttached: (count: number, n: string) =>
+    count === 1 ? `1 dokument lagt ved ${n}.` : `${count} dokumenter lagt ved ${n}.`,
+  dropHint: "Slipp filene på en journalpost for å legge dem ved.",
+  dropOnto: (n: string) => `Slipp for å legge filene ved journalpost ${n}.`,
+  attachBusy: "Vent til de forrige vedleggene er lagret, og prøv så igjen.",
 
   agendaLabel: "Sak",
   caseLabel: "Arkivsak",

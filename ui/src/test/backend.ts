@@ -8,26 +8,67 @@ import type {
   CaseQuery,
   CaseRecord,
   CaseRow,
+  DocumentRecord,
   NewCaseDefaults,
 } from "../lib/api";
 
 export type Args = Record<string, unknown>;
-type Handler = (args: Args) => unknown;
-export type Call = { cmd: string; args: Args };
+/**
+ * One recorded call. A raw call (`invoke(cmd, bytes, { headers })`) has its
+ * bytes in `body` and empty `args`; `headers` are the options' headers, if any.
+ */
+export type Call = { cmd: string; args: Args; body?: Uint8Array; headers?: Record<string, string> };
+type Handler = (args: Args, call: Call) => unknown;
+
+/** What invoke() sends: named arguments, or raw bytes. (Only lib/api.ts imports the core module.) */
+type InvokeArgs = NonNullable<Parameters<Parameters<typeof mockIPC>[0]>[1]>;
+type InvokeOptions = { headers?: Headers | Record<string, string> };
+type Invoke = (cmd: string, args?: InvokeArgs, options?: InvokeOptions) => Promise<unknown>;
+
+function headersOf(options?: InvokeOptions): Record<string, string> | undefined {
+  const h = options?.headers;
+  if (!h) return undefined;
+  const out: Record<string, string> = {};
+  if (typeof (h as Headers).forEach === "function") (h as Headers).forEach((v, k) => (out[k.toLowerCase()] = v));
+  else for (const [k, v] of Object.entries(h)) out[k.toLowerCase()] = v;
+  return out;
+}
+
+const isRaw = (args: InvokeArgs | undefined): args is Uint8Array | ArrayBuffer | number[] =>
+  ArrayBuffer.isView(args) || args instanceof ArrayBuffer || Array.isArray(args);
 
 /**
  * Answers each command with its handler and records every call. A command
  * without a handler fails the way the back end would, so a test sees it.
+ *
+ * mockIPC hands its callback only (cmd, payload), not invoke's options, so
+ * the mocked `invoke` is wrapped to record the call with its headers first.
  */
 export function backend(handlers: Record<string, Handler>): Call[] {
   const calls: Call[] = [];
-  mockIPC((cmd, payload) => {
-    const args = (payload ?? {}) as Args;
-    calls.push({ cmd, args });
+  let current: Call | null = null;
+  mockIPC((cmd) => {
+    const call = current ?? { cmd, args: {} };
+    current = null;
     const h = handlers[cmd];
     if (!h) throw { code: "test", message: `uventa kommando ${cmd}`, fields: [] };
-    return h(args);
+    return h(call.args, call);
   });
+  const internals = (window as unknown as { __TAURI_INTERNALS__: { invoke: Invoke } }).__TAURI_INTERNALS__;
+  const mocked = internals.invoke;
+  internals.invoke = (cmd, args, options) => {
+    const raw = isRaw(args);
+    const call: Call = {
+      cmd,
+      args: raw ? {} : ((args ?? {}) as Args),
+      body: raw ? Uint8Array.from(ArrayBuffer.isView(args) ? args : new Uint8Array(args)) : undefined,
+      headers: headersOf(options),
+    };
+    calls.push(call);
+    // The mocked invoke calls the callback above before it returns.
+    current = call;
+    return mocked(cmd, args, options);
+  };
   return calls;
 }
 
@@ -123,6 +164,7 @@ export const detail: CaseDetail = {
       screening_basis: null,
     },
   ],
+  documents: [],
   history: [
     {
       at: "2026-11-25T09:50:00Z",
@@ -145,6 +187,19 @@ export const detail: CaseDetail = {
       changes: [{ field: "title", before: null, after: "Gamal" }],
     },
   ],
+};
+
+/** A document of journalpost 21/1069-1 (id 11). */
+export const documentRecord: DocumentRecord = {
+  id: 5,
+  uuid: "0b7d6c1e-0000-4000-8000-000000000105",
+  journal_entry_id: 11,
+  position: 1,
+  file_name: "Invitasjon frå Sogndal kommune.pdf",
+  media_type: "application/pdf",
+  sha256: "9f".repeat(32),
+  size: 1_468_006,
+  created_at: "2026-11-25T10:02:00Z",
 };
 
 export const item: AgendaItemView = {
