@@ -234,6 +234,17 @@ async fn a_clerk_registers_a_case_with_a_journalpost_and_finds_it_again() {
     assert_eq!(history.len(), 2, "the case and the journalpost, one history row each");
     let newest = history[0].text().await.unwrap();
     assert!(newest.contains("Journalpost") && newest.contains(&format!("{year}/1-1")), "{newest}");
+
+    // A document through the window's own file picker: stored in the database.
+    let file = home.path().join("Søknad frå Gaupne IL.pdf");
+    std::fs::write(&file, b"%PDF-1.4\n% Saksbok e2e\n").unwrap();
+    let picker = d.query(By::Css("[data-testid='attach-file']")).wait(WAIT, POLL).first().await.unwrap();
+    picker.send_keys(file.to_str().unwrap()).await.unwrap();
+    let doc = by_test_id(d, "document-row").await;
+    shown_text(&doc, &["Søknad frå Gaupne IL.pdf", "PDF"]).await;
+    std::fs::remove_file(&file).unwrap();
+    let history = d.find_all(By::Css("[data-testid='history-entry']")).await.unwrap();
+    assert_eq!(history.len(), 3, "attaching the document is in the history");
     shot(d, "07-sak-med-journalpost.png").await;
 
     // Back to the list, then Ctrl+K finds it from the journalpost's title, in capitals with æøå.
