@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, TS};
 
 use crate::error::CommandError;
-use crate::service::{AgendaItemView, AppStatus, NewCaseDefaults, OpenedDocument, PrintResult};
+use crate::service::{AgendaItemView, AppStatus, NewCaseDefaults, OpenedDocument, PrintResult, PublicJournalResult};
 use saksbok_core::case::{CaseInput, FieldError};
 use saksbok_core::journal::JournalInput;
 use saksbok_core::register::{CaseDetail, CaseFilterOptions, CasePage, CaseQuery};
@@ -35,6 +35,7 @@ fn generate(dir: &Path) {
     PrintResult::export_all(&cfg).unwrap();
     NewCaseDefaults::export_all(&cfg).unwrap();
     OpenedDocument::export_all(&cfg).unwrap();
+    PublicJournalResult::export_all(&cfg).unwrap();
     CaseInput::export_all(&cfg).unwrap();
     FieldError::export_all(&cfg).unwrap();
     JournalInput::export_all(&cfg).unwrap();

@@ -42,6 +42,7 @@ pub fn run() {
             commands::cases::open_document,
             commands::cases::get_agenda_item,
             commands::protocol::print_saksprotokoll,
+            commands::protocol::write_public_journal,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -61,6 +61,16 @@ pub struct OpenedDocument {
     pub open_error: Option<String>,
 }
 
+/// The outcome of writing the offentleg journal from the window.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PublicJournalResult {
+    pub path: String,
+    /// How many journalpostar it lists.
+    pub count: u32,
+    pub opened: bool,
+    pub open_error: Option<String>,
+}
+
 /// The outcome of "Skriv ut saksprotokoll".
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct PrintResult {
@@ -272,6 +282,13 @@ pub fn write_public_journal(
     saksbok_protocol::save_atomically(dest, &bytes)
         .map_err(|e| CommandError::new("io", format!("Kan ikkje skriva {}: {e}", shown_path(dest))))?;
     Ok(entries.len())
+}
+
+/// Where the window saves an offentleg journal: beside the printed protocols,
+/// named by its period, `offentleg-journal-2026-11-01--2026-11-30.pdf`.
+pub fn public_journal_path(state: &AppState, from: chrono::NaiveDate, to: chrono::NaiveDate, csv: bool) -> PathBuf {
+    let dir = state.protocols_dir.parent().map_or_else(|| state.protocols_dir.clone(), |p| p.join("journal"));
+    dir.join(format!("offentleg-journal-{from}--{to}.{}", if csv { "csv" } else { "pdf" }))
 }
 
 pub fn load_demo(state: &AppState, now: DateTime<Utc>) -> CommandResult<()> {
