@@ -25,6 +25,7 @@ import type { JournalStatus } from "./bindings/JournalStatus";
 import type { NewCaseDefaults } from "./bindings/NewCaseDefaults";
 import type { OpenedDocument } from "./bindings/OpenedDocument";
 import type { PrintResult } from "./bindings/PrintResult";
+import type { PublicJournalResult } from "./bindings/PublicJournalResult";
 import type { SaksgangStep } from "./bindings/SaksgangStep";
 import type { SnippetPart } from "./bindings/SnippetPart";
 
@@ -53,6 +54,7 @@ export type {
   NewCaseDefaults,
   OpenedDocument,
   PrintResult,
+  PublicJournalResult,
   SaksgangStep,
   SnippetPart,
 };
@@ -120,4 +122,7 @@ export const api = {
   openDocument: (id: number) => call<OpenedDocument>("open_document", { id }),
   getAgendaItem: (id: number) => call<AgendaItemView>("get_agenda_item", { id }),
   printSaksprotokoll: (id: number) => call<PrintResult>("print_saksprotokoll", { id }),
+  /** Writes the offentleg journal of a period (dd.mm.yyyy or yyyy-mm-dd) and opens it. */
+  writePublicJournal: (from: string, to: string, csv: boolean) =>
+    call<PublicJournalResult>("write_public_journal", { from, to, csv }),
 };

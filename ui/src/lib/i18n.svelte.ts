@@ -233,6 +233,19 @@ const nn = {
   printedNotOpened: (path: string, msg: string) => `Saksprotokollen er lagra i ${path}. ${msg}`,
   missingGlyphs: (chars: string) => `Merk: skrifta manglar teikna ${chars}; dei er viste som □ i PDF-en.`,
 
+  // Offentleg journal
+  navPublicJournal: "Offentleg journal",
+  publicJournalTitle: "Offentleg journal",
+  publicJournalHelp:
+    "Journalpostane registrerte i perioden, slik ålmenta kan sjå dei: skjerma titlar og namn er bytte ut med offentleg tittel eller heimelen for skjerminga.",
+  publicJournalFrom: "Frå dato",
+  publicJournalTo: "Til og med dato",
+  publicJournalFormat: "Format",
+  publicJournalCsv: "CSV (for rekneark)",
+  publicJournalWrite: "Lag offentleg journal",
+  publicJournalBusy: "Lagar …",
+  publicJournalDone: (count: number, path: string) =>
+    `Offentleg journal med ${count === 1 ? "1 journalpost" : `${count} journalpostar`} er lagra i ${path}.`,
   // Quick search
   quickTitle: "Hurtigsøk",
   quickLabel: "Søk i alle saker",
@@ -442,6 +455,18 @@ const nb: Texts = {
   printedNotOpened: (path: string, msg: string) => `Saksprotokollen er lagret i ${path}. ${msg}`,
   missingGlyphs: (chars: string) => `Merk: skriften mangler tegnene ${chars}; de vises som □ i PDF-en.`,
 
+  navPublicJournal: "Offentlig journal",
+  publicJournalTitle: "Offentlig journal",
+  publicJournalHelp:
+    "Journalpostene registrert i perioden, slik allmennheten kan se dem: skjermede titler og navn er byttet ut med offentlig tittel eller hjemmelen for skjermingen.",
+  publicJournalFrom: "Fra dato",
+  publicJournalTo: "Til og med dato",
+  publicJournalFormat: "Format",
+  publicJournalCsv: "CSV (for regneark)",
+  publicJournalWrite: "Lag offentlig journal",
+  publicJournalBusy: "Lager …",
+  publicJournalDone: (count: number, path: string) =>
+    `Offentlig journal med ${count === 1 ? "1 journalpost" : `${count} journalposter`} er lagret i ${path}.`,
   quickTitle: "Hurtigsøk",
   quickLabel: "Søk i alle saker",
   quickNeedWord: "Skriv minst ett ord.",
