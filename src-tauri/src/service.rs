@@ -207,7 +207,7 @@ pub fn attach_documents(
             ));
         }
         let bytes = std::fs::read(path).map_err(|e| CommandError::new("io", format!("Kan ikkje lesa {shown}: {e}")))?;
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
+        let name = path.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
         files.push((name, bytes));
     }
     let who = Actor { name: &state.user, now };

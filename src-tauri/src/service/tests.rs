@@ -204,14 +204,14 @@ fn documents_are_attached_from_files_and_opened_as_checked_copies() {
     std::fs::write(&pdf, b"%PDF-1.7 brev").unwrap();
     let missing = dir.path().join("finst-ikkje.pdf");
     // One unreadable file: nothing is attached.
-    let e = attach_documents(&st, j.id, &[pdf.clone(), missing.clone()], now()).unwrap_err();
+    let e = attach_documents(&st, j.id, &[pdf.clone(), missing], now()).unwrap_err();
     assert_eq!(e.code, "not_found");
     assert!(e.message.contains("finst-ikkje.pdf"), "{}", e.message);
     assert!(case_detail(&st, created.id).unwrap().documents.is_empty());
     let e = attach_documents(&st, j.id, &[dir.path().to_path_buf()], now()).unwrap_err();
     assert!(e.message.contains("er ei mappe"), "{}", e.message);
 
-    let docs = attach_documents(&st, j.id, &[pdf.clone()], now()).unwrap();
+    let docs = attach_documents(&st, j.id, std::slice::from_ref(&pdf), now()).unwrap();
     assert_eq!(docs[0].file_name, "Brev frå Gaupne IL.pdf");
     let copy = document_copy(&st, docs[0].id).unwrap();
     assert!(copy.starts_with(dir.path().join("kopiar")));
