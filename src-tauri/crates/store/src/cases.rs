@@ -164,7 +164,11 @@ pub fn create(tx: &Transaction<'_>, who: &Actor<'_>, f: &CaseFields) -> Result<C
         sort_key(&f.title),
         ts,
     ])?;
-    let id = tx.last_insert_rowid();
+    registered(tx, who, tx.last_insert_rowid())
+}
+
+/// What follows every new case, whoever made it: its history row and its search row.
+fn registered(tx: &Transaction<'_>, who: &Actor<'_>, id: i64) -> Result<CaseRecord> {
     let record = get(tx, id)?;
     audit::record(tx, who, "create", "case", id, None, Some(&audit_json(&record)))?;
     crate::search::reindex_case(tx, id)?;
@@ -237,11 +241,7 @@ pub(crate) fn insert_draft(tx: &Transaction<'_>, who: &Actor<'_>, case: &CaseDra
          VALUES (?1, ?2, ?3, ?4, 'in_progress', ?5, ?6, ?6)",
         params![new_uuid(), case.number.year, case.number.seq, case.title, sort_key(&case.title), ts],
     )?;
-    let id = tx.last_insert_rowid();
-    let record = get(tx, id)?;
-    audit::record(tx, who, "create", "case", id, None, Some(&audit_json(&record)))?;
-    crate::search::reindex_case(tx, id)?;
-    Ok(id)
+    Ok(registered(tx, who, tx.last_insert_rowid())?.id)
 }
 
 /// The boards a case has been to, oldest meeting first.
