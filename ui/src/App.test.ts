@@ -117,6 +117,20 @@ describe("navigation", () => {
     await userEvent.click(button);
     expect(await screen.findByTestId("case-form")).toBeInTheDocument();
   });
+  it("makes the window behind a dialog inert until the dialog closes", async () => {
+    backend({ app_status: () => okStatus(false), case_filter_options: noFilters, list_cases: listOf([demoRow]) });
+    const { container } = render(App);
+    await screen.findByTestId("case-row");
+    const shell = container.querySelector(".shell");
+    expect(shell).not.toHaveAttribute("inert");
+    await userEvent.keyboard("{Control>}k{/Control}");
+    const dialog = await screen.findByTestId("quick-search");
+    expect(shell).toHaveAttribute("inert");
+    expect(dialog.closest(".backdrop")).not.toHaveAttribute("inert");
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByTestId("quick-search")).not.toBeInTheDocument();
+    expect(shell).not.toHaveAttribute("inert");
+  });
 });
 
 describe("language", () => {

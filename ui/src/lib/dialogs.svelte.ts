@@ -15,13 +15,22 @@ const FOCUSABLE =
 
 /**
  * On a modal dialog's root: counts the dialog as open while it is mounted,
- * keeps Tab and Shift+Tab inside it, calls `onEscape` for Escape, and gives
- * focus back to where it was when the dialog goes away.
+ * makes the rest of the window inert, keeps Tab and Shift+Tab inside it,
+ * calls `onEscape` for Escape, and gives focus back to where it was when the
+ * dialog goes away.
  */
 export const modal: Action<HTMLElement, { onEscape: () => void }> = (node, params) => {
   let onEscape = params.onEscape;
   const returnTo = document.activeElement;
   open.count += 1;
+  // The window under the dialog (its backdrop's siblings) takes no focus or
+  // clicks and is hidden from screen readers while the dialog is open, so a
+  // click beside the dialog cannot send Tab into the page behind it.
+  const layer = node.closest(".backdrop") ?? node;
+  const behind = [...(layer.parentElement?.children ?? [])].filter(
+    (el) => el !== layer && !el.hasAttribute("inert"),
+  );
+  for (const el of behind) el.setAttribute("inert", "");
 
   function onKey(e: KeyboardEvent) {
     if (e.key === "Escape") {
@@ -53,6 +62,7 @@ export const modal: Action<HTMLElement, { onEscape: () => void }> = (node, param
     destroy() {
       node.removeEventListener("keydown", onKey);
       open.count -= 1;
+      for (const el of behind) el.removeAttribute("inert");
       if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus();
     },
   };
