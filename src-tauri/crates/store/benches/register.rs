@@ -93,6 +93,11 @@ fn bench(c: &mut Criterion) {
     let dir = tempfile::TempDir::new().unwrap();
     let (mut store, took) = build(&dir.path().join("bench.sqlite3"));
     eprintln!("registered {CASES} cases (audit + search index) in {:.2} s", took.as_secs_f64());
+    // For the window's start-up bench (src-tauri/tests/e2e/bench.rs).
+    if let Some(keep) = std::env::var_os("SAKSBOK_BENCH_KEEP") {
+        store.backup_to(std::path::Path::new(&keep)).unwrap();
+        eprintln!("kept the register in {}", std::path::Path::new(&keep).display());
+    }
 
     let queries = [
         "gaupne",

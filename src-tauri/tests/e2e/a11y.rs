@@ -1,0 +1,77 @@
+//! Every screen of the app through axe-core, in one test.
+
+use std::collections::BTreeSet;
+
+use crate::axe::{CHECKED, SCREENS, axe};
+use crate::common::*;
+
+/// Visits every screen of the app and checks each with axe-core, so this
+/// test alone shows that no screen was left out, whatever order the tests
+/// run in.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the built app, Xvfb and tauri-driver: run through .ci/test"]
+async fn every_screen_passes_axe() {
+    let home = home();
+    // A damaged database first: the error screen.
+    let db = home.path().join("saksbok.sqlite3");
+    std::fs::write(&db, b"Ikkje ein database.".repeat(500)).unwrap();
+    let app = start(home.path(), &["--db", db.to_str().unwrap()]).await;
+    let d = &app.d;
+    by_text(d, "h1", "Databasen kunne ikkje opnast").await;
+    let lang = d.execute("return document.documentElement.lang;", vec![]).await.unwrap();
+    assert_eq!(lang.json(), &json!("nn"), "the page's language is nynorsk");
+    axe(d, "db-error").await;
+
+    // The damaged file is moved away and Prøv igjen opens a new, empty register.
+    std::fs::remove_file(&db).unwrap();
+    by_text(d, "button", "Prøv igjen").await.click().await.unwrap();
+    by_text(d, "h1", "Velkommen til Saksbok").await;
+    axe(d, "welcome").await;
+
+    by_text(d, "button", "Last inn demodata").await.click().await.unwrap();
+    by_test_id(d, "case-row").await;
+    axe(d, "case-list").await;
+
+    by_test_id(d, "open-public-journal").await.click().await.unwrap();
+    by_test_id(d, "public-journal").await;
+    axe(d, "public-journal").await;
+    keys(d, Key::Escape).await;
+    wait_gone(d, "[data-testid='public-journal']").await;
+
+    chord(d, Key::Control, "k").await;
+    by_test_id(d, "quick-search").await;
+    type_into(d, "quick-search-input", "IKT-samarbeid").await;
+    shown_text(&by_test_id(d, "quick-hit").await, &["21/1069"]).await;
+    axe(d, "quick-search").await;
+    keys(d, Key::Enter).await;
+    by_test_id(d, "saksgang-row").await;
+    axe(d, "case-view").await;
+
+    by_test_id(d, "saksgang-row").await.find(By::Css("td")).await.unwrap().click().await.unwrap();
+    by_test_id(d, "agenda-number").await;
+    axe(d, "agenda-item").await;
+    keys(d, Key::Escape).await;
+
+    by_test_id(d, "new-journal").await.click().await.unwrap();
+    by_test_id(d, "journal-form").await;
+    axe(d, "journal-form").await;
+    keys(d, Key::Escape).await;
+    wait_gone(d, "[data-testid='journal-form']").await;
+
+    chord(d, Key::Control, "n").await;
+    by_test_id(d, "case-form").await;
+    d.query(By::Id("case-title")).wait(WAIT, POLL).first().await.unwrap();
+    axe(d, "case-form").await;
+    by_test_id(d, "save-case").await.click().await.unwrap();
+    d.query(By::Css(".field-error")).wait(WAIT, POLL).first().await.unwrap();
+    axe(d, "case-form").await;
+    type_into(d, "case-title", "Berre ei prøve").await;
+    keys(d, Key::Escape).await;
+    d.query(By::Css("[role='alertdialog']")).wait(WAIT, POLL).first().await.unwrap();
+    axe(d, "confirm-discard").await;
+
+    let checked = CHECKED.lock().unwrap().clone();
+    let all: BTreeSet<&str> = SCREENS.into_iter().collect();
+    assert_eq!(checked, all, "every screen of the app is checked by axe-core");
+    app.d.quit().await.unwrap();
+}

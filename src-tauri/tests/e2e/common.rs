@@ -1,0 +1,142 @@
+//! What every end-to-end test uses: the app in its own home under Xvfb,
+//! finding elements, waiting for rendered text, screenshots and typing.
+
+pub use std::path::Path;
+pub use std::time::Duration;
+
+pub use saksbok_tests::root;
+use saksbok_tests::{Guard, driver, screenshot_dir, xvfb};
+pub use serde_json::json;
+use tempfile::TempDir;
+pub use thirtyfour::prelude::*;
+
+/// Generous: the first start on a fresh machine builds WebKit's and
+/// fontconfig's caches.
+pub const WAIT: Duration = Duration::from_secs(60);
+pub const POLL: Duration = Duration::from_millis(100);
+
+pub async fn session(url: &str, args: &[&str]) -> WebDriver {
+    let mut caps = Capabilities::new();
+    caps.set("browserName", "wry").unwrap();
+    caps.set("tauri:options", json!({ "application": env!("CARGO_BIN_EXE_saksbok-app"), "args": args })).unwrap();
+    // The first session on a fresh machine can be refused while WebKit warms
+    // up; try a few times before calling it a failure.
+    let mut last = None;
+    for _ in 0..5 {
+        match WebDriver::new(url, caps.clone()).await {
+            Ok(d) => return d,
+            Err(e) => {
+                eprintln!("session request failed, retrying: {e}");
+                last = Some(e);
+                tokio::time::sleep(Duration::from_secs(2)).await;
+            }
+        }
+    }
+    panic!("no WebDriver session with the app: {last:?}");
+}
+
+pub async fn by_test_id(d: &WebDriver, id: &str) -> WebElement {
+    d.query(By::Css(format!("[data-testid='{id}']"))).wait(WAIT, POLL).first().await.unwrap_or_else(|e| {
+        panic!("no element [data-testid='{id}']: {e}");
+    })
+}
+
+pub async fn by_text(d: &WebDriver, tag: &str, text: &str) -> WebElement {
+    d.query(By::XPath(format!("//{tag}[normalize-space(.)='{text}']")))
+        .wait(WAIT, POLL)
+        .first()
+        .await
+        .unwrap_or_else(|e| panic!("no <{tag}> with text {text:?}: {e}"))
+}
+
+/// Waits until the element's rendered text (`innerText`, what a person sees)
+/// holds every part, and returns that text. WebKitWebDriver's own element
+/// text leaves out cells of a CSS grid row that clip their overflow.
+pub async fn shown_text(el: &WebElement, parts: &[&str]) -> String {
+    let until = std::time::Instant::now() + WAIT;
+    loop {
+        let text = el
+            .handle()
+            .execute("return arguments[0].innerText;", vec![el.to_json().unwrap()])
+            .await
+            .ok()
+            .and_then(|r| r.json().as_str().map(str::to_string))
+            .unwrap_or_default();
+        if parts.iter().all(|p| text.contains(p)) {
+            return text;
+        }
+        assert!(std::time::Instant::now() < until, "text {text:?} lacks one of {parts:?}");
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+/// Waits two animation frames so the screenshot shows what was just drawn.
+pub async fn shot(d: &WebDriver, name: &str) {
+    d.execute_async(
+        "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+        vec![],
+    )
+    .await
+    .expect("two animation frames");
+    let path = screenshot_dir().join(name);
+    d.screenshot(&path).await.expect("screenshot");
+    let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+    assert!(size > 10_000, "{name} is suspiciously small ({size} bytes)");
+}
+
+/// The app running in its own home directory (app data under
+/// `home/data`), with the display and driver that carry it. On a failed
+/// assertion the guards stop tauri-driver, WebKitWebDriver and the app
+/// together (one process group), so no session is left behind.
+pub struct Running {
+    pub d: WebDriver,
+    _driver: Guard,
+    _display: Guard,
+}
+
+pub fn home() -> TempDir {
+    TempDir::new().unwrap()
+}
+
+pub async fn start(home: &Path, args: &[&str]) -> Running {
+    let env = [
+        ("HOME", home.to_path_buf()),
+        ("XDG_DATA_HOME", home.join("data")),
+        ("XDG_CONFIG_HOME", home.join("config")),
+        ("XDG_CACHE_HOME", home.join("cache")),
+    ];
+    let env: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
+    let (display_guard, display) = xvfb();
+    let (driver_guard, url) = driver(&display, &env);
+    let d = session(&url, args).await;
+    Running { d, _driver: driver_guard, _display: display_guard }
+}
+
+pub async fn type_into(d: &WebDriver, id: &str, text: &str) {
+    let field = d.query(By::Id(id)).wait(WAIT, POLL).first().await.unwrap_or_else(|e| panic!("no #{id}: {e}"));
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+}
+
+pub async fn press(d: &WebDriver, keys: impl Into<thirtyfour::TypingData>) {
+    d.active_element().await.unwrap().send_keys(keys).await.unwrap();
+}
+
+pub async fn wait_gone(d: &WebDriver, css: &str) {
+    let until = std::time::Instant::now() + WAIT;
+    while !d.find_all(By::Css(css)).await.unwrap().is_empty() {
+        assert!(std::time::Instant::now() < until, "{css} is still there");
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+/// Presses keys on whatever has focus, as a person at the keyboard does
+/// (WebDriver key actions, not typing into a chosen element).
+pub async fn keys(d: &WebDriver, text: impl Into<thirtyfour::TypingData>) {
+    d.action_chain().send_keys(text).perform().await.expect("key actions");
+}
+
+/// Holds `modifier` while pressing `key`: Ctrl+N, Shift+Tab, …
+pub async fn chord(d: &WebDriver, modifier: Key, key: impl Into<thirtyfour::TypingData>) {
+    d.action_chain().key_down(modifier.clone()).send_keys(key).key_up(modifier).perform().await.expect("key actions");
+}

@@ -1,0 +1,21 @@
+//! End-to-end: the real built app in a real window under Xvfb, driven
+//! through tauri-driver and WebKitWebDriver. Screenshots are saved under
+//! target/e2e-screenshots/ for people to look at.
+//!
+//! - `register`: the clerk's work: demo, cases, journalpostar, documents, search, printing.
+//! - `axe`, `a11y`, `keyboard`, `zoom`: accessibility (WCAG 2.1 AA, see
+//!   tests/ACCESSIBILITY.md): axe-core checks each screen after every step
+//!   that shows it, one test visits every screen of the app, one uses only the
+//!   keyboard, and one zooms the text to 200 %.
+//! - `bench`: start-up with a large register (skipped unless asked for).
+//!
+//! Needs Xvfb, WebKitWebDriver and tauri-driver, and ui/dist built before
+//! the app; `.ci/test` provides them all and runs these with `--ignored`.
+
+mod a11y;
+mod axe;
+mod bench;
+mod common;
+mod keyboard;
+mod register;
+mod zoom;
