@@ -41,6 +41,8 @@ ALTER TABLE cases_v2 RENAME TO cases;
 -- The list sorted by title pages through this index without sorting.
 CREATE INDEX cases_sort_key ON cases (sort_key, year DESC, seq DESC);
 CREATE INDEX cases_status ON cases (status);
+-- The saksansvarleg filter and its list of names.
+CREATE INDEX cases_officer ON cases (officer);
 
 -- Cases are closed or marked "utgår", never deleted, and keep their number.
 CREATE TRIGGER cases_never_deleted BEFORE DELETE ON cases

@@ -6,9 +6,10 @@ use crate::Result;
 
 /// True when there is nothing in the register yet (first start).
 pub fn is_empty(conn: &Connection) -> Result<bool> {
-    let n: i64 =
-        conn.query_row("SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM meetings)", [], |r| r.get(0))?;
-    Ok(n == 0)
+    // EXISTS stops at the first row; a count would read all 100 000.
+    let any: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM meetings)", [], |r| r.get(0))?;
+    Ok(!any)
 }
 
 pub fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
