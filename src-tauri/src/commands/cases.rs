@@ -99,7 +99,7 @@ pub async fn open_document(app: AppHandle, id: i64) -> CommandResult<OpenedDocum
     let shown = path.display().to_string();
     let open_error = app.opener().open_path(&shown, None::<&str>).err().map(|e| {
         eprintln!("saksbok: opening {shown} failed: {e}");
-        "Fann inkje program som kunne opna fila. Opna kopien frå mappa.".to_string()
+        "Fann ikkje noko program som kunne opna fila. Opna kopien frå mappa.".to_string()
     });
     Ok(OpenedDocument { path: shown, opened: open_error.is_none(), open_error })
 }

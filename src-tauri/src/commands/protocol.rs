@@ -54,7 +54,7 @@ pub async fn write_public_journal(
     let shown = path.display().to_string();
     let open_error = app.opener().open_path(&shown, None::<&str>).err().map(|e| {
         eprintln!("saksbok: opening {shown} failed: {e}");
-        "Fann inkje program som kunne opna fila. Opna ho frå mappa.".to_string()
+        "Fann ikkje noko program som kunne opna fila. Opna ho frå mappa.".to_string()
     });
     Ok(PublicJournalResult { path: shown, count: count as u32, opened: open_error.is_none(), open_error })
 }

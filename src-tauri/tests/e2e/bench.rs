@@ -39,7 +39,7 @@ async fn bench_the_case_list_opens_with_a_large_register() {
         count.trim(),
         session.as_secs_f64(),
         shown.as_secs_f64(),
-        (shown - session).as_secs_f64(),
+        shown.saturating_sub(session).as_secs_f64(),
         end.as_secs_f64() * 1e3
     );
     assert!(count.contains("saker"), "the count is shown: {count:?}");
