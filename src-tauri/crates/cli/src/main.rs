@@ -224,7 +224,8 @@ fn run(cli: Cli) -> Result<(), String> {
             let rendered = saksbok_protocol::render_saksprotokoll(&protocol, now);
             saksbok_protocol::save_atomically(&output, &rendered.pdf)
                 .map_err(|e| format!("Kan ikkje skriva {}: {e}", output.display()))?;
-            let shown = output.canonicalize().unwrap_or(output.clone());
+            // dunce: on Windows a plain C:\… path, never the \\?\ form that canonicalize gives.
+            let shown = dunce::canonicalize(&output).unwrap_or(output.clone());
             // The history gets the real time; SOURCE_DATE_EPOCH fixes only the PDF's dates.
             let who = Actor { name: &user, now: Utc::now() };
             store
