@@ -8,6 +8,7 @@ pub mod behandling;
 pub mod case;
 pub mod date;
 pub mod demo;
+pub mod hash;
 pub mod journal;
 pub mod model;
 pub mod number;

@@ -5,7 +5,6 @@
 //! from the content. The same protocol and timestamp give the same bytes.
 
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
 use printpdf::{
@@ -13,7 +12,6 @@ use printpdf::{
     Point, Pt, Rgb, TextItem,
 };
 use saksbok_core::protocol::Saksprotokoll;
-use sha2::{Digest, Sha256};
 
 use crate::fonts::{FontKind, fonts};
 use crate::layout::{self, Layout, PageStyle};
@@ -41,13 +39,7 @@ impl Rendered {
     }
 }
 
-/// Lower-case hex SHA-256 of `bytes`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
-}
+pub use saksbok_core::hash::sha256_hex;
 
 fn font_id(kind: FontKind) -> FontId {
     // Six capitals: printpdf uses the first six characters as the subset tag.

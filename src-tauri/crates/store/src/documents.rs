@@ -5,7 +5,6 @@
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use saksbok_core::register::DocumentRecord;
 use serde_json::json;
-use sha2::{Digest, Sha256};
 
 use crate::audit::{self, Actor};
 use crate::sql::new_uuid;
@@ -14,14 +13,7 @@ use crate::{Result, StoreError};
 /// The largest document the register takes (a scanned protocol is a few MB).
 pub const MAX_SIZE: usize = 512 * 1024 * 1024;
 
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().fold(String::with_capacity(64), |mut s, b| {
-        use std::fmt::Write as _;
-        let _ = write!(s, "{b:02x}");
-        s
-    })
-}
+pub use saksbok_core::hash::sha256_hex;
 
 /// The media type of a file from its name: application/pdf, image/png, …
 pub fn media_type(file_name: &str) -> String {

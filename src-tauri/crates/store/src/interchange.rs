@@ -91,11 +91,7 @@ fn json_of(v: ValueRef<'_>) -> Value {
         ValueRef::Integer(i) => Value::from(i),
         ValueRef::Real(f) => Value::from(f),
         ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
-        ValueRef::Blob(b) => Value::from(b.iter().fold(String::with_capacity(b.len() * 2), |mut hex, x| {
-            use std::fmt::Write as _;
-            let _ = write!(hex, "{x:02x}");
-            hex
-        })),
+        ValueRef::Blob(b) => Value::from(saksbok_core::hash::hex(b)),
     }
 }
 

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use rusqlite::Connection;
+use saksbok_core::hash::sha256_hex;
 use saksbok_core::register::{CaseQuery, CaseSort};
-use sha2::{Digest, Sha256};
 use tempfile::TempDir;
 
 use super::{db, schema, with_demo};
@@ -107,7 +107,7 @@ fn shipped_migrations_are_never_edited() {
     assert_eq!(MIGRATIONS.len(), pinned.len(), "a new migration needs its hash pinned here");
     for ((name, sql), (want_name, want)) in MIGRATIONS.iter().zip(pinned) {
         assert_eq!(*name, want_name);
-        let got = format!("{:x}", Sha256::digest(sql.as_bytes()));
+        let got = sha256_hex(sql.as_bytes());
         assert_eq!(got, want, "migration {name} was edited after it shipped");
     }
 }
