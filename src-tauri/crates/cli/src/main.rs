@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 use saksbok_core::AgendaNumber;
 use saksbok_core::register::{CaseQuery, CaseSort};
-use saksbok_store::{Actor, Store, cases, interchange, meetings, paths, protocols};
+use saksbok_store::backup::Backups;
+use saksbok_store::{Actor, OpenOptions, Store, cases, interchange, meetings, paths, protocols};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -93,6 +94,12 @@ enum Command {
         /// The copy to write.
         dest: PathBuf,
     },
+    /// Replace the database with a backup, after checking the backup and
+    /// keeping the database as it is now in the backup folder.
+    Restore {
+        /// The backup to bring back.
+        from: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -126,7 +133,8 @@ fn open(db: Option<&Path>, must_exist: bool) -> Result<Store, String> {
     if must_exist && !path.exists() {
         return Err(format!("Fann ikkje databasen {}. Køyr «saksbok --db FILE demo» for å laga ein.", path.display()));
     }
-    Store::open(&path).map_err(|e| e.to_string())
+    let opts = OpenOptions { backup_before_migration: true, ..OpenOptions::default() };
+    Store::open_with(&path, &opts).map_err(|e| e.to_string())
 }
 
 fn run(cli: Cli) -> Result<(), String> {
@@ -316,6 +324,9 @@ fn run(cli: Cli) -> Result<(), String> {
             let doc = interchange::parse(&text).map_err(|e| e.to_string())?;
             let mut store = open(cli.db.as_deref(), false)?;
             let who = Actor { name: &user, now: Utc::now() };
+            if let Some(kept) = store.backup_before_import(who.now).map_err(|e| e.to_string())? {
+                println!("Tryggingskopi før importen: {}", dunce::simplified(&kept.path).display());
+            }
             let source = input.display().to_string();
             let folder = interchange::blob_dir(&input);
             let blobs = |sha: &str| std::fs::read(folder.join(sha));
@@ -341,6 +352,16 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             store.backup_to(&dest).map_err(|e| e.to_string())?;
             println!("Tryggingskopi skriven til {}.", dest.display());
+        }
+        Command::Restore { from } => {
+            let mut store = open(cli.db.as_deref(), true)?;
+            let backups = Backups::for_database(store.conn(), store.path()).map_err(|e| e.to_string())?;
+            let kept = store.restore_from(&from, &backups, Utc::now()).map_err(|e| e.to_string())?;
+            println!(
+                "Henta fram {}. Databasen slik han var, er teken vare på i {}.",
+                dunce::simplified(&from).display(),
+                dunce::simplified(&kept.path).display()
+            );
         }
     }
     Ok(())

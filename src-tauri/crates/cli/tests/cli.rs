@@ -224,6 +224,31 @@ fn backup_refuses_to_overwrite() {
 }
 
 #[test]
+fn restore_brings_a_backup_back_and_keeps_the_database_first() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite3");
+    assert!(saksbok(&db, &["demo"]).status.success());
+    let copy = dir.path().join("kopi.sqlite3");
+    assert!(saksbok(&db, &["backup", copy.to_str().unwrap()]).status.success());
+    // A damaged backup is refused and the database is left alone.
+    let mut bytes = std::fs::read(&copy).unwrap();
+    let damaged = dir.path().join("skadd.sqlite3");
+    bytes.truncate(bytes.len() / 3);
+    std::fs::write(&damaged, &bytes).unwrap();
+    let o = saksbok(&db, &["restore", damaged.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert_eq!(stderr(&o).lines().count(), 1, "one line: {}", stderr(&o));
+    let o = saksbok(&db, &["restore", copy.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(said.contains("tryggingskopiar"), "{said}");
+    let kept: Vec<_> = std::fs::read_dir(dir.path().join("tryggingskopiar")).unwrap().collect();
+    assert_eq!(kept.len(), 1, "the database as it was is kept beside it: {kept:?}");
+    let listed = saksbok(&db, &["list"]);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("54/21"));
+}
+
+#[test]
 fn help_documents_the_contract() {
     let o = Command::new(env!("CARGO_BIN_EXE_saksbok")).arg("--help").output().unwrap();
     let help = String::from_utf8_lossy(&o.stdout);

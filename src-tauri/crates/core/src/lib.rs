@@ -16,6 +16,7 @@ pub mod protocol;
 pub mod public_journal;
 pub mod register;
 pub mod search;
+pub mod settings;
 pub mod text;
 pub mod vote;
 

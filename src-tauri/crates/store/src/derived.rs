@@ -33,11 +33,16 @@ pub fn sort_key(s: &str) -> Vec<u8> {
     key
 }
 
-/// Recomputes every derived value when the file's were made by another build.
-pub(crate) fn refresh(conn: &mut Connection) -> Result<()> {
+/// Whether the file's derived values were made by this build.
+pub(crate) fn is_current(conn: &Connection) -> Result<bool> {
     let made_by: Option<String> =
         conn.query_row("SELECT value FROM settings WHERE key = 'derived_version'", [], |r| r.get(0)).optional()?;
-    if made_by.as_deref() == Some(DERIVED_VERSION) {
+    Ok(made_by.as_deref() == Some(DERIVED_VERSION))
+}
+
+/// Recomputes every derived value when the file's were made by another build.
+pub(crate) fn refresh(conn: &mut Connection) -> Result<()> {
+    if is_current(conn)? {
         return Ok(());
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

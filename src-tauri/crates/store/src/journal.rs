@@ -98,6 +98,47 @@ pub fn create(tx: &Transaction<'_>, who: &Actor<'_>, case_id: i64, f: &JournalFi
     Ok(record)
 }
 
+/// Changes a journalpost's fields (its status as it moves from registered to
+/// journalført, a corrected title or skjerming). Its number never changes; an
+/// edit that changes nothing writes nothing, not even to the history.
+pub fn update(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, f: &JournalFields) -> Result<JournalRecord> {
+    let before = get(tx, id)?;
+    let after = JournalRecord {
+        kind: f.kind,
+        date: f.date,
+        correspondent: f.correspondent.clone(),
+        title: f.title.clone(),
+        public_title: f.public_title.clone(),
+        status: f.status,
+        screening_basis: f.screening_basis.clone(),
+        ..before.clone()
+    };
+    if audit_json(&after) == audit_json(&before) {
+        return Ok(before);
+    }
+    tx.execute(
+        "UPDATE journal_entries SET kind = ?2, journal_date = ?3, correspondent = ?4, title = ?5, public_title = ?6,
+                                    status = ?7, screening_basis = ?8, updated_at = ?9
+         WHERE id = ?1",
+        params![
+            id,
+            after.kind.as_str(),
+            after.date.to_string(),
+            after.correspondent,
+            after.title,
+            after.public_title,
+            after.status.as_str(),
+            after.screening_basis,
+            who.timestamp(),
+        ],
+    )?;
+    let stored = get(tx, id)?;
+    audit::record(tx, who, "update", "journal_entry", id, Some(&audit_json(&before)), Some(&audit_json(&stored)))?;
+    let case_id: i64 = tx.query_row("SELECT case_id FROM journal_entries WHERE id = ?1", [id], |r| r.get(0))?;
+    crate::search::reindex_case(tx, case_id)?;
+    Ok(stored)
+}
+
 /// The journalpostar registered from `from` to `to` (journal dates, both
 /// included), with what the offentleg journal needs of their cases. The
 /// skjerming is applied by [`saksbok_core::public_journal::public`].

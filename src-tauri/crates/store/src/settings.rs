@@ -1,8 +1,9 @@
 //! Settings and facts about the register as a whole.
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, Transaction};
+use saksbok_core::settings::{DEFAULT_BACKUPS, RegisterSettings};
 
-use crate::Result;
+use crate::{Actor, Result};
 
 /// True when there is nothing in the register yet (first start).
 pub fn is_empty(conn: &Connection) -> Result<bool> {
@@ -14,4 +15,41 @@ pub fn is_empty(conn: &Connection) -> Result<bool> {
 
 pub fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}
+
+/// The register's settings (the municipality's), with defaults for what was never set.
+pub fn register_settings(conn: &Connection) -> Result<RegisterSettings> {
+    Ok(RegisterSettings {
+        municipality: setting(conn, "municipality")?.unwrap_or_default(),
+        municipality_number: setting(conn, "municipality_number")?,
+        backup_dir: setting(conn, "backup_dir")?,
+        backup_keep: setting(conn, "backup_keep")?.and_then(|k| k.parse().ok()).unwrap_or(DEFAULT_BACKUPS),
+    })
+}
+
+/// Saves validated settings; the change goes to the history with before and
+/// after. Saving what is already there writes nothing.
+pub fn save_register_settings(tx: &Transaction<'_>, who: &Actor<'_>, new: &RegisterSettings) -> Result<()> {
+    let before = register_settings(tx)?;
+    if &before == new {
+        return Ok(());
+    }
+    let pairs = [
+        ("municipality", Some(new.municipality.clone())),
+        ("municipality_number", new.municipality_number.clone()),
+        ("backup_dir", new.backup_dir.clone()),
+        ("backup_keep", Some(new.backup_keep.to_string())),
+    ];
+    for (key, value) in pairs {
+        match value {
+            Some(v) => tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, v.as_str()],
+            )?,
+            None => tx.execute("DELETE FROM settings WHERE key = ?1", [key])?,
+        };
+    }
+    let json = |s: &RegisterSettings| serde_json::to_string(s).expect("settings serialise");
+    crate::audit::record(tx, who, "update", "settings", 0, Some(&json(&before)), Some(&json(new)))?;
+    Ok(())
 }

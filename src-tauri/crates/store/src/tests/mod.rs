@@ -13,9 +13,11 @@ use crate::demo::DemoOutcome;
 use crate::{Actor, MIGRATIONS, OpenOptions, Store, migrate_to, schema_version};
 use crate::{cases, meetings, protocols, settings};
 
+mod backup;
 mod interchange;
 mod register;
 mod schema;
+mod verify;
 
 fn who() -> Actor<'static> {
     Actor { name: "test", now: Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap() }
@@ -30,6 +32,24 @@ fn with_demo(path: &Path) -> Store {
     let d = demo::reference();
     assert_eq!(s.write(|tx| crate::demo::load_demo(tx, &who(), &d)).unwrap(), DemoOutcome::Loaded);
     s
+}
+
+/// Registers one plain case.
+fn register_one(s: &mut Store, title: &str) {
+    let input = saksbok_core::case::CaseInput {
+        number: None,
+        title: title.into(),
+        public_title: None,
+        status: saksbok_core::case::CaseStatus::InProgress,
+        officer: None,
+        unit: None,
+        classification: None,
+        screening_basis: None,
+        opened_on: "03.03.2026".into(),
+        closed_on: None,
+        notes: None,
+    };
+    s.write(|tx| cases::create(tx, &who(), &input.validate().unwrap())).unwrap();
 }
 
 /// The schema as SQLite holds it, for comparing databases.

@@ -154,6 +154,46 @@ fn journalpostar_are_numbered_within_their_case_and_show_in_the_history() {
 }
 
 #[test]
+fn a_journalpost_is_edited_with_its_history_and_keeps_its_number() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let case = cases::find(s.conn(), "21/1069".parse().unwrap()).unwrap();
+    let mut entry = JournalInput {
+        kind: JournalKind::Incoming,
+        date: "2021-03-01".into(),
+        correspondent: Some("Sogndal kommune".into()),
+        title: "Avtaleutkast".into(),
+        public_title: None,
+        status: JournalStatus::Registered,
+        screening_basis: None,
+    };
+    let made = s.write(|tx| journal::create(tx, &who(), case, &entry.validate().unwrap())).unwrap();
+    // Unchanged: nothing written, not even history.
+    let before = history::for_case(s.conn(), case).unwrap().len();
+    s.write(|tx| journal::update(tx, &who(), made.id, &entry.validate().unwrap())).unwrap();
+    assert_eq!(history::for_case(s.conn(), case).unwrap().len(), before);
+
+    entry.status = JournalStatus::Journalised;
+    entry.title = "Avtaleutkast frå Kinnsarkivet".into();
+    let edited = s.write(|tx| journal::update(tx, &who(), made.id, &entry.validate().unwrap())).unwrap();
+    assert_eq!(edited.number, made.number);
+    assert_eq!(edited.uuid, made.uuid);
+    assert_eq!(edited.status, JournalStatus::Journalised);
+    let h = history::for_case(s.conn(), case).unwrap();
+    assert_eq!(h.len(), before + 1);
+    assert_eq!(
+        (h[0].entity.as_str(), h[0].action.as_str(), h[0].subject.as_str()),
+        ("journal_entry", "update", "21/1069-1")
+    );
+    let changed: Vec<&str> = h[0].changes.iter().map(|c| c.field.as_str()).collect();
+    assert_eq!(changed, ["title", "status"], "{:?}", h[0].changes);
+    // The new title is searchable, the case found by it.
+    assert_eq!(titles(&mut s, &search("kinnsarkivet")).len(), 1);
+    let e = s.write(|tx| journal::update(tx, &who(), 999, &entry.validate().unwrap())).unwrap_err();
+    assert_eq!(e.code(), "not_found");
+}
+
+#[test]
 fn search_folds_capitals_of_norwegian_letters_but_keeps_them_letters() {
     let dir = TempDir::new().unwrap();
     let mut s = with_demo(&db(&dir));

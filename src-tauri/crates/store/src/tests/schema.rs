@@ -13,7 +13,7 @@ use crate::{APPLICATION_ID, MIGRATIONS, Store, cases, schema_version};
 
 /// A database written by Saksbok 0.1.0 (schema 1, no application_id): the
 /// demo loaded and its saksprotokoll printed once.
-const V1_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v1-demo.sqlite3");
+pub(super) const V1_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v1-demo.sqlite3");
 
 fn copy_fixture(dir: &TempDir) -> std::path::PathBuf {
     let path = db(dir);

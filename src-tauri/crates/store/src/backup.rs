@@ -1,0 +1,263 @@
+//! Backups: whole copies of the database made with SQLite's online backup
+//! API. Documents and printed protocols live in the database's blob store,
+//! so one backup holds everything.
+//!
+//! A backup is written to a `.partial` file, checked with
+//! `PRAGMA integrity_check` and only then given its name, so a file named
+//! `saksbok-20261125T120000Z-dagleg.sqlite3` is always a whole, sound copy.
+//! The newest `keep` are kept; older ones are removed. Only files named this
+//! way are ever touched in the folder.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+
+use crate::{Result, StoreError};
+
+const PREFIX: &str = "saksbok-";
+const SUFFIX: &str = ".sqlite3";
+const STAMP: &str = "%Y%m%dT%H%M%SZ";
+
+/// Why a backup was made; part of its file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// The first start of the day.
+    Daily,
+    /// Before the database was upgraded to a new schema.
+    BeforeMigration,
+    /// Before an import.
+    BeforeImport,
+    /// The database as it was before a backup was restored over it.
+    BeforeRestore,
+    /// Asked for by a person (the CLI's `backup`, the window's button).
+    Manual,
+}
+
+impl Reason {
+    pub const ALL: [Self; 5] =
+        [Self::Daily, Self::BeforeMigration, Self::BeforeImport, Self::BeforeRestore, Self::Manual];
+
+    /// The word in the file name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Daily => "dagleg",
+            Self::BeforeMigration => "foer-oppgradering",
+            Self::BeforeImport => "foer-import",
+            Self::BeforeRestore => "foer-attoppretting",
+            Self::Manual => "manuell",
+        }
+    }
+
+    /// As the window shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Daily => "Dagleg",
+            Self::BeforeMigration => "Før oppgradering",
+            Self::BeforeImport => "Før import",
+            Self::BeforeRestore => "Før attoppretting",
+            Self::Manual => "Manuell",
+        }
+    }
+}
+
+/// One backup in the folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BackupInfo {
+    pub path: PathBuf,
+    pub made_at: DateTime<Utc>,
+    pub reason: Reason,
+    pub bytes: u64,
+}
+
+/// Parses `saksbok-20261125T120000Z-dagleg.sqlite3` (or with `-2` after the
+/// reason when two were made in one second).
+fn parse_name(name: &str) -> Option<(DateTime<Utc>, Reason)> {
+    let rest = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    let (stamp, reason) = rest.split_once('-')?;
+    let made_at = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?.and_utc();
+    let reason = reason.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
+    let reason = Reason::ALL.into_iter().find(|r| r.as_str() == reason)?;
+    Some((made_at, reason))
+}
+
+/// The folder beside the database that backups go to unless the register's
+/// settings name another.
+pub const DEFAULT_DIR: &str = "tryggingskopiar";
+
+/// `tryggingskopiar/` beside the database.
+pub fn default_dir(db_path: &Path) -> PathBuf {
+    let beside = db_path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    beside.join(DEFAULT_DIR)
+}
+
+/// A folder of backups, keeping the newest `keep`.
+#[derive(Debug, Clone)]
+pub struct Backups {
+    pub dir: PathBuf,
+    pub keep: usize,
+    /// The default folder is made when first needed; a chosen one must exist.
+    create_missing: bool,
+}
+
+impl Backups {
+    /// A chosen folder, which must exist.
+    pub fn new(dir: impl Into<PathBuf>, keep: usize) -> Self {
+        Self {
+            dir: dir.into(),
+            keep: keep.clamp(1, saksbok_core::settings::MAX_BACKUPS as usize),
+            create_missing: false,
+        }
+    }
+
+    /// The backups of the database at `db_path`: the folder and count in its
+    /// settings (`backup_dir`, `backup_keep`), else `tryggingskopiar/` beside
+    /// it, kept [`saksbok_core::settings::DEFAULT_BACKUPS`] deep.
+    pub fn for_database(conn: &Connection, db_path: &Path) -> Result<Self> {
+        let settings = crate::settings::register_settings(conn)?;
+        let keep = settings.backup_keep as usize;
+        Ok(match settings.backup_dir.filter(|d| !d.trim().is_empty()) {
+            Some(dir) => Self::new(dir, keep),
+            None => Self { create_missing: true, ..Self::new(default_dir(db_path), keep) },
+        })
+    }
+
+    /// Copies the database behind `conn` into the folder, checks the copy and
+    /// removes the oldest beyond `keep`. The folder must exist and be
+    /// writable; nothing is created in its place.
+    pub fn make(&self, conn: &Connection, reason: Reason, now: DateTime<Utc>) -> Result<BackupInfo> {
+        self.check_dir()?;
+        let stamp = now.format(STAMP);
+        let mut name = format!("{PREFIX}{stamp}-{}{SUFFIX}", reason.as_str());
+        let mut n = 2;
+        while self.dir.join(&name).exists() {
+            name = format!("{PREFIX}{stamp}-{}-{n}{SUFFIX}", reason.as_str());
+            n += 1;
+        }
+        let path = self.dir.join(&name);
+        let partial = self.dir.join(format!(".{name}.partial"));
+        let made = conn
+            .backup(rusqlite::MAIN_DB, &partial, None::<fn(rusqlite::backup::Progress)>)
+            .map_err(|e| self.cannot_write(&e.to_string()))
+            .and_then(|()| single_file(&partial))
+            .and_then(|()| check_backup(&partial))
+            .and_then(|()| std::fs::rename(&partial, &path).map_err(|e| self.cannot_write(&e.to_string())));
+        if let Err(e) = made {
+            let _ = std::fs::remove_file(&partial);
+            return Err(e);
+        }
+        self.prune()?;
+        let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+        Ok(BackupInfo { path, made_at: now, reason, bytes })
+    }
+
+    /// The backups in the folder, newest first. A missing folder has none.
+    pub fn list(&self) -> Result<Vec<BackupInfo>> {
+        let entries = match std::fs::read_dir(&self.dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(self.cannot_read(&e.to_string())),
+        };
+        let mut found: Vec<BackupInfo> = entries
+            .filter_map(|e| {
+                let e = e.ok()?;
+                let (made_at, reason) = parse_name(e.file_name().to_str()?)?;
+                let bytes = e.metadata().ok()?.len();
+                Some(BackupInfo { path: e.path(), made_at, reason, bytes })
+            })
+            .collect();
+        found.sort_by(|a, b| b.made_at.cmp(&a.made_at).then_with(|| b.path.cmp(&a.path)));
+        Ok(found)
+    }
+
+    /// True when no backup has been made on `now`'s date (UTC) yet.
+    pub fn daily_due(&self, now: DateTime<Utc>) -> Result<bool> {
+        Ok(!self.list()?.iter().any(|b| b.made_at.date_naive() == now.date_naive()))
+    }
+
+    fn prune(&self) -> Result<()> {
+        for old in self.list()?.into_iter().skip(self.keep) {
+            std::fs::remove_file(&old.path).map_err(|e| self.cannot_write(&e.to_string()))?;
+        }
+        Ok(())
+    }
+
+    fn check_dir(&self) -> Result<()> {
+        if self.create_missing && !self.dir.exists() {
+            std::fs::create_dir_all(&self.dir).map_err(|e| self.cannot_write(&e.to_string()))?;
+        }
+        match std::fs::metadata(&self.dir) {
+            Ok(m) if m.is_dir() => Ok(()),
+            Ok(_) => Err(StoreError::Invalid(format!(
+                "{} er ei fil, ikkje ei mappe: vel ei anna mappe for tryggingskopiar.",
+                self.dir.display()
+            ))),
+            Err(_) => Err(StoreError::Invalid(format!(
+                "Mappa for tryggingskopiar, {}, finst ikkje (er disken eller nettverksstasjonen kopla til?). \
+                 Vel ei anna mappe under Innstillingar. Databasen er ikkje endra.",
+                self.dir.display()
+            ))),
+        }
+    }
+
+    fn cannot_write(&self, detail: &str) -> StoreError {
+        StoreError::Invalid(format!(
+            "Kan ikkje skriva tryggingskopi i {} ({detail}). Er mappa skriveverna, eller disken full? \
+             Databasen er ikkje endra.",
+            self.dir.display()
+        ))
+    }
+
+    fn cannot_read(&self, detail: &str) -> StoreError {
+        StoreError::Invalid(format!("Kan ikkje lesa mappa for tryggingskopiar, {} ({detail}).", self.dir.display()))
+    }
+}
+
+/// The copy carries the database's WAL mode; a backup is one self-contained
+/// file, so it is switched to rollback mode (which removes its -wal and -shm).
+fn single_file(path: &Path) -> Result<()> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|e| StoreError::from_sqlite(e, path))?;
+    conn.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(())).map_err(|e| StoreError::from_sqlite(e, path))
+}
+
+/// Checks that `path` is a whole Saksbok database: SQLite's full
+/// `integrity_check` and our application_id. Never writes to it.
+pub fn check_backup(path: &Path) -> Result<()> {
+    let err = |e: rusqlite::Error| StoreError::from_sqlite(e, path);
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(err)?;
+    crate::migrate::identify(&conn).map_err(|e| e.with_path(path))?;
+    let found: Vec<String> = conn
+        .prepare("PRAGMA integrity_check")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .map_err(err)?;
+    if found.len() == 1 && found[0] == "ok" {
+        Ok(())
+    } else {
+        Err(StoreError::Corrupt { path: path.to_path_buf(), detail: found.join("; ") })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_foreign_files_are_ignored() {
+        let (at, reason) = parse_name("saksbok-20261125T120000Z-dagleg.sqlite3").unwrap();
+        assert_eq!(at.to_rfc3339(), "2026-11-25T12:00:00+00:00");
+        assert_eq!(reason, Reason::Daily);
+        assert_eq!(parse_name("saksbok-20261125T120000Z-foer-import-2.sqlite3").unwrap().1, Reason::BeforeImport);
+        for other in [
+            "saksbok.sqlite3",
+            "saksbok-x-dagleg.sqlite3",
+            "notat.txt",
+            ".saksbok-20261125T120000Z-dagleg.sqlite3.partial",
+        ] {
+            assert!(parse_name(other).is_none(), "{other}");
+        }
+    }
+}

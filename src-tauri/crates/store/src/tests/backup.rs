@@ -1,0 +1,148 @@
+//! Backups on real files: made, checked, kept N deep, restored, and made
+//! before a migration changes an old file.
+
+use chrono::{TimeZone, Utc};
+use tempfile::TempDir;
+
+use super::{db, with_demo};
+use crate::backup::{Backups, Reason, check_backup};
+use crate::{OpenOptions, Store, cases, schema_version};
+
+fn at(day: u32, hour: u32) -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).unwrap()
+}
+
+fn case_count(s: &mut Store) -> u32 {
+    s.read(|tx| cases::list(tx, &saksbok_core::register::CaseQuery::default())).unwrap().total
+}
+
+#[test]
+fn backups_are_checked_named_kept_n_deep_and_only_ours_are_touched() {
+    let dir = TempDir::new().unwrap();
+    let s = with_demo(&db(&dir));
+    let folder = dir.path().join("kopiar");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("notat.txt"), "ikkje ein kopi").unwrap();
+    let backups = Backups::new(&folder, 3);
+    assert!(backups.daily_due(at(20, 8)).unwrap());
+    for day in 20..25 {
+        let made = s.backup(&backups, Reason::Daily, at(day, 8)).unwrap();
+        check_backup(&made.path).unwrap();
+        assert!(made.bytes > 10_000);
+    }
+    assert!(!backups.daily_due(at(24, 17)).unwrap(), "one a day");
+    assert!(backups.daily_due(at(25, 8)).unwrap());
+    let kept = backups.list().unwrap();
+    let days: Vec<u32> = kept.iter().map(|b| chrono::Datelike::day(&b.made_at)).collect();
+    assert_eq!(days, [24, 23, 22], "the newest three, newest first");
+    // Two in one second get two files.
+    let a = s.backup(&backups, Reason::Manual, at(25, 9)).unwrap();
+    let b = s.backup(&backups, Reason::Manual, at(25, 9)).unwrap();
+    assert_ne!(a.path, b.path);
+    assert!(folder.join("notat.txt").exists(), "a file that is not a backup is left alone");
+    let names: Vec<String> =
+        std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert!(!names.iter().any(|n| n.contains(".partial") || n.ends_with("-wal") || n.ends_with("-shm")), "{names:?}");
+}
+
+#[test]
+fn a_missing_or_read_only_folder_is_a_clear_error_and_nothing_is_made() {
+    let dir = TempDir::new().unwrap();
+    let s = with_demo(&db(&dir));
+    let missing = Backups::new(dir.path().join("usb-disk/kopiar"), 5);
+    let e = s.backup(&missing, Reason::Daily, at(25, 8)).unwrap_err();
+    assert!(e.to_string().contains("finst ikkje"), "{e}");
+    assert!(!dir.path().join("usb-disk").exists(), "no chosen folder is made in its place");
+
+    let file = dir.path().join("ei-fil");
+    std::fs::write(&file, "x").unwrap();
+    let e = s.backup(&Backups::new(&file, 5), Reason::Daily, at(25, 8)).unwrap_err();
+    assert!(e.to_string().contains("ikkje ei mappe"), "{e}");
+
+    #[cfg(unix)]
+    if !running_as_root() {
+        use std::os::unix::fs::PermissionsExt;
+        let ro = dir.path().join("skriveverna");
+        std::fs::create_dir(&ro).unwrap();
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let e = s.backup(&Backups::new(&ro, 5), Reason::Daily, at(25, 8)).unwrap_err();
+        assert!(e.to_string().contains("Kan ikkje skriva tryggingskopi"), "{e}");
+    }
+}
+
+#[cfg(unix)]
+fn running_as_root() -> bool {
+    // Root writes into a read-only folder all the same; that case is then untestable.
+    std::fs::metadata("/proc/self").is_ok_and(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
+}
+
+#[test]
+fn a_restore_brings_back_the_backup_and_keeps_the_current_database_first() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let folder = dir.path().join("kopiar");
+    std::fs::create_dir(&folder).unwrap();
+    let backups = Backups::new(&folder, 10);
+    let old = s.backup(&backups, Reason::Manual, at(24, 8)).unwrap();
+    let id = cases::find(s.conn(), "21/1069".parse().unwrap()).unwrap();
+    let before = case_count(&mut s);
+    super::register_one(&mut s, "Ei sak etter kopien");
+    assert_eq!(case_count(&mut s), before + 1);
+
+    let kept = s.restore_from(&old.path, &backups, at(25, 8)).unwrap();
+    assert_eq!(kept.reason, Reason::BeforeRestore);
+    assert_eq!(case_count(&mut s), before, "the backup's state is back");
+    assert!(cases::get(s.conn(), id).is_ok());
+    // The database as it was is in the kept copy.
+    let mut back = Store::open_with(&kept.path, &OpenOptions { read_only: true, ..OpenOptions::default() }).unwrap();
+    assert_eq!(case_count(&mut back), before + 1);
+    // And the restored database is written to as before.
+    super::register_one(&mut s, "Ny sak etter attoppretting");
+}
+
+#[test]
+fn a_damaged_backup_is_refused_and_the_database_is_not_touched() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let folder = dir.path().join("kopiar");
+    std::fs::create_dir(&folder).unwrap();
+    let backups = Backups::new(&folder, 10);
+    let made = s.backup(&backups, Reason::Manual, at(24, 8)).unwrap();
+    let mut bytes = std::fs::read(&made.path).unwrap();
+    let len = bytes.len();
+    for b in &mut bytes[len / 2..len / 2 + 8192] {
+        *b = 0x5A;
+    }
+    let damaged = dir.path().join("skadd.sqlite3");
+    std::fs::write(&damaged, &bytes).unwrap();
+    let truncated = dir.path().join("avkorta.sqlite3");
+    std::fs::write(&truncated, &bytes[..len / 3]).unwrap();
+    let before = case_count(&mut s);
+    for bad in [&damaged, &truncated] {
+        let e = s.restore_from(bad, &backups, at(25, 8)).unwrap_err();
+        assert!(matches!(e.code(), "db_corrupt" | "db_not_a_database"), "{e}");
+    }
+    assert_eq!(case_count(&mut s), before);
+    assert_eq!(backups.list().unwrap().len(), 1, "no before-restore copy for a refused restore");
+}
+
+#[test]
+fn an_old_database_is_backed_up_before_it_is_upgraded() {
+    let dir = TempDir::new().unwrap();
+    let path = db(&dir);
+    std::fs::copy(super::schema::V1_FIXTURE, &path).unwrap();
+    // Nobody chose a folder: the copy goes beside the database.
+    let folder = dir.path().join("tryggingskopiar");
+    let opts = OpenOptions { backup_before_migration: true, ..OpenOptions::default() };
+    let s = Store::open_with(&path, &opts).unwrap();
+    assert_eq!(schema_version(s.conn()).unwrap(), crate::MIGRATIONS.len() as i64);
+    let made = Backups::new(&folder, 5).list().unwrap();
+    assert_eq!(made.len(), 1);
+    assert_eq!(made[0].reason, Reason::BeforeMigration);
+    let copy = rusqlite::Connection::open(&made[0].path).unwrap();
+    assert_eq!(schema_version(&copy).unwrap(), 1, "the copy is the file as it was");
+    drop(s);
+    // Opening the upgraded file again makes no new copy.
+    drop(Store::open_with(&path, &opts).unwrap());
+    assert_eq!(Backups::new(&folder, 5).list().unwrap().len(), 1);
+}

@@ -1,0 +1,108 @@
+//! The integrity check of a database file (`PRAGMA quick_check`), run before
+//! anything is written to it.
+//!
+//! The command line checks at open. The desktop app opens large registers
+//! with the check in the background ([`Verify::InBackground`]): the window
+//! shows the case list at once, reads go ahead, and the first write waits
+//! until the check has passed — so nothing is ever written to a damaged file.
+//! A file that must be written at open (a migration, new derived values, the
+//! switch to WAL) is always checked first, whichever mode was asked for.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::{Result, StoreError};
+
+/// When the integrity check runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Verify {
+    /// Before [`crate::Store::open_with`] returns.
+    #[default]
+    AtOpen,
+    /// On a second, read-only connection in a thread of its own; writes wait for it.
+    InBackground,
+}
+
+/// Where the check has got to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Integrity {
+    Pending,
+    Passed,
+    /// What `quick_check` (or opening the file for it) reported.
+    Failed(String),
+}
+
+/// The outcome of one file's check, shared between the store and whoever
+/// waits for it.
+#[derive(Debug, Clone)]
+pub struct Verification {
+    path: PathBuf,
+    state: Arc<(Mutex<Integrity>, Condvar)>,
+}
+
+impl Verification {
+    pub(crate) fn passed(path: &Path) -> Self {
+        Self { path: path.to_path_buf(), state: Arc::new((Mutex::new(Integrity::Passed), Condvar::new())) }
+    }
+
+    /// Starts the check of `path` on a connection of its own.
+    pub(crate) fn start(path: &Path) -> Self {
+        let this = Self { path: path.to_path_buf(), state: Arc::new((Mutex::new(Integrity::Pending), Condvar::new())) };
+        let worker = this.clone();
+        let spawned = std::thread::Builder::new().name("saksbok-quick-check".into()).spawn(move || {
+            worker.finish(match check_file(&worker.path) {
+                Ok(()) => Integrity::Passed,
+                Err(detail) => Integrity::Failed(detail),
+            });
+        });
+        if let Err(e) = spawned {
+            // No thread to spare: the file stays unwritable rather than unchecked.
+            this.finish(Integrity::Failed(format!("kontrollen kunne ikkje starta: {e}")));
+        }
+        this
+    }
+
+    fn finish(&self, outcome: Integrity) {
+        let (lock, cvar) = &*self.state;
+        *lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = outcome;
+        cvar.notify_all();
+    }
+
+    /// Where the check has got to, without waiting.
+    pub fn integrity(&self) -> Integrity {
+        self.state.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
+    }
+
+    /// Waits for the check; a damaged file is an error.
+    pub fn wait(&self) -> Result<()> {
+        let (lock, cvar) = &*self.state;
+        let mut state = lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        while *state == Integrity::Pending {
+            state = cvar.wait(state).unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        match &*state {
+            Integrity::Failed(detail) => Err(StoreError::Corrupt { path: self.path.clone(), detail: detail.clone() }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// `PRAGMA quick_check` on `conn`: `Err` with what it found unless the file is sound.
+pub(crate) fn quick_check(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    let found: Vec<String> =
+        conn.prepare("PRAGMA quick_check")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(if found.len() == 1 && found[0] == "ok" { None } else { Some(found.join("; ")) })
+}
+
+fn check_file(path: &Path) -> Result<(), String> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|e| e.to_string())?;
+    conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(|e| e.to_string())?;
+    match quick_check(&conn) {
+        Ok(None) => Ok(()),
+        Ok(Some(found)) => Err(found),
+        Err(e) => Err(e.to_string()),
+    }
+}
