@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, TS};
 
 use crate::error::CommandError;
+use crate::personal::PersonalSettings;
+use crate::service::admin::{BackupEntry, BackupList, SettingsView};
 use crate::service::{AgendaItemView, AppStatus, NewCaseDefaults, OpenedDocument, PrintResult, PublicJournalResult};
 use saksbok_core::case::{CaseInput, FieldError};
 use saksbok_core::journal::JournalInput;
@@ -44,6 +46,10 @@ fn generate(dir: &Path) {
     CasePage::export_all(&cfg).unwrap();
     CaseQuery::export_all(&cfg).unwrap();
     CommandError::export_all(&cfg).unwrap();
+    SettingsView::export_all(&cfg).unwrap();
+    PersonalSettings::export_all(&cfg).unwrap();
+    BackupEntry::export_all(&cfg).unwrap();
+    BackupList::export_all(&cfg).unwrap();
 }
 
 #[test]

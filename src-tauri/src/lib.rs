@@ -3,26 +3,93 @@
 
 mod commands;
 pub mod error;
+pub mod personal;
 pub mod service;
 pub mod state;
 
 #[cfg(test)]
 mod bindings;
 
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 use crate::state::AppState;
+
+/// Opens the main window as `tauri.conf.json` describes it; with
+/// `--blank-window` it shows an empty page instead of the app, the baseline
+/// the start-up bench compares with.
+fn main_window(app: &tauri::App, blank: bool) -> tauri::Result<()> {
+    let mut config = app.config().app.windows.iter().find(|w| w.label == "main").cloned().unwrap_or_default();
+    if blank {
+        config.url = tauri::WebviewUrl::App("blank.html".into());
+    }
+    tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?.build()?;
+    Ok(())
+}
+
+/// The log file's name (without `.log`) in the OS log directory.
+pub const LOG_FILE: &str = "saksbok";
+
+/// What runs once the window is up: the integrity check's outcome, then the
+/// first backup of the day. Each outcome is logged, and told to the window.
+fn after_start(handle: &tauri::AppHandle) {
+    let state = handle.state::<AppState>();
+    if let Some(error) = state.await_integrity() {
+        log::error!("databasen er skadd: {}", error.message);
+        let _ = handle.emit("db-failed", error);
+        return;
+    }
+    match service::admin::daily_backup(&state, chrono::Utc::now()) {
+        Ok(Some(made)) => {
+            let _ = handle.emit("backup-made", made);
+        }
+        Ok(None) => {}
+        Err(e) if e.code.starts_with("db_") => {}
+        Err(e) => {
+            log::error!("dagleg tryggingskopi feila: {}", e.message);
+            let _ = handle.emit("backup-failed", e);
+        }
+    }
+}
 
 /// Starts the app.
 pub fn run() {
     tauri::Builder::default()
+        // First: a second start hands over to the running window and exits.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            log::info!("Saksbok vart starta ein gong til; viser vindauget som alt er ope");
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.show();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .clear_targets()
+                .target(tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::LogDir {
+                    file_name: Some(LOG_FILE.into()),
+                }))
+                .target(tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Stderr))
+                .level(log::LevelFilter::Info)
+                .max_file_size(1_000_000)
+                .rotation_strategy(tauri_plugin_log::RotationStrategy::KeepSome(5))
+                .build(),
+        )
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let data = app.path().app_data_dir()?;
             let args: Vec<String> = std::env::args().collect();
             let db = state::db_path_from(&args, std::env::var(saksbok_store::paths::DB_ENV).ok(), &data);
-            app.manage(AppState::open(db, data.join("protokollar"), saksbok_store::audit::os_user()));
+            let config = app.path().app_config_dir()?;
+            log::info!("Saksbok {} startar med databasen {}", env!("CARGO_PKG_VERSION"), db.display());
+            app.manage(AppState::open(db, data.join("protokollar"), saksbok_store::audit::os_user(), config));
+            main_window(app, args.iter().any(|a| a == "--blank-window"))?;
+            // The window shows while the database's integrity check runs; a
+            // damaged file is then closed and the window told why. A sound
+            // one gets its backup of the day.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || after_start(&handle));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -37,12 +104,19 @@ pub fn run() {
             commands::cases::create_case,
             commands::cases::update_case,
             commands::cases::add_journal_entry,
+            commands::cases::update_journal_entry,
             commands::cases::attach_documents,
             commands::cases::attach_document_bytes,
             commands::cases::open_document,
             commands::cases::get_agenda_item,
             commands::protocol::print_saksprotokoll,
             commands::protocol::write_public_journal,
+            commands::admin::get_settings,
+            commands::admin::save_register_settings,
+            commands::admin::save_personal_settings,
+            commands::admin::list_backups,
+            commands::admin::make_backup,
+            commands::admin::restore_backup,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -1,6 +1,8 @@
 //! What the commands do, as plain functions over [`AppState`]: everything
 //! worth testing runs here without a window.
 
+pub mod admin;
+
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
@@ -17,6 +19,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::{CommandError, CommandResult};
+
 use crate::state::{AppState, Db};
 
 /// What the window needs to know at start.
@@ -94,7 +97,7 @@ pub struct NewCaseDefaults {
     pub next_number: String,
 }
 
-fn with_store<T>(state: &AppState, f: impl FnOnce(&mut Store) -> CommandResult<T>) -> CommandResult<T> {
+pub(crate) fn with_store<T>(state: &AppState, f: impl FnOnce(&mut Store) -> CommandResult<T>) -> CommandResult<T> {
     match &mut *state.db() {
         Db::Open(store) => f(store),
         Db::Failed(e) => Err(e.clone()),
@@ -159,13 +162,15 @@ pub fn validate_case(state: &AppState, input: &CaseInput, editing: Option<i64>) 
 
 pub fn create_case(state: &AppState, input: &CaseInput, now: DateTime<Utc>) -> CommandResult<CaseRecord> {
     let fields = input.validate().map_err(|e| CommandError::from(StoreError::InvalidFields(e)))?;
-    let who = Actor { name: &state.user, now };
+    let user = state.user();
+    let who = Actor { name: &user, now };
     with_store(state, |s| Ok(s.write(|tx| cases::create(tx, &who, &fields))?))
 }
 
 pub fn update_case(state: &AppState, id: i64, input: &CaseInput, now: DateTime<Utc>) -> CommandResult<CaseRecord> {
     let fields = input.validate().map_err(|e| CommandError::from(StoreError::InvalidFields(e)))?;
-    let who = Actor { name: &state.user, now };
+    let user = state.user();
+    let who = Actor { name: &user, now };
     with_store(state, |s| Ok(s.write(|tx| cases::update(tx, &who, id, &fields))?))
 }
 
@@ -176,8 +181,22 @@ pub fn add_journal_entry(
     now: DateTime<Utc>,
 ) -> CommandResult<JournalRecord> {
     let fields = input.validate().map_err(|e| CommandError::from(StoreError::InvalidFields(e)))?;
-    let who = Actor { name: &state.user, now };
+    let user = state.user();
+    let who = Actor { name: &user, now };
     with_store(state, |s| Ok(s.write(|tx| journal::create(tx, &who, case_id, &fields))?))
+}
+
+/// Saves an edited journalpost (a new status, a corrected title or skjerming).
+pub fn update_journal_entry(
+    state: &AppState,
+    id: i64,
+    input: &JournalInput,
+    now: DateTime<Utc>,
+) -> CommandResult<JournalRecord> {
+    let fields = input.validate().map_err(|e| CommandError::from(StoreError::InvalidFields(e)))?;
+    let user = state.user();
+    let who = Actor { name: &user, now };
+    with_store(state, |s| Ok(s.write(|tx| journal::update(tx, &who, id, &fields))?))
 }
 
 /// Attaches files to a journalpost: all of them, or none if one cannot be read.
@@ -210,7 +229,8 @@ pub fn attach_documents(
         let name = path.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
         files.push((name, bytes));
     }
-    let who = Actor { name: &state.user, now };
+    let user = state.user();
+    let who = Actor { name: &user, now };
     with_store(state, |s| {
         Ok(s.write(|tx| {
             files.iter().map(|(name, bytes)| documents::attach(tx, &who, journal_entry_id, name, bytes)).collect()
@@ -227,13 +247,15 @@ pub fn attach_document_bytes(
     bytes: &[u8],
     now: DateTime<Utc>,
 ) -> CommandResult<DocumentRecord> {
-    let who = Actor { name: &state.user, now };
+    let user = state.user();
+    let who = Actor { name: &user, now };
     with_store(state, |s| Ok(s.write(|tx| documents::attach(tx, &who, journal_entry_id, file_name, bytes))?))
 }
 
 /// A path as messages show it.
-fn shown_path(p: &std::path::Path) -> String {
-    p.display().to_string()
+/// A path as the person should see it (without Windows' `\\?\` prefix).
+pub(crate) fn shown_path(p: &std::path::Path) -> String {
+    dunce::simplified(p).display().to_string()
 }
 
 /// Writes a checked copy of a document where the system's app can open it
@@ -292,7 +314,8 @@ pub fn public_journal_path(state: &AppState, from: chrono::NaiveDate, to: chrono
 }
 
 pub fn load_demo(state: &AppState, now: DateTime<Utc>) -> CommandResult<()> {
-    let who = Actor { name: &state.user, now };
+    let user = state.user();
+    let who = Actor { name: &user, now };
     let demo = saksbok_core::demo::reference();
     with_store(state, |s| {
         s.write(|tx| saksbok_store::demo::load_demo(tx, &who, &demo))?;
@@ -345,7 +368,8 @@ pub fn print_saksprotokoll(state: &AppState, id: i64, now: DateTime<Utc>) -> Com
         saksbok_protocol::save_atomically(&path, &rendered.pdf).map_err(|e| {
             CommandError::new("io", format!("Kan ikkje lagra saksprotokollen i {}: {e}", path.display()))
         })?;
-        let who = Actor { name: &state.user, now };
+        let user = state.user();
+        let who = Actor { name: &user, now };
         s.write(|tx| protocols::record_printed_protocol(tx, &who, id, &path.to_string_lossy(), &rendered.sha256))?;
         Ok((path, rendered))
     })

@@ -3,9 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use saksbok_store::Store;
+use saksbok_store::{OpenOptions, Store, Verify};
 
 use crate::error::CommandError;
+use crate::personal::PersonalSettings;
 
 /// The database, or why it could not be opened. A failed open is kept so the
 /// window can explain it; nothing is created or overwritten in its place.
@@ -20,24 +21,58 @@ pub struct AppState {
     pub db_path: PathBuf,
     /// Where printed protocols are saved.
     pub protocols_dir: PathBuf,
-    /// Who is working, for the audit log.
-    pub user: String,
+    /// The OS account of the person working.
+    pub os_user: String,
+    /// Where the person's own settings live ([`crate::personal`]).
+    pub config_dir: PathBuf,
+    personal: Mutex<PersonalSettings>,
     /// Where checked copies of documents are written for the system's apps.
     pub copies_dir: PathBuf,
     db: Mutex<Db>,
 }
 
 impl AppState {
-    pub fn open(db_path: PathBuf, protocols_dir: PathBuf, user: String) -> Self {
+    pub fn open(db_path: PathBuf, protocols_dir: PathBuf, os_user: String, config_dir: PathBuf) -> Self {
         let db = Mutex::new(open_db(&db_path));
         let copies_dir = std::env::temp_dir().join("saksbok-dokument");
-        Self { db_path, protocols_dir, user, copies_dir, db }
+        let personal = Mutex::new(crate::personal::load(&config_dir));
+        Self { db_path, protocols_dir, os_user, config_dir, personal, copies_dir, db }
+    }
+
+    /// Who is working, as the history records it: the display name the
+    /// person chose, with the OS account.
+    pub fn user(&self) -> String {
+        self.personal().actor(&self.os_user)
+    }
+
+    pub fn personal(&self) -> PersonalSettings {
+        self.personal.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
+    }
+
+    pub fn set_personal(&self, settings: PersonalSettings) {
+        *self.personal.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = settings;
     }
 
     pub fn db(&self) -> MutexGuard<'_, Db> {
         // A panic while holding the lock leaves the connection usable: SQLite
         // rolls back any open transaction when it is dropped or reused.
         self.db.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Waits for the integrity check that runs in the background after open
+    /// (not holding the database, so reads go on meanwhile). A damaged file
+    /// is then closed and its error kept for the window to show; returns it.
+    pub fn await_integrity(&self) -> Option<CommandError> {
+        let verification = match &*self.db() {
+            Db::Open(store) => store.verification().clone(),
+            Db::Failed(_) => return None,
+        };
+        let error: CommandError = verification.wait().err()?.into();
+        let mut db = self.db();
+        if matches!(&*db, Db::Open(_)) {
+            *db = Db::Failed(error.clone());
+        }
+        Some(error)
     }
 
     /// Tries to open the database again (after the user closed the program
@@ -59,7 +94,10 @@ fn open_db(path: &Path) -> Db {
             format!("Kan ikkje laga mappa {} for databasen: {e}", dir.display()),
         ));
     }
-    match Store::open(path) {
+    // The full integrity check reads every page: it runs after the window
+    // shows, and the first write waits for it.
+    let opts = OpenOptions { verify: Verify::InBackground, ..OpenOptions::default() };
+    match Store::open_with(path, &opts) {
         Ok(s) => Db::Open(s),
         Err(e) => Db::Failed(e.into()),
     }

@@ -1,11 +1,22 @@
-import { render, screen, within } from "@testing-library/svelte";
+import { cleanup, render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
+import { emit } from "@tauri-apps/api/event";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import App from "./App.svelte";
 import type { AppStatus, CaseRow } from "./lib/api";
-import { setLang } from "./lib/i18n.svelte";
-import { backend, defaults, demoRow, detail, listOf, okStatus } from "./test/backend";
+import { i18n, setLang } from "./lib/i18n.svelte";
+import {
+  backend,
+  backupList,
+  dailyBackup,
+  defaults,
+  demoRow,
+  detail,
+  listOf,
+  okStatus,
+  settingsView,
+} from "./test/backend";
 
 const noFilters = () => ({ years: [2021], officers: ["Kari Nordheim"], boards: ["Formannskapet og næringsutvalet"] });
 
@@ -13,7 +24,12 @@ beforeEach(() => {
   localStorage.clear();
   setLang("nn");
 });
-afterEach(() => clearMocks());
+afterEach(async () => {
+  // Unmount first, and let the app stop listening to events while the mocks are still there.
+  cleanup();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  clearMocks();
+});
 
 describe("first start", () => {
   it("offers the demo data and then lists the case", async () => {
@@ -134,14 +150,36 @@ describe("navigation", () => {
 });
 
 describe("language", () => {
-  it("switches to Bokmål and remembers it", async () => {
-    backend({ app_status: () => okStatus(true), case_filter_options: noFilters, list_cases: listOf([]) });
+  it("switches to Bokmål and remembers it, also in the person's settings", async () => {
+    const calls = backend({
+      app_status: () => okStatus(true),
+      case_filter_options: noFilters,
+      list_cases: listOf([]),
+      get_settings: () => settingsView,
+      save_personal_settings: (a) => ({ ...settingsView, personal: a.input }),
+    });
     render(App);
     await screen.findByText("Velkommen til Saksbok");
     await userEvent.selectOptions(screen.getByLabelText("Språk"), "nb");
     expect(await screen.findByRole("button", { name: "Last inn demodata" })).toBeInTheDocument();
     expect(screen.getByText(/Vil du laste inn demodata/)).toBeInTheDocument();
     expect(localStorage.getItem("saksbok.lang")).toBe("nb");
+    expect(document.documentElement.lang).toBe("nb");
+    await expect
+      .poll(() => calls.filter((c) => c.cmd === "save_personal_settings").map((c) => c.args))
+      .toEqual([{ input: { ...settingsView.personal, language: "nb" } }]);
+  });
+
+  it("uses the language saved in the person's settings at start", async () => {
+    backend({
+      app_status: () => okStatus(false),
+      case_filter_options: noFilters,
+      list_cases: listOf([demoRow]),
+      get_settings: () => ({ ...settingsView, personal: { ...settingsView.personal, language: "nb" } }),
+    });
+    render(App);
+    expect(await screen.findByRole("button", { name: "Innstillinger" })).toBeInTheDocument();
+    expect(i18n.lang).toBe("nb");
     expect(document.documentElement.lang).toBe("nb");
   });
 
@@ -167,5 +205,97 @@ describe("language", () => {
     expect(screen.getByText("Tittel: «Gamal» → «Ny»")).toBeInTheDocument();
     expect(screen.getByText("Status: «Under behandling» → «Avsluttet»")).toBeInTheDocument();
     expect(screen.getAllByTestId("history-entry")[0]).toHaveTextContent("kari · Sak 21/1069 endret");
+  });
+});
+
+describe("innstillingar", () => {
+  const settingsBackend = (extra: Parameters<typeof backend>[0] = {}) =>
+    backend(
+      {
+        app_status: () => okStatus(false),
+        case_filter_options: noFilters,
+        list_cases: listOf([demoRow]),
+        get_settings: () => settingsView,
+        list_backups: () => backupList(),
+        ...extra,
+      },
+      { events: true },
+    );
+
+  it("opens from the sidebar, and Om Saksbok opens and closes with Escape", async () => {
+    settingsBackend();
+    render(App);
+    await screen.findByTestId("case-row");
+    const nav = screen.getByTestId("nav-settings");
+    expect(nav).toHaveAccessibleName("Innstillingar");
+    await userEvent.click(nav);
+    expect(await screen.findByRole("heading", { level: 1, name: "Innstillingar" })).toBeInTheDocument();
+    expect(nav).toHaveAttribute("aria-current", "page");
+    expect(await screen.findAllByTestId("backup-row")).toHaveLength(2);
+
+    const about = screen.getByTestId("open-about");
+    await userEvent.click(about);
+    const dialog = await screen.findByRole("dialog", { name: "Om Saksbok" });
+    expect(dialog).toHaveTextContent("0.1.0");
+    expect(dialog).toHaveTextContent(okStatus(false).db_path);
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(about).toHaveFocus();
+  });
+
+  it("asks before leaving unsaved settings", async () => {
+    settingsBackend();
+    render(App);
+    await screen.findByTestId("case-row");
+    await userEvent.click(screen.getByTestId("nav-settings"));
+    await userEvent.type(await screen.findByLabelText("Kommunenummer"), "46");
+    await userEvent.click(screen.getByRole("button", { name: "Saker" }));
+    expect(await screen.findByRole("alertdialog", { name: "Forkaste endringane?" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Hald fram" }));
+    expect(screen.getByLabelText("Kommunenummer")).toHaveValue("46");
+  });
+
+  it("restores a backup after the confirmation, reloads the app and says so", async () => {
+    let restored = false;
+    const calls = settingsBackend({
+      app_status: () => ({ ...okStatus(false), municipality: restored ? "Luster kommune (kopi)" : "Luster kommune" }),
+      restore_backup: () => {
+        restored = true;
+        return { ...dailyBackup, reason: "foer-attoppretting", reason_label: "Før attoppretting" };
+      },
+    });
+    render(App);
+    await screen.findByTestId("case-row");
+    await userEvent.type(screen.getByLabelText("Søk i saker"), "IKT");
+    await userEvent.click(screen.getByTestId("nav-settings"));
+    const [first] = await screen.findAllByTestId("restore-backup");
+    await userEvent.click(first!);
+    await userEvent.click(screen.getByTestId("confirm-restore"));
+    expect(await screen.findByTestId("notice")).toHaveTextContent(
+      "Tryggingskopien frå 24.11.2026 kl. 08.00 er henta fram. Databasen slik han var, er teken vare på.",
+    );
+    expect(calls.filter((c) => c.cmd === "restore_backup").map((c) => c.args)).toEqual([{ path: dailyBackup.path }]);
+    expect(calls.filter((c) => c.cmd === "app_status")).toHaveLength(2);
+    expect(screen.getByText(/Luster kommune \(kopi\)/)).toBeInTheDocument();
+    // The case list starts afresh, without the search from before.
+    await userEvent.click(screen.getByRole("button", { name: "Saker" }));
+    expect(await screen.findByLabelText("Søk i saker")).toHaveValue("");
+  });
+
+  it("shows in the error banner that the daily backup failed, and why", async () => {
+    settingsBackend();
+    render(App);
+    await screen.findByTestId("case-row");
+    await emit("backup-failed", {
+      code: "backup_failed",
+      message: "Mappa /srv/kopiar finst ikkje.",
+      fields: [],
+    });
+    const banner = await screen.findByTestId("backup-failed");
+    expect(within(banner).getByRole("alert")).toHaveTextContent(
+      "Den daglege tryggingskopien vart ikkje teken. Mappa /srv/kopiar finst ikkje.",
+    );
+    await userEvent.click(within(banner).getByRole("button", { name: "Lukk" }));
+    expect(screen.queryByTestId("backup-failed")).not.toBeInTheDocument();
   });
 });

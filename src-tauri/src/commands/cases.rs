@@ -51,6 +51,11 @@ pub async fn add_journal_entry(app: AppHandle, case_id: i64, input: JournalInput
 }
 
 #[tauri::command]
+pub async fn update_journal_entry(app: AppHandle, id: i64, input: JournalInput) -> CommandResult<JournalRecord> {
+    blocking(app, move |s| service::update_journal_entry(s, id, &input, chrono::Utc::now())).await
+}
+
+#[tauri::command]
 pub async fn attach_documents(
     app: AppHandle,
     journal_entry_id: i64,

@@ -4,6 +4,7 @@
 //! work on a blocking thread ([`blocking`]), so the window never freezes during
 //! a large search or import.
 
+pub mod admin;
 pub mod app;
 pub mod cases;
 pub mod protocol;

@@ -6,7 +6,12 @@ use tempfile::TempDir;
 use super::*;
 
 fn state(dir: &TempDir) -> AppState {
-    AppState::open(dir.path().join("db/saksbok.sqlite3"), dir.path().join("protokollar"), "test".into())
+    AppState::open(
+        dir.path().join("db/saksbok.sqlite3"),
+        dir.path().join("protokollar"),
+        "test".into(),
+        dir.path().join("config"),
+    )
 }
 
 fn now() -> DateTime<Utc> {
@@ -150,12 +155,20 @@ fn a_clerk_registers_a_case_edits_it_and_adds_a_journalpost() {
         status: saksbok_core::journal::JournalStatus::Journalised,
         screening_basis: None,
     };
-    assert_eq!(add_journal_entry(&st, created.id, &entry, now()).unwrap().number.to_string(), "26/1-1");
+    let added = add_journal_entry(&st, created.id, &entry, now()).unwrap();
+    assert_eq!(added.number.to_string(), "26/1-1");
+    let mut edited = entry.clone();
+    edited.status = saksbok_core::journal::JournalStatus::Archived;
+    assert_eq!(update_journal_entry(&st, added.id, &edited, now()).unwrap().status, edited.status);
+    edited.title = " ".into();
+    let e = update_journal_entry(&st, added.id, &edited, now()).unwrap_err();
+    assert_eq!((e.code.as_str(), e.fields[0].field.as_str()), ("invalid", "title"));
     let detail = case_detail(&st, created.id).unwrap();
     assert_eq!(detail.case.title, "Ny bru over Gaupneelva, fase 2");
     assert_eq!(detail.journal.len(), 1);
+    assert_eq!(detail.journal[0].title, "Søknad om løyve", "the refused edit stored nothing");
     let actions: Vec<&str> = detail.history.iter().map(|h| h.action.as_str()).collect();
-    assert_eq!(actions, ["create", "update", "create"]);
+    assert_eq!(actions, ["update", "create", "update", "create"]);
     assert_eq!(detail.history[0].actor, "test");
     let found = list_cases(&st, &CaseQuery { text: "SØKNAD LØYVE".into(), ..CaseQuery::default() }).unwrap();
     assert_eq!(found.total, 1, "the journalpost's title is searchable, in capitals too");
@@ -280,4 +293,65 @@ fn the_offentleg_journal_never_shows_what_is_skjerma() {
     }
     let e = write_public_journal(&st, day(30), day(1), &pdf, now()).unwrap_err();
     assert_eq!(e.code, "invalid");
+}
+
+#[test]
+fn settings_are_saved_where_they_belong_and_bad_values_are_refused() {
+    let dir = TempDir::new().unwrap();
+    let st = state(&dir);
+    load_demo(&st, now()).unwrap();
+    let view = admin::settings_view(&st).unwrap();
+    assert_eq!(view.register.municipality, "Luster kommune");
+    assert!(view.default_backup_dir.ends_with("tryggingskopiar"), "{}", view.default_backup_dir);
+
+    let mut register = view.register.clone();
+    register.municipality_number = Some("4644".into());
+    register.backup_keep = 0;
+    let e = admin::save_register_settings(&st, &register, now()).unwrap_err();
+    assert_eq!(e.fields[0].field, "backup_keep");
+    register.backup_keep = 3;
+    register.backup_dir = Some(dir.path().join("finst-ikkje").display().to_string());
+    let e = admin::save_register_settings(&st, &register, now()).unwrap_err();
+    assert_eq!((e.fields[0].field.as_str(), e.message.contains("finst ikkje")), ("backup_dir", true), "{e:?}");
+    let chosen = dir.path().join("kopiar");
+    std::fs::create_dir(&chosen).unwrap();
+    register.backup_dir = Some(chosen.display().to_string());
+    let saved = admin::save_register_settings(&st, &register, now()).unwrap();
+    assert_eq!(saved.register.backup_keep, 3);
+    assert_eq!(saved.register.municipality_number.as_deref(), Some("4644"));
+
+    // The person's settings go to their config directory and name them in the history.
+    let mut me = saved.personal.clone();
+    me.display_name = Some("Kari Nordheim".into());
+    admin::save_personal_settings(&st, &me).unwrap();
+    assert!(dir.path().join("config").join(crate::personal::FILE).exists());
+    let created = create_case(&st, &case_input("Sak av Kari"), now()).unwrap();
+    let detail = case_detail(&st, created.id).unwrap();
+    assert_eq!(detail.history[0].actor, "Kari Nordheim (test)");
+}
+
+#[test]
+fn backups_are_made_daily_once_listed_and_restored_from_the_window() {
+    let dir = TempDir::new().unwrap();
+    let st = state(&dir);
+    assert!(admin::daily_backup(&st, now()).unwrap().is_none(), "an empty register needs no backup");
+    load_demo(&st, now()).unwrap();
+    let first = admin::daily_backup(&st, now()).unwrap().expect("the day's first start makes one");
+    assert_eq!(first.reason, "dagleg");
+    assert!(admin::daily_backup(&st, now()).unwrap().is_none(), "one a day");
+    let later = now() + chrono::Duration::days(1);
+    create_case(&st, &case_input("Sak etter kopien"), later).unwrap();
+    let list = admin::list_backups(&st).unwrap();
+    assert_eq!(list.backups.len(), 1);
+    assert!(list.dir.ends_with("tryggingskopiar"));
+
+    let e = admin::restore_backup(&st, &dir.path().join("finst-ikkje.sqlite3"), later).unwrap_err();
+    assert!(e.code.starts_with("db_"), "{e:?}");
+    assert_eq!(list_cases(&st, &CaseQuery::default()).unwrap().total, 2, "a refused restore changes nothing");
+    let kept = admin::restore_backup(&st, std::path::Path::new(&first.path), later).unwrap();
+    assert_eq!(kept.reason, "foer-attoppretting");
+    assert_eq!(list_cases(&st, &CaseQuery::default()).unwrap().total, 1, "the backup's register is back");
+    assert_eq!(admin::list_backups(&st).unwrap().backups.len(), 2);
+    let manual = admin::make_backup(&st, later).unwrap();
+    assert_eq!(manual.reason_label, "Manuell");
 }

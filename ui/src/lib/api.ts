@@ -1,8 +1,12 @@
 // The only file that calls invoke(): one typed function per Rust command.
 // Tauri turns the Rust parameter names (snake_case) into camelCase keys.
 import { invoke, type InvokeArgs, type InvokeOptions } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
+import { appLogDir } from "@tauri-apps/api/path";
 import type { AgendaItemView } from "./bindings/AgendaItemView";
 import type { AppStatus } from "./bindings/AppStatus";
+import type { BackupEntry } from "./bindings/BackupEntry";
+import type { BackupList } from "./bindings/BackupList";
 import type { CaseDetail } from "./bindings/CaseDetail";
 import type { CaseFilterOptions } from "./bindings/CaseFilterOptions";
 import type { CaseInput } from "./bindings/CaseInput";
@@ -24,14 +28,19 @@ import type { JournalRecord } from "./bindings/JournalRecord";
 import type { JournalStatus } from "./bindings/JournalStatus";
 import type { NewCaseDefaults } from "./bindings/NewCaseDefaults";
 import type { OpenedDocument } from "./bindings/OpenedDocument";
+import type { PersonalSettings } from "./bindings/PersonalSettings";
 import type { PrintResult } from "./bindings/PrintResult";
 import type { PublicJournalResult } from "./bindings/PublicJournalResult";
+import type { RegisterSettings } from "./bindings/RegisterSettings";
 import type { SaksgangStep } from "./bindings/SaksgangStep";
+import type { SettingsView } from "./bindings/SettingsView";
 import type { SnippetPart } from "./bindings/SnippetPart";
 
 export type {
   AgendaItemView,
   AppStatus,
+  BackupEntry,
+  BackupList,
   CaseDetail,
   CaseFilterOptions,
   CaseInput,
@@ -53,9 +62,12 @@ export type {
   JournalStatus,
   NewCaseDefaults,
   OpenedDocument,
+  PersonalSettings,
   PrintResult,
   PublicJournalResult,
+  RegisterSettings,
   SaksgangStep,
+  SettingsView,
   SnippetPart,
 };
 
@@ -100,7 +112,60 @@ async function attachDocumentBytes(journalEntryId: number, file: File): Promise<
   });
 }
 
+/**
+ * Calls `handler` if the database's integrity check, which runs after the
+ * window shows, finds the file damaged. Returns the unsubscribe function.
+ */
+async function onDatabaseFailed(handler: (e: CommandError) => void): Promise<() => void> {
+  try {
+    return await listen<unknown>("db-failed", (event) => handler(asCommandError(event.payload)));
+  } catch {
+    // Outside the app (the UI tests) there is no event bus to listen on.
+    return () => {};
+  }
+}
+
+/**
+ * Calls `handler` with the backup of the day when the start made one.
+ * Returns the unsubscribe function.
+ */
+async function onBackupMade(handler: (made: BackupEntry) => void): Promise<() => void> {
+  try {
+    return await listen<BackupEntry>("backup-made", (event) => handler(event.payload));
+  } catch {
+    return () => {};
+  }
+}
+
+/**
+ * Calls `handler` with the reason when the backup of the day, made at start,
+ * failed. Returns the unsubscribe function.
+ */
+async function onBackupFailed(handler: (e: CommandError) => void): Promise<() => void> {
+  try {
+    return await listen<unknown>("backup-failed", (event) => handler(asCommandError(event.payload)));
+  } catch {
+    return () => {};
+  }
+}
+
+/**
+ * The folder the log file (saksbok.log) is written to: the OS's log folder
+ * for the app, which the log plugin writes to. Null when it cannot be asked.
+ */
+async function logDir(): Promise<string | null> {
+  try {
+    return await appLogDir();
+  } catch {
+    return null;
+  }
+}
+
 export const api = {
+  onDatabaseFailed,
+  onBackupMade,
+  onBackupFailed,
+  logDir,
   appStatus: () => call<AppStatus>("app_status"),
   reopenDatabase: () => call<AppStatus>("reopen_database"),
   loadDemo: () => call<null>("load_demo"),
@@ -114,6 +179,8 @@ export const api = {
   updateCase: (id: number, input: CaseInput) => call<CaseRecord>("update_case", { id, input }),
   addJournalEntry: (caseId: number, input: JournalInput) =>
     call<JournalRecord>("add_journal_entry", { caseId, input }),
+  updateJournalEntry: (id: number, input: JournalInput) =>
+    call<JournalRecord>("update_journal_entry", { id, input }),
   /** Attaches files by path (dropped on the window): all of them, or none. */
   attachDocuments: (journalEntryId: number, paths: string[]) =>
     call<DocumentRecord[]>("attach_documents", { journalEntryId, paths }),
@@ -125,4 +192,16 @@ export const api = {
   /** Writes the offentleg journal of a period (dd.mm.yyyy or yyyy-mm-dd) and opens it. */
   writePublicJournal: (from: string, to: string, csv: boolean) =>
     call<PublicJournalResult>("write_public_journal", { from, to, csv }),
+  getSettings: () => call<SettingsView>("get_settings"),
+  saveRegisterSettings: (input: RegisterSettings) => call<SettingsView>("save_register_settings", { input }),
+  savePersonalSettings: (input: PersonalSettings) => call<SettingsView>("save_personal_settings", { input }),
+  /** The backup folder and its backups, newest first. */
+  listBackups: () => call<BackupList>("list_backups"),
+  /** A backup of the register now ("Ta tryggingskopi no"). */
+  makeBackup: () => call<BackupEntry>("make_backup"),
+  /**
+   * Replaces the register with the backup at `path`; only after the person
+   * has confirmed it. Returns the backup made of the register as it was.
+   */
+  restoreBackup: (path: string) => call<BackupEntry>("restore_backup", { path }),
 };

@@ -16,4 +16,16 @@ export class CaseListState {
   /** The active row (index in the whole result), -1 for none. */
   active = -1;
   scrollTop = 0;
+
+  /** Forgets the search, the filters and the place: the register has been replaced (a backup restored). */
+  reset(): void {
+    this.text = "";
+    this.status = null;
+    this.year = null;
+    this.officer = null;
+    this.board = null;
+    this.sort = "number_desc";
+    this.active = -1;
+    this.scrollTop = 0;
+  }
 }

@@ -5,6 +5,8 @@ import {
   fileType,
   formatDate,
   formatDateTime,
+  formatDateTimeDots,
+  formatMegabytes,
   formatSize,
   hasWord,
   journalNumber,
@@ -21,6 +23,13 @@ describe("format", () => {
   it("shows a moment in local time", () => {
     expect(formatDateTime(new Date(2026, 10, 25, 9, 5).toISOString())).toBe("25.11.2026 kl. 09:05");
     expect(formatDateTime("i går")).toBe("i går");
+  });
+  it("shows a backup's time with a full stop in the clock, and its size in MB", () => {
+    expect(formatDateTimeDots(new Date(2026, 10, 24, 8, 0).toISOString())).toBe("24.11.2026 kl. 08.00");
+    expect(formatDateTimeDots("i går")).toBe("i går");
+    expect(formatMegabytes(0)).toBe("0,0 MB");
+    expect(formatMegabytes(230_000)).toBe("0,2 MB");
+    expect(formatMegabytes(14 * 1024 * 1024 + 60_000)).toBe("14,1 MB");
   });
   it("prints Noark numbers", () => {
     expect(caseNumber({ year: 2021, seq: 1069 })).toBe("21/1069");

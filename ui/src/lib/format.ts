@@ -15,6 +15,22 @@ export function formatDateTime(at: string): string {
   return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} kl. ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/**
+ * A moment in local time with a full stop in the clock, `24.11.2026 kl. 08.00`,
+ * as the backups and what is said about them show it.
+ */
+export function formatDateTimeDots(at: string): string {
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return at;
+  return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} kl. ${pad(d.getHours())}.${pad(d.getMinutes())}`;
+}
+
+/** A size in MB (1024 × 1024 bytes) with one decimal and a decimal comma: `0,2 MB`, `14,0 MB`. */
+export function formatMegabytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return String(bytes);
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(".", ",")} MB`;
+}
+
 /** Today on this machine as yyyy-mm-dd. */
 export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;

@@ -1,4 +1,6 @@
-// UI texts in Nynorsk (default) and Bokmål. The choice is remembered on this machine.
+// UI texts in Nynorsk (default) and Bokmål. The choice is remembered on this
+// machine (localStorage, for the first paint) and in the person's settings
+// file, which wins at start: see lib/language.ts.
 // `nb` is typed by `nn` and lists every key, so a text missing in one language
 // is a type error.
 
@@ -167,6 +169,9 @@ const nn = {
   fieldJournalDate: "Journaldato",
   fieldCorrespondent: "Avsendar/mottakar",
   saveJournal: "Registrer",
+  /** The heading of the form for an existing journalpost, and its Endre button's name. */
+  editJournal: (n: string) => `Endre journalpost ${n}`,
+  saveJournalChanges: "Lagra endringar",
   history: "Historikk",
   noHistory: "Ingen historikk.",
   historyAction: labels<HistoryAction>({ create: "oppretta", update: "endra", print: "skreiv ut" }),
@@ -203,6 +208,7 @@ const nn = {
   emptyValue: "(tomt)",
   caseSaved: "Saka er lagra.",
   journalSaved: (n: string) => `Journalposten ${n} er registrert.`,
+  journalUpdated: (n: string) => `Journalposten ${n} er lagra.`,
 
   // Documents of a journalpost
   documentsOf: (n: string) => `Dokument i journalpost ${n}`,
@@ -246,6 +252,60 @@ const nn = {
   publicJournalBusy: "Lagar …",
   publicJournalDone: (count: number, path: string) =>
     `Offentleg journal med ${count === 1 ? "1 journalpost" : `${count} journalpostar`} er lagra i ${path}.`,
+
+  // Innstillingar
+  navSettings: "Innstillingar",
+  settingsTitle: "Innstillingar",
+  settingsMunicipality: "Kommunen",
+  settingsMunicipalityHelp: "Gjeld registeret og alle som brukar det. Namnet og nummeret står øvst i utskriftene.",
+  fieldMunicipality: "Namn på kommunen",
+  fieldMunicipalityNumber: "Kommunenummer",
+  municipalityNumberHelp: "Fire siffer, til dømes 4644.",
+  fieldBackupDir: "Mappe for tryggingskopiar",
+  backupDirHelp: (dir: string) => `La feltet stå tomt for å bruka standardmappa ved sida av databasen: ${dir}`,
+  fieldBackupKeep: "Tal på tryggingskopiar som blir tekne vare på",
+  backupKeepHelp: "Mellom 1 og 365. Når det blir fleire, blir dei eldste sletta.",
+  backupKeepNotNumber: "Skriv eit heilt tal mellom 1 og 365.",
+  settingsPersonal: "Deg",
+  settingsPersonalHelp: "Gjeld berre deg, på denne maskina.",
+  fieldDisplayName: "Namnet ditt",
+  displayNameHelp: (shown: string) => `I historikken står du som «${shown}».`,
+  fieldDefaultPrinter: "Standardskrivar",
+  defaultPrinterHelp: "Namnet på skrivaren slik maskina kallar han.",
+  settingsSaved: "Innstillingane er lagra.",
+  settingsBackups: "Tryggingskopiar",
+  backupFolder: "Mappe",
+  backupKeepShown: (n: number) =>
+    n === 1 ? "Berre den nyaste tryggingskopien blir teken vare på." : `Dei ${n} nyaste tryggingskopiane blir tekne vare på.`,
+  backupsHelp: "Saksbok tek ein tryggingskopi ved første start kvar dag, og før oppgradering, import og attoppretting.",
+  colBackupTime: "Teken",
+  colBackupReason: "Årsak",
+  colBackupSize: "Storleik",
+  colBackupAction: "Handling",
+  /** Labels by reason code; the back end's own (Nynorsk) label is used for any other. */
+  backupReason: {} as Partial<Record<string, string>>,
+  noBackups: "Ingen tryggingskopiar enno.",
+  makeBackup: "Ta tryggingskopi no",
+  makingBackup: "Tek tryggingskopi …",
+  backupMade: (when: string) => `Tryggingskopien er teken (${when}).`,
+  restoreBackup: "Hent fram",
+  restoreBackupLabel: (when: string) => `Hent fram tryggingskopien frå ${when}`,
+  restoreTitle: "Henta fram tryggingskopien?",
+  restoreText: (when: string) =>
+    `Heile registeret blir bytt ut med tryggingskopien frå ${when}. Det som er registrert eller endra etter det, blir borte frå registeret. Databasen slik han er no, blir først teken vare på som ein eigen tryggingskopi.`,
+  restoreConfirm: "Hent fram tryggingskopien",
+  restoring: "Hentar fram tryggingskopien …",
+  restored: (when: string) => `Tryggingskopien frå ${when} er henta fram. Databasen slik han var, er teken vare på.`,
+  dailyBackupFailed: (message: string) => `Den daglege tryggingskopien vart ikkje teken. ${message}`,
+
+  // Om Saksbok
+  about: "Om Saksbok",
+  aboutVersion: "Versjon",
+  aboutPersonalFile: "Innstillingane dine",
+  aboutBackupDir: "Tryggingskopiar",
+  aboutLogFile: "Loggfil",
+  aboutLogFallback: "Loggfila ligg i app-loggmappa (saksbok.log).",
+
   // Quick search
   quickTitle: "Hurtigsøk",
   quickLabel: "Søk i alle saker",
@@ -391,6 +451,8 @@ const nb: Texts = {
   fieldJournalDate: "Journaldato",
   fieldCorrespondent: "Avsender/mottaker",
   saveJournal: "Registrer",
+  editJournal: (n: string) => `Endre journalpost ${n}`,
+  saveJournalChanges: "Lagre endringer",
   history: "Historikk",
   noHistory: "Ingen historikk.",
   historyAction: { create: "opprettet", update: "endret", print: "skrev ut" },
@@ -427,6 +489,7 @@ const nb: Texts = {
   emptyValue: "(tomt)",
   caseSaved: "Saken er lagret.",
   journalSaved: (n: string) => `Journalposten ${n} er registrert.`,
+  journalUpdated: (n: string) => `Journalposten ${n} er lagret.`,
 
   documentsOf: (n: string) => `Dokumenter i journalpost ${n}`,
   fileTypeOther: "Fil",
@@ -467,6 +530,62 @@ const nb: Texts = {
   publicJournalBusy: "Lager …",
   publicJournalDone: (count: number, path: string) =>
     `Offentlig journal med ${count === 1 ? "1 journalpost" : `${count} journalposter`} er lagret i ${path}.`,
+  navSettings: "Innstillinger",
+  settingsTitle: "Innstillinger",
+  settingsMunicipality: "Kommunen",
+  settingsMunicipalityHelp: "Gjelder registeret og alle som bruker det. Navnet og nummeret står øverst i utskriftene.",
+  fieldMunicipality: "Navn på kommunen",
+  fieldMunicipalityNumber: "Kommunenummer",
+  municipalityNumberHelp: "Fire sifre, for eksempel 4644.",
+  fieldBackupDir: "Mappe for sikkerhetskopier",
+  backupDirHelp: (dir: string) => `La feltet stå tomt for å bruke standardmappen ved siden av databasen: ${dir}`,
+  fieldBackupKeep: "Antall sikkerhetskopier som tas vare på",
+  backupKeepHelp: "Mellom 1 og 365. Når det blir flere, slettes de eldste.",
+  backupKeepNotNumber: "Skriv et helt tall mellom 1 og 365.",
+  settingsPersonal: "Deg",
+  settingsPersonalHelp: "Gjelder bare deg, på denne maskinen.",
+  fieldDisplayName: "Navnet ditt",
+  displayNameHelp: (shown: string) => `I historikken står du som «${shown}».`,
+  fieldDefaultPrinter: "Standardskriver",
+  defaultPrinterHelp: "Navnet på skriveren slik maskinen kaller den.",
+  settingsSaved: "Innstillingene er lagret.",
+  settingsBackups: "Sikkerhetskopier",
+  backupFolder: "Mappe",
+  backupKeepShown: (n: number) =>
+    n === 1 ? "Bare den nyeste sikkerhetskopien tas vare på." : `De ${n} nyeste sikkerhetskopiene tas vare på.`,
+  backupsHelp: "Saksbok tar en sikkerhetskopi ved første start hver dag, og før oppgradering, import og gjenoppretting.",
+  colBackupTime: "Tatt",
+  colBackupReason: "Årsak",
+  colBackupSize: "Størrelse",
+  colBackupAction: "Handling",
+  backupReason: {
+    dagleg: "Daglig",
+    "foer-oppgradering": "Før oppgradering",
+    "foer-import": "Før import",
+    "foer-attoppretting": "Før gjenoppretting",
+    manuell: "Manuell",
+  },
+  noBackups: "Ingen sikkerhetskopier ennå.",
+  makeBackup: "Ta sikkerhetskopi nå",
+  makingBackup: "Tar sikkerhetskopi …",
+  backupMade: (when: string) => `Sikkerhetskopien er tatt (${when}).`,
+  restoreBackup: "Hent fram",
+  restoreBackupLabel: (when: string) => `Hent fram sikkerhetskopien fra ${when}`,
+  restoreTitle: "Hente fram sikkerhetskopien?",
+  restoreText: (when: string) =>
+    `Hele registeret blir byttet ut med sikkerhetskopien fra ${when}. Det som er registrert eller endret etter det, forsvinner fra registeret. Databasen slik den er nå, blir først tatt vare på som en egen sikkerhetskopi.`,
+  restoreConfirm: "Hent fram sikkerhetskopien",
+  restoring: "Henter fram sikkerhetskopien …",
+  restored: (when: string) => `Sikkerhetskopien fra ${when} er hentet fram. Databasen slik den var, er tatt vare på.`,
+  dailyBackupFailed: (message: string) => `Den daglige sikkerhetskopien ble ikke tatt. ${message}`,
+
+  about: "Om Saksbok",
+  aboutVersion: "Versjon",
+  aboutPersonalFile: "Innstillingene dine",
+  aboutBackupDir: "Sikkerhetskopier",
+  aboutLogFile: "Loggfil",
+  aboutLogFallback: "Loggfilen ligger i app-loggmappen (saksbok.log).",
+
   quickTitle: "Hurtigsøk",
   quickLabel: "Søk i alle saker",
   quickNeedWord: "Skriv minst ett ord.",

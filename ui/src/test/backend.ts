@@ -3,6 +3,8 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import type {
   AgendaItemView,
   AppStatus,
+  BackupEntry,
+  BackupList,
   CaseDetail,
   CasePage,
   CaseQuery,
@@ -10,6 +12,7 @@ import type {
   CaseRow,
   DocumentRecord,
   NewCaseDefaults,
+  SettingsView,
 } from "../lib/api";
 
 export type Args = Record<string, unknown>;
@@ -40,11 +43,13 @@ const isRaw = (args: InvokeArgs | undefined): args is Uint8Array | ArrayBuffer |
 /**
  * Answers each command with its handler and records every call. A command
  * without a handler fails the way the back end would, so a test sees it.
+ * With `events`, listen() and emit() work too (emit from the test to play
+ * an event from Rust).
  *
  * mockIPC hands its callback only (cmd, payload), not invoke's options, so
  * the mocked `invoke` is wrapped to record the call with its headers first.
  */
-export function backend(handlers: Record<string, Handler>): Call[] {
+export function backend(handlers: Record<string, Handler>, options: { events?: boolean } = {}): Call[] {
   const calls: Call[] = [];
   let current: Call | null = null;
   mockIPC((cmd) => {
@@ -53,7 +58,7 @@ export function backend(handlers: Record<string, Handler>): Call[] {
     const h = handlers[cmd];
     if (!h) throw { code: "test", message: `uventa kommando ${cmd}`, fields: [] };
     return h(call.args, call);
-  });
+  }, { shouldMockEvents: options.events ?? false });
   const internals = (window as unknown as { __TAURI_INTERNALS__: { invoke: Invoke } }).__TAURI_INTERNALS__;
   const mocked = internals.invoke;
   internals.invoke = (cmd, args, options) => {
@@ -224,3 +229,35 @@ export const item: AgendaItemView = {
   proposals: 2,
   votes: 2,
 };
+
+export const settingsView: SettingsView = {
+  register: { municipality: "Luster kommune", municipality_number: null, backup_dir: null, backup_keep: 10 },
+  default_backup_dir: "/home/kari/.local/share/no.kommune.luster.saksbok/tryggingskopiar",
+  personal: { display_name: null, language: "nn", default_printer: null },
+  os_user: "kari",
+  personal_file: "/home/kari/.config/no.kommune.luster.saksbok/innstillingar.json",
+};
+
+/** A backup made at a local time (so the test reads the same in every time zone). */
+export function backupEntry(at: Date, reason: string, reasonLabel: string, bytes: number): BackupEntry {
+  const stamp = at.toISOString().replace(/[-:]/g, "").slice(0, 15);
+  const fileName = `saksbok-${stamp}Z-${reason}.sqlite3`;
+  return {
+    path: `${settingsView.default_backup_dir}/${fileName}`,
+    file_name: fileName,
+    made_at: at.toISOString(),
+    reason,
+    reason_label: reasonLabel,
+    bytes,
+  };
+}
+
+/** 24.11.2026 kl. 08.00, the backup of the day; 20.11.2026 kl. 14.30, one made by hand. */
+export const dailyBackup = backupEntry(new Date(2026, 10, 24, 8, 0), "dagleg", "Dagleg", 14 * 1024 * 1024 + 60_000);
+export const manualBackup = backupEntry(new Date(2026, 10, 20, 14, 30), "manuell", "Manuell", 230_000);
+
+export const backupList = (backups: BackupEntry[] = [dailyBackup, manualBackup]): BackupList => ({
+  dir: settingsView.default_backup_dir,
+  keep: 10,
+  backups,
+});

@@ -193,6 +193,176 @@ describe("registering a journalpost", () => {
   });
 });
 
+describe("changing a journalpost", () => {
+  const registered: JournalRecord = { ...(detail.journal[0] as JournalRecord), status: "registered" };
+  const second: JournalRecord = {
+    ...registered,
+    id: 12,
+    uuid: "0b7d6c1e-0000-4000-8000-000000000012",
+    number: { case: { year: 2021, seq: 1069 }, doc: 2 },
+    kind: "outgoing",
+    date: "2021-04-20",
+    correspondent: "SYS-IKT",
+    title: "Svar om IKT-samarbeid",
+  };
+  const before: CaseDetail = { ...detail, journal: [registered, second] };
+
+  it("opens the form for the row whose Endre button is pressed", async () => {
+    const calls = app({ get_case: () => before });
+    await openCase();
+    const buttons = screen.getAllByTestId("edit-journal");
+    expect(buttons).toHaveLength(2);
+    expect(buttons[0]).toHaveAccessibleName("Endre journalpost 21/1069-1");
+    const edit = screen.getByRole("button", { name: "Endre journalpost 21/1069-2" });
+    expect(edit).toHaveTextContent("Endre");
+    // From the keyboard: the button takes focus, and Enter presses it.
+    edit.focus();
+    await userEvent.keyboard("{Enter}");
+    const form = screen.getByTestId("journal-form");
+    expect(within(form).getByRole("heading", { name: "Endre journalpost 21/1069-2" })).toBeInTheDocument();
+    expect(screen.getByLabelText("Type")).toHaveValue("outgoing");
+    expect(screen.getByLabelText("Type")).toHaveFocus();
+    expect(screen.getByLabelText("Journaldato")).toHaveValue("20.04.2021");
+    expect(screen.getByLabelText("Avsendar/mottakar")).toHaveValue("SYS-IKT");
+    expect(screen.getByLabelText("Tittel")).toHaveValue("Svar om IKT-samarbeid");
+    expect(screen.getByLabelText("Status")).toHaveValue("registered");
+    // One form at a time: no other Endre or Ny journalpost while it is open.
+    expect(screen.queryByTestId("edit-journal")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("new-journal")).not.toBeInTheDocument();
+    expect(calls.some((c) => c.cmd === "update_journal_entry" || c.cmd === "add_journal_entry")).toBe(false);
+  });
+
+  it("saves the new status, reloads the case with its history and says so", async () => {
+    let changed: JournalRecord | null = null;
+    const after = (j: JournalRecord): CaseDetail => ({
+      ...before,
+      journal: [j, second],
+      history: [
+        {
+          at: "2026-11-25T10:15:00Z",
+          actor: "kari",
+          action: "update",
+          entity: "journal_entry",
+          subject: "21/1069-1",
+          changes: [{ field: "status", before: "registered", after: "journalised" }],
+        },
+        ...detail.history,
+      ],
+    });
+    const calls = app({
+      get_case: () => (changed ? after(changed) : before),
+      update_journal_entry: (a) => {
+        const input = a.input as JournalInput;
+        changed = { ...registered, status: input.status };
+        return changed;
+      },
+    });
+    await openCase();
+    expect(screen.getAllByTestId("journal-row")[0]).toHaveTextContent("Registrert av sakshandsamar");
+    await userEvent.click(screen.getByRole("button", { name: "Endre journalpost 21/1069-1" }));
+    await userEvent.selectOptions(screen.getByLabelText("Status"), "journalised");
+    await userEvent.click(screen.getByRole("button", { name: "Lagra endringar" }));
+
+    const input: JournalInput = {
+      kind: "incoming",
+      date: "02.03.2021",
+      correspondent: "Sogndal kommune",
+      title: "Invitasjon til IKT-samarbeid",
+      public_title: null,
+      status: "journalised",
+      screening_basis: null,
+    };
+    await waitFor(() => expect(calls.find((c) => c.cmd === "update_journal_entry")?.args).toEqual({ id: 11, input }));
+    expect(calls.some((c) => c.cmd === "add_journal_entry")).toBe(false);
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Journalposten 21/1069-1 er lagra."));
+    expect(calls.filter((c) => c.cmd === "get_case")).toHaveLength(2);
+    expect(screen.queryByTestId("journal-form")).not.toBeInTheDocument();
+    const row = screen.getAllByTestId("journal-row")[0] as HTMLElement;
+    expect(row).toHaveTextContent("21/1069-1");
+    expect(row).toHaveTextContent("Journalført");
+    await waitFor(() => expect(row).toHaveFocus());
+    const history = screen.getAllByTestId("history-entry");
+    expect(history[0]).toHaveTextContent("kari · Journalpost 21/1069-1 endra");
+    expect(
+      within(history[0] as HTMLElement).getByText("Status: «Registrert av sakshandsamar» → «Journalført»"),
+    ).toBeInTheDocument();
+    expect(screen.getAllByTestId("edit-journal")).toHaveLength(2);
+  });
+
+  it("shows the back end's field error at its field and keeps the case as it was", async () => {
+    const calls = app({
+      get_case: () => before,
+      update_journal_entry: () => {
+        throw {
+          code: "invalid",
+          message: "Journalposten er ikkje lagra.",
+          fields: [{ field: "title", message: "Journalposten må ha ein tittel." }],
+        };
+      },
+    });
+    await openCase();
+    await userEvent.click(screen.getByRole("button", { name: "Endre journalpost 21/1069-1" }));
+    const title = screen.getByLabelText("Tittel");
+    await userEvent.clear(title);
+    await userEvent.click(screen.getByTestId("save-journal"));
+    await waitFor(() => expect(title).toHaveAttribute("aria-invalid", "true"));
+    const error = screen.getByText("Journalposten må ha ein tittel.");
+    expect(error).toHaveClass("field-error");
+    expect(title).toHaveAttribute("aria-describedby", error.id);
+    expect(title).toHaveFocus();
+    expect(screen.getByTestId("journal-form")).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("notice")).not.toBeInTheDocument();
+    expect(calls.filter((c) => c.cmd === "get_case")).toHaveLength(1);
+  });
+
+  it("closes with Escape at once when nothing is changed, and asks first when something is", async () => {
+    const calls = app({ get_case: () => before });
+    await openCase();
+    const edit = screen.getByRole("button", { name: "Endre journalpost 21/1069-2" });
+    await userEvent.click(edit);
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByTestId("journal-form")).not.toBeInTheDocument();
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(screen.getByTestId("case-view")).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("button", { name: "Endre journalpost 21/1069-2" })).toHaveFocus());
+
+    await userEvent.click(screen.getByRole("button", { name: "Endre journalpost 21/1069-2" }));
+    await userEvent.type(screen.getByLabelText("Tittel"), " (retta)");
+    await userEvent.keyboard("{Escape}");
+    const dialog = await screen.findByRole("alertdialog", { name: "Forkaste endringane?" });
+    expect(within(dialog).getByRole("button", { name: "Hald fram" })).toHaveFocus();
+    // Escape answers the dialog, not the form or the case view.
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(screen.getByLabelText("Tittel")).toHaveValue("Svar om IKT-samarbeid (retta)");
+
+    await userEvent.click(screen.getByRole("button", { name: "Avbryt" }));
+    const again = await screen.findByRole("alertdialog");
+    await userEvent.click(within(again).getByRole("button", { name: "Forkast" }));
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("journal-form")).not.toBeInTheDocument();
+    expect(screen.getByTestId("case-view")).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("button", { name: "Endre journalpost 21/1069-2" })).toHaveFocus());
+    expect(screen.getAllByTestId("journal-row")[1]).toHaveTextContent("Svar om IKT-samarbeid");
+    expect(calls.some((c) => c.cmd === "update_journal_entry")).toBe(false);
+  });
+
+  it("asks before leaving the case with unsaved changes to a journalpost", async () => {
+    app({ get_case: () => before });
+    await openCase();
+    await userEvent.click(screen.getByRole("button", { name: "Endre journalpost 21/1069-1" }));
+    await userEvent.selectOptions(screen.getByLabelText("Status"), "journalised");
+    await userEvent.click(screen.getByRole("button", { name: "Saker" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Forkaste endringane?" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Hald fram" }));
+    expect(screen.getByLabelText("Status")).toHaveValue("journalised");
+    await userEvent.click(screen.getByRole("button", { name: "Saker" }));
+    await userEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Forkast" }));
+    expect(await screen.findByRole("heading", { name: "Saker" })).toBeInTheDocument();
+  });
+});
+
 describe("the utvalssak", () => {
   const printed: PrintResult = {
     path: "/data/protokollar/saksprotokoll-54-21-formannskapet-og-naeringsutvalet.pdf",

@@ -1,0 +1,173 @@
+//! The settings screen and the backups: the register's settings (in the
+//! database), the person's (in the OS config directory), and backups made,
+//! listed and restored from the window.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use saksbok_core::settings::RegisterSettings;
+use saksbok_store::backup::{self, BackupInfo, Backups, Reason};
+use saksbok_store::{Actor, StoreError, settings};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{shown_path as shown, with_store};
+use crate::error::{CommandError, CommandResult};
+use crate::personal::{self, PersonalSettings};
+use crate::state::AppState;
+
+/// Everything the settings screen shows.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SettingsView {
+    pub register: RegisterSettings,
+    /// Where backups go when no folder is chosen.
+    pub default_backup_dir: String,
+    pub personal: PersonalSettings,
+    /// The OS account the history names.
+    pub os_user: String,
+    /// The file the personal settings are kept in.
+    pub personal_file: String,
+}
+
+/// One backup as the window lists it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BackupEntry {
+    pub path: String,
+    pub file_name: String,
+    /// RFC 3339, UTC.
+    pub made_at: String,
+    pub reason: String,
+    pub reason_label: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+impl From<&BackupInfo> for BackupEntry {
+    fn from(b: &BackupInfo) -> Self {
+        Self {
+            path: shown(&b.path),
+            file_name: b.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            made_at: b.made_at.to_rfc3339(),
+            reason: b.reason.as_str().to_string(),
+            reason_label: b.reason.label().to_string(),
+            bytes: b.bytes,
+        }
+    }
+}
+
+/// The backup folder and what is in it, newest first.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BackupList {
+    pub dir: String,
+    pub keep: u32,
+    pub backups: Vec<BackupEntry>,
+}
+
+pub fn settings_view(state: &AppState) -> CommandResult<SettingsView> {
+    let register = with_store(state, |s| Ok(settings::register_settings(s.conn())?))?;
+    Ok(SettingsView {
+        register,
+        default_backup_dir: shown(&backup::default_dir(&state.db_path)),
+        personal: state.personal(),
+        os_user: state.os_user.clone(),
+        personal_file: shown(&state.config_dir.join(personal::FILE)),
+    })
+}
+
+/// Saves the register's settings. A chosen backup folder must exist and be
+/// writable now, so the next backup does not fail unseen.
+pub fn save_register_settings(
+    state: &AppState,
+    input: &RegisterSettings,
+    now: DateTime<Utc>,
+) -> CommandResult<SettingsView> {
+    let valid = input.validate().map_err(|e| CommandError::from(StoreError::InvalidFields(e)))?;
+    if let Some(dir) = &valid.backup_dir {
+        check_writable_dir(Path::new(dir))?;
+    }
+    let user = state.user();
+    let who = Actor { name: &user, now };
+    with_store(state, |s| Ok(s.write(|tx| settings::save_register_settings(tx, &who, &valid))?))?;
+    log::info!("innstillingar for registeret lagra av {user}");
+    settings_view(state)
+}
+
+fn check_writable_dir(dir: &Path) -> CommandResult<()> {
+    let field = |message: String| CommandError {
+        fields: vec![saksbok_core::case::FieldError::new("backup_dir", message.clone())],
+        ..CommandError::new("invalid", message)
+    };
+    if !dir.is_absolute() {
+        return Err(field(format!("Skriv heile stigen til mappa, til dømes {}.", example_dir())));
+    }
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => return Err(field(format!("{} er ei fil, ikkje ei mappe.", dir.display()))),
+        Err(_) => return Err(field(format!("Mappa {} finst ikkje.", dir.display()))),
+    }
+    let probe = dir.join(".saksbok-skrivetest");
+    std::fs::write(&probe, b"").map_err(|e| field(format!("Kan ikkje skriva i {}: {e}", dir.display())))?;
+    let _ = std::fs::remove_file(probe);
+    Ok(())
+}
+
+fn example_dir() -> &'static str {
+    if cfg!(windows) { r"D:\Tryggingskopiar\Saksbok" } else { "/srv/tryggingskopiar/saksbok" }
+}
+
+/// Saves the person's settings to their config directory and uses them at once.
+pub fn save_personal_settings(state: &AppState, input: &PersonalSettings) -> CommandResult<SettingsView> {
+    let valid = input.validate().map_err(|e| CommandError::from(StoreError::InvalidFields(e)))?;
+    personal::save(&state.config_dir, &valid)?;
+    state.set_personal(valid);
+    settings_view(state)
+}
+
+fn backups_of(state: &AppState) -> CommandResult<Backups> {
+    with_store(state, |s| Ok(Backups::for_database(s.conn(), s.path())?))
+}
+
+pub fn list_backups(state: &AppState) -> CommandResult<BackupList> {
+    let backups = backups_of(state)?;
+    let found = backups.list()?;
+    Ok(BackupList {
+        dir: shown(&backups.dir),
+        keep: backups.keep as u32,
+        backups: found.iter().map(BackupEntry::from).collect(),
+    })
+}
+
+/// "Ta tryggingskopi no".
+pub fn make_backup(state: &AppState, now: DateTime<Utc>) -> CommandResult<BackupEntry> {
+    with_store(state, |s| {
+        let backups = Backups::for_database(s.conn(), s.path())?;
+        let made = s.backup(&backups, Reason::Manual, now)?;
+        log::info!("tryggingskopi teken: {}", made.path.display());
+        Ok(BackupEntry::from(&made))
+    })
+}
+
+/// The first start of the day makes a backup; later starts that day do not.
+/// Returns the backup made, if one was.
+pub fn daily_backup(state: &AppState, now: DateTime<Utc>) -> CommandResult<Option<BackupEntry>> {
+    with_store(state, |s| {
+        let backups = Backups::for_database(s.conn(), s.path())?;
+        if settings::is_empty(s.conn())? || !backups.daily_due(now)? {
+            return Ok(None);
+        }
+        let made = s.backup(&backups, Reason::Daily, now)?;
+        log::info!("dagleg tryggingskopi: {}", made.path.display());
+        Ok(Some(BackupEntry::from(&made)))
+    })
+}
+
+/// Brings back the backup at `path` after the person confirmed it; the
+/// database as it is now is kept as a backup first. Returns that backup.
+pub fn restore_backup(state: &AppState, path: &Path, now: DateTime<Utc>) -> CommandResult<BackupEntry> {
+    with_store(state, |s| {
+        let backups = Backups::for_database(s.conn(), s.path())?;
+        let kept = s.restore_from(path, &backups, now)?;
+        log::warn!("databasen henta fram frå {}; den førre er teken vare på i {}", path.display(), kept.path.display());
+        Ok(BackupEntry::from(&kept))
+    })
+}
