@@ -58,6 +58,25 @@ async fn every_screen_passes_axe() {
     keys(d, Key::Escape).await;
     wait_gone(d, "[data-testid='journal-form']").await;
 
+    // Innstillingar: a backup made and restored through the window, and Om Saksbok.
+    by_test_id(d, "nav-settings").await.click().await.unwrap();
+    by_test_id(d, "settings").await;
+    by_test_id(d, "make-backup").await.click().await.unwrap();
+    shown_text(&by_test_id(d, "backup-row").await, &["Manuell"]).await;
+    axe(d, "settings").await;
+    shot(d, "innstillingar.png").await;
+    by_test_id(d, "restore-backup").await.click().await.unwrap();
+    by_test_id(d, "confirm-restore").await;
+    axe(d, "confirm-restore").await;
+    by_test_id(d, "confirm-restore").await.click().await.unwrap();
+    shown_text(&d.find(By::Css(".notice[role='status']")).await.unwrap(), &["er henta fram"]).await;
+    by_test_id(d, "open-about").await.click().await.unwrap();
+    shown_text(&by_test_id(d, "about-dialog").await, &["saksbok.sqlite3"]).await;
+    axe(d, "about").await;
+    shot(d, "om-saksbok.png").await;
+    keys(d, Key::Escape).await;
+    wait_gone(d, "[data-testid='about-dialog']").await;
+
     chord(d, Key::Control, "n").await;
     by_test_id(d, "case-form").await;
     d.query(By::Id("case-title")).wait(WAIT, POLL).first().await.unwrap();

@@ -7,7 +7,7 @@ use crate::common::*;
 
 /// Every screen of the app. Each is checked by axe-core somewhere in the
 /// run, and `every_screen_passes_axe` visits them all itself.
-pub const SCREENS: [&str; 10] = [
+pub const SCREENS: [&str; 13] = [
     "welcome",
     "db-error",
     "case-list",
@@ -18,6 +18,9 @@ pub const SCREENS: [&str; 10] = [
     "quick-search",
     "public-journal",
     "confirm-discard",
+    "settings",
+    "confirm-restore",
+    "about",
 ];
 
 /// The screens axe-core has checked in this process.

@@ -1,48 +1,134 @@
-//! Start-up with a large register: from the WebDriver session request (the
-//! app is launched) to the first rows of the case list, and to the last row
-//! after End. A benchmark, not a test: it measures and prints, and asserts
-//! only that the list appears. Skipped unless `SAKSBOK_BENCH_DB` names a
-//! database, e.g. the 100 000 cases the store bench leaves behind with
+//! Start-up and memory: from the WebDriver session request (the app is
+//! launched) to the case list shown, and the resident memory of the app and
+//! its WebKit processes once it is shown — each against the same binary
+//! started with `--blank-window` (the same window with an empty page), the
+//! cost of Tauri and WebKit themselves. A benchmark, not a test: it prints
+//! figures and asserts only that each screen appears.
+//!
+//! Runs with the demo register; with `SAKSBOK_BENCH_DB` naming a database it
+//! also opens that, e.g. the 100 000 cases the store bench leaves behind with
 //! `SAKSBOK_BENCH_KEEP=/tmp/100k.sqlite3 cargo bench -p saksbok-store`.
+//! `SAKSBOK_BENCH_RUNS` sets the number of starts of each (default 3).
 
+use std::path::PathBuf;
 use std::time::Instant;
+
+use chrono::Utc;
+use saksbok_store::{Actor, Store};
 
 use crate::common::*;
 
+/// One start: time to the marker and memory after it.
+#[derive(Debug, Clone, Copy)]
+struct Sample {
+    seconds: f64,
+    rss_mb: f64,
+    pss_mb: f64,
+}
+
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the built app, Xvfb and tauri-driver: run through .ci/test"]
-async fn bench_the_case_list_opens_with_a_large_register() {
-    let Some(source) = std::env::var_os("SAKSBOK_BENCH_DB") else {
-        eprintln!("SAKSBOK_BENCH_DB is not set: start-up bench skipped");
-        return;
+async fn bench_start_up_and_memory_against_a_blank_window() {
+    let runs: usize = std::env::var("SAKSBOK_BENCH_RUNS").ok().and_then(|s| s.parse().ok()).unwrap_or(3);
+    let dir = home();
+    let demo = dir.path().join("demo.sqlite3");
+    {
+        let mut s = Store::open(&demo).unwrap();
+        let who = Actor { name: "bench", now: Utc::now() };
+        s.write(|tx| saksbok_store::demo::load_demo(tx, &who, &saksbok_core::demo::reference())).unwrap();
+    }
+    let mut cases: Vec<(String, PathBuf, &[&str], &str)> = vec![
+        ("blank window".into(), demo.clone(), &["--blank-window"], "blank"),
+        ("demo register".into(), demo.clone(), &[], "case-row"),
+    ];
+    if let Some(big) = std::env::var_os("SAKSBOK_BENCH_DB") {
+        cases.push(("SAKSBOK_BENCH_DB register".into(), PathBuf::from(big), &[], "case-row"));
+    }
+    let mut report = Vec::new();
+    for (name, source, extra, marker) in &cases {
+        let mut samples = Vec::new();
+        for run in 0..runs {
+            let home = home();
+            // A copy, so the prepared file stays as it was.
+            let db = home.path().join("bench.sqlite3");
+            std::fs::copy(source, &db).unwrap();
+            let mut args = vec!["--db", db.to_str().unwrap()];
+            args.extend_from_slice(extra);
+            let t = Instant::now();
+            let app = start(home.path(), &args).await;
+            by_test_id(&app.d, marker).await;
+            let seconds = t.elapsed().as_secs_f64();
+            // Let the first paint and the background integrity check settle.
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            let (rss_mb, pss_mb) = memory_of_app(&db);
+            if run == 0 && *marker == "case-row" {
+                shot(&app.d, &format!("bench-{}.png", name.split(' ').next().unwrap_or("app").to_lowercase())).await;
+            }
+            app.d.quit().await.unwrap();
+            samples.push(Sample { seconds, rss_mb, pss_mb });
+        }
+        report.push((name.clone(), median(&samples)));
+    }
+    let blank = report[0].1;
+    for (name, s) in &report {
+        eprintln!(
+            "bench {name:>26}: start to shown {:.2} s ({:.2}× blank), memory RSS {:.0} MB ({:.2}× blank), \
+             PSS {:.0} MB ({:.2}× blank), median of {runs}",
+            s.seconds,
+            s.seconds / blank.seconds,
+            s.rss_mb,
+            s.rss_mb / blank.rss_mb,
+            s.pss_mb,
+            s.pss_mb / blank.pss_mb,
+        );
+    }
+    assert!(blank.rss_mb > 10.0, "the app's processes were found: {blank:?}");
+}
+
+fn median(samples: &[Sample]) -> Sample {
+    let pick = |f: fn(&Sample) -> f64| {
+        let mut v: Vec<f64> = samples.iter().map(f).collect();
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
     };
-    let home = home();
-    // The app opens a copy, so the prepared file stays as it was.
-    let db = home.path().join("bench.sqlite3");
-    std::fs::copy(&source, &db).unwrap();
-    let t = Instant::now();
-    let app = start(home.path(), &["--db", db.to_str().unwrap()]).await;
-    let d = &app.d;
-    let session = t.elapsed();
-    by_test_id(d, "case-row").await;
-    let shown = t.elapsed();
-    let count = d.find(By::Css(".list-head .count")).await.unwrap().text().await.unwrap_or_default();
-    let list = d.find(By::Css("[role='listbox']")).await.unwrap();
-    list.focus().await.unwrap();
-    let t_end = Instant::now();
-    list.send_keys(Key::End).await.unwrap();
-    d.query(By::Css("[data-testid='case-row'][aria-selected='true']")).wait(WAIT, POLL).first().await.unwrap();
-    let end = t_end.elapsed();
-    eprintln!(
-        "start-up with {}: window ready {:.2} s after the session request, first rows {:.2} s after it \
-         ({:.2} s after the window); End → last row {:.0} ms",
-        count.trim(),
-        session.as_secs_f64(),
-        shown.as_secs_f64(),
-        shown.saturating_sub(session).as_secs_f64(),
-        end.as_secs_f64() * 1e3
-    );
-    assert!(count.contains("saker"), "the count is shown: {count:?}");
-    shot(d, "bench-100k.png").await;
-    app.d.quit().await.unwrap();
+    Sample { seconds: pick(|s| s.seconds), rss_mb: pick(|s| s.rss_mb), pss_mb: pick(|s| s.pss_mb) }
+}
+
+/// The app started with `db` in its arguments and every process below it
+/// (WebKit's web and network processes): summed resident memory (RSS, which
+/// counts shared libraries in each) and proportional memory (PSS, which
+/// shares them out), in MB.
+fn memory_of_app(db: &Path) -> (f64, f64) {
+    let db = db.to_str().unwrap();
+    let procs: Vec<(u32, u32, String)> = std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            // "pid (comm) state ppid …": the name may hold spaces, so split after ')'.
+            let ppid = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()?;
+            let cmdline = std::fs::read_to_string(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            Some((pid, ppid, cmdline.replace('\0', " ")))
+        })
+        .collect();
+    let Some(root) = procs.iter().find(|(_, _, cmd)| cmd.contains(db) && cmd.contains("--db")).map(|p| p.0) else {
+        return (0.0, 0.0);
+    };
+    let mut tree = vec![root];
+    let mut i = 0;
+    while i < tree.len() {
+        let parent = tree[i];
+        tree.extend(procs.iter().filter(|p| p.1 == parent).map(|p| p.0));
+        i += 1;
+    }
+    let kb = |pid: u32, file: &str, key: &str| -> f64 {
+        std::fs::read_to_string(format!("/proc/{pid}/{file}"))
+            .unwrap_or_default()
+            .lines()
+            .find_map(|l| l.strip_prefix(key)?.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    let rss: f64 = tree.iter().map(|&p| kb(p, "status", "VmRSS:")).sum();
+    let pss: f64 = tree.iter().map(|&p| kb(p, "smaps_rollup", "Pss:")).sum();
+    (rss / 1024.0, pss / 1024.0)
 }

@@ -15,10 +15,20 @@ pub use thirtyfour::prelude::*;
 pub const WAIT: Duration = Duration::from_secs(60);
 pub const POLL: Duration = Duration::from_millis(100);
 
+/// The app under test: `SAKSBOK_APP_BIN` (`.ci/test` sets it to the binary the
+/// installed .deb put on the PATH, the same build as the package), else the
+/// binary Cargo built for this test run.
+pub fn app_binary() -> String {
+    std::env::var("SAKSBOK_APP_BIN")
+        .ok()
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_saksbok-app").to_string())
+}
+
 pub async fn session(url: &str, args: &[&str]) -> WebDriver {
     let mut caps = Capabilities::new();
     caps.set("browserName", "wry").unwrap();
-    caps.set("tauri:options", json!({ "application": env!("CARGO_BIN_EXE_saksbok-app"), "args": args })).unwrap();
+    caps.set("tauri:options", json!({ "application": app_binary(), "args": args })).unwrap();
     // The first session on a fresh machine can be refused while WebKit warms
     // up; try a few times before calling it a failure.
     let mut last = None;
