@@ -46,6 +46,8 @@ fn after_start(handle: &tauri::AppHandle) {
         Err(e) if e.code.starts_with("db_") => {}
         Err(e) => {
             log::error!("dagleg tryggingskopi feila: {}", e.message);
+            // Kept for app_status too: the window may not listen yet.
+            state.set_backup_error(Some(e.clone()));
             let _ = handle.emit("backup-failed", e);
         }
     }

@@ -32,6 +32,8 @@ pub struct AppStatus {
     pub empty: bool,
     pub municipality: String,
     pub version: String,
+    /// Why the backup of the day failed at this start, if it did.
+    pub backup_error: Option<CommandError>,
 }
 
 /// One utvalssak as the case view shows it.
@@ -97,6 +99,22 @@ pub struct NewCaseDefaults {
     pub next_number: String,
 }
 
+/// One user action as one transaction, in the name of the person working.
+pub(crate) fn write_as<T>(
+    state: &AppState,
+    now: DateTime<Utc>,
+    f: impl FnOnce(&saksbok_store::Transaction<'_>, &Actor<'_>) -> saksbok_store::Result<T>,
+) -> CommandResult<T> {
+    let user = state.user();
+    let who = Actor { name: &user, now };
+    with_store(state, |s| Ok(s.write(|tx| f(tx, &who))?))
+}
+
+/// Input that failed its field rules, as the form shows it.
+pub(crate) fn invalid(errors: Vec<FieldError>) -> CommandError {
+    StoreError::InvalidFields(errors).into()
+}
+
 pub(crate) fn with_store<T>(state: &AppState, f: impl FnOnce(&mut Store) -> CommandResult<T>) -> CommandResult<T> {
     match &mut *state.db() {
         Db::Open(store) => f(store),
@@ -107,14 +125,17 @@ pub(crate) fn with_store<T>(state: &AppState, f: impl FnOnce(&mut Store) -> Comm
 pub fn status(state: &AppState) -> AppStatus {
     let db_path = state.db_path.display().to_string();
     let version = env!("CARGO_PKG_VERSION").to_string();
+    let backup_error = state.backup_error();
     let found = with_store(state, |s| {
         let empty = settings::is_empty(s.conn())?;
         let municipality = settings::setting(s.conn(), "municipality")?.unwrap_or_default();
         Ok((empty, municipality))
     });
     match found {
-        Ok((empty, municipality)) => AppStatus { db_path, db_error: None, empty, municipality, version },
-        Err(e) => AppStatus { db_path, db_error: Some(e), empty: false, municipality: String::new(), version },
+        Ok((empty, municipality)) => AppStatus { db_path, db_error: None, empty, municipality, version, backup_error },
+        Err(e) => {
+            AppStatus { db_path, db_error: Some(e), empty: false, municipality: String::new(), version, backup_error }
+        }
     }
 }
 
@@ -161,17 +182,13 @@ pub fn validate_case(state: &AppState, input: &CaseInput, editing: Option<i64>) 
 }
 
 pub fn create_case(state: &AppState, input: &CaseInput, now: DateTime<Utc>) -> CommandResult<CaseRecord> {
-    let fields = input.validate().map_err(|e| CommandError::from(StoreError::InvalidFields(e)))?;
-    let user = state.user();
-    let who = Actor { name: &user, now };
-    with_store(state, |s| Ok(s.write(|tx| cases::create(tx, &who, &fields))?))
+    let fields = input.validate().map_err(invalid)?;
+    write_as(state, now, |tx, who| cases::create(tx, who, &fields))
 }
 
 pub fn update_case(state: &AppState, id: i64, input: &CaseInput, now: DateTime<Utc>) -> CommandResult<CaseRecord> {
-    let fields = input.validate().map_err(|e| CommandError::from(StoreError::InvalidFields(e)))?;
-    let user = state.user();
-    let who = Actor { name: &user, now };
-    with_store(state, |s| Ok(s.write(|tx| cases::update(tx, &who, id, &fields))?))
+    let fields = input.validate().map_err(invalid)?;
+    write_as(state, now, |tx, who| cases::update(tx, who, id, &fields))
 }
 
 pub fn add_journal_entry(
@@ -180,10 +197,8 @@ pub fn add_journal_entry(
     input: &JournalInput,
     now: DateTime<Utc>,
 ) -> CommandResult<JournalRecord> {
-    let fields = input.validate().map_err(|e| CommandError::from(StoreError::InvalidFields(e)))?;
-    let user = state.user();
-    let who = Actor { name: &user, now };
-    with_store(state, |s| Ok(s.write(|tx| journal::create(tx, &who, case_id, &fields))?))
+    let fields = input.validate().map_err(invalid)?;
+    write_as(state, now, |tx, who| journal::create(tx, who, case_id, &fields))
 }
 
 /// Saves an edited journalpost (a new status, a corrected title or skjerming).
@@ -193,10 +208,8 @@ pub fn update_journal_entry(
     input: &JournalInput,
     now: DateTime<Utc>,
 ) -> CommandResult<JournalRecord> {
-    let fields = input.validate().map_err(|e| CommandError::from(StoreError::InvalidFields(e)))?;
-    let user = state.user();
-    let who = Actor { name: &user, now };
-    with_store(state, |s| Ok(s.write(|tx| journal::update(tx, &who, id, &fields))?))
+    let fields = input.validate().map_err(invalid)?;
+    write_as(state, now, |tx, who| journal::update(tx, who, id, &fields))
 }
 
 /// Attaches files to a journalpost: all of them, or none if one cannot be read.
@@ -247,9 +260,7 @@ pub fn attach_document_bytes(
     bytes: &[u8],
     now: DateTime<Utc>,
 ) -> CommandResult<DocumentRecord> {
-    let user = state.user();
-    let who = Actor { name: &user, now };
-    with_store(state, |s| Ok(s.write(|tx| documents::attach(tx, &who, journal_entry_id, file_name, bytes))?))
+    write_as(state, now, |tx, who| documents::attach(tx, who, journal_entry_id, file_name, bytes))
 }
 
 /// A path as messages show it.

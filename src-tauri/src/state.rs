@@ -26,6 +26,8 @@ pub struct AppState {
     /// Where the person's own settings live ([`crate::personal`]).
     pub config_dir: PathBuf,
     personal: Mutex<PersonalSettings>,
+    /// Why this start's backup of the day failed, for a window that asks later.
+    backup_error: Mutex<Option<CommandError>>,
     /// Where checked copies of documents are written for the system's apps.
     pub copies_dir: PathBuf,
     db: Mutex<Db>,
@@ -36,13 +38,21 @@ impl AppState {
         let db = Mutex::new(open_db(&db_path));
         let copies_dir = std::env::temp_dir().join("saksbok-dokument");
         let personal = Mutex::new(crate::personal::load(&config_dir));
-        Self { db_path, protocols_dir, os_user, config_dir, personal, copies_dir, db }
+        Self { db_path, protocols_dir, os_user, config_dir, personal, backup_error: Mutex::new(None), copies_dir, db }
     }
 
     /// Who is working, as the history records it: the display name the
     /// person chose, with the OS account.
     pub fn user(&self) -> String {
         self.personal().actor(&self.os_user)
+    }
+
+    pub fn backup_error(&self) -> Option<CommandError> {
+        self.backup_error.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
+    }
+
+    pub fn set_backup_error(&self, error: Option<CommandError>) {
+        *self.backup_error.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = error;
     }
 
     pub fn personal(&self) -> PersonalSettings {
@@ -96,7 +106,12 @@ fn open_db(path: &Path) -> Db {
     }
     // The full integrity check reads every page: it runs after the window
     // shows, and the first write waits for it.
-    let opts = OpenOptions { verify: Verify::InBackground, ..OpenOptions::default() };
+    let opts = OpenOptions {
+        verify: Verify::InBackground,
+        backup_before_migration: true,
+        program: Some("Saksbok (vindauget)".into()),
+        ..OpenOptions::default()
+    };
     match Store::open_with(path, &opts) {
         Ok(s) => Db::Open(s),
         Err(e) => Db::Failed(e.into()),

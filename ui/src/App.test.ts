@@ -298,4 +298,15 @@ describe("innstillingar", () => {
     await userEvent.click(within(banner).getByRole("button", { name: "Lukk" }));
     expect(screen.queryByTestId("backup-failed")).not.toBeInTheDocument();
   });
+
+  it("shows a daily backup that failed before the window listened, from the status", async () => {
+    const failed = { code: "invalid", message: "Mappa /srv/kopiar finst ikkje.", fields: [] };
+    settingsBackend({ app_status: () => ({ ...okStatus(false), backup_error: failed }) });
+    render(App);
+    const banner = await screen.findByTestId("backup-failed");
+    expect(within(banner).getByRole("alert")).toHaveTextContent("Den daglege tryggingskopien vart ikkje teken.");
+    await userEvent.click(within(banner).getByRole("button", { name: "Lukk" }));
+    await userEvent.click(screen.getByRole("button", { name: "Innstillingar" }));
+    expect(screen.queryByTestId("backup-failed")).not.toBeInTheDocument();
+  });
 });

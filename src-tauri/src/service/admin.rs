@@ -7,11 +7,11 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use saksbok_core::settings::RegisterSettings;
 use saksbok_store::backup::{self, BackupInfo, Backups, Reason};
-use saksbok_store::{Actor, StoreError, settings};
+use saksbok_store::settings;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{shown_path as shown, with_store};
+use super::{invalid, shown_path as shown, with_store, write_as};
 use crate::error::{CommandError, CommandResult};
 use crate::personal::{self, PersonalSettings};
 use crate::state::AppState;
@@ -81,14 +81,12 @@ pub fn save_register_settings(
     input: &RegisterSettings,
     now: DateTime<Utc>,
 ) -> CommandResult<SettingsView> {
-    let valid = input.validate().map_err(|e| CommandError::from(StoreError::InvalidFields(e)))?;
+    let valid = input.validate().map_err(invalid)?;
     if let Some(dir) = &valid.backup_dir {
         check_writable_dir(Path::new(dir))?;
     }
-    let user = state.user();
-    let who = Actor { name: &user, now };
-    with_store(state, |s| Ok(s.write(|tx| settings::save_register_settings(tx, &who, &valid))?))?;
-    log::info!("innstillingar for registeret lagra av {user}");
+    write_as(state, now, |tx, who| settings::save_register_settings(tx, who, &valid))?;
+    log::info!("innstillingar for registeret lagra av {}", state.user());
     settings_view(state)
 }
 
@@ -117,7 +115,7 @@ fn example_dir() -> &'static str {
 
 /// Saves the person's settings to their config directory and uses them at once.
 pub fn save_personal_settings(state: &AppState, input: &PersonalSettings) -> CommandResult<SettingsView> {
-    let valid = input.validate().map_err(|e| CommandError::from(StoreError::InvalidFields(e)))?;
+    let valid = input.validate().map_err(invalid)?;
     personal::save(&state.config_dir, &valid)?;
     state.set_personal(valid);
     settings_view(state)
@@ -143,6 +141,7 @@ pub fn make_backup(state: &AppState, now: DateTime<Utc>) -> CommandResult<Backup
         let backups = Backups::for_database(s.conn(), s.path())?;
         let made = s.backup(&backups, Reason::Manual, now)?;
         log::info!("tryggingskopi teken: {}", made.path.display());
+        state.set_backup_error(None);
         Ok(BackupEntry::from(&made))
     })
 }

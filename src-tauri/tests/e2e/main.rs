@@ -16,6 +16,7 @@ mod a11y;
 mod axe;
 mod bench;
 mod common;
+mod instance;
 mod keyboard;
 mod register;
 mod zoom;

@@ -83,6 +83,7 @@ export const queries = (calls: Call[]): CaseQuery[] =>
 export const okStatus = (empty: boolean): AppStatus => ({
   db_path: "/home/kari/.local/share/no.kommune.luster.saksbok/saksbok.sqlite3",
   db_error: null,
+  backup_error: null,
   empty,
   municipality: "Luster kommune",
   version: "0.1.0",

@@ -133,7 +133,11 @@ fn open(db: Option<&Path>, must_exist: bool) -> Result<Store, String> {
     if must_exist && !path.exists() {
         return Err(format!("Fann ikkje databasen {}. Køyr «saksbok --db FILE demo» for å laga ein.", path.display()));
     }
-    let opts = OpenOptions { backup_before_migration: true, ..OpenOptions::default() };
+    let opts = OpenOptions {
+        backup_before_migration: true,
+        program: Some("saksbok (kommandolinja)".into()),
+        ..OpenOptions::default()
+    };
     Store::open_with(&path, &opts).map_err(|e| e.to_string())
 }
 

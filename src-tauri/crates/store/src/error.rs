@@ -12,11 +12,12 @@ pub enum StoreError {
         path.display()
     )]
     Corrupt { path: PathBuf, detail: String },
-    #[error(
-        "Databasen {} er i bruk av eit anna program. Lukk det andre programmet (eller ein annan Saksbok) og prøv igjen.",
-        path.display()
-    )]
-    Locked { path: PathBuf },
+    #[error("{}", locked_message(path, holders))]
+    Locked {
+        path: PathBuf,
+        /// Who has it open, as [`crate::presence::Holder::describe`] says it; empty if not known.
+        holders: Vec<String>,
+    },
     #[error(
         "Databasen {} kan berre lesast (fila eller mappa er skriveverna). Endringa vart ikkje lagra.",
         path.display()
@@ -29,6 +30,13 @@ pub enum StoreError {
     Foreign { path: PathBuf, detail: String },
     #[error("Kan ikkje opna databasen {}: {detail}", path.display())]
     CannotOpen { path: PathBuf, detail: String },
+    #[error(
+        "Databasen {} ligg på ein nettverksressurs ({kind}). SQLite kan ikkje brukast trygt over nettverket, \
+         så Saksbok opnar ho ikkje: flytt fila til ein lokal disk (tryggingskopiane kan gjerne liggja på nettverket). \
+         Ingenting i fila er endra.",
+        path.display()
+    )]
+    NetworkShare { path: PathBuf, kind: String },
     #[error(
         "Databasen {} er laga av ein nyare Saksbok (skjemaversjon {found}, denne kjenner til {supported}). Oppgrader Saksbok.",
         path.display()
@@ -47,6 +55,21 @@ pub enum StoreError {
     Sqlite { path: PathBuf, source: rusqlite::Error },
 }
 
+fn locked_message(path: &Path, holders: &[String]) -> String {
+    if holders.is_empty() {
+        format!(
+            "Databasen {} er i bruk av eit anna program. Lukk det andre programmet (eller ein annan Saksbok) og prøv igjen.",
+            path.display()
+        )
+    } else {
+        format!(
+            "Databasen {} er i bruk av {}. Vent til det er ferdig, eller lukk det, og prøv igjen; ingenting er endra.",
+            path.display(),
+            holders.join(" og ")
+        )
+    }
+}
+
 impl StoreError {
     /// A stable code for programs (the UI, scripts) to branch on.
     pub fn code(&self) -> &'static str {
@@ -57,6 +80,7 @@ impl StoreError {
             Self::ReadOnly { .. } => "db_read_only",
             Self::Foreign { .. } => "db_foreign",
             Self::CannotOpen { .. } => "db_cannot_open",
+            Self::NetworkShare { .. } => "db_network_share",
             Self::TooNew { .. } => "db_too_new",
             Self::NotFound(_) => "not_found",
             Self::Ambiguous { .. } => "ambiguous",
@@ -70,7 +94,10 @@ impl StoreError {
         match e.sqlite_error_code() {
             Some(ErrorCode::NotADatabase) => Self::NotADatabase { path },
             Some(ErrorCode::DatabaseCorrupt) => Self::Corrupt { path, detail: e.to_string() },
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Locked { path },
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                let holders = crate::presence::others(&path).iter().map(crate::presence::Holder::describe).collect();
+                Self::Locked { path, holders }
+            }
             Some(ErrorCode::ReadOnly) => Self::ReadOnly { path },
             Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
                 Self::CannotOpen { path, detail: e.to_string() }

@@ -20,7 +20,9 @@ pub mod interchange;
 pub mod journal;
 pub mod meetings;
 mod migrate;
+pub mod netfs;
 pub mod paths;
+pub mod presence;
 pub mod protocols;
 pub mod search;
 pub mod settings;
@@ -30,11 +32,12 @@ pub mod verify;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use audit::Actor;
 pub use error::StoreError;
 pub use migrate::{APPLICATION_ID, MIGRATIONS, migrate_to, schema_version};
+pub use rusqlite::Transaction;
 pub use verify::{Integrity, Verification, Verify};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -51,6 +54,9 @@ pub struct OpenOptions {
     /// Back the file up (see [`backup::Backups::for_database`]) before a
     /// migration changes it; if the copy cannot be made, nothing is upgraded.
     pub backup_before_migration: bool,
+    /// How this program is named to others that find the database locked
+    /// ([`presence`]); none leaves no mark.
+    pub program: Option<String>,
 }
 
 impl Default for OpenOptions {
@@ -60,6 +66,7 @@ impl Default for OpenOptions {
             busy_timeout: Duration::from_secs(5),
             verify: Verify::AtOpen,
             backup_before_migration: false,
+            program: None,
         }
     }
 }
@@ -70,6 +77,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     verification: Verification,
+    /// This program's mark beside the file while it is open (dropped after `conn`).
+    _presence: Option<presence::Presence>,
 }
 
 impl Store {
@@ -79,6 +88,7 @@ impl Store {
     }
 
     pub fn open_with(path: &Path, opts: &OpenOptions) -> Result<Self> {
+        refuse_network_share(path, netfs::network_kind)?;
         let err = |e: rusqlite::Error| StoreError::from_sqlite(e, path);
         let flags = if opts.read_only {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
@@ -133,7 +143,11 @@ impl Store {
             migrate::migrate(&mut conn).map_err(|e| e.with_path(path))?;
             derived::refresh(&mut conn).map_err(|e| e.with_path(path))?;
         }
-        Ok(Self { conn, path: path.to_path_buf(), verification })
+        let presence = match (&opts.program, opts.read_only) {
+            (Some(program), false) => presence::announce(path, program, chrono::Utc::now()),
+            _ => None,
+        };
+        Ok(Self { conn, path: path.to_path_buf(), verification, _presence: presence })
     }
 
     pub fn path(&self) -> &Path {
@@ -227,6 +241,16 @@ impl Store {
         self.conn
             .backup(rusqlite::MAIN_DB, dest, None::<fn(rusqlite::backup::Progress)>)
             .map_err(|e| StoreError::from_sqlite(e, dest))
+    }
+}
+
+/// A database whose folder is on a network file system is refused before
+/// SQLite touches it.
+fn refuse_network_share(path: &Path, kind_of: impl Fn(&Path) -> Option<&'static str>) -> Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    match kind_of(dir) {
+        Some(kind) => Err(StoreError::NetworkShare { path: path.to_path_buf(), kind: kind.to_string() }),
+        None => Ok(()),
     }
 }
 

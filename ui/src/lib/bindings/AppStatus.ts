@@ -12,4 +12,8 @@ db_error: CommandError | null,
 /**
  * Nothing in the register yet: offer the demo data.
  */
-empty: boolean, municipality: string, version: string, };
+empty: boolean, municipality: string, version: string, 
+/**
+ * Why the backup of the day failed at this start, if it did.
+ */
+backup_error: CommandError | null, };

@@ -242,6 +242,17 @@ fn a_damaged_database_is_refused_and_left_untouched() {
 }
 
 #[test]
+fn a_database_on_a_network_share_is_refused_before_sqlite_touches_it() {
+    let dir = TempDir::new().unwrap();
+    let path = db(&dir);
+    let e = crate::refuse_network_share(&path, |_| Some("SMB/CIFS")).unwrap_err();
+    assert_eq!(e.code(), "db_network_share");
+    assert!(e.to_string().contains("ligg på ein nettverksressurs (SMB/CIFS)"), "{e}");
+    assert!(!path.exists(), "nothing was created");
+    crate::refuse_network_share(&path, |_| None).unwrap();
+}
+
+#[test]
 fn a_locked_database_gives_a_clear_error() {
     let dir = TempDir::new().unwrap();
     let path = db(&dir);
@@ -313,7 +324,8 @@ fn printed_protocols_are_recorded_with_their_hash() {
 #[ignore = "a helper run in a child process by the crash test"]
 fn crash_writer_child() {
     let Some(path) = std::env::var_os("SAKSBOK_CRASH_DB") else { return };
-    let mut s = Store::open(Path::new(&path)).unwrap();
+    let opts = OpenOptions { program: Some("saksbok (kommandolinja)".into()), ..OpenOptions::default() };
+    let mut s = Store::open_with(Path::new(&path), &opts).unwrap();
     let committed = demo::CaseDraft { number: CaseNumber { year: 2026, seq: 1 }, title: "Lagra".into() };
     s.write(|tx| cases::insert_draft(tx, &who(), &committed)).unwrap();
     let conn = s.conn();
@@ -352,8 +364,31 @@ fn a_writer_killed_mid_transaction_loses_nothing_committed() {
         }
     }
     assert!(ready, "the writer never got to its open transaction");
+    // A write meanwhile waits in vain, and is told who holds the database.
+    let opts = OpenOptions { busy_timeout: Duration::from_millis(200), ..OpenOptions::default() };
+    let mut waiting = Store::open_with(&path, &opts).unwrap();
+    let e = waiting.write(|tx| Ok(tx.execute("UPDATE settings SET value = value", [])?)).unwrap_err();
+    assert_eq!(e.code(), "db_locked", "{e}");
+    let said = e.to_string();
+    assert!(said.contains("er i bruk av saksbok (kommandolinja)"), "{said}");
+    assert!(said.contains(&format!("(prosess {})", child.id())), "{said}");
+    drop(waiting);
     child.kill().unwrap();
     child.wait().unwrap();
+    // The killed writer's mark is left behind; the next open on this machine clears it.
+    let marks = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".i-bruk"))
+            .count()
+    };
+    assert_eq!(marks(), 1);
+    let opts = OpenOptions { program: Some("Saksbok (vindauget)".into()), ..OpenOptions::default() };
+    let mine = Store::open_with(&path, &opts).unwrap();
+    assert_eq!(marks(), 1, "only this program's own mark is there");
+    assert!(crate::presence::others(&path).is_empty());
+    drop(mine);
+    assert_eq!(marks(), 0, "closing removes the mark");
 
     let s = Store::open(&path).unwrap();
     let titles: Vec<String> = s
