@@ -33,6 +33,9 @@ pub const LOG_FILE: &str = "saksbok";
 /// first backup of the day. Each outcome is logged, and told to the window.
 fn after_start(handle: &tauri::AppHandle) {
     let state = handle.state::<AppState>();
+    // The integrity check reads the whole file: let the window draw its
+    // first screen before it starts (a write in the meantime starts it at once).
+    std::thread::sleep(std::time::Duration::from_millis(1500));
     if let Some(error) = state.await_integrity() {
         log::error!("databasen er skadd: {}", error.message);
         let _ = handle.emit("db-failed", error);

@@ -122,7 +122,7 @@ impl Store {
             }
             Verification::passed(path)
         } else {
-            Verification::start(path)
+            Verification::pending(path)
         };
         conn.pragma_update(None, "foreign_keys", "ON").map_err(err)?;
         if !opts.read_only {

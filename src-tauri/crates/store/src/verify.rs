@@ -5,11 +5,14 @@
 //! with the check in the background ([`Verify::InBackground`]): the window
 //! shows the case list at once, reads go ahead, and the first write waits
 //! until the check has passed — so nothing is ever written to a damaged file.
+//! The caller may begin the check a moment later ([`Verification::start`]),
+//! so it does not compete with the first screen for the CPU; a write begins
+//! it at once.
 //! A file that must be written at open (a migration, new derived values, the
 //! switch to WAL) is always checked first, whichever mode was asked for.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, Once};
 
 use rusqlite::{Connection, OpenFlags};
 
@@ -40,28 +43,41 @@ pub enum Integrity {
 pub struct Verification {
     path: PathBuf,
     state: Arc<(Mutex<Integrity>, Condvar)>,
+    started: Arc<Once>,
 }
 
 impl Verification {
     pub(crate) fn passed(path: &Path) -> Self {
-        Self { path: path.to_path_buf(), state: Arc::new((Mutex::new(Integrity::Passed), Condvar::new())) }
+        let started = Arc::new(Once::new());
+        started.call_once(|| {});
+        Self { path: path.to_path_buf(), state: Arc::new((Mutex::new(Integrity::Passed), Condvar::new())), started }
     }
 
-    /// Starts the check of `path` on a connection of its own.
-    pub(crate) fn start(path: &Path) -> Self {
-        let this = Self { path: path.to_path_buf(), state: Arc::new((Mutex::new(Integrity::Pending), Condvar::new())) };
-        let worker = this.clone();
-        let spawned = std::thread::Builder::new().name("saksbok-quick-check".into()).spawn(move || {
-            worker.finish(match check_file(&worker.path) {
-                Ok(()) => Integrity::Passed,
-                Err(detail) => Integrity::Failed(detail),
-            });
-        });
-        if let Err(e) = spawned {
-            // No thread to spare: the file stays unwritable rather than unchecked.
-            this.finish(Integrity::Failed(format!("kontrollen kunne ikkje starta: {e}")));
+    /// A check of `path` that has not begun: [`Verification::start`] begins
+    /// it, and so does the first [`Verification::wait`] (the first write).
+    pub(crate) fn pending(path: &Path) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            state: Arc::new((Mutex::new(Integrity::Pending), Condvar::new())),
+            started: Arc::new(Once::new()),
         }
-        this
+    }
+
+    /// Begins the check on a connection of its own, once; later calls do nothing.
+    pub fn start(&self) {
+        self.started.call_once(|| {
+            let worker = self.clone();
+            let spawned = std::thread::Builder::new().name("saksbok-quick-check".into()).spawn(move || {
+                worker.finish(match check_file(&worker.path) {
+                    Ok(()) => Integrity::Passed,
+                    Err(detail) => Integrity::Failed(detail),
+                });
+            });
+            if let Err(e) = spawned {
+                // No thread to spare: the file stays unwritable rather than unchecked.
+                self.finish(Integrity::Failed(format!("kontrollen kunne ikkje starta: {e}")));
+            }
+        });
     }
 
     fn finish(&self, outcome: Integrity) {
@@ -75,8 +91,10 @@ impl Verification {
         self.state.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
     }
 
-    /// Waits for the check; a damaged file is an error.
+    /// Waits for the check (beginning it if it has not begun); a damaged
+    /// file is an error.
     pub fn wait(&self) -> Result<()> {
+        self.start();
         let (lock, cvar) = &*self.state;
         let mut state = lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         while *state == Integrity::Pending {

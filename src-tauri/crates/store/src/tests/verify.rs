@@ -44,6 +44,8 @@ fn a_sound_file_opens_unchecked_and_passes_in_the_background() {
     let path = db(&dir);
     register_with_cases(&path, 50);
     let mut s = Store::open_with(&path, &background()).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert_eq!(s.verification().integrity(), Integrity::Pending, "nothing begins the check until asked");
     s.verification().wait().unwrap();
     assert_eq!(s.verification().integrity(), Integrity::Passed);
     let before = s.read(|tx| cases::list(tx, &saksbok_core::register::CaseQuery::default())).unwrap().total;
