@@ -85,6 +85,32 @@ impl AppState {
         Some(error)
     }
 
+    /// Puts a backup in place of a database that could not be opened because
+    /// it is damaged (or not a database at all), keeps the damaged file in
+    /// the backup folder, and opens the restored one. Any other reason it
+    /// could not be opened (locked, another program's, too new, on a network
+    /// share) is not cured by a backup, and nothing is done.
+    pub fn restore_over_failed(
+        &self,
+        from: &Path,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<saksbok_store::backup::BackupInfo, CommandError> {
+        let mut db = self.db();
+        let Db::Failed(why) = &*db else {
+            return Err(CommandError::new("invalid", "Databasen er open; hent fram kopien under Innstillingar."));
+        };
+        if !matches!(why.code.as_str(), "db_corrupt" | "db_not_a_database") {
+            return Err(CommandError::new(
+                "invalid",
+                format!("Ein tryggingskopi hjelper ikkje her: {} Ingenting er endra.", why.message),
+            ));
+        }
+        let backups = saksbok_store::backup::Backups::beside(&self.db_path);
+        let kept = backups.replace_damaged(&self.db_path, from, now)?;
+        *db = open_db(&self.db_path);
+        Ok(kept)
+    }
+
     /// Tries to open the database again (after the user closed the program
     /// that held it, or freed disk space).
     pub fn reopen(&self) {

@@ -14,7 +14,7 @@ use ts_rs::TS;
 use super::{invalid, shown_path as shown, with_store, write_as};
 use crate::error::{CommandError, CommandResult};
 use crate::personal::{self, PersonalSettings};
-use crate::state::AppState;
+use crate::state::{AppState, Db};
 
 /// Everything the settings screen shows.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -121,8 +121,13 @@ pub fn save_personal_settings(state: &AppState, input: &PersonalSettings) -> Com
     settings_view(state)
 }
 
+/// The register's backup folder; for a database that could not be opened,
+/// the default folder beside it (its settings cannot be read).
 fn backups_of(state: &AppState) -> CommandResult<Backups> {
-    with_store(state, |s| Ok(Backups::for_database(s.conn(), s.path())?))
+    match &*state.db() {
+        Db::Open(s) => Ok(Backups::for_database(s.conn(), s.path())?),
+        Db::Failed(_) => Ok(Backups::beside(&state.db_path)),
+    }
 }
 
 pub fn list_backups(state: &AppState) -> CommandResult<BackupList> {
@@ -163,6 +168,11 @@ pub fn daily_backup(state: &AppState, now: DateTime<Utc>) -> CommandResult<Optio
 /// Brings back the backup at `path` after the person confirmed it; the
 /// database as it is now is kept as a backup first. Returns that backup.
 pub fn restore_backup(state: &AppState, path: &Path, now: DateTime<Utc>) -> CommandResult<BackupEntry> {
+    if matches!(&*state.db(), Db::Failed(_)) {
+        let kept = state.restore_over_failed(path, now)?;
+        log::warn!("skadd database erstatta med {}; den skadde ligg i {}", path.display(), kept.path.display());
+        return Ok(BackupEntry::from(&kept));
+    }
     with_store(state, |s| {
         let backups = Backups::for_database(s.conn(), s.path())?;
         let kept = s.restore_from(path, &backups, now)?;

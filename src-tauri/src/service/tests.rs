@@ -355,3 +355,25 @@ fn backups_are_made_daily_once_listed_and_restored_from_the_window() {
     let manual = admin::make_backup(&st, later).unwrap();
     assert_eq!(manual.reason_label, "Manuell");
 }
+
+#[test]
+fn a_damaged_database_is_replaced_from_the_error_screen_and_kept_aside() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("db/saksbok.sqlite3");
+    let backup = {
+        let st = state(&dir);
+        load_demo(&st, now()).unwrap();
+        admin::make_backup(&st, now()).unwrap()
+    };
+    std::fs::write(&db, b"Ikkje ein database.".repeat(500)).unwrap();
+    let _ = std::fs::remove_file(dir.path().join("db/saksbok.sqlite3-wal"));
+    let _ = std::fs::remove_file(dir.path().join("db/saksbok.sqlite3-shm"));
+    let st = state(&dir);
+    assert!(status(&st).db_error.is_some());
+    let listed = admin::list_backups(&st).unwrap();
+    assert_eq!(listed.backups.len(), 1, "the error screen can list the backups beside the database");
+    let kept = admin::restore_backup(&st, std::path::Path::new(&backup.path), now()).unwrap();
+    assert_eq!(kept.reason, "skadd");
+    assert!(status(&st).db_error.is_none(), "the restored register is open");
+    assert_eq!(list_cases(&st, &CaseQuery::default()).unwrap().total, 1);
+}

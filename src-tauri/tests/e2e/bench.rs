@@ -8,7 +8,7 @@
 //! Runs with the demo register; with `SAKSBOK_BENCH_DB` naming a database it
 //! also opens that, e.g. the 100 000 cases the store bench leaves behind with
 //! `SAKSBOK_BENCH_KEEP=/tmp/100k.sqlite3 cargo bench -p saksbok-store`.
-//! `SAKSBOK_BENCH_RUNS` sets the number of starts of each (default 3).
+//! `SAKSBOK_BENCH_RUNS` sets the number of starts of each (default 5).
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -29,7 +29,7 @@ struct Sample {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the built app, Xvfb and tauri-driver: run through .ci/test"]
 async fn bench_start_up_and_memory_against_a_blank_window() {
-    let runs: usize = std::env::var("SAKSBOK_BENCH_RUNS").ok().and_then(|s| s.parse().ok()).unwrap_or(3);
+    let runs: usize = std::env::var("SAKSBOK_BENCH_RUNS").ok().and_then(|s| s.parse().ok()).unwrap_or(5);
     let dir = home();
     let demo = dir.path().join("demo.sqlite3");
     {

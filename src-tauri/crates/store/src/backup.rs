@@ -34,11 +34,13 @@ pub enum Reason {
     BeforeRestore,
     /// Asked for by a person (the CLI's `backup`, the window's button).
     Manual,
+    /// A damaged database, moved aside when a backup was restored over it.
+    Damaged,
 }
 
 impl Reason {
-    pub const ALL: [Self; 5] =
-        [Self::Daily, Self::BeforeMigration, Self::BeforeImport, Self::BeforeRestore, Self::Manual];
+    pub const ALL: [Self; 6] =
+        [Self::Daily, Self::BeforeMigration, Self::BeforeImport, Self::BeforeRestore, Self::Manual, Self::Damaged];
 
     /// The word in the file name.
     pub fn as_str(self) -> &'static str {
@@ -48,6 +50,7 @@ impl Reason {
             Self::BeforeImport => "foer-import",
             Self::BeforeRestore => "foer-attoppretting",
             Self::Manual => "manuell",
+            Self::Damaged => "skadd",
         }
     }
 
@@ -59,6 +62,7 @@ impl Reason {
             Self::BeforeImport => "Før import",
             Self::BeforeRestore => "Før attoppretting",
             Self::Manual => "Manuell",
+            Self::Damaged => "Skadd database, teken vare på",
         }
     }
 }
@@ -153,6 +157,47 @@ impl Backups {
         Ok(BackupInfo { path, made_at: now, reason, bytes })
     }
 
+    /// The default folder beside a database whose settings cannot be read
+    /// (it could not be opened).
+    pub fn beside(db_path: &Path) -> Self {
+        Self {
+            create_missing: true,
+            ..Self::new(default_dir(db_path), saksbok_core::settings::DEFAULT_BACKUPS as usize)
+        }
+    }
+
+    /// Puts the backup at `from` in place of a database that cannot be opened
+    /// (damaged, or not a database at all). The backup is checked first; the
+    /// damaged file (with its -wal and -shm) is moved into this folder as
+    /// `…-skadd.sqlite3`, never deleted. Returns where it was moved.
+    pub fn replace_damaged(&self, db_path: &Path, from: &Path, now: DateTime<Utc>) -> Result<BackupInfo> {
+        check_backup(from)?;
+        self.check_dir()?;
+        let name = format!("{PREFIX}{}-{}{SUFFIX}", now.format(STAMP), Reason::Damaged.as_str());
+        let kept = self.dir.join(&name);
+        if kept.exists() {
+            return Err(self.cannot_write(&format!("{name} finst frå før")));
+        }
+        let fail = |e: std::io::Error| self.cannot_write(&e.to_string());
+        for suffix in ["", "-wal", "-shm"] {
+            let old = PathBuf::from(format!("{}{suffix}", db_path.display()));
+            if old.exists() {
+                move_file(&old, &PathBuf::from(format!("{}{suffix}", kept.display()))).map_err(fail)?;
+            }
+        }
+        let incoming = PathBuf::from(format!("{}.attoppretting", db_path.display()));
+        std::fs::copy(from, &incoming).and_then(|_| std::fs::rename(&incoming, db_path)).map_err(|e| {
+            let _ = std::fs::remove_file(&incoming);
+            StoreError::Invalid(format!(
+                "Kunne ikkje leggja tryggingskopien på plass som {} ({e}). Den skadde fila ligg i {}.",
+                db_path.display(),
+                kept.display()
+            ))
+        })?;
+        let bytes = std::fs::metadata(&kept).map_or(0, |m| m.len());
+        Ok(BackupInfo { path: kept, made_at: now, reason: Reason::Damaged, bytes })
+    }
+
     /// The backups in the folder, newest first. A missing folder has none.
     pub fn list(&self) -> Result<Vec<BackupInfo>> {
         let entries = match std::fs::read_dir(&self.dir) {
@@ -213,6 +258,14 @@ impl Backups {
     fn cannot_read(&self, detail: &str) -> StoreError {
         StoreError::Invalid(format!("Kan ikkje lesa mappa for tryggingskopiar, {} ({detail}).", self.dir.display()))
     }
+}
+
+/// A rename, or a copy and a removal across file systems.
+fn move_file(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::rename(from, to).or_else(|_| {
+        std::fs::copy(from, to)?;
+        std::fs::remove_file(from)
+    })
 }
 
 /// The copy carries the database's WAL mode; a backup is one self-contained

@@ -146,3 +146,30 @@ fn an_old_database_is_backed_up_before_it_is_upgraded() {
     drop(Store::open_with(&path, &opts).unwrap());
     assert_eq!(Backups::new(&folder, 5).list().unwrap().len(), 1);
 }
+
+#[test]
+fn a_database_that_cannot_be_opened_is_replaced_by_a_backup_and_kept_aside() {
+    let dir = TempDir::new().unwrap();
+    let path = db(&dir);
+    let backups = Backups::beside(&path);
+    let made = {
+        let s = with_demo(&path);
+        s.backup(&backups, Reason::Manual, at(24, 8)).unwrap()
+    };
+    let junk = b"Ikkje ein database.".repeat(500);
+    std::fs::write(&path, &junk).unwrap();
+    assert!(Store::open(&path).is_err());
+    // A damaged backup is refused and the file stays where it was.
+    let bad = dir.path().join("avkorta.sqlite3");
+    std::fs::write(&bad, &std::fs::read(&made.path).unwrap()[..4096]).unwrap();
+    assert!(backups.replace_damaged(&path, &bad, at(25, 8)).is_err());
+    assert_eq!(std::fs::read(&path).unwrap(), junk);
+
+    let kept = backups.replace_damaged(&path, &made.path, at(25, 9)).unwrap();
+    assert_eq!(kept.reason, Reason::Damaged);
+    assert_eq!(std::fs::read(&kept.path).unwrap(), junk, "the damaged file is kept, byte for byte");
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(case_count(&mut s), 1, "the backup's register is back");
+    let listed: Vec<Reason> = backups.list().unwrap().into_iter().map(|b| b.reason).collect();
+    assert_eq!(listed, [Reason::Damaged, Reason::Manual]);
+}
