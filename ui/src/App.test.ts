@@ -14,6 +14,7 @@ import {
   demoRow,
   detail,
   listOf,
+  manualBackup,
   okStatus,
   settingsView,
 } from "./test/backend";
@@ -95,6 +96,92 @@ describe("a damaged database", () => {
     await userEvent.click(screen.getByRole("button", { name: "Prøv igjen" }));
     expect(await screen.findByTestId("case-row")).toBeInTheDocument();
     expect(attempts).toBe(1);
+  });
+
+  const failed = (code: string, message: string): AppStatus => ({
+    ...okStatus(false),
+    db_error: { code, message, fields: [] },
+  });
+
+  it("offers the backups of a damaged file and restores one only once confirmed", async () => {
+    let restored = false;
+    const keptDamaged = {
+      ...dailyBackup,
+      path: "/kopiar/saksbok-20261125T090000Z-skadd.sqlite3",
+      reason: "skadd",
+      reason_label: "Skadd database, teken vare på",
+    };
+    const calls = backend({
+      app_status: () => (restored ? okStatus(false) : failed("db_corrupt", "Databasefila er skadd.")),
+      list_backups: () => backupList([keptDamaged, dailyBackup, manualBackup]),
+      restore_backup: () => {
+        restored = true;
+        return keptDamaged;
+      },
+      case_filter_options: noFilters,
+      list_cases: listOf([demoRow]),
+    });
+    render(App);
+    const section = await screen.findByTestId("db-error-backups");
+    expect(within(section).getByRole("heading", { name: "Hent fram ein tryggingskopi" })).toBeInTheDocument();
+    expect(section).toHaveTextContent("Den skadde fila blir ikkje sletta");
+    // The damaged file kept from before is no backup to bring back.
+    const rows = await within(section).findAllByTestId("backup-row");
+    expect(rows).toHaveLength(2);
+    expect(within(rows[0]!).getByText("24.11.2026 kl. 08.00")).toBeInTheDocument();
+    await userEvent.click(within(rows[1]!).getByTestId("restore-backup"));
+    expect(screen.getByTestId("confirm-dialog")).toBeInTheDocument();
+    expect(calls.filter((c) => c.cmd === "restore_backup")).toEqual([]);
+    await userEvent.click(screen.getByTestId("confirm-restore"));
+    expect(await screen.findByTestId("case-row")).toBeInTheDocument();
+    expect(calls.filter((c) => c.cmd === "restore_backup").map((c) => c.args)).toEqual([{ path: manualBackup.path }]);
+    expect(calls.filter((c) => c.cmd === "app_status")).toHaveLength(2);
+    expect(screen.getByTestId("notice")).toHaveTextContent(
+      `Tryggingskopien frå 20.11.2026 kl. 14.30 er henta fram. Den skadde fila er teken vare på i ${keptDamaged.path}.`,
+    );
+    expect(screen.queryByTestId("db-error-backups")).not.toBeInTheDocument();
+  });
+
+  it("shows why a restore failed and stays on the explanation", async () => {
+    const calls = backend({
+      app_status: () => failed("db_not_a_database", "Fila er ikkje ein Saksbok-database."),
+      list_backups: () => backupList(),
+      restore_backup: () => {
+        throw { code: "backup_invalid", message: "Tryggingskopien er òg skadd.", fields: [] };
+      },
+    });
+    render(App);
+    const [first] = await screen.findAllByTestId("restore-backup");
+    await userEvent.click(first!);
+    await userEvent.click(screen.getByTestId("confirm-restore"));
+    const section = screen.getByTestId("db-error-backups");
+    expect(await within(section).findByText("Tryggingskopien er òg skadd.")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Databasen kunne ikkje opnast" })).toBeInTheDocument();
+    expect(within(section).getAllByTestId("backup-row")).toHaveLength(2);
+    expect(calls.filter((c) => c.cmd === "app_status")).toHaveLength(1);
+  });
+
+  it("says so when a damaged file has no backups", async () => {
+    backend({
+      app_status: () => failed("db_corrupt", "Databasefila er skadd."),
+      list_backups: () => backupList([]),
+    });
+    render(App);
+    expect(await screen.findByTestId("no-backups")).toHaveTextContent(
+      `Fann ingen tryggingskopiar i ${backupList().dir}.`,
+    );
+  });
+
+  it("offers no backups when the file is only locked", async () => {
+    const calls = backend({
+      app_status: () => failed("db_locked", "Databasen er i bruk av eit anna program."),
+      list_backups: () => backupList(),
+    });
+    render(App);
+    expect(await screen.findByRole("heading", { name: "Databasen kunne ikkje opnast" })).toBeInTheDocument();
+    expect(screen.queryByTestId("db-error-backups")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("restore-backup")).not.toBeInTheDocument();
+    expect(calls.filter((c) => c.cmd === "list_backups")).toEqual([]);
   });
 });
 

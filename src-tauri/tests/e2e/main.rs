@@ -7,7 +7,9 @@
 //!   tests/ACCESSIBILITY.md): axe-core checks each screen after every step
 //!   that shows it, one test visits every screen of the app, one uses only the
 //!   keyboard, and one zooms the text to 200 %.
-//! - `bench`: start-up with a large register (skipped unless asked for).
+//! - `restore`: a damaged register brought back from a backup on the error screen.
+//! - `instance`: a second start hands over to the running window.
+//! - `bench`: start-up and memory against a blank window (run by .ci/test as a step of its own).
 //!
 //! Needs Xvfb, WebKitWebDriver and tauri-driver, and ui/dist built before
 //! the app; `.ci/test` provides them all and runs these with `--ignored`.
@@ -19,4 +21,5 @@ mod common;
 mod instance;
 mod keyboard;
 mod register;
+mod restore;
 mod zoom;

@@ -296,6 +296,12 @@ const nn = {
   restoreConfirm: "Hent fram tryggingskopien",
   restoring: "Hentar fram tryggingskopien …",
   restored: (when: string) => `Tryggingskopien frå ${when} er henta fram. Databasen slik han var, er teken vare på.`,
+  dbErrorBackups: "Hent fram ein tryggingskopi",
+  dbErrorBackupsHelp:
+    "Den skadde fila blir ikkje sletta: ho blir flytta til mappa for tryggingskopiar og teken vare på der før tryggingskopien blir henta fram.",
+  noBackupsIn: (dir: string) => `Fann ingen tryggingskopiar i ${dir}.`,
+  restoredDamaged: (when: string, path: string) =>
+    `Tryggingskopien frå ${when} er henta fram. Den skadde fila er teken vare på i ${path}.`,
   dailyBackupFailed: (message: string) => `Den daglege tryggingskopien vart ikkje teken. ${message}`,
 
   // Om Saksbok
@@ -564,6 +570,7 @@ const nb: Texts = {
     "foer-import": "Før import",
     "foer-attoppretting": "Før gjenoppretting",
     manuell: "Manuell",
+    skadd: "Skadet database, tatt vare på",
   },
   noBackups: "Ingen sikkerhetskopier ennå.",
   makeBackup: "Ta sikkerhetskopi nå",
@@ -577,6 +584,12 @@ const nb: Texts = {
   restoreConfirm: "Hent fram sikkerhetskopien",
   restoring: "Henter fram sikkerhetskopien …",
   restored: (when: string) => `Sikkerhetskopien fra ${when} er hentet fram. Databasen slik den var, er tatt vare på.`,
+  dbErrorBackups: "Hent fram en sikkerhetskopi",
+  dbErrorBackupsHelp:
+    "Den skadde filen blir ikke slettet: den blir flyttet til mappen for sikkerhetskopier og tatt vare på der før sikkerhetskopien hentes fram.",
+  noBackupsIn: (dir: string) => `Fant ingen sikkerhetskopier i ${dir}.`,
+  restoredDamaged: (when: string, path: string) =>
+    `Sikkerhetskopien fra ${when} er hentet fram. Den skadde filen er tatt vare på i ${path}.`,
   dailyBackupFailed: (message: string) => `Den daglige sikkerhetskopien ble ikke tatt. ${message}`,
 
   about: "Om Saksbok",
