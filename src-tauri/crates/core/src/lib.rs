@@ -6,6 +6,7 @@
 
 pub mod attendance;
 pub mod behandling;
+pub mod board;
 pub mod case;
 pub mod date;
 pub mod demo;
