@@ -76,7 +76,7 @@ enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
     },
-    /// Write the whole database as JSON (format: store/schema/saksbok-export-v1.schema.json),
+    /// Write the whole database as JSON (format: store/schema/saksbok-export-v2.schema.json),
     /// with the documents' contents as files in a folder beside it (OUT.dokument/).
     Export {
         /// The JSON file to write; it must not exist.

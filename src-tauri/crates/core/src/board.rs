@@ -176,15 +176,30 @@ pub struct TermMember {
     pub name: String,
     pub party: Option<String>,
     pub membership: Membership,
-    pub term_from: NaiveDate,
+    /// None: since before the register knew.
+    pub term_from: Option<NaiveDate>,
     /// None: still in the board.
     pub term_to: Option<NaiveDate>,
 }
 
 impl TermMember {
     pub fn serves_on(&self, date: NaiveDate) -> bool {
-        self.term_from <= date && self.term_to.is_none_or(|t| date <= t)
+        self.term_from.is_none_or(|f| f <= date) && self.term_to.is_none_or(|t| date <= t)
     }
+
+    fn span(&self) -> (NaiveDate, NaiveDate) {
+        (self.term_from.unwrap_or(NaiveDate::MIN), self.term_to.unwrap_or(NaiveDate::MAX))
+    }
+}
+
+/// A board as the register holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BoardRecord {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub settings: BoardSettings,
+    /// Members and varamedlemer of every term, oldest term first.
+    pub members: Vec<TermMember>,
 }
 
 /// The board's seats on a meeting date, leiar first, then nestleiar, then
@@ -231,14 +246,15 @@ pub fn check_members(members: &[TermMember]) -> Vec<FieldError> {
         if m.name.trim().is_empty() {
             errors.push(FieldError::new("members", format!("Rad {row}: namnet manglar.")));
         }
-        if m.term_to.is_some_and(|t| t < m.term_from) {
+        if matches!((m.term_from, m.term_to), (Some(f), Some(t)) if t < f) {
             errors.push(FieldError::new(
                 "members",
                 format!("Rad {row}: perioden for {} sluttar før han byrjar.", m.name),
             ));
         }
         let overlaps = |o: &TermMember| {
-            o.term_from <= m.term_to.unwrap_or(NaiveDate::MAX) && m.term_from <= o.term_to.unwrap_or(NaiveDate::MAX)
+            let ((a_from, a_to), (b_from, b_to)) = (o.span(), m.span());
+            a_from <= b_to && b_from <= a_to
         };
         if members[..i].iter().any(|o| o.name == m.name && overlaps(o)) {
             errors.push(FieldError::new("members", format!("Rad {row}: {} står to gonger i same periode.", m.name)));
@@ -320,7 +336,7 @@ mod tests {
     }
 
     fn tm(name: &str, party: &str, membership: Membership, from: NaiveDate, to: Option<NaiveDate>) -> TermMember {
-        TermMember { name: name.into(), party: Some(party.into()), membership, term_from: from, term_to: to }
+        TermMember { name: name.into(), party: Some(party.into()), membership, term_from: Some(from), term_to: to }
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! JSON interchange: the whole database as one versioned JSON document, and
-//! back. The format is documented by `schema/saksbok-export-v1.schema.json`;
+//! back. The format is documented by `schema/saksbok-export-v2.schema.json`;
 //! a test keeps that file and the database's tables in step.
 //!
 //! Export writes every table in a fixed order, rows by id, columns in table
@@ -23,7 +23,28 @@ use crate::{Result, StoreError};
 /// What `format` says in every export.
 pub const FORMAT: &str = "saksbok";
 /// The format version this build writes and the newest it reads.
-pub const FORMAT_VERSION: i64 = 1;
+pub const FORMAT_VERSION: i64 = 2;
+
+/// The oldest format version this build reads. A file of an older version
+/// may lack what came later ([`ADDED`]); the database's defaults fill it in.
+pub const OLDEST_READ: i64 = 1;
+
+/// Tables (column `*`) and columns added after format version 1, with the
+/// version that added them.
+const ADDED: &[(&str, &str, i64)] = &[
+    ("boards", "number_format", 2),
+    ("boards", "number_width", 2),
+    ("boards", "default_place", 2),
+    ("boards", "language", 2),
+    ("boards", "distribution", 2),
+    ("board_series", "*", 2),
+    ("board_members", "substitute_order", 2),
+];
+
+/// Whether a file of `version` may lack `column` of `table` (or the whole table, `*`).
+fn may_lack(version: i64, table: &str, column: &str) -> bool {
+    ADDED.iter().any(|(t, c, since)| *t == table && (*c == column || *c == "*") && version < *since)
+}
 
 /// The tables an export holds, parents before children. A table added to the
 /// schema must be added here (and to the JSON Schema): a test checks both.
@@ -33,6 +54,7 @@ pub const TABLES: &[&str] = &[
     "journal_entries",
     "documents",
     "boards",
+    "board_series",
     "persons",
     "board_members",
     "meetings",
@@ -172,16 +194,16 @@ fn check(conn: &Connection, doc: &Value) -> Result<()> {
         Some(Value::String(f)) if f == FORMAT => {}
         _ => return Err(bad("$.format", format!("venta «{FORMAT}»; dette er ikkje ein Saksbok-eksport"))),
     }
-    match obj.get("format_version").and_then(Value::as_i64) {
-        Some(v) if v == FORMAT_VERSION => {}
+    let version = match obj.get("format_version").and_then(Value::as_i64) {
+        Some(v) if (OLDEST_READ..=FORMAT_VERSION).contains(&v) => v,
         Some(v) if v > FORMAT_VERSION => {
             return Err(StoreError::Invalid(format!(
                 "Importfila er i formatversjon {v}, men denne Saksbok les berre til og med versjon {FORMAT_VERSION}. \
                  Oppgrader Saksbok. Ingenting er importert."
             )));
         }
-        _ => return Err(bad("$.format_version", format!("venta eit heiltal, {FORMAT_VERSION}"))),
-    }
+        _ => return Err(bad("$.format_version", format!("venta eit heiltal frå {OLDEST_READ} til {FORMAT_VERSION}"))),
+    };
     let known: Vec<&str> = ["format", "format_version", "settings"].into_iter().chain(TABLES.iter().copied()).collect();
     if let Some(k) = obj.keys().find(|k| !known.contains(&k.as_str())) {
         return Err(bad(&format!("$.{k}"), "ukjend felt"));
@@ -196,6 +218,9 @@ fn check(conn: &Connection, doc: &Value) -> Result<()> {
     }
     for table in TABLES {
         let path = format!("$.{table}");
+        if obj.get(*table).is_none() && may_lack(version, table, "*") {
+            continue;
+        }
         let rows = obj.get(*table).and_then(Value::as_array).ok_or_else(|| bad(&path, "venta ei liste"))?;
         let cols = columns(conn, table)?;
         for (i, row) in rows.iter().enumerate() {
@@ -206,7 +231,12 @@ fn check(conn: &Connection, doc: &Value) -> Result<()> {
             }
             for c in &cols {
                 let cpath = format!("{rpath}.{}", c.name);
-                let v = r.get(&c.name).ok_or_else(|| bad(&cpath, "feltet manglar"))?;
+                let Some(v) = r.get(&c.name) else {
+                    if may_lack(version, table, &c.name) {
+                        continue;
+                    }
+                    return Err(bad(&cpath, "feltet manglar"));
+                };
                 let ok = match (v, c.kind.as_str()) {
                     (Value::Null, _) => !c.not_null && c.name != primary_key(table),
                     (Value::Number(n), "INTEGER") => n.is_i64(),
@@ -338,6 +368,8 @@ pub fn import(
     let mut summary = ImportSummary { kept_ids: keep_ids, ..ImportSummary::default() };
     // old id → new id, per table
     let mut ids: HashMap<&str, HashMap<i64, i64>> = HashMap::new();
+    // Boards of the file that were already in the database (by name).
+    let mut matched_boards: Vec<i64> = Vec::new();
     if let Some(Value::Object(settings)) = obj.get("settings") {
         for (k, v) in settings {
             if !LOCAL_SETTINGS.contains(&k.as_str()) {
@@ -352,7 +384,9 @@ pub fn import(
     for table in TABLES {
         let cols = columns(tx, table)?;
         let refs = references(tx, table)?;
-        let rows = obj[*table].as_array().expect("checked");
+        let no_rows = Vec::new();
+        // A file of an older format may lack a table that came later.
+        let rows = obj.get(*table).and_then(Value::as_array).unwrap_or(&no_rows);
         let mut map = HashMap::new();
         for (i, row) in rows.iter().enumerate() {
             let path = format!("$.{table}[{i}]");
@@ -374,8 +408,13 @@ pub fn import(
                     .optional()?;
                 if let (Some(id), Some(old)) = (existing, r["id"].as_i64()) {
                     map.insert(old, id);
+                    matched_boards.push(old);
                     continue;
                 }
+            }
+            if *table == "board_series" && r["board_id"].as_i64().is_some_and(|b| matched_boards.contains(&b)) {
+                // The board was already here: it keeps its own series.
+                continue;
             }
             if *table == "documents" {
                 let sha = r["sha256"].as_str().unwrap_or_default();
@@ -396,7 +435,9 @@ pub fn import(
             let mut names = Vec::new();
             let mut values = Vec::new();
             for c in &cols {
-                let mut v = sql_value(&r[&c.name], &c.kind);
+                // …or a column that came later: the database's default fills it.
+                let Some(given) = r.get(&c.name) else { continue };
+                let mut v = sql_value(given, &c.kind);
                 if c.name == "id" && !keep_ids {
                     continue;
                 }
@@ -435,6 +476,13 @@ pub fn import(
         summary.rows.insert((*table).to_string(), rows.len());
         ids.insert(table, map);
     }
+    // A board from a file of format 1 has no number series yet: it gets the
+    // single series every board had then.
+    tx.execute(
+        "INSERT INTO board_series (board_id, position)
+         SELECT id, 1 FROM boards b WHERE NOT EXISTS (SELECT 1 FROM board_series s WHERE s.board_id = b.id)",
+        [],
+    )?;
     let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
     if broken > 0 {
         return Err(bad("$", format!("{broken} rader viser til noko som ikkje finst")));

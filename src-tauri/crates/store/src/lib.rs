@@ -10,6 +10,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod boards;
 pub mod cases;
 pub mod demo;
 mod derived;

@@ -14,7 +14,9 @@ use crate::{Result, StoreError};
 
 fn board_id(tx: &Transaction<'_>, name: &str) -> Result<i64> {
     tx.execute("INSERT INTO boards (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", [name])?;
-    Ok(tx.query_row("SELECT id FROM boards WHERE name = ?1", [name], |r| r.get(0))?)
+    let id = tx.query_row("SELECT id FROM boards WHERE name = ?1", [name], |r| r.get(0))?;
+    crate::boards::ensure_series(tx, id)?;
+    Ok(id)
 }
 
 /// Writes a meeting with its agenda items, behandling and vedtak.

@@ -11,7 +11,7 @@ use super::{who, with_demo};
 use crate::interchange::{self, NOT_EXPORTED, TABLES};
 use crate::{Store, cases, documents, history, journal, meetings, protocols};
 
-const SCHEMA: &str = include_str!("../../schema/saksbok-export-v1.schema.json");
+const SCHEMA: &str = include_str!("../../schema/saksbok-export-v2.schema.json");
 
 fn case(title: &str, number: Option<&str>) -> CaseInput {
     CaseInput {
@@ -221,7 +221,14 @@ fn bad_files_are_refused_with_the_place_of_the_problem() {
         (good[..good.len() / 2].to_string(), "ikkje gyldig JSON (linje"),
         ("[]".into(), "ved $: dokumentet må vera eit JSON-objekt"),
         (edit(&|v| v["format"] = "noko anna".into()), "ved $.format"),
-        (edit(&|v| v["format_version"] = 2.into()), "formatversjon 2"),
+        (edit(&|v| v["format_version"] = 3.into()), "formatversjon 3"),
+        (edit(&|v| v["format_version"] = 0.into()), "ved $.format_version: venta eit heiltal frå 1 til 2"),
+        (
+            edit(&|v| {
+                v["boards"][0].as_object_mut().unwrap().remove("language");
+            }),
+            "ved $.boards[0].language: feltet manglar",
+        ),
         (edit(&|v| v["cases"][1]["title"] = 5.into()), "ved $.cases[1].title: venta tekst, fann 5"),
         (edit(&|v| v["cases"][0]["status"] = "open".into()), "ved $.cases[0]: ein verdi er ikkje tillaten"),
         (edit(&|v| v["cases"][0]["extra"] = 1.into()), "ved $.cases[0].extra: ukjend felt"),

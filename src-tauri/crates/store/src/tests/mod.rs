@@ -14,6 +14,7 @@ use crate::{Actor, MIGRATIONS, OpenOptions, Store, migrate_to, schema_version};
 use crate::{cases, meetings, protocols, settings};
 
 mod backup;
+mod boards;
 mod interchange;
 mod register;
 mod schema;
