@@ -47,6 +47,7 @@ fn generate(dir: &Path) {
     CaseQuery::export_all(&cfg).unwrap();
     CommandError::export_all(&cfg).unwrap();
     SettingsView::export_all(&cfg).unwrap();
+    saksbok_core::board::BoardRecord::export_all(&cfg).unwrap();
     PersonalSettings::export_all(&cfg).unwrap();
     BackupEntry::export_all(&cfg).unwrap();
     BackupList::export_all(&cfg).unwrap();

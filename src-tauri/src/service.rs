@@ -2,6 +2,7 @@
 //! worth testing runs here without a window.
 
 pub mod admin;
+pub mod boards;
 
 use std::path::PathBuf;
 

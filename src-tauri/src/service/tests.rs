@@ -377,3 +377,39 @@ fn a_damaged_database_is_replaced_from_the_error_screen_and_kept_aside() {
     assert!(status(&st).db_error.is_none(), "the restored register is open");
     assert_eq!(list_cases(&st, &CaseQuery::default()).unwrap().total, 1);
 }
+
+#[test]
+fn boards_are_set_up_and_their_members_kept_from_the_window() {
+    use saksbok_core::attendance::Role;
+    use saksbok_core::board::{BoardSettings, Membership, NumberFormat, NumberSeries, TermMember, TextLanguage};
+    let dir = TempDir::new().unwrap();
+    let st = state(&dir);
+    load_demo(&st, now()).unwrap();
+    let settings = BoardSettings {
+        name: "Kommunestyret".into(),
+        code: None,
+        series: vec![NumberSeries { prefix: None, label: None }],
+        number_format: NumberFormat::SeqYear,
+        default_place: Some("Rådhuset, Gaupne".into()),
+        language: TextLanguage::Nn,
+        distribution: Vec::new(),
+    };
+    let made = boards::create_board(&st, &settings, now()).unwrap();
+    let e = boards::create_board(&st, &BoardSettings { name: " ".into(), ..settings.clone() }, now()).unwrap_err();
+    assert_eq!((e.code.as_str(), e.fields[0].field.as_str()), ("invalid", "name"));
+    let member = TermMember {
+        name: "Kari Nordheim".into(),
+        party: Some("Sp".into()),
+        membership: Membership::Seat { role: Role::Chair },
+        term_from: None,
+        term_to: None,
+    };
+    boards::set_board_members(&st, made.id, std::slice::from_ref(&member), now()).unwrap();
+    let mut renamed = settings.clone();
+    renamed.name = "Luster kommunestyre".into();
+    boards::update_board(&st, made.id, &renamed, now()).unwrap();
+    let all = boards::list_boards(&st).unwrap();
+    assert_eq!(all.len(), 2);
+    let got = all.iter().find(|b| b.id == made.id).unwrap();
+    assert_eq!((got.settings.name.as_str(), got.members.len()), ("Luster kommunestyre", 1));
+}
