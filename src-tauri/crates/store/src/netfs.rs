@@ -2,6 +2,8 @@
 //! and file locks that network file systems (SMB/CIFS, NFS, AFP, …) do not
 //! give reliably; a register there can be damaged by two machines at once.
 //! Several clerks sharing one register is what a server-backed mode is for.
+//! Recognised: statfs's magic numbers on Linux, f_fstypename on macOS, and on
+//! Windows UNC paths and drive letters mapped to a share.
 
 use std::path::Path;
 
@@ -66,9 +68,21 @@ fn macos_kind(name: &str) -> Option<&'static str> {
     })
 }
 
-/// Windows: a network drive mapped to a letter is not detected yet (that
-/// needs GetDriveTypeW); UNC paths are, above.
-#[cfg(not(any(target_os = "linux", target_os = "macos")))]
+/// Windows: a network drive mapped to a letter (`Z:` → `\\server\share`).
+#[cfg(windows)]
+fn platform_kind(dir: &Path) -> Option<&'static str> {
+    use std::os::windows::ffi::OsStrExt;
+    use std::path::Component;
+    let Some(Component::Prefix(prefix)) = dir.components().next() else { return None };
+    let root: Vec<u16> = prefix.as_os_str().encode_wide().chain("\\".encode_utf16()).chain([0]).collect();
+    // SAFETY: GetDriveTypeW only reads the NUL-terminated string it is given,
+    // which lives until the call returns.
+    #[allow(unsafe_code)]
+    let kind = unsafe { windows_sys::Win32::Storage::FileSystem::GetDriveTypeW(root.as_ptr()) };
+    (kind == windows_sys::Win32::System::WindowsProgramming::DRIVE_REMOTE).then_some("nettverksstasjon")
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
 fn platform_kind(_dir: &Path) -> Option<&'static str> {
     None
 }
