@@ -2,9 +2,9 @@ import { cleanup, render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { emit } from "@tauri-apps/api/event";
 import { clearMocks } from "@tauri-apps/api/mocks";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import App from "./App.svelte";
-import type { AppStatus, CaseRow } from "./lib/api";
+import type { AppStatus, BoardRecord, BoardSettings, CaseRow } from "./lib/api";
 import { i18n, setLang } from "./lib/i18n.svelte";
 import {
   backend,
@@ -13,6 +13,7 @@ import {
   defaults,
   demoRow,
   detail,
+  formannskapet,
   listOf,
   manualBackup,
   okStatus,
@@ -395,5 +396,71 @@ describe("innstillingar", () => {
     await userEvent.click(within(banner).getByRole("button", { name: "Lukk" }));
     await userEvent.click(screen.getByRole("button", { name: "Innstillingar" }));
     expect(screen.queryByTestId("backup-failed")).not.toBeInTheDocument();
+  });
+});
+
+describe("utval", () => {
+  function boardsBackend() {
+    let boards: BoardRecord[] = [structuredClone(formannskapet)];
+    const calls = backend({
+      app_status: () => okStatus(false),
+      case_filter_options: noFilters,
+      list_cases: listOf([demoRow]),
+      list_boards: () => boards,
+      create_board: (a) => {
+        const made: BoardRecord = { id: 2, settings: a.settings as BoardSettings, members: [] };
+        boards = [...boards, made];
+        return made;
+      },
+    });
+    return calls;
+  }
+
+  it("opens from the sidebar, and a new board is made and shown with the keyboard alone", async () => {
+    const calls = boardsBackend();
+    render(App);
+    await screen.findByTestId("case-row");
+    const nav = screen.getByTestId("nav-boards");
+    expect(nav).toHaveAccessibleName("Utval");
+    nav.focus();
+    await userEvent.keyboard("{Enter}");
+    expect(await screen.findByRole("heading", { level: 1, name: "Utval" })).toBeInTheDocument();
+    expect(nav).toHaveAttribute("aria-current", "page");
+    expect(await screen.findByTestId("board-number")).toHaveTextContent("54/21");
+
+    // Tab to "Nytt utval", Enter; the form opens with the focus in its first field.
+    for (let i = 0; i < 30 && document.activeElement !== screen.getByTestId("new-board"); i++) await userEvent.tab();
+    expect(screen.getByTestId("new-board")).toHaveFocus();
+    await userEvent.keyboard("{Enter}");
+    const name = await screen.findByLabelText("Namn på utvalet");
+    await vi.waitFor(() => expect(name).toHaveFocus());
+    await userEvent.keyboard("Kommunestyret");
+    for (let i = 0; i < 30 && document.activeElement !== screen.getByTestId("save-board"); i++) await userEvent.tab();
+    await userEvent.keyboard("{Enter}");
+
+    expect(await screen.findByTestId("notice")).toHaveTextContent("Utvalet er lagra.");
+    expect(calls.filter((c) => c.cmd === "create_board")).toHaveLength(1);
+    // The new board is chosen, and its members can now be added.
+    expect(await screen.findByTestId("board-members")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Kommunestyret", current: true })).toBeInTheDocument();
+  });
+
+  it("asks before leaving a board with unsaved members, also for another board", async () => {
+    boardsBackend();
+    render(App);
+    await screen.findByTestId("case-row");
+    await userEvent.click(screen.getByTestId("nav-boards"));
+    await userEvent.click(await screen.findByRole("button", { name: "Formannskapet og næringsutvalet" }));
+    await userEvent.type(await screen.findByLabelText("Parti, rad 1"), "-leiar");
+
+    await userEvent.click(screen.getByTestId("new-board"));
+    expect(await screen.findByRole("alertdialog", { name: "Forkaste endringane?" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Hald fram" }));
+    expect(screen.getByLabelText("Parti, rad 1")).toHaveValue("Sp-leiar");
+
+    await userEvent.click(screen.getByRole("button", { name: "Saker" }));
+    expect(await screen.findByRole("alertdialog", { name: "Forkaste endringane?" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Forkast" }));
+    expect(await screen.findByTestId("case-row")).toBeInTheDocument();
   });
 });

@@ -77,6 +77,18 @@ async fn every_screen_passes_axe() {
     keys(d, Key::Escape).await;
     wait_gone(d, "[data-testid='about-dialog']").await;
 
+    // Utval: a board set up through the window.
+    by_test_id(d, "nav-boards").await.click().await.unwrap();
+    shown_text(&by_test_id(d, "board-row").await, &["Formannskapet og næringsutvalet", "54/21"]).await;
+    by_test_id(d, "new-board").await.click().await.unwrap();
+    by_test_id(d, "board-form").await;
+    type_into(d, "board-name", "Kommunestyret").await;
+    by_test_id(d, "save-board").await.click().await.unwrap();
+    by_test_id(d, "board-members").await;
+    shown_text(&d.find(By::Css(".notice[role='status']")).await.unwrap(), &["Utvalet er lagra"]).await;
+    axe(d, "boards").await;
+    shot(d, "utval.png").await;
+
     chord(d, Key::Control, "n").await;
     by_test_id(d, "case-form").await;
     d.query(By::Id("case-title")).wait(WAIT, POLL).first().await.unwrap();

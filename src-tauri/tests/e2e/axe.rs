@@ -7,7 +7,7 @@ use crate::common::*;
 
 /// Every screen of the app. Each is checked by axe-core somewhere in the
 /// run, and `every_screen_passes_axe` visits them all itself.
-pub const SCREENS: [&str; 13] = [
+pub const SCREENS: [&str; 14] = [
     "welcome",
     "db-error",
     "case-list",
@@ -21,6 +21,7 @@ pub const SCREENS: [&str; 13] = [
     "settings",
     "confirm-restore",
     "about",
+    "boards",
 ];
 
 /// The screens axe-core has checked in this process.

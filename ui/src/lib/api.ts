@@ -7,6 +7,8 @@ import type { AgendaItemView } from "./bindings/AgendaItemView";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { BackupEntry } from "./bindings/BackupEntry";
 import type { BackupList } from "./bindings/BackupList";
+import type { BoardRecord } from "./bindings/BoardRecord";
+import type { BoardSettings } from "./bindings/BoardSettings";
 import type { CaseDetail } from "./bindings/CaseDetail";
 import type { CaseFilterOptions } from "./bindings/CaseFilterOptions";
 import type { CaseInput } from "./bindings/CaseInput";
@@ -26,21 +28,29 @@ import type { JournalKind } from "./bindings/JournalKind";
 import type { JournalNumber } from "./bindings/JournalNumber";
 import type { JournalRecord } from "./bindings/JournalRecord";
 import type { JournalStatus } from "./bindings/JournalStatus";
+import type { Membership } from "./bindings/Membership";
 import type { NewCaseDefaults } from "./bindings/NewCaseDefaults";
+import type { NumberFormat } from "./bindings/NumberFormat";
+import type { NumberSeries } from "./bindings/NumberSeries";
 import type { OpenedDocument } from "./bindings/OpenedDocument";
 import type { PersonalSettings } from "./bindings/PersonalSettings";
 import type { PrintResult } from "./bindings/PrintResult";
 import type { PublicJournalResult } from "./bindings/PublicJournalResult";
 import type { RegisterSettings } from "./bindings/RegisterSettings";
+import type { Role } from "./bindings/Role";
 import type { SaksgangStep } from "./bindings/SaksgangStep";
 import type { SettingsView } from "./bindings/SettingsView";
 import type { SnippetPart } from "./bindings/SnippetPart";
+import type { TermMember } from "./bindings/TermMember";
+import type { TextLanguage } from "./bindings/TextLanguage";
 
 export type {
   AgendaItemView,
   AppStatus,
   BackupEntry,
   BackupList,
+  BoardRecord,
+  BoardSettings,
   CaseDetail,
   CaseFilterOptions,
   CaseInput,
@@ -60,15 +70,21 @@ export type {
   JournalNumber,
   JournalRecord,
   JournalStatus,
+  Membership,
   NewCaseDefaults,
+  NumberFormat,
+  NumberSeries,
   OpenedDocument,
   PersonalSettings,
   PrintResult,
   PublicJournalResult,
   RegisterSettings,
+  Role,
   SaksgangStep,
   SettingsView,
   SnippetPart,
+  TermMember,
+  TextLanguage,
 };
 
 function isFieldError(v: unknown): v is FieldError {
@@ -204,4 +220,10 @@ export const api = {
    * has confirmed it. Returns the backup made of the register as it was.
    */
   restoreBackup: (path: string) => call<BackupEntry>("restore_backup", { path }),
+  /** The boards (utval) with their members, in Norwegian order of name. */
+  listBoards: () => call<BoardRecord[]>("list_boards"),
+  createBoard: (settings: BoardSettings) => call<BoardRecord>("create_board", { settings }),
+  updateBoard: (id: number, settings: BoardSettings) => call<BoardRecord>("update_board", { id, settings }),
+  /** Replaces all members of all terms of board `id`. */
+  setBoardMembers: (id: number, members: TermMember[]) => call<BoardRecord>("set_board_members", { id, members }),
 };

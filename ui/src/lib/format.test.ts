@@ -10,6 +10,7 @@ import {
   formatSize,
   hasWord,
   journalNumber,
+  parseDate,
   shorten,
   todayIso,
 } from "./format";
@@ -19,6 +20,16 @@ describe("format", () => {
     expect(formatDate("2021-04-15")).toBe("15.04.2021");
     expect(formatDate("ikkje ein dato")).toBe("ikkje ein dato");
     expect(todayIso(new Date(2026, 0, 5))).toBe("2026-01-05");
+  });
+  it("reads a typed date as yyyy-mm-dd, and only a date that exists", () => {
+    expect(parseDate("15.04.2021")).toBe("2021-04-15");
+    expect(parseDate(" 5.4.2021 ")).toBe("2021-04-05");
+    expect(parseDate("2021-04-15")).toBe("2021-04-15");
+    expect(parseDate("29.02.2024")).toBe("2024-02-29");
+    expect(parseDate("29.02.2023")).toBeNull();
+    expect(parseDate("31.04.2021")).toBeNull();
+    expect(parseDate("15.04.21")).toBeNull();
+    expect(parseDate("")).toBeNull();
   });
   it("shows a moment in local time", () => {
     expect(formatDateTime(new Date(2026, 10, 25, 9, 5).toISOString())).toBe("25.11.2026 kl. 09:05");

@@ -8,6 +8,25 @@ export function formatDate(iso: string): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
+/**
+ * A date as typed, `15.04.2021` (or `5.4.2021`, or `2021-04-15`) → `2021-04-15`;
+ * null when it is not a date that exists.
+ */
+export function parseDate(text: string): string | null {
+  const s = text.trim();
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  const [y, m, d] = dotted
+    ? [Number(dotted[3]), Number(dotted[2]), Number(dotted[1])]
+    : iso
+      ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+      : [0, 0, 0];
+  if (y < 1000) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
 /** A moment (RFC 3339, e.g. UTC from the database) in local time: `25.11.2026 kl. 10:42`. */
 export function formatDateTime(at: string): string {
   const d = new Date(at);

@@ -5,6 +5,7 @@ import type {
   AppStatus,
   BackupEntry,
   BackupList,
+  BoardRecord,
   CaseDetail,
   CasePage,
   CaseQuery,
@@ -262,3 +263,58 @@ export const backupList = (backups: BackupEntry[] = [dailyBackup, manualBackup])
   keep: 10,
   backups,
 });
+
+/** Formannskapet: one series, plain numbers (54/21); a leiar since 2019 and a varamedlem. */
+export const formannskapet: BoardRecord = {
+  id: 1,
+  settings: {
+    name: "Formannskapet og næringsutvalet",
+    code: "FSK",
+    series: [{ prefix: null, label: null }],
+    number_format: { kind: "seq_year" },
+    default_place: "Rådhuset, Gaupne",
+    language: "nn",
+    distribution: ["Rådmannen", "Kommunestyret"],
+  },
+  members: [
+    {
+      name: "Ken Kvamme",
+      party: "Sp",
+      membership: { kind: "seat", role: "chair" },
+      term_from: "2019-10-01",
+      term_to: null,
+    },
+    {
+      name: "Hilde Dyrdal",
+      party: "Ap",
+      membership: { kind: "seat", role: "member" },
+      term_from: "2015-10-01",
+      term_to: "2019-09-30",
+    },
+    {
+      name: "Morten Johan Vigdal",
+      party: "Ap",
+      membership: { kind: "substitute", order: 1 },
+      term_from: "2019-10-01",
+      term_to: null,
+    },
+  ],
+};
+
+/** Kommunestyret: PS and RS series, padded numbers (PS 054/21), no members yet. */
+export const kommunestyret: BoardRecord = {
+  id: 2,
+  settings: {
+    name: "Kommunestyret",
+    code: "KST",
+    series: [
+      { prefix: "PS", label: "Politiske saker" },
+      { prefix: "RS", label: "Referatsaker" },
+    ],
+    number_format: { kind: "padded_seq_year", width: 3 },
+    default_place: null,
+    language: "nn",
+    distribution: [],
+  },
+  members: [],
+};
