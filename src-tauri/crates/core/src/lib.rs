@@ -17,6 +17,7 @@ pub mod number;
 pub mod protocol;
 pub mod public_journal;
 pub mod register;
+pub mod sakliste;
 pub mod search;
 pub mod settings;
 pub mod text;
