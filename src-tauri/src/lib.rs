@@ -46,7 +46,8 @@ fn after_start(handle: &tauri::AppHandle) {
             let _ = handle.emit("backup-made", made);
         }
         Ok(None) => {}
-        Err(e) if e.code.starts_with("db_") => {}
+        // The database could not be opened: its screen says why already.
+        Err(_) if matches!(&*state.db(), state::Db::Failed(_)) => {}
         Err(e) => {
             log::error!("dagleg tryggingskopi feila: {}", e.message);
             // Kept for app_status too: the window may not listen yet.

@@ -246,6 +246,9 @@ pub fn check_members(members: &[TermMember]) -> Vec<FieldError> {
         if m.name.trim().is_empty() {
             errors.push(FieldError::new("members", format!("Rad {row}: namnet manglar.")));
         }
+        if m.membership == (Membership::Substitute { order: 0 }) {
+            errors.push(FieldError::new("members", format!("Rad {row}: varanummeret byrjar på 1.")));
+        }
         if matches!((m.term_from, m.term_to), (Some(f), Some(t)) if t < f) {
             errors.push(FieldError::new(
                 "members",

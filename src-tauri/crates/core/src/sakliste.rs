@@ -64,7 +64,12 @@ pub enum SaklisteProblem {
 /// order. `used` holds the board's numbers from other meetings.
 pub fn assign_numbers(items: &[ItemDraft], meeting_year: i32, used: &[UsedNumber]) -> Vec<AgendaNumber> {
     let mut taken: Vec<UsedNumber> = used.iter().copied().filter(|u| u.number.year == meeting_year).collect();
-    taken.extend(items.iter().filter_map(|i| i.number.map(|number| UsedNumber { series: i.series, number })));
+    taken.extend(
+        items
+            .iter()
+            .filter_map(|i| i.number.map(|number| UsedNumber { series: i.series, number }))
+            .filter(|u| u.number.year == meeting_year),
+    );
     items
         .iter()
         .map(|item| {

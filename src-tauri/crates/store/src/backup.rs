@@ -78,13 +78,17 @@ pub struct BackupInfo {
 
 /// Parses `saksbok-20261125T120000Z-dagleg.sqlite3` (or with `-2` after the
 /// reason when two were made in one second).
-fn parse_name(name: &str) -> Option<(DateTime<Utc>, Reason)> {
+fn parse_name(name: &str) -> Option<(DateTime<Utc>, Reason, u32)> {
     let rest = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
     let (stamp, reason) = rest.split_once('-')?;
     let made_at = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?.and_utc();
-    let reason = reason.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
+    // "…-manuell-2": the second made in the same second.
+    let (reason, counter) = match reason.rsplit_once('-') {
+        Some((r, n)) if n.bytes().all(|b| b.is_ascii_digit()) && !n.is_empty() => (r, n.parse().ok()?),
+        _ => (reason, 1),
+    };
     let reason = Reason::ALL.into_iter().find(|r| r.as_str() == reason)?;
-    Some((made_at, reason))
+    Some((made_at, reason, counter))
 }
 
 /// The folder beside the database that backups go to unless the register's
@@ -132,6 +136,14 @@ impl Backups {
     /// removes the oldest beyond `keep`. The folder must exist and be
     /// writable; nothing is created in its place.
     pub fn make(&self, conn: &Connection, reason: Reason, now: DateTime<Utc>) -> Result<BackupInfo> {
+        let made = self.make_unpruned(conn, reason, now)?;
+        self.prune()?;
+        Ok(made)
+    }
+
+    /// As [`Backups::make`], but leaves the old copies (a restore prunes
+    /// only after it has read the backup it restores, which may be the oldest).
+    pub fn make_unpruned(&self, conn: &Connection, reason: Reason, now: DateTime<Utc>) -> Result<BackupInfo> {
         self.check_dir()?;
         let stamp = now.format(STAMP);
         let mut name = format!("{PREFIX}{stamp}-{}{SUFFIX}", reason.as_str());
@@ -152,7 +164,6 @@ impl Backups {
             let _ = std::fs::remove_file(&partial);
             return Err(e);
         }
-        self.prune()?;
         let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
         Ok(BackupInfo { path, made_at: now, reason, bytes })
     }
@@ -178,15 +189,26 @@ impl Backups {
         if kept.exists() {
             return Err(self.cannot_write(&format!("{name} finst frå før")));
         }
-        let fail = |e: std::io::Error| self.cannot_write(&e.to_string());
-        for suffix in ["", "-wal", "-shm"] {
+        // The -wal and -shm first and the database last, each put back if a
+        // later one cannot be moved: the file is moved whole or not at all.
+        let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
+        for suffix in ["-shm", "-wal", ""] {
             let old = PathBuf::from(format!("{}{suffix}", db_path.display()));
-            if old.exists() {
-                move_file(&old, &PathBuf::from(format!("{}{suffix}", kept.display()))).map_err(fail)?;
+            let new = PathBuf::from(format!("{}{suffix}", kept.display()));
+            if !old.exists() {
+                continue;
             }
+            if let Err(e) = move_file(&old, &new) {
+                for (back_from, back_to) in moved.iter().rev() {
+                    let _ = move_file(back_to, back_from);
+                }
+                return Err(self.cannot_write(&e.to_string()));
+            }
+            moved.push((old, new));
         }
         let incoming = PathBuf::from(format!("{}.attoppretting", db_path.display()));
-        std::fs::copy(from, &incoming).and_then(|_| std::fs::rename(&incoming, db_path)).map_err(|e| {
+        let copied = std::fs::copy(from, &incoming).and_then(|_| std::fs::File::open(&incoming)?.sync_all());
+        copied.and_then(|()| std::fs::rename(&incoming, db_path)).map_err(|e| {
             let _ = std::fs::remove_file(&incoming);
             StoreError::Invalid(format!(
                 "Kunne ikkje leggja tryggingskopien på plass som {} ({e}). Den skadde fila ligg i {}.",
@@ -205,15 +227,17 @@ impl Backups {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(self.cannot_read(&e.to_string())),
         };
-        let mut found: Vec<BackupInfo> = entries
+        let mut found: Vec<(u32, BackupInfo)> = entries
             .filter_map(|e| {
                 let e = e.ok()?;
-                let (made_at, reason) = parse_name(e.file_name().to_str()?)?;
+                let (made_at, reason, counter) = parse_name(e.file_name().to_str()?)?;
                 let bytes = e.metadata().ok()?.len();
-                Some(BackupInfo { path: e.path(), made_at, reason, bytes })
+                Some((counter, BackupInfo { path: e.path(), made_at, reason, bytes }))
             })
             .collect();
-        found.sort_by(|a, b| b.made_at.cmp(&a.made_at).then_with(|| b.path.cmp(&a.path)));
+        // Newest first; of two made in one second, the later ("-2") first.
+        found.sort_by(|(na, a), (nb, b)| b.made_at.cmp(&a.made_at).then(nb.cmp(na)));
+        let found: Vec<BackupInfo> = found.into_iter().map(|(_, b)| b).collect();
         Ok(found)
     }
 
@@ -222,8 +246,11 @@ impl Backups {
         Ok(!self.list()?.iter().any(|b| b.made_at.date_naive() == now.date_naive()))
     }
 
-    fn prune(&self) -> Result<()> {
-        for old in self.list()?.into_iter().skip(self.keep) {
+    /// Removes the oldest copies beyond `keep`. A damaged database that was
+    /// set aside is never removed.
+    pub fn prune(&self) -> Result<()> {
+        let copies = self.list()?.into_iter().filter(|b| b.reason != Reason::Damaged);
+        for old in copies.skip(self.keep) {
             std::fs::remove_file(&old.path).map_err(|e| self.cannot_write(&e.to_string()))?;
         }
         Ok(())
@@ -270,7 +297,7 @@ fn move_file(from: &Path, to: &Path) -> std::io::Result<()> {
 
 /// The copy carries the database's WAL mode; a backup is one self-contained
 /// file, so it is switched to rollback mode (which removes its -wal and -shm).
-fn single_file(path: &Path) -> Result<()> {
+pub(crate) fn single_file(path: &Path) -> Result<()> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(|e| StoreError::from_sqlite(e, path))?;
     conn.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(())).map_err(|e| StoreError::from_sqlite(e, path))
@@ -282,7 +309,9 @@ pub fn check_backup(path: &Path) -> Result<()> {
     let err = |e: rusqlite::Error| StoreError::from_sqlite(e, path);
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(err)?;
-    crate::migrate::identify(&conn).map_err(|e| e.with_path(path))?;
+    if crate::migrate::identify(&conn).map_err(|e| e.with_path(path))? == crate::migrate::Identity::Empty {
+        return Err(StoreError::NotADatabase { path: path.to_path_buf() });
+    }
     let found: Vec<String> = conn
         .prepare("PRAGMA integrity_check")
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
@@ -300,10 +329,11 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_foreign_files_are_ignored() {
-        let (at, reason) = parse_name("saksbok-20261125T120000Z-dagleg.sqlite3").unwrap();
+        let (at, reason, _) = parse_name("saksbok-20261125T120000Z-dagleg.sqlite3").unwrap();
         assert_eq!(at.to_rfc3339(), "2026-11-25T12:00:00+00:00");
         assert_eq!(reason, Reason::Daily);
         assert_eq!(parse_name("saksbok-20261125T120000Z-foer-import-2.sqlite3").unwrap().1, Reason::BeforeImport);
+        assert_eq!(parse_name("saksbok-20261125T120000Z-foer-import-2.sqlite3").unwrap().2, 2);
         for other in [
             "saksbok.sqlite3",
             "saksbok-x-dagleg.sqlite3",

@@ -75,7 +75,8 @@ pub const NOT_EXPORTED: &[&str] = &["settings", "import_log", "case_search", "bl
 const DERIVED_COLUMNS: &[(&str, &str)] = &[("cases", "sort_key")];
 
 /// Settings that describe this file, not the municipality's data.
-const LOCAL_SETTINGS: &[&str] = &["derived_version"];
+/// (The backup folder is a path on this machine.)
+const LOCAL_SETTINGS: &[&str] = &["derived_version", "backup_dir"];
 
 /// What the audit log calls each table's rows.
 const ENTITIES: &[(&str, &str)] = &[

@@ -138,8 +138,13 @@ impl Store {
                 && opts.backup_before_migration
             {
                 // A checked copy first; if it cannot be made, nothing is upgraded.
-                let backups = backup::Backups::for_database(&conn, path).map_err(|e| e.with_path(path))?;
-                backups.make(&conn, backup::Reason::BeforeMigration, chrono::Utc::now())?;
+                // The chosen folder, or (when that is gone: a disk not
+                // plugged in) the default one beside the database.
+                let now = chrono::Utc::now();
+                let chosen = backup::Backups::for_database(&conn, path).map_err(|e| e.with_path(path))?;
+                chosen.make(&conn, backup::Reason::BeforeMigration, now).or_else(|e| {
+                    backup::Backups::beside(path).make(&conn, backup::Reason::BeforeMigration, now).map_err(|_| e)
+                })?;
             }
             migrate::migrate(&mut conn).map_err(|e| e.with_path(path))?;
             derived::refresh(&mut conn).map_err(|e| e.with_path(path))?;
@@ -226,22 +231,33 @@ impl Store {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<backup::BackupInfo> {
         backup::check_backup(from)?;
-        let kept = self.backup(backups, backup::Reason::BeforeRestore, now)?;
+        // Not pruned yet: the backup being restored may be the oldest copy.
+        let kept = backups.make_unpruned(&self.conn, backup::Reason::BeforeRestore, now)?;
         self.conn
             .restore(rusqlite::MAIN_DB, from, None::<fn(rusqlite::backup::Progress)>)
             .map_err(|e| StoreError::from_sqlite(e, &self.path))?;
         migrate::migrate(&mut self.conn).map_err(|e| e.with_path(&self.path))?;
         derived::refresh(&mut self.conn).map_err(|e| e.with_path(&self.path))?;
         self.verification = Verification::passed(&self.path);
+        backups.prune()?;
         Ok(kept)
     }
 
     /// Copies the whole database to `dest` with SQLite's online backup API,
     /// consistent even while the app is running.
+    /// The copy is one self-contained file, checked like every backup; a copy
+    /// that fails the check is removed.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        self.conn
+        let made = self
+            .conn
             .backup(rusqlite::MAIN_DB, dest, None::<fn(rusqlite::backup::Progress)>)
             .map_err(|e| StoreError::from_sqlite(e, dest))
+            .and_then(|()| backup::single_file(dest))
+            .and_then(|()| backup::check_backup(dest));
+        if made.is_err() {
+            let _ = std::fs::remove_file(dest);
+        }
+        made
     }
 }
 

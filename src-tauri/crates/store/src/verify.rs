@@ -33,7 +33,10 @@ pub enum Verify {
 pub enum Integrity {
     Pending,
     Passed,
-    /// What `quick_check` (or opening the file for it) reported.
+    /// The check could not run (the file busy for 30 s, an I/O error): not a
+    /// sign of damage. Writes go ahead; SQLite reports damage where it meets it.
+    Unchecked(String),
+    /// What `quick_check` found, or SQLite's "damaged" / "not a database".
     Failed(String),
 }
 
@@ -68,14 +71,10 @@ impl Verification {
         self.started.call_once(|| {
             let worker = self.clone();
             let spawned = std::thread::Builder::new().name("saksbok-quick-check".into()).spawn(move || {
-                worker.finish(match check_file(&worker.path) {
-                    Ok(()) => Integrity::Passed,
-                    Err(detail) => Integrity::Failed(detail),
-                });
+                worker.finish(check_file(&worker.path));
             });
             if let Err(e) = spawned {
-                // No thread to spare: the file stays unwritable rather than unchecked.
-                self.finish(Integrity::Failed(format!("kontrollen kunne ikkje starta: {e}")));
+                self.finish(Integrity::Unchecked(format!("kontrollen kunne ikkje starta: {e}")));
             }
         });
     }
@@ -114,13 +113,19 @@ pub(crate) fn quick_check(conn: &Connection) -> rusqlite::Result<Option<String>>
     Ok(if found.len() == 1 && found[0] == "ok" { None } else { Some(found.join("; ")) })
 }
 
-fn check_file(path: &Path) -> Result<(), String> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|e| e.to_string())?;
-    conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(|e| e.to_string())?;
-    match quick_check(&conn) {
-        Ok(None) => Ok(()),
-        Ok(Some(found)) => Err(found),
-        Err(e) => Err(e.to_string()),
+fn check_file(path: &Path) -> Integrity {
+    let damaged = |e: &rusqlite::Error| {
+        matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase))
+    };
+    let outcome = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .and_then(|conn| {
+            conn.busy_timeout(std::time::Duration::from_secs(30))?;
+            quick_check(&conn)
+        });
+    match outcome {
+        Ok(None) => Integrity::Passed,
+        Ok(Some(found)) => Integrity::Failed(found),
+        Err(e) if damaged(&e) => Integrity::Failed(e.to_string()),
+        Err(e) => Integrity::Unchecked(e.to_string()),
     }
 }

@@ -173,3 +173,44 @@ fn a_database_that_cannot_be_opened_is_replaced_by_a_backup_and_kept_aside() {
     let listed: Vec<Reason> = backups.list().unwrap().into_iter().map(|b| b.reason).collect();
     assert_eq!(listed, [Reason::Damaged, Reason::Manual]);
 }
+
+#[test]
+fn the_oldest_backup_can_be_restored_when_the_folder_is_full_and_damaged_files_are_never_pruned() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let folder = dir.path().join("kopiar");
+    std::fs::create_dir(&folder).unwrap();
+    let backups = Backups::new(&folder, 2);
+    let oldest = s.backup(&backups, Reason::Daily, at(20, 8)).unwrap();
+    super::register_one(&mut s, "Etter den eldste");
+    s.backup(&backups, Reason::Daily, at(21, 8)).unwrap();
+    // The folder is full: the copy made before restoring must not take the file being restored.
+    s.restore_from(&oldest.path, &backups, at(22, 8)).unwrap();
+    assert_eq!(case_count(&mut s), 1, "the oldest backup's register, not an empty one");
+    assert_eq!(backups.list().unwrap().len(), 2, "pruned to two afterwards");
+
+    // A file set aside as damaged outlives any number of new backups.
+    let damaged = folder.join("saksbok-20261101T080000Z-skadd.sqlite3");
+    std::fs::write(&damaged, b"skadd").unwrap();
+    for day in 23..28 {
+        s.backup(&backups, Reason::Daily, at(day, 8)).unwrap();
+    }
+    assert!(damaged.exists());
+    let kept: Vec<Reason> = backups.list().unwrap().into_iter().map(|b| b.reason).collect();
+    assert_eq!(kept, [Reason::Daily, Reason::Daily, Reason::Damaged]);
+}
+
+#[test]
+fn an_empty_file_is_not_a_backup() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let empty = dir.path().join("tom.sqlite3");
+    rusqlite::Connection::open(&empty).unwrap().execute_batch("PRAGMA user_version = 0;").unwrap();
+    std::fs::write(dir.path().join("null.sqlite3"), b"").unwrap();
+    let backups = Backups::beside(&db(&dir));
+    for bad in [empty, dir.path().join("null.sqlite3")] {
+        let e = s.restore_from(&bad, &backups, at(25, 8)).unwrap_err();
+        assert!(matches!(e.code(), "db_not_a_database" | "db_corrupt"), "{e}");
+    }
+    assert_eq!(case_count(&mut s), 1, "nothing was restored");
+}
