@@ -31,7 +31,7 @@ pub const LOG_FILE: &str = "saksbok";
 
 /// What runs once the window is up: the integrity check's outcome, then the
 /// first backup of the day. Each outcome is logged, and told to the window.
-fn after_start(handle: &tauri::AppHandle) {
+pub(crate) fn after_start(handle: &tauri::AppHandle) {
     let state = handle.state::<AppState>();
     // The integrity check reads the whole file: let the window draw its
     // first screen before it starts (a write in the meantime starts it at once).

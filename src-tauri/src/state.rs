@@ -79,7 +79,8 @@ impl AppState {
         };
         let error: CommandError = verification.wait().err()?.into();
         let mut db = self.db();
-        if matches!(&*db, Db::Open(_)) {
+        // Only the store that was checked: a backup restored meanwhile stays open.
+        if matches!(&*db, Db::Open(s) if s.verification().is(&verification)) {
             *db = Db::Failed(error.clone());
         }
         Some(error)

@@ -12,11 +12,18 @@ pub async fn app_status(app: AppHandle) -> CommandResult<AppStatus> {
 /// Tries to open the database again, e.g. after the program that locked it closed.
 #[tauri::command]
 pub async fn reopen_database(app: AppHandle) -> CommandResult<AppStatus> {
-    blocking(app, |s| {
+    let handle = app.clone();
+    let status = blocking(app, |s| {
         s.reopen();
         Ok(service::status(s))
     })
-    .await
+    .await?;
+    // A database opened now gets what one opened at start gets: the
+    // integrity check, and the backup of the day.
+    if status.db_error.is_none() {
+        std::thread::spawn(move || crate::after_start(&handle));
+    }
+    Ok(status)
 }
 
 #[tauri::command]

@@ -85,6 +85,11 @@ impl Verification {
         cvar.notify_all();
     }
 
+    /// Whether `other` is this same check (not one of a file opened since).
+    pub fn is(&self, other: &Verification) -> bool {
+        Arc::ptr_eq(&self.state, &other.state)
+    }
+
     /// Where the check has got to, without waiting.
     pub fn integrity(&self) -> Integrity {
         self.state.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
