@@ -97,8 +97,7 @@ pub const DEFAULT_DIR: &str = "tryggingskopiar";
 
 /// `tryggingskopiar/` beside the database.
 pub fn default_dir(db_path: &Path) -> PathBuf {
-    let beside = db_path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    beside.join(DEFAULT_DIR)
+    crate::paths::folder_of(db_path).join(DEFAULT_DIR)
 }
 
 /// A folder of backups, keeping the newest `keep`.

@@ -264,8 +264,7 @@ impl Store {
 /// A database whose folder is on a network file system is refused before
 /// SQLite touches it.
 fn refuse_network_share(path: &Path, kind_of: impl Fn(&Path) -> Option<&'static str>) -> Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    match kind_of(dir) {
+    match kind_of(paths::folder_of(path)) {
         Some(kind) => Err(StoreError::NetworkShare { path: path.to_path_buf(), kind: kind.to_string() }),
         None => Ok(()),
     }

@@ -1,6 +1,6 @@
 //! Where the database lives when nobody says otherwise.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The app's identifier; the same as `identifier` in tauri.conf.json, so the
 /// desktop app and the command line find the same database.
@@ -24,4 +24,10 @@ pub fn default_db_path() -> Option<PathBuf> {
         Some(p) if !p.is_empty() => Some(PathBuf::from(p)),
         _ => app_data_dir().map(|d| d.join(DB_FILE)),
     }
+}
+
+/// The folder a file is in: its parent, or the current folder for a bare
+/// file name (`saksbok.sqlite3` has the parent "", not ".").
+pub fn folder_of(file: &Path) -> &Path {
+    file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }

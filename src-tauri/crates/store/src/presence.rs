@@ -48,7 +48,7 @@ impl Drop for Presence {
 
 fn prefix(db: &Path) -> Option<(PathBuf, String)> {
     let name = db.file_name()?.to_string_lossy().into_owned();
-    let dir = db.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
+    let dir = crate::paths::folder_of(db).to_path_buf();
     Some((dir, format!(".{name}.")))
 }
 
