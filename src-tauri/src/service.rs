@@ -15,7 +15,7 @@ use saksbok_core::register::{
 };
 use saksbok_core::text::{Paragraph, paragraphs};
 use saksbok_protocol::Rendered;
-use saksbok_store::{Actor, Store, StoreError, cases, documents, history, journal, meetings, protocols, settings};
+use saksbok_store::{Actor, Store, StoreError, cases, documents, history, journal, agenda, protocols, settings};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -339,7 +339,7 @@ pub fn agenda_item(state: &AppState, id: i64) -> CommandResult<AgendaItemView> {
     with_store(state, |s| {
         // One read of the records: the protocol is built from the item in hand.
         let (info, item, tpl) = s.read(|tx| {
-            let (info, item) = meetings::agenda_item(tx, id)?;
+            let (info, item) = agenda::agenda_item(tx, id)?;
             Ok((info, item, protocols::protocol_template(tx)?))
         })?;
         let protocol = protocols::saksprotokoll_of(&info, &item, &tpl)?;

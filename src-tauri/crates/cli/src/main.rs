@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use saksbok_core::AgendaNumber;
 use saksbok_core::register::{CaseQuery, CaseSort};
 use saksbok_store::backup::Backups;
-use saksbok_store::{Actor, OpenOptions, Store, cases, interchange, meetings, paths, protocols};
+use saksbok_store::{Actor, OpenOptions, Store, cases, interchange, agenda, paths, protocols};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -76,7 +76,7 @@ enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
     },
-    /// Write the whole database as JSON (format: store/schema/saksbok-export-v2.schema.json),
+    /// Write the whole database as JSON (format: store/schema/saksbok-export-v3.schema.json),
     /// with the documents' contents as files in a folder beside it (OUT.dokument/).
     Export {
         /// The JSON file to write; it must not exist.
@@ -231,7 +231,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let number: AgendaNumber = number.parse().map_err(|e: saksbok_core::NumberError| e.to_string())?;
             let now = document_time()?;
             let mut store = open(cli.db.as_deref(), true)?;
-            let id = meetings::find_agenda_item(store.conn(), number, utval.as_deref()).map_err(|e| e.to_string())?;
+            let id = agenda::find_agenda_item(store.conn(), number, utval.as_deref()).map_err(|e| e.to_string())?;
             let protocol = protocols::saksprotokoll(store.conn(), id).map_err(|e| e.to_string())?;
             let rendered = saksbok_protocol::render_saksprotokoll(&protocol, now);
             saksbok_protocol::save_atomically(&output, &rendered.pdf)

@@ -126,7 +126,7 @@ pub fn optional(s: Option<&str>) -> Option<String> {
     s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
 }
 
-fn check_len(errors: &mut Vec<FieldError>, field: &str, value: Option<&str>, max: usize, what: &str) {
+pub(crate) fn check_len(errors: &mut Vec<FieldError>, field: &str, value: Option<&str>, max: usize, what: &str) {
     if let Some(v) = value
         && v.chars().count() > max
     {
@@ -142,7 +142,7 @@ fn check_control_chars(errors: &mut Vec<FieldError>, field: &str, value: &str, w
 }
 
 /// Reads a date typed as dd.mm.yyyy or yyyy-mm-dd.
-fn check_date(errors: &mut Vec<FieldError>, field: &str, value: &str, what: &str) -> Option<NaiveDate> {
+pub(crate) fn check_date(errors: &mut Vec<FieldError>, field: &str, value: &str, what: &str) -> Option<NaiveDate> {
     let d = crate::date::parse_date(value);
     if d.is_none() {
         errors.push(FieldError::new(

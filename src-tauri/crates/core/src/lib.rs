@@ -12,6 +12,7 @@ pub mod date;
 pub mod demo;
 pub mod hash;
 pub mod journal;
+pub mod meeting;
 pub mod model;
 pub mod number;
 pub mod protocol;

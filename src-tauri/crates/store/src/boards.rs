@@ -174,6 +174,22 @@ fn write_settings(tx: &Transaction<'_>, id: i64, s: &BoardSettings) -> Result<()
     )?;
     // Series keep their place (position) so what is numbered in them stays put.
     let had: u32 = tx.query_row("SELECT count(*) FROM board_series WHERE board_id = ?1", [id], |r| r.get(0))?;
+    let in_use: Option<String> = tx
+        .query_row(
+            "SELECT coalesce(s.prefix, s.label, 'nummer ' || s.position) FROM board_series s
+             WHERE s.board_id = ?1 AND s.position > ?2
+               AND EXISTS (SELECT 1 FROM agenda_items a WHERE a.series_id = s.id)
+             ORDER BY s.position LIMIT 1",
+            params![id, s.series.len() as i64],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(name) = in_use {
+        return Err(StoreError::InvalidFields(vec![FieldError::new(
+            "series",
+            format!("Nummerserien {name} har saker i seg og kan ikkje takast bort."),
+        )]));
+    }
     // Prefixes are unique per board: clear them first so two series may swap theirs.
     tx.execute("UPDATE board_series SET prefix = NULL WHERE board_id = ?1", [id])?;
     for (i, series) in s.series.iter().enumerate() {

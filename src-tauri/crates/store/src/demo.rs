@@ -24,6 +24,6 @@ pub fn load_demo(tx: &Transaction<'_>, who: &Actor<'_>, demo: &DemoData) -> Resu
     for c in &demo.cases {
         crate::cases::insert_draft(tx, who, c)?;
     }
-    crate::meetings::insert_meeting(tx, who, &demo.meeting)?;
+    crate::agenda::insert_meeting(tx, who, &demo.meeting)?;
     Ok(DemoOutcome::Loaded)
 }

@@ -1,5 +1,5 @@
 //! JSON interchange: the whole database as one versioned JSON document, and
-//! back. The format is documented by `schema/saksbok-export-v2.schema.json`;
+//! back. The format is documented by `schema/saksbok-export-v3.schema.json`;
 //! a test keeps that file and the database's tables in step.
 //!
 //! Export writes every table in a fixed order, rows by id, columns in table
@@ -23,7 +23,7 @@ use crate::{Result, StoreError};
 /// What `format` says in every export.
 pub const FORMAT: &str = "saksbok";
 /// The format version this build writes and the newest it reads.
-pub const FORMAT_VERSION: i64 = 2;
+pub const FORMAT_VERSION: i64 = 3;
 
 /// The oldest format version this build reads. A file of an older version
 /// may lack what came later ([`ADDED`]); the database's defaults fill it in.
@@ -39,6 +39,13 @@ const ADDED: &[(&str, &str, i64)] = &[
     ("boards", "distribution", 2),
     ("board_series", "*", 2),
     ("board_members", "substitute_order", 2),
+    ("meetings", "status", 3),
+    ("meetings", "notice_sent", 3),
+    ("meetings", "notice_method", 3),
+    ("agenda_items", "series_id", 3),
+    ("agenda_items", "number_given", 3),
+    ("agenda_items", "closed", 3),
+    ("agenda_items", "added_late", 3),
 ];
 
 /// Whether a file of `version` may lack `column` of `table` (or the whole table, `*`).
@@ -260,6 +267,61 @@ fn check(conn: &Connection, doc: &Value) -> Result<()> {
     Ok(())
 }
 
+/// A checked document of an older format in the form of this one, so one
+/// import path serves all: what later versions added is filled in as the
+/// migrations fill it in a database of that age.
+fn upgrade(doc: &Value) -> Value {
+    let mut doc = doc.clone();
+    let version = doc["format_version"].as_i64().unwrap_or(FORMAT_VERSION);
+    if version >= FORMAT_VERSION {
+        return doc;
+    }
+    let obj = doc.as_object_mut().expect("checked");
+    let rows = |obj: &Map<String, Value>, table: &str| obj.get(table).and_then(Value::as_array).cloned().unwrap_or_default();
+    if version < 2 {
+        // Every board had one number series without a prefix (0003).
+        let boards = rows(obj, "boards");
+        let series: Vec<Value> = boards
+            .iter()
+            .enumerate()
+            .map(|(i, b)| serde_json::json!({"id": i as i64 + 1, "board_id": b["id"], "position": 1, "prefix": null, "label": null}))
+            .collect();
+        obj.insert("board_series".into(), series.into());
+    }
+    // 0004: meetings recorded so far were held (or approved); agenda items
+    // are in their board's first series, with the numbers they were given.
+    let first_series: HashMap<i64, i64> = {
+        let mut first: HashMap<i64, (i64, i64)> = HashMap::new();
+        for s in rows(obj, "board_series") {
+            let (Some(board), Some(id), Some(pos)) = (s["board_id"].as_i64(), s["id"].as_i64(), s["position"].as_i64())
+            else {
+                continue;
+            };
+            let e = first.entry(board).or_insert((pos, id));
+            if pos < e.0 {
+                *e = (pos, id);
+            }
+        }
+        first.into_iter().map(|(b, (_, id))| (b, id)).collect()
+    };
+    if let Some(Value::Array(meetings)) = obj.get_mut("meetings") {
+        for m in meetings.iter_mut().filter_map(Value::as_object_mut) {
+            let status = if m.get("approved_at").is_some_and(|a| !a.is_null()) { "approved" } else { "held" };
+            m.entry("status").or_insert_with(|| status.into());
+        }
+    }
+    if let Some(Value::Array(items)) = obj.get_mut("agenda_items") {
+        for a in items.iter_mut().filter_map(Value::as_object_mut) {
+            let board = a.get("board_id").and_then(Value::as_i64).unwrap_or_default();
+            let closed = a.get("closed_basis").is_some_and(|b| !b.is_null());
+            a.entry("series_id").or_insert_with(|| first_series.get(&board).copied().into());
+            a.entry("number_given").or_insert_with(|| 1.into());
+            a.entry("closed").or_insert_with(|| i64::from(closed).into());
+        }
+    }
+    doc
+}
+
 /// True when the register holds nothing an import could collide with.
 fn is_blank(conn: &Connection) -> Result<bool> {
     for table in TABLES {
@@ -364,6 +426,7 @@ pub fn import(
     blobs: BlobSource<'_>,
 ) -> Result<ImportSummary> {
     check(tx, doc)?;
+    let doc = &upgrade(doc);
     let keep_ids = is_blank(tx)?;
     let obj = doc.as_object().expect("checked");
     let mut summary = ImportSummary { kept_ids: keep_ids, ..ImportSummary::default() };
@@ -414,7 +477,19 @@ pub fn import(
                 }
             }
             if *table == "board_series" && r["board_id"].as_i64().is_some_and(|b| matched_boards.contains(&b)) {
-                // The board was already here: it keeps its own series.
+                // The board was already here: it keeps its own series, and
+                // what the file numbers in its series goes to the board's
+                // series in the same place (or its first).
+                let board = r["board_id"].as_i64().and_then(|b| ids.get("boards").and_then(|m| m.get(&b)).copied());
+                crate::boards::ensure_series(tx, board.unwrap_or_default())?;
+                let own: i64 = tx.query_row(
+                    "SELECT id FROM board_series WHERE board_id = ?1 ORDER BY position = ?2 DESC, position LIMIT 1",
+                    rusqlite::params![board, r["position"].as_i64()],
+                    |x| x.get(0),
+                )?;
+                if let Some(old) = r["id"].as_i64() {
+                    map.insert(old, own);
+                }
                 continue;
             }
             if *table == "documents" {
@@ -477,13 +552,6 @@ pub fn import(
         summary.rows.insert((*table).to_string(), rows.len());
         ids.insert(table, map);
     }
-    // A board from a file of format 1 has no number series yet: it gets the
-    // single series every board had then.
-    tx.execute(
-        "INSERT INTO board_series (board_id, position)
-         SELECT id, 1 FROM boards b WHERE NOT EXISTS (SELECT 1 FROM board_series s WHERE s.board_id = b.id)",
-        [],
-    )?;
     let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
     if broken > 0 {
         return Err(bad("$", format!("{broken} rader viser til noko som ikkje finst")));

@@ -19,6 +19,7 @@ mod error;
 pub mod history;
 pub mod interchange;
 pub mod journal;
+pub mod agenda;
 pub mod meetings;
 mod migrate;
 pub mod netfs;

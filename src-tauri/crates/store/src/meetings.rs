@@ -1,314 +1,502 @@
-//! Boards, meetings and agenda items (utvalssaker) with their behandling.
-//! Reads take `&Connection`; writes take `&Transaction` inside [`crate::Store::write`].
+//! Meetings as the secretary plans them: create and change a meeting, move
+//! it from planlagt to halde, and save its sakliste — the whole list at once,
+//! numbered per board, series and year. Each is one audited write.
 
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
-use saksbok_core::demo::MeetingDraft;
-use saksbok_core::model::{
-    AgendaItem, Behandling, Block, BlockContent, CaseSummary, MeetingInfo, Outcome, Proposal, ProposalKind, Vote,
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use saksbok_core::board::NumberFormat;
+use saksbok_core::case::FieldError;
+use saksbok_core::meeting::{
+    MeetingFields, MeetingInput, MeetingRecord, MeetingRow, SaklisteEntry, SaklisteItem, SeriesRef, check_entry,
 };
+use saksbok_core::sakliste::{self, ItemDraft, MeetingStatus, UsedNumber};
 use saksbok_core::{AgendaNumber, CaseNumber};
 
 use crate::audit::{self, Actor};
-use crate::sql::{bad_value, parse_date, taken_or};
+use crate::sql::{bad_value, parse_date};
 use crate::{Result, StoreError};
 
-fn board_id(tx: &Transaction<'_>, name: &str) -> Result<i64> {
-    tx.execute("INSERT INTO boards (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", [name])?;
-    let id = tx.query_row("SELECT id FROM boards WHERE name = ?1", [name], |r| r.get(0))?;
-    crate::boards::ensure_series(tx, id)?;
-    Ok(id)
+fn status_column(s: MeetingStatus) -> &'static str {
+    match s {
+        MeetingStatus::Planned => "planned",
+        MeetingStatus::Held => "held",
+        MeetingStatus::Approved => "approved",
+    }
 }
 
-/// Writes a meeting with its agenda items, behandling and vedtak.
-pub fn insert_meeting(tx: &Transaction<'_>, who: &Actor<'_>, m: &MeetingDraft) -> Result<i64> {
-    let ts = who.timestamp();
-    let board = board_id(tx, &m.info.board)?;
-    tx.execute(
-        "INSERT INTO meetings (board_id, date, place, start_time, end_time, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-        params![board, m.info.date.to_string(), m.info.place, m.info.start_time, m.info.end_time, ts],
-    )?;
-    let meeting = tx.last_insert_rowid();
-    audit::record(
-        tx,
-        who,
-        "create",
-        "meeting",
-        meeting,
-        None,
-        Some(&serde_json::to_string(&m.info).unwrap_or_default()),
-    )?;
-    for (pos, item) in m.items.iter().enumerate() {
-        insert_agenda_item(tx, who, meeting, board, pos, item)?;
-    }
-    Ok(meeting)
+fn status_from(s: &str) -> rusqlite::Result<MeetingStatus> {
+    Ok(match s {
+        "planned" => MeetingStatus::Planned,
+        "held" => MeetingStatus::Held,
+        "approved" => MeetingStatus::Approved,
+        other => return Err(bad_value("møtestatus", other)),
+    })
 }
 
-fn insert_agenda_item(
-    tx: &Transaction<'_>,
-    who: &Actor<'_>,
-    meeting: i64,
-    board: i64,
-    position: usize,
-    item: &AgendaItem,
-) -> Result<i64> {
-    let case = match item.case_number {
-        Some(n) => Some(crate::cases::id_of(tx, n)?.ok_or_else(|| StoreError::NotFound(format!("arkivsak {n}")))?),
-        None => None,
-    };
-    tx.execute(
-        "INSERT INTO agenda_items (meeting_id, board_id, case_id, year, seq, position, title, recommendation, closed_basis, vedtak)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            meeting,
-            board,
-            case,
-            item.number.year,
-            item.number.seq,
-            position as i64,
-            item.title,
-            item.recommendation,
-            item.closed_basis,
-            item.vedtak
-        ],
-    )
-    .map_err(|e| taken_or(e, || format!("Utvalssak {} finst frå før i dette utvalet.", item.number)))?;
-    let id = tx.last_insert_rowid();
-    let b = &item.behandling;
-    let mut proposal_ids = Vec::with_capacity(b.proposals.len());
-    for (pos, p) in b.proposals.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO proposals (meeting_id, agenda_item_id, position, kind, party, proposer, intro, text, inline)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![meeting, id, pos as i64, p.kind.as_str(), p.party, p.proposer, p.intro, p.text, p.inline],
-        )?;
-        proposal_ids.push(tx.last_insert_rowid());
-    }
-    let dangling =
-        |what: &str, i: usize| StoreError::Invalid(format!("Behandlinga viser til {what} nr. {i}, som ikkje finst."));
-    let mut vote_ids = Vec::with_capacity(b.votes.len());
-    for (pos, v) in b.votes.iter().enumerate() {
-        let proposal =
-            v.proposal.map(|i| proposal_ids.get(i).copied().ok_or_else(|| dangling("framlegg", i))).transpose()?;
-        tx.execute(
-            "INSERT INTO votes (meeting_id, agenda_item_id, position, proposal_id, subject, unanimous, votes_for,
-                                votes_against, outcome, chair_decided, text_override)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                meeting,
-                id,
-                pos as i64,
-                proposal,
-                v.subject,
-                v.unanimous,
-                v.votes_for,
-                v.votes_against,
-                v.outcome.as_str(),
-                v.chair_decided,
-                v.text_override
-            ],
-        )?;
-        vote_ids.push(tx.last_insert_rowid());
-    }
-    for (pos, block) in b.blocks.iter().enumerate() {
-        let (kind, text, proposal, vote) = match &block.content {
-            BlockContent::Text { text } => ("text", Some(text.as_str()), None, None),
-            BlockContent::Proposal { proposal } => (
-                "proposal",
-                None,
-                Some(*proposal_ids.get(*proposal).ok_or_else(|| dangling("framlegg", *proposal))?),
-                None,
-            ),
-            BlockContent::Vote { vote } => {
-                ("vote", None, None, Some(*vote_ids.get(*vote).ok_or_else(|| dangling("røysting", *vote))?))
-            }
-        };
-        tx.execute(
-            "INSERT INTO behandling_blocks (agenda_item_id, position, kind, text, proposal_id, vote_id, joins_previous)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![id, pos as i64, kind, text, proposal, vote, block.joins_previous],
-        )?;
-    }
-    audit::record(tx, who, "create", "agenda_item", id, None, Some(&serde_json::to_string(item).unwrap_or_default()))?;
-    if let Some(case) = case {
-        crate::search::reindex_case(tx, case)?;
-    }
-    Ok(id)
-}
-
-/// Every agenda item with its arkivsak, newest meeting first.
-pub fn list_agenda_items(conn: &Connection) -> Result<Vec<CaseSummary>> {
+/// Every meeting, the newest first.
+pub fn list(conn: &Connection) -> Result<Vec<MeetingRow>> {
     let mut stmt = conn.prepare(
-        "SELECT a.id, c.year, c.seq, a.year, a.seq, a.title, b.name, m.date
-         FROM agenda_items a
-         JOIN meetings m ON m.id = a.meeting_id
-         JOIN boards b ON b.id = a.board_id
-         LEFT JOIN cases c ON c.id = a.case_id
-         ORDER BY m.date DESC, b.name, a.year DESC, a.seq DESC",
+        "SELECT m.id, m.board_id, b.name, m.date, m.place, m.status,
+                (SELECT count(*) FROM agenda_items a WHERE a.meeting_id = m.id)
+         FROM meetings m JOIN boards b ON b.id = m.board_id
+         ORDER BY m.date DESC, m.start_time DESC, b.name, m.id DESC",
     )?;
     let rows = stmt.query_map([], |r| {
-        let case_year: Option<i32> = r.get(1)?;
-        let case_seq: Option<u32> = r.get(2)?;
-        Ok(CaseSummary {
-            agenda_item_id: r.get(0)?,
-            case_number: case_year.zip(case_seq).map(|(year, seq)| CaseNumber { year, seq }),
-            agenda_number: AgendaNumber { year: r.get(3)?, seq: r.get(4)? },
-            title: r.get(5)?,
-            board: r.get(6)?,
-            meeting_date: parse_date(&r.get::<_, String>(7)?)?,
+        Ok(MeetingRow {
+            id: r.get(0)?,
+            board_id: r.get(1)?,
+            board: r.get(2)?,
+            date: parse_date(&r.get::<_, String>(3)?)?,
+            place: r.get(4)?,
+            status: status_from(&r.get::<_, String>(5)?)?,
+            items: r.get(6)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Finds an utvalssak by number; `board` is needed only when several boards
-/// used the same number.
-pub fn find_agenda_item(conn: &Connection, number: AgendaNumber, board: Option<&str>) -> Result<i64> {
-    // Board names are compared in Rust: SQLite's lower() folds only ASCII,
-    // and "FORMANNSKAPET OG NÆRINGSUTVALET" must find the board.
-    let wanted = board.map(str::to_lowercase);
-    let mut stmt = conn.prepare(
-        "SELECT a.id, b.name FROM agenda_items a JOIN boards b ON b.id = a.board_id
-         WHERE a.year = ?1 AND a.seq = ?2 ORDER BY b.name",
-    )?;
-    let hits: Vec<(i64, String)> = stmt
-        .query_map(params![number.year, number.seq], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<Vec<(i64, String)>>>()?
-        .into_iter()
-        .filter(|(_, name)| wanted.as_ref().is_none_or(|w| name.to_lowercase() == *w))
-        .collect();
-    match hits.as_slice() {
-        [] => Err(StoreError::NotFound(match board {
-            Some(b) => format!("utvalssak {number} i {b}"),
-            None => format!("utvalssak {number}"),
-        })),
-        [(id, _)] => Ok(*id),
-        many => Err(StoreError::Ambiguous {
-            number: number.to_string(),
-            boards: many.iter().map(|(_, b)| b.clone()).collect(),
-        }),
-    }
+/// A board's series in order: (id, prefix, label).
+fn series_of(conn: &Connection, board: i64) -> Result<Vec<(i64, SeriesRef)>> {
+    let mut stmt = conn.prepare("SELECT id, prefix, label FROM board_series WHERE board_id = ?1 ORDER BY position")?;
+    let rows = stmt.query_map([board], |r| Ok((r.get(0)?, SeriesRef { prefix: r.get(1)?, label: r.get(2)? })))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn proposal_from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Proposal)> {
-    let kind: String = r.get(1)?;
-    Ok((
-        r.get(0)?,
-        Proposal {
-            kind: ProposalKind::parse(&kind).ok_or_else(|| bad_value("framleggstype", &kind))?,
-            party: r.get(2)?,
-            proposer: r.get(3)?,
-            intro: r.get(4)?,
-            text: r.get(5)?,
-            inline: r.get(6)?,
-        },
-    ))
+fn number_format(conn: &Connection, board: i64) -> Result<NumberFormat> {
+    Ok(crate::boards::get(conn, board)?.settings.number_format)
 }
 
-/// One agenda item with its meeting, behandling and vedtak.
-pub fn agenda_item(conn: &Connection, id: i64) -> Result<(MeetingInfo, AgendaItem)> {
+/// One meeting with its sakliste.
+pub fn get(conn: &Connection, id: i64) -> Result<MeetingRecord> {
     let head = conn
         .query_row(
-            "SELECT b.name, m.date, m.place, m.start_time, m.end_time,
-                    a.year, a.seq, a.title, c.year, c.seq, a.recommendation, a.closed_basis, a.vedtak
-             FROM agenda_items a
-             JOIN meetings m ON m.id = a.meeting_id
-             JOIN boards b ON b.id = a.board_id
-             LEFT JOIN cases c ON c.id = a.case_id
-             WHERE a.id = ?1",
+            "SELECT m.board_id, b.name, m.date, m.place, m.start_time, m.end_time, m.notice_sent, m.notice_method,
+                    m.status
+             FROM meetings m JOIN boards b ON b.id = m.board_id WHERE m.id = ?1",
             [id],
             |r| {
-                let info = MeetingInfo {
-                    board: r.get(0)?,
-                    date: parse_date(&r.get::<_, String>(1)?)?,
-                    place: r.get(2)?,
-                    start_time: r.get(3)?,
-                    end_time: r.get(4)?,
-                };
-                let case_year: Option<i32> = r.get(8)?;
-                let case_seq: Option<u32> = r.get(9)?;
-                let item = AgendaItem {
-                    number: AgendaNumber { year: r.get(5)?, seq: r.get(6)? },
-                    title: r.get(7)?,
-                    case_number: case_year.zip(case_seq).map(|(year, seq)| CaseNumber { year, seq }),
-                    recommendation: r.get(10)?,
-                    closed_basis: r.get(11)?,
-                    behandling: Behandling::default(),
-                    vedtak: r.get(12)?,
-                };
-                Ok((info, item))
+                Ok(MeetingRecord {
+                    id,
+                    board_id: r.get(0)?,
+                    board: r.get(1)?,
+                    date: parse_date(&r.get::<_, String>(2)?)?,
+                    place: r.get(3)?,
+                    start_time: r.get(4)?,
+                    end_time: r.get(5)?,
+                    notice_sent: r.get::<_, Option<String>>(6)?.map(|d| parse_date(&d)).transpose()?,
+                    notice_method: r.get(7)?,
+                    status: status_from(&r.get::<_, String>(8)?)?,
+                    series: Vec::new(),
+                    items: Vec::new(),
+                })
             },
         )
         .optional()?;
-    let (info, mut item) = head.ok_or_else(|| StoreError::NotFound(format!("utvalssak med id {id}")))?;
-
-    let proposals: Vec<(i64, Proposal)> = conn
-        .prepare(
-            "SELECT id, kind, party, proposer, intro, text, inline FROM proposals
-             WHERE agenda_item_id = ?1 ORDER BY position",
-        )?
-        .query_map([id], proposal_from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    let index_of = |ids: &[i64], id: i64| ids.iter().position(|x| *x == id);
-    let proposal_ids: Vec<i64> = proposals.iter().map(|(id, _)| *id).collect();
-
-    let votes: Vec<(i64, Vote)> = conn
-        .prepare(
-            "SELECT id, proposal_id, subject, unanimous, votes_for, votes_against, outcome, chair_decided, text_override
-             FROM votes WHERE agenda_item_id = ?1 ORDER BY position",
-        )?
+    let mut m = head.ok_or_else(|| StoreError::NotFound(format!("møtet med id {id}")))?;
+    let series = series_of(conn, m.board_id)?;
+    let format = number_format(conn, m.board_id)?;
+    let mut stmt = conn.prepare(
+        "SELECT a.id, c.year, c.seq, a.title, a.series_id, a.year, a.seq, a.number_given, a.closed, a.closed_basis,
+                a.added_late,
+                a.vedtak IS NOT NULL OR a.recommendation IS NOT NULL
+                OR EXISTS (SELECT 1 FROM behandling_blocks bb WHERE bb.agenda_item_id = a.id)
+                OR EXISTS (SELECT 1 FROM proposals p WHERE p.agenda_item_id = a.id)
+                OR EXISTS (SELECT 1 FROM votes v WHERE v.agenda_item_id = a.id)
+                OR EXISTS (SELECT 1 FROM printed_protocols pp WHERE pp.agenda_item_id = a.id)
+         FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id
+         WHERE a.meeting_id = ?1 ORDER BY a.position",
+    )?;
+    m.items = stmt
         .query_map([id], |r| {
-            let outcome: String = r.get(6)?;
-            let proposal: Option<i64> = r.get(1)?;
-            Ok((
-                r.get(0)?,
-                Vote {
-                    proposal: proposal.and_then(|p| index_of(&proposal_ids, p)),
-                    subject: r.get(2)?,
-                    unanimous: r.get(3)?,
-                    votes_for: r.get(4)?,
-                    votes_against: r.get(5)?,
-                    outcome: Outcome::parse(&outcome).ok_or_else(|| bad_value("utfall", &outcome))?,
-                    chair_decided: r.get(7)?,
-                    text_override: r.get(8)?,
-                },
-            ))
+            let case_year: Option<i32> = r.get(1)?;
+            let case_seq: Option<u32> = r.get(2)?;
+            let series_id: i64 = r.get(4)?;
+            let index = series.iter().position(|(s, _)| *s == series_id).unwrap_or(0);
+            let number = AgendaNumber { year: r.get(5)?, seq: r.get(6)? };
+            Ok(SaklisteItem {
+                id: r.get(0)?,
+                case_number: case_year.zip(case_seq).map(|(year, seq)| CaseNumber { year, seq }),
+                title: r.get(3)?,
+                series: index as u32,
+                number,
+                number_text: format.format(number, series.get(index).and_then(|(_, s)| s.prefix.as_deref())),
+                number_given: r.get(7)?,
+                closed: r.get(8)?,
+                closed_basis: r.get(9)?,
+                added_late: r.get(10)?,
+                has_records: r.get(11)?,
+            })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let vote_ids: Vec<i64> = votes.iter().map(|(id, _)| *id).collect();
+    m.series = series.into_iter().map(|(_, s)| s).collect();
+    Ok(m)
+}
 
-    let blocks: Vec<Block> = conn
-        .prepare(
-            "SELECT kind, text, proposal_id, vote_id, joins_previous FROM behandling_blocks
-             WHERE agenda_item_id = ?1 ORDER BY position",
-        )?
-        .query_map([id], |r| {
-            let kind: String = r.get(0)?;
-            let content = match kind.as_str() {
-                "text" => BlockContent::Text { text: r.get(1)? },
-                "proposal" => {
-                    let pid: i64 = r.get(2)?;
-                    BlockContent::Proposal {
-                        proposal: index_of(&proposal_ids, pid)
-                            .ok_or_else(|| bad_value("framlegg", &pid.to_string()))?,
-                    }
-                }
-                "vote" => {
-                    let vid: i64 = r.get(3)?;
-                    BlockContent::Vote {
-                        vote: index_of(&vote_ids, vid).ok_or_else(|| bad_value("røysting", &vid.to_string()))?,
-                    }
-                }
-                other => return Err(bad_value("blokktype", other)),
-            };
-            Ok(Block { content, joins_previous: r.get(4)? })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+fn invalid(errors: Vec<FieldError>) -> StoreError {
+    StoreError::InvalidFields(errors)
+}
 
-    item.behandling = Behandling {
-        blocks,
-        proposals: proposals.into_iter().map(|(_, p)| p).collect(),
-        votes: votes.into_iter().map(|(_, v)| v).collect(),
-    };
-    Ok((info, item))
+fn locked() -> StoreError {
+    StoreError::Invalid("Protokollen for dette møtet er godkjend, så møtet kan ikkje endrast lenger.".into())
+}
+
+fn board_exists(tx: &Transaction<'_>, board: i64) -> Result<()> {
+    let found: Option<i64> = tx.query_row("SELECT id FROM boards WHERE id = ?1", [board], |r| r.get(0)).optional()?;
+    found.map(|_| ()).ok_or_else(|| invalid(vec![FieldError::new("board_id", "Vel eit utval for møtet.")]))
+}
+
+/// The meeting as the audit log keeps it.
+fn audit_json(m: &MeetingRecord) -> String {
+    let items: Vec<String> = m.items.iter().map(|i| format!("{} {}", i.number_text, i.title)).collect();
+    serde_json::json!({
+        "board": m.board,
+        "date": m.date.to_string(),
+        "place": m.place,
+        "start_time": m.start_time,
+        "end_time": m.end_time,
+        "notice_sent": m.notice_sent.map(|d| d.to_string()),
+        "notice_method": m.notice_method,
+        "status": status_column(m.status),
+        "sakliste": items,
+    })
+    .to_string()
+}
+
+/// Plans a new meeting (status planlagt, an empty sakliste).
+pub fn create(tx: &Transaction<'_>, who: &Actor<'_>, input: &MeetingInput) -> Result<MeetingRecord> {
+    let f = input.validate().map_err(invalid)?;
+    board_exists(tx, f.board_id)?;
+    crate::boards::ensure_series(tx, f.board_id)?;
+    let ts = who.timestamp();
+    tx.execute(
+        "INSERT INTO meetings (board_id, date, place, start_time, end_time, notice_sent, notice_method, status,
+                               created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'planned', ?8, ?8)",
+        params![
+            f.board_id,
+            f.date.to_string(),
+            f.place,
+            f.start_time,
+            f.end_time,
+            f.notice_sent.map(|d| d.to_string()),
+            f.notice_method,
+            ts
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    let made = get(tx, id)?;
+    audit::record(tx, who, "create", "meeting", id, None, Some(&audit_json(&made)))?;
+    Ok(made)
+}
+
+/// Changes a meeting's facts. Its board stays once it has a sakliste, and
+/// once it is held its date stays in the year its numbers belong to.
+pub fn update(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, input: &MeetingInput) -> Result<MeetingRecord> {
+    let before = get(tx, id)?;
+    let f: MeetingFields = input.validate().map_err(invalid)?;
+    if before.status == MeetingStatus::Approved {
+        return Err(locked());
+    }
+    board_exists(tx, f.board_id)?;
+    if f.board_id != before.board_id && !before.items.is_empty() {
+        return Err(invalid(vec![FieldError::new(
+            "board_id",
+            "Møtet har saker på saklista, så utvalet kan ikkje byttast. Ta sakene av lista først, eller lag eit nytt møte.",
+        )]));
+    }
+    let year_changes = f.date.format("%Y").to_string() != before.date.format("%Y").to_string();
+    if year_changes && !before.items.is_empty() && !before.status.may_renumber() {
+        return Err(invalid(vec![FieldError::new(
+            "date",
+            format!(
+                "Møtet er halde og sakene har nummer frå {}. Datoen kan berre flyttast innanfor same år.",
+                before.date.format("%Y")
+            ),
+        )]));
+    }
+    crate::boards::ensure_series(tx, f.board_id)?;
+    tx.execute(
+        "UPDATE meetings SET board_id = ?2, date = ?3, place = ?4, start_time = ?5, end_time = ?6, notice_sent = ?7,
+                notice_method = ?8, updated_at = ?9
+         WHERE id = ?1",
+        params![
+            id,
+            f.board_id,
+            f.date.to_string(),
+            f.place,
+            f.start_time,
+            f.end_time,
+            f.notice_sent.map(|d| d.to_string()),
+            f.notice_method,
+            who.timestamp()
+        ],
+    )?;
+    if year_changes && !before.items.is_empty() {
+        // A planned meeting moved to another year: its items are numbered in that year.
+        let entries: Vec<SaklisteEntry> = before.items.iter().map(entry_of).collect();
+        write_sakliste(tx, id, &entries)?;
+    }
+    let after = get(tx, id)?;
+    if after != before {
+        audit::record(tx, who, "update", "meeting", id, Some(&audit_json(&before)), Some(&audit_json(&after)))?;
+    }
+    Ok(after)
+}
+
+/// Moves a meeting between planlagt and halde. A held meeting's numbers are
+/// fixed; approving the protocol is its own step.
+pub fn set_status(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, status: MeetingStatus) -> Result<MeetingRecord> {
+    let before = get(tx, id)?;
+    if before.status == MeetingStatus::Approved {
+        return Err(locked());
+    }
+    if status == MeetingStatus::Approved {
+        return Err(StoreError::Invalid("Ein protokoll vert godkjend i eige steg, ikkje ved å endra status.".into()));
+    }
+    if status == before.status {
+        return Ok(before);
+    }
+    tx.execute(
+        "UPDATE meetings SET status = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, status_column(status), who.timestamp()],
+    )?;
+    let after = get(tx, id)?;
+    audit::record(tx, who, "update", "meeting", id, Some(&audit_json(&before)), Some(&audit_json(&after)))?;
+    Ok(after)
+}
+
+/// A stored item as the window sends it back: its number only when given by hand.
+fn entry_of(i: &SaklisteItem) -> SaklisteEntry {
+    SaklisteEntry {
+        id: Some(i.id),
+        case_number: i.case_number.map(|n| n.to_string()),
+        title: Some(i.title.clone()),
+        series: i.series,
+        number: i.number_given.then(|| format!("{}/{}", i.number.seq, i.number.year)),
+        closed: i.closed,
+        closed_basis: i.closed_basis.clone(),
+        added_late: i.added_late,
+    }
+}
+
+/// Saves the sakliste: `entries` in agenda order replace what was there.
+/// While the meeting is planned, items without a number given by hand are
+/// numbered afresh in agenda order; once it is held, numbers are fixed and
+/// only new items get one. An item with behandling recorded is never taken
+/// off. Anything wrong leaves the list as it was.
+pub fn set_sakliste(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, entries: &[SaklisteEntry]) -> Result<MeetingRecord> {
+    let before = get(tx, id)?;
+    write_sakliste(tx, id, entries)?;
+    let after = get(tx, id)?;
+    if after.items != before.items {
+        audit::record(tx, who, "update", "meeting", id, Some(&audit_json(&before)), Some(&audit_json(&after)))?;
+        let old: Vec<i64> = before.items.iter().map(|i| i.id).collect();
+        for item in after.items.iter().filter(|i| !old.contains(&i.id)) {
+            let put = serde_json::json!({
+                "board": after.board,
+                "date": after.date.to_string(),
+                "number": item.number_text,
+                "title": item.title,
+            });
+            audit::record(tx, who, "create", "agenda_item", item.id, None, Some(&put.to_string()))?;
+        }
+    }
+    Ok(after)
+}
+
+/// The field of entry `row` that a sakliste problem is about.
+fn problem_field(row: usize, p: &sakliste::SaklisteProblem) -> String {
+    use sakliste::SaklisteProblem as P;
+    match p {
+        P::CaseTwice { .. } => format!("items.{row}.case_number"),
+        P::NoSuchSeries { .. } => format!("items.{row}.series"),
+        P::NumberTaken { .. } | P::NumberTwice { .. } | P::WrongYear { .. } => format!("items.{row}.number"),
+    }
+}
+
+fn write_sakliste(tx: &Transaction<'_>, id: i64, entries: &[SaklisteEntry]) -> Result<()> {
+    let m = get(tx, id)?;
+    if m.status == MeetingStatus::Approved {
+        return Err(locked());
+    }
+    let year = m.date.format("%Y").to_string().parse::<i32>().unwrap_or(1900);
+    let series = series_of(tx, m.board_id)?;
+    let format = number_format(tx, m.board_id)?;
+    let stored: HashMap<i64, &SaklisteItem> = m.items.iter().map(|i| (i.id, i)).collect();
+
+    let mut errors = Vec::new();
+    let mut drafts = Vec::with_capacity(entries.len());
+    let mut rows = Vec::with_capacity(entries.len());
+    for (row, e) in entries.iter().enumerate() {
+        let (case, title) = check_entry(e, row, &mut errors);
+        let old = match e.id {
+            Some(item) => Some(*stored.get(&item).ok_or_else(|| {
+                StoreError::Invalid(format!("Sak nummer {} på lista høyrer ikkje til dette møtet.", row + 1))
+            })?),
+            None => None,
+        };
+        let case_id = match case {
+            Some(n) => {
+                let found = crate::cases::id_of(tx, n)?;
+                if found.is_none() {
+                    errors.push(FieldError::new(
+                        &format!("items.{row}.case_number"),
+                        format!("Arkivsak {n} finst ikkje i registeret. Registrer saka først."),
+                    ));
+                }
+                found
+            }
+            None => None,
+        };
+        let typed = match e.number.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            None => None,
+            Some(text) => {
+                let n = format.parse(text).or_else(|| text.parse().ok());
+                if n.is_none() {
+                    errors.push(FieldError::new(
+                        &format!("items.{row}.number"),
+                        format!("«{text}» er ikkje eit utvalssaksnummer. Skriv til dømes {}.", format.format(AgendaNumber { year, seq: 7 }, None)),
+                    ));
+                }
+                n
+            }
+        };
+        if let Some(old) = old
+            && !m.status.may_renumber()
+        {
+            let moved = e.series != old.series || typed.is_some_and(|n| n != old.number);
+            if moved {
+                errors.push(FieldError::new(
+                    &format!("items.{row}.number"),
+                    format!(
+                        "Møtet er halde, så sak {} kan ikkje få nytt nummer eller ny serie. Set møtet tilbake til planlagt om nummera må endrast.",
+                        old.number_text
+                    ),
+                ));
+            }
+        }
+        // Once the meeting is held, a stored item keeps the number it has.
+        let (number, given) = match old {
+            Some(old) if !m.status.may_renumber() => (Some(old.number), old.number_given),
+            _ => (typed, typed.is_some()),
+        };
+        let title = match (title, case_id) {
+            (Some(t), _) => Some(t),
+            (None, Some(c)) => Some(tx.query_row("SELECT title FROM cases WHERE id = ?1", [c], |r| r.get(0))?),
+            (None, None) => None,
+        };
+        drafts.push(ItemDraft { case, series: e.series, number });
+        rows.push((e, old, case_id, title, given));
+    }
+    for item in &m.items {
+        if item.has_records && !entries.iter().any(|e| e.id == Some(item.id)) {
+            errors.push(FieldError::new(
+                "items",
+                format!(
+                    "Sak {} ({}) har behandling eller vedtak ført og kan ikkje takast av saklista.",
+                    item.number_text, item.title
+                ),
+            ));
+        }
+    }
+    let used = used_numbers(tx, m.board_id, id, &series)?;
+    for p in sakliste::check(&drafts, year, series.len() as u32, &used) {
+        let row = match &p {
+            sakliste::SaklisteProblem::CaseTwice { case, .. } => {
+                drafts.iter().rposition(|d| d.case == Some(*case)).unwrap_or(0)
+            }
+            sakliste::SaklisteProblem::NoSuchSeries { series } => {
+                drafts.iter().position(|d| d.series + 1 == *series).unwrap_or(0)
+            }
+            sakliste::SaklisteProblem::NumberTaken { number }
+            | sakliste::SaklisteProblem::NumberTwice { number }
+            | sakliste::SaklisteProblem::WrongYear { number, .. } => {
+                drafts.iter().rposition(|d| d.number == Some(*number)).unwrap_or(0)
+            }
+        };
+        errors.push(FieldError::new(&problem_field(row, &p), p.to_string()));
+    }
+    if !errors.is_empty() {
+        return Err(invalid(errors));
+    }
+    let numbers = sakliste::assign_numbers(&drafts, year, &used);
+
+    // Out of the way first: positions and numbers are unique, and the new
+    // order may swap them between items.
+    tx.execute(
+        "UPDATE agenda_items SET position = -1 - position, seq = seq + 1000000000 WHERE meeting_id = ?1",
+        [id],
+    )?;
+    let keep: Vec<i64> = entries.iter().filter_map(|e| e.id).collect();
+    for item in &m.items {
+        if !keep.contains(&item.id) {
+            tx.execute("DELETE FROM agenda_items WHERE id = ?1", [item.id])?;
+        }
+    }
+    for (position, ((e, old, case_id, title, given), number)) in rows.into_iter().zip(numbers).enumerate() {
+        let series_id = series[e.series as usize].0;
+        let title = title.unwrap_or_default();
+        let basis = e.closed_basis.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        match old {
+            Some(old) => tx.execute(
+                "UPDATE agenda_items SET series_id = ?2, case_id = ?3, year = ?4, seq = ?5, number_given = ?6,
+                        position = ?7, title = ?8, closed = ?9, closed_basis = ?10, added_late = ?11
+                 WHERE id = ?1",
+                params![
+                    old.id,
+                    series_id,
+                    case_id,
+                    number.year,
+                    number.seq,
+                    given,
+                    position as i64,
+                    title,
+                    e.closed,
+                    basis,
+                    e.added_late
+                ],
+            )?,
+            None => tx.execute(
+                "INSERT INTO agenda_items (meeting_id, board_id, series_id, case_id, year, seq, number_given, position,
+                                           title, closed, closed_basis, added_late)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                params![
+                    id,
+                    m.board_id,
+                    series_id,
+                    case_id,
+                    number.year,
+                    number.seq,
+                    given,
+                    position as i64,
+                    title,
+                    e.closed,
+                    basis,
+                    e.added_late
+                ],
+            )?,
+        };
+        if let Some(case) = case_id {
+            crate::search::reindex_case(tx, case)?;
+        }
+    }
+    Ok(())
+}
+
+/// The numbers the board has used in other meetings, by series index.
+fn used_numbers(tx: &Transaction<'_>, board: i64, meeting: i64, series: &[(i64, SeriesRef)]) -> Result<Vec<UsedNumber>> {
+    let mut stmt =
+        tx.prepare("SELECT series_id, year, seq FROM agenda_items WHERE board_id = ?1 AND meeting_id <> ?2")?;
+    let rows = stmt.query_map(params![board, meeting], |r| {
+        Ok((r.get::<_, i64>(0)?, AgendaNumber { year: r.get(1)?, seq: r.get(2)? }))
+    })?;
+    let mut used = Vec::new();
+    for row in rows {
+        let (series_id, number) = row?;
+        if let Some(index) = series.iter().position(|(s, _)| *s == series_id) {
+            used.push(UsedNumber { series: index as u32, number });
+        }
+    }
+    Ok(used)
 }

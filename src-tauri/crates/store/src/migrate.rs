@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("../migrations/0001_init.sql")),
     ("0002_case_register", include_str!("../migrations/0002_case_register.sql")),
     ("0003_boards", include_str!("../migrations/0003_boards.sql")),
+    ("0004_meetings", include_str!("../migrations/0004_meetings.sql")),
 ];
 
 /// Saksbok's SQLite application_id: the bytes "SAKS".

@@ -40,7 +40,7 @@ pub fn protocol_template(conn: &Connection) -> Result<saksbok_core::protocol::Pr
 
 /// The saksprotokoll of one agenda item, ready for layout.
 pub fn saksprotokoll(conn: &Connection, agenda_item_id: i64) -> Result<saksbok_core::protocol::Saksprotokoll> {
-    let (info, item) = crate::meetings::agenda_item(conn, agenda_item_id)?;
+    let (info, item) = crate::agenda::agenda_item(conn, agenda_item_id)?;
     let tpl = protocol_template(conn)?;
     saksprotokoll_of(&info, &item, &tpl)
 }

@@ -3,15 +3,16 @@
 
 use saksbok_core::case::{CaseInput, CaseStatus};
 use saksbok_core::journal::{JournalInput, JournalKind, JournalStatus};
+use saksbok_core::meeting::{MeetingInput, SaklisteEntry};
 use saksbok_core::register::{CaseQuery, CaseSort};
 use serde_json::Value;
 use tempfile::TempDir;
 
 use super::{who, with_demo};
 use crate::interchange::{self, NOT_EXPORTED, TABLES};
-use crate::{Store, cases, documents, history, journal, meetings, protocols};
+use crate::{Store, agenda, cases, documents, history, journal, meetings, protocols};
 
-const SCHEMA: &str = include_str!("../../schema/saksbok-export-v2.schema.json");
+const SCHEMA: &str = include_str!("../../schema/saksbok-export-v3.schema.json");
 
 fn case(title: &str, number: Option<&str>) -> CaseInput {
     CaseInput {
@@ -51,7 +52,42 @@ fn rich(path: &std::path::Path) -> Store {
     let entry = journal::for_case(s.conn(), c.id).unwrap()[0].id;
     s.write(|tx| documents::attach(tx, &who(), entry, "svar.pdf", b"%PDF-1.7 svar om skyss")).unwrap();
     s.write(|tx| documents::attach(tx, &who(), entry, "kopi av svar.pdf", b"%PDF-1.7 svar om skyss")).unwrap();
-    let item = meetings::find_agenda_item(s.conn(), "54/21".parse().unwrap(), None).unwrap();
+    // A planned meeting: a case in the board's series, and a lukka tilleggssak.
+    let board = s.read(|tx| crate::boards::list(tx)).unwrap()[0].id;
+    let meeting = MeetingInput {
+        board_id: board,
+        date: "2026-03-12".into(),
+        place: Some("Gaupne".into()),
+        start_time: Some("09:00".into()),
+        end_time: None,
+        notice_sent: Some("2026-03-05".into()),
+        notice_method: Some("E-post".into()),
+    };
+    let m = s.write(|tx| meetings::create(tx, &who(), &meeting)).unwrap();
+    let entries = [
+        SaklisteEntry {
+            id: None,
+            case_number: Some(c.number.to_string()),
+            title: None,
+            series: 0,
+            number: None,
+            closed: false,
+            closed_basis: None,
+            added_late: false,
+        },
+        SaklisteEntry {
+            id: None,
+            case_number: None,
+            title: Some("Tilsetjing".into()),
+            series: 0,
+            number: Some("9/26".into()),
+            closed: true,
+            closed_basis: Some("kl. § 11-5 (2) a".into()),
+            added_late: true,
+        },
+    ];
+    s.write(|tx| meetings::set_sakliste(tx, &who(), m.id, &entries)).unwrap();
+    let item = agenda::find_agenda_item(s.conn(), "54/21".parse().unwrap(), None).unwrap();
     s.write(|tx| protocols::record_printed_protocol(tx, &who(), item, "/tmp/54-21.pdf", &"b".repeat(64))).unwrap();
     s
 }
@@ -221,8 +257,8 @@ fn bad_files_are_refused_with_the_place_of_the_problem() {
         (good[..good.len() / 2].to_string(), "ikkje gyldig JSON (linje"),
         ("[]".into(), "ved $: dokumentet må vera eit JSON-objekt"),
         (edit(&|v| v["format"] = "noko anna".into()), "ved $.format"),
-        (edit(&|v| v["format_version"] = 3.into()), "formatversjon 3"),
-        (edit(&|v| v["format_version"] = 0.into()), "ved $.format_version: venta eit heiltal frå 1 til 2"),
+        (edit(&|v| v["format_version"] = 4.into()), "formatversjon 4"),
+        (edit(&|v| v["format_version"] = 0.into()), "ved $.format_version: venta eit heiltal frå 1 til 3"),
         (
             edit(&|v| {
                 v["boards"][0].as_object_mut().unwrap().remove("language");

@@ -11,11 +11,12 @@ use tempfile::TempDir;
 
 use crate::demo::DemoOutcome;
 use crate::{Actor, MIGRATIONS, OpenOptions, Store, migrate_to, schema_version};
-use crate::{cases, meetings, protocols, settings};
+use crate::{agenda, cases, protocols, settings};
 
 mod backup;
 mod boards;
 mod interchange;
+mod meetings;
 mod register;
 mod schema;
 mod verify;
@@ -98,8 +99,8 @@ fn demo_round_trips_exactly_and_loading_twice_changes_nothing() {
     let dir = TempDir::new().unwrap();
     let mut s = with_demo(&db(&dir));
     let d = demo::reference();
-    let id = meetings::find_agenda_item(s.conn(), AgendaNumber { year: 2021, seq: 54 }, None).unwrap();
-    let (info, item) = meetings::agenda_item(s.conn(), id).unwrap();
+    let id = agenda::find_agenda_item(s.conn(), AgendaNumber { year: 2021, seq: 54 }, None).unwrap();
+    let (info, item) = agenda::agenda_item(s.conn(), id).unwrap();
     assert_eq!(info, d.meeting.info);
     assert_eq!(item, d.meeting.items[0]);
 
@@ -139,7 +140,7 @@ fn demo_load_is_audited_in_the_same_transaction() {
 fn case_list_shows_the_demo_case() {
     let dir = TempDir::new().unwrap();
     let s = with_demo(&db(&dir));
-    let list = meetings::list_agenda_items(s.conn()).unwrap();
+    let list = agenda::list_agenda_items(s.conn()).unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].case_number, Some(CaseNumber { year: 2021, seq: 1069 }));
     assert_eq!(list[0].agenda_number.to_string(), "54/21");
@@ -154,18 +155,18 @@ fn an_agenda_number_used_by_two_boards_needs_the_board() {
     let mut s = with_demo(&db(&dir));
     let mut other = demo::reference().meeting;
     other.info.board = "Kommunestyret".into();
-    s.write(|tx| meetings::insert_meeting(tx, &who(), &other)).unwrap();
+    s.write(|tx| agenda::insert_meeting(tx, &who(), &other)).unwrap();
     let n = AgendaNumber { year: 2021, seq: 54 };
-    let e = meetings::find_agenda_item(s.conn(), n, None).unwrap_err();
+    let e = agenda::find_agenda_item(s.conn(), n, None).unwrap_err();
     assert_eq!(e.code(), "ambiguous");
     assert_eq!(
         e.to_string(),
         "Utvalssak 54/21 finst i fleire utval: Formannskapet og næringsutvalet, Kommunestyret. Vel utval."
     );
-    let a = meetings::find_agenda_item(s.conn(), n, Some("kommunestyret")).unwrap();
-    let b = meetings::find_agenda_item(s.conn(), n, Some("Formannskapet og næringsutvalet")).unwrap();
+    let a = agenda::find_agenda_item(s.conn(), n, Some("kommunestyret")).unwrap();
+    let b = agenda::find_agenda_item(s.conn(), n, Some("Formannskapet og næringsutvalet")).unwrap();
     assert_ne!(a, b);
-    let missing = meetings::find_agenda_item(s.conn(), AgendaNumber { year: 2021, seq: 99 }, None).unwrap_err();
+    let missing = agenda::find_agenda_item(s.conn(), AgendaNumber { year: 2021, seq: 99 }, None).unwrap_err();
     assert_eq!(missing.to_string(), "Fann ikkje utvalssak 99/21.");
 }
 
@@ -174,7 +175,7 @@ fn the_same_agenda_number_twice_in_one_board_is_refused_and_nothing_is_written()
     let dir = TempDir::new().unwrap();
     let mut s = with_demo(&db(&dir));
     let again = demo::reference().meeting;
-    let e = s.write(|tx| meetings::insert_meeting(tx, &who(), &again)).unwrap_err();
+    let e = s.write(|tx| agenda::insert_meeting(tx, &who(), &again)).unwrap_err();
     assert_eq!(e.to_string(), "Utvalssak 54/21 finst frå før i dette utvalet.");
     let meetings: i64 = s.conn().query_row("SELECT count(*) FROM meetings", [], |r| r.get(0)).unwrap();
     assert_eq!(meetings, 1, "the failed action must leave no half-written meeting");
@@ -274,7 +275,7 @@ fn a_read_only_database_can_be_read_but_refuses_writes() {
     let path = db(&dir);
     drop(with_demo(&path));
     let mut ro = Store::open_with(&path, &OpenOptions { read_only: true, ..OpenOptions::default() }).unwrap();
-    assert_eq!(meetings::list_agenda_items(ro.conn()).unwrap().len(), 1);
+    assert_eq!(agenda::list_agenda_items(ro.conn()).unwrap().len(), 1);
     let draft = demo::CaseDraft { number: CaseNumber { year: 2026, seq: 1 }, title: "Ny".into() };
     let e = ro.write(|tx| cases::insert_draft(tx, &who(), &draft)).unwrap_err();
     assert_eq!(e.code(), "db_read_only", "{e}");
@@ -303,14 +304,14 @@ fn backup_is_a_complete_readable_copy() {
     let copy = dir.path().join("kopi.sqlite3");
     s.backup_to(&copy).unwrap();
     let c = Store::open(&copy).unwrap();
-    assert_eq!(meetings::list_agenda_items(c.conn()).unwrap(), meetings::list_agenda_items(s.conn()).unwrap());
+    assert_eq!(agenda::list_agenda_items(c.conn()).unwrap(), agenda::list_agenda_items(s.conn()).unwrap());
 }
 
 #[test]
 fn printed_protocols_are_recorded_with_their_hash() {
     let dir = TempDir::new().unwrap();
     let mut s = with_demo(&db(&dir));
-    let id = meetings::find_agenda_item(s.conn(), AgendaNumber { year: 2021, seq: 54 }, None).unwrap();
+    let id = agenda::find_agenda_item(s.conn(), AgendaNumber { year: 2021, seq: 54 }, None).unwrap();
     let hash = "a".repeat(64);
     s.write(|tx| protocols::record_printed_protocol(tx, &who(), id, "/tmp/x.pdf", &hash)).unwrap();
     let stored: String = s.conn().query_row("SELECT sha256 FROM printed_protocols", [], |r| r.get(0)).unwrap();

@@ -297,7 +297,7 @@ fn the_saksgang_lists_every_board_a_case_went_to() {
     next.info.board = "Kommunestyret".into();
     next.info.date = chrono::NaiveDate::from_ymd_opt(2021, 5, 6).unwrap();
     next.items[0].number.seq = 31;
-    s.write(|tx| crate::meetings::insert_meeting(tx, &who(), &next)).unwrap();
+    s.write(|tx| crate::agenda::insert_meeting(tx, &who(), &next)).unwrap();
     let id = cases::find(s.conn(), "21/1069".parse().unwrap()).unwrap();
     let steps = cases::saksgang(s.conn(), id).unwrap();
     let shown: Vec<(String, &str)> = steps.iter().map(|g| (g.number.to_string(), g.board.as_str())).collect();

@@ -52,6 +52,11 @@ fn a_version_1_database_is_recognised_and_upgraded() {
     );
     let after: String = c.query_row("SELECT after FROM audit_log WHERE id = 1", [], |r| r.get(0)).unwrap();
     assert_eq!(after, r#"{"number":"21/1069","title":"IKT-samarbeid. Etablering av avtale med SYS-IKT"}"#);
+    // 0004: the meeting recorded then was held; its item is in the board's series with its number.
+    let m = crate::meetings::list(c).unwrap();
+    assert_eq!(m[0].status, saksbok_core::sakliste::MeetingStatus::Held);
+    let item = &crate::meetings::get(c, m[0].id).unwrap().items[0];
+    assert_eq!((item.number_text.as_str(), item.number_given, item.closed), ("54/21", true, false));
     let q = CaseQuery { text: "fullmakt".into(), sort: CaseSort::Relevance, ..CaseQuery::default() };
     assert_eq!(s.read(|tx| cases::list(tx, &q)).unwrap().total, 1, "the search index is built on upgrade");
 }
@@ -104,6 +109,7 @@ fn shipped_migrations_are_never_edited() {
         ("0001_init", "c3fa67d27fe896d7fa8939fdc4ec4baf4387eefc4a7a66aae8da808ef0cb1412"),
         ("0002_case_register", "b5dfabbf658797c83ddc7db17811931690949724d4bedf54b0bfef9b18319da9"),
         ("0003_boards", "4932b6538d970cdeb66f92dc09001b584bf38ccdd2fc8bfdf580623a39767908"),
+        ("0004_meetings", "1ce51c1d69d7b0dd15dad765d82e8d32a64c642de0f6f7c581d7d04149f58e4e"),
     ];
     assert_eq!(MIGRATIONS.len(), pinned.len(), "a new migration needs its hash pinned here");
     for ((name, sql), (want_name, want)) in MIGRATIONS.iter().zip(pinned) {
