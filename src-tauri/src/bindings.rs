@@ -48,6 +48,10 @@ fn generate(dir: &Path) {
     CommandError::export_all(&cfg).unwrap();
     SettingsView::export_all(&cfg).unwrap();
     saksbok_core::board::BoardRecord::export_all(&cfg).unwrap();
+    saksbok_core::meeting::MeetingRow::export_all(&cfg).unwrap();
+    saksbok_core::meeting::MeetingRecord::export_all(&cfg).unwrap();
+    saksbok_core::meeting::MeetingInput::export_all(&cfg).unwrap();
+    saksbok_core::meeting::SaklisteEntry::export_all(&cfg).unwrap();
     PersonalSettings::export_all(&cfg).unwrap();
     BackupEntry::export_all(&cfg).unwrap();
     BackupList::export_all(&cfg).unwrap();

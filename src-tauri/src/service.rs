@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod boards;
+pub mod meetings;
 
 use std::path::PathBuf;
 
@@ -15,7 +16,7 @@ use saksbok_core::register::{
 };
 use saksbok_core::text::{Paragraph, paragraphs};
 use saksbok_protocol::Rendered;
-use saksbok_store::{Actor, Store, StoreError, cases, documents, history, journal, agenda, protocols, settings};
+use saksbok_store::{Actor, Store, StoreError, agenda, cases, documents, history, journal, protocols, settings};
 use serde::Serialize;
 use ts_rs::TS;
 

@@ -8,6 +8,7 @@ pub mod admin;
 pub mod app;
 pub mod boards;
 pub mod cases;
+pub mod meetings;
 pub mod protocol;
 
 use tauri::{AppHandle, Manager};

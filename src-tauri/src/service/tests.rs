@@ -413,3 +413,52 @@ fn boards_are_set_up_and_their_members_kept_from_the_window() {
     let got = all.iter().find(|b| b.id == made.id).unwrap();
     assert_eq!((got.settings.name.as_str(), got.members.len()), ("Luster kommunestyre", 1));
 }
+
+#[test]
+fn a_meeting_is_planned_and_its_sakliste_saved_from_the_window() {
+    use saksbok_core::meeting::{MeetingInput, SaklisteEntry};
+    use saksbok_core::sakliste::MeetingStatus;
+    let dir = TempDir::new().unwrap();
+    let st = state(&dir);
+    load_demo(&st, now()).unwrap();
+    let case = create_case(&st, &case_input("Skulebruksplan"), now()).unwrap();
+    let board = boards::list_boards(&st).unwrap()[0].id;
+    let input = MeetingInput {
+        board_id: board,
+        date: "10.12.2026".into(),
+        place: None,
+        start_time: Some("9".into()),
+        end_time: None,
+        notice_sent: None,
+        notice_method: None,
+    };
+    let m = meetings::create_meeting(&st, &input, now()).unwrap();
+    let e =
+        meetings::create_meeting(&st, &MeetingInput { date: "i morgon".into(), ..input.clone() }, now()).unwrap_err();
+    assert_eq!((e.code.as_str(), e.fields[0].field.as_str()), ("invalid", "date"));
+    let entry = SaklisteEntry {
+        id: None,
+        case_number: Some(case.number.to_string()),
+        title: None,
+        series: 0,
+        number: None,
+        closed: false,
+        closed_basis: None,
+        added_late: false,
+    };
+    let m = meetings::set_sakliste(&st, m.id, std::slice::from_ref(&entry), now()).unwrap();
+    assert_eq!((m.items[0].number_text.as_str(), m.items[0].title.as_str()), ("1/26", "Skulebruksplan"));
+    let e = meetings::set_sakliste(&st, m.id, &[entry.clone(), entry], now()).unwrap_err();
+    assert_eq!((e.code.as_str(), e.fields[0].field.as_str()), ("invalid", "items.1.case_number"));
+    let held = meetings::set_meeting_status(&st, m.id, MeetingStatus::Held, now()).unwrap();
+    assert_eq!(held.status, MeetingStatus::Held);
+    let again =
+        meetings::update_meeting(&st, m.id, &MeetingInput { place: Some("Gaupne".into()), ..input }, now()).unwrap();
+    assert_eq!(again.place.as_deref(), Some("Gaupne"));
+    let rows = meetings::list_meetings(&st).unwrap();
+    assert_eq!(
+        rows.iter().map(|r| (r.status, r.items)).collect::<Vec<_>>(),
+        [(MeetingStatus::Held, 1), (MeetingStatus::Held, 1)]
+    );
+    assert_eq!(meetings::get_meeting(&st, m.id).unwrap(), again);
+}

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use saksbok_core::AgendaNumber;
 use saksbok_core::register::{CaseQuery, CaseSort};
 use saksbok_store::backup::Backups;
-use saksbok_store::{Actor, OpenOptions, Store, cases, interchange, agenda, paths, protocols};
+use saksbok_store::{Actor, OpenOptions, Store, agenda, cases, interchange, paths, protocols};
 
 #[derive(Debug, Parser)]
 #[command(

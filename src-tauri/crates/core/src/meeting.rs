@@ -59,7 +59,10 @@ fn check_time(errors: &mut Vec<FieldError>, field: &str, value: Option<&str>, wh
     let value = optional(value)?;
     let t = parse_time(&value);
     if t.is_none() {
-        errors.push(FieldError::new(field, format!("«{value}» er ikkje eit klokkeslett for {what}. Skriv til dømes 09:00.")));
+        errors.push(FieldError::new(
+            field,
+            format!("«{value}» er ikkje eit klokkeslett for {what}. Skriv til dømes 09:00."),
+        ));
     }
     t
 }
@@ -81,8 +84,8 @@ impl MeetingInput {
                 format!("Møtet kan ikkje slutta ({e}) før eller når det startar ({s}). Sjå over klokkesletta."),
             ));
         }
-        let notice_sent =
-            optional(self.notice_sent.as_deref()).and_then(|d| check_date(&mut errors, "notice_sent", &d, "innkallinga"));
+        let notice_sent = optional(self.notice_sent.as_deref())
+            .and_then(|d| check_date(&mut errors, "notice_sent", &d, "innkallinga"));
         if let (Some(sent), Some(date)) = (notice_sent, date)
             && sent > date
         {
@@ -134,6 +137,7 @@ pub struct SeriesRef {
 }
 
 /// An item of a stored sakliste.
+#[expect(clippy::struct_excessive_bools, reason = "independent facts of an item, each a column of the sakliste")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct SaklisteItem {
     #[ts(type = "number")]
@@ -195,7 +199,11 @@ pub struct SaklisteEntry {
 
 /// Checks one entry's own fields; `row` (from 0) names it in messages.
 /// The list as a whole is checked by [`crate::sakliste::check`].
-pub fn check_entry(e: &SaklisteEntry, row: usize, errors: &mut Vec<FieldError>) -> (Option<CaseNumber>, Option<String>) {
+pub fn check_entry(
+    e: &SaklisteEntry,
+    row: usize,
+    errors: &mut Vec<FieldError>,
+) -> (Option<CaseNumber>, Option<String>) {
     let field = |name: &str| format!("items.{row}.{name}");
     let case = optional(e.case_number.as_deref()).and_then(|n| match n.parse::<CaseNumber>() {
         Ok(n) => Some(n),
@@ -244,7 +252,8 @@ mod tests {
 
     #[test]
     fn times_are_read_as_people_type_them() {
-        for (typed, read) in [("9", "09:00"), ("09:00", "09:00"), ("9.15", "09:15"), ("0915", "09:15"), ("23:59", "23:59")]
+        for (typed, read) in
+            [("9", "09:00"), ("09:00", "09:00"), ("9.15", "09:15"), ("0915", "09:15"), ("23:59", "23:59")]
         {
             assert_eq!(parse_time(typed).as_deref(), Some(read), "{typed}");
         }
@@ -280,7 +289,10 @@ mod tests {
         let e = MeetingInput { end_time: Some("08:30".into()), notice_sent: Some("16.04.2021".into()), ..input() }
             .validate()
             .unwrap_err();
-        assert_eq!(e[0].message, "Møtet kan ikkje slutta (08:30) før eller når det startar (09:00). Sjå over klokkesletta.");
+        assert_eq!(
+            e[0].message,
+            "Møtet kan ikkje slutta (08:30) før eller når det startar (09:00). Sjå over klokkesletta."
+        );
         assert_eq!(e[1].message, "Innkallinga kan ikkje vera send (16.04.2021) etter møtet (15.04.2021).");
     }
 

@@ -277,7 +277,8 @@ fn upgrade(doc: &Value) -> Value {
         return doc;
     }
     let obj = doc.as_object_mut().expect("checked");
-    let rows = |obj: &Map<String, Value>, table: &str| obj.get(table).and_then(Value::as_array).cloned().unwrap_or_default();
+    let rows =
+        |obj: &Map<String, Value>, table: &str| obj.get(table).and_then(Value::as_array).cloned().unwrap_or_default();
     if version < 2 {
         // Every board had one number series without a prefix (0003).
         let boards = rows(obj, "boards");

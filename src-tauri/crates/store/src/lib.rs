@@ -8,6 +8,7 @@
 //! database, or is damaged, locked or read-only, gives a [`StoreError`] with a
 //! message in Nynorsk, and nothing in the file is changed.
 
+pub mod agenda;
 pub mod audit;
 pub mod backup;
 pub mod boards;
@@ -19,7 +20,6 @@ mod error;
 pub mod history;
 pub mod interchange;
 pub mod journal;
-pub mod agenda;
 pub mod meetings;
 mod migrate;
 pub mod netfs;

@@ -285,7 +285,12 @@ fn entry_of(i: &SaklisteItem) -> SaklisteEntry {
 /// numbered afresh in agenda order; once it is held, numbers are fixed and
 /// only new items get one. An item with behandling recorded is never taken
 /// off. Anything wrong leaves the list as it was.
-pub fn set_sakliste(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, entries: &[SaklisteEntry]) -> Result<MeetingRecord> {
+pub fn set_sakliste(
+    tx: &Transaction<'_>,
+    who: &Actor<'_>,
+    id: i64,
+    entries: &[SaklisteEntry],
+) -> Result<MeetingRecord> {
     let before = get(tx, id)?;
     write_sakliste(tx, id, entries)?;
     let after = get(tx, id)?;
@@ -356,7 +361,10 @@ fn write_sakliste(tx: &Transaction<'_>, id: i64, entries: &[SaklisteEntry]) -> R
                 if n.is_none() {
                     errors.push(FieldError::new(
                         &format!("items.{row}.number"),
-                        format!("«{text}» er ikkje eit utvalssaksnummer. Skriv til dømes {}.", format.format(AgendaNumber { year, seq: 7 }, None)),
+                        format!(
+                            "«{text}» er ikkje eit utvalssaksnummer. Skriv til dømes {}.",
+                            format.format(AgendaNumber { year, seq: 7 }, None)
+                        ),
                     ));
                 }
                 n
@@ -424,10 +432,7 @@ fn write_sakliste(tx: &Transaction<'_>, id: i64, entries: &[SaklisteEntry]) -> R
 
     // Out of the way first: positions and numbers are unique, and the new
     // order may swap them between items.
-    tx.execute(
-        "UPDATE agenda_items SET position = -1 - position, seq = seq + 1000000000 WHERE meeting_id = ?1",
-        [id],
-    )?;
+    tx.execute("UPDATE agenda_items SET position = -1 - position, seq = seq + 1000000000 WHERE meeting_id = ?1", [id])?;
     let keep: Vec<i64> = entries.iter().filter_map(|e| e.id).collect();
     for item in &m.items {
         if !keep.contains(&item.id) {
@@ -485,7 +490,12 @@ fn write_sakliste(tx: &Transaction<'_>, id: i64, entries: &[SaklisteEntry]) -> R
 }
 
 /// The numbers the board has used in other meetings, by series index.
-fn used_numbers(tx: &Transaction<'_>, board: i64, meeting: i64, series: &[(i64, SeriesRef)]) -> Result<Vec<UsedNumber>> {
+fn used_numbers(
+    tx: &Transaction<'_>,
+    board: i64,
+    meeting: i64,
+    series: &[(i64, SeriesRef)],
+) -> Result<Vec<UsedNumber>> {
     let mut stmt =
         tx.prepare("SELECT series_id, year, seq FROM agenda_items WHERE board_id = ?1 AND meeting_id <> ?2")?;
     let rows = stmt.query_map(params![board, meeting], |r| {

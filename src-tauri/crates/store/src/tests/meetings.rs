@@ -71,7 +71,7 @@ fn numbers(m: &MeetingRecord) -> Vec<(String, String)> {
     m.items.iter().map(|i| (i.number_text.clone(), i.title.clone())).collect()
 }
 
-fn pairs<'a>(v: &'a [(String, String)]) -> Vec<(&'a str, &'a str)> {
+fn pairs(v: &[(String, String)]) -> Vec<(&str, &str)> {
     v.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
 }
 
@@ -94,11 +94,8 @@ fn a_sakliste_is_numbered_per_series_in_agenda_order_and_renumbered_while_planne
     assert_eq!((m.start_time.as_deref(), m.end_time.as_deref()), (Some("10:00"), Some("15:30")));
     assert_eq!(m.series.len(), 2);
 
-    let orientering = SaklisteEntry {
-        case_number: None,
-        title: Some("Orientering frå rådmannen".into()),
-        ..case("", 0)
-    };
+    let orientering =
+        SaklisteEntry { case_number: None, title: Some("Orientering frå rådmannen".into()), ..case("", 0) };
     let list = [case("26/1", 0), case("26/3", 1), case("26/2", 0), orientering];
     let m = s.write(|tx| meetings::set_sakliste(tx, &who(), m.id, &list)).unwrap();
     let got = numbers(&m);
@@ -144,7 +141,9 @@ fn a_sakliste_is_numbered_per_series_in_agenda_order_and_renumbered_while_planne
     assert_eq!(rows, 4, "create + three saves");
     let created: i64 = s
         .conn()
-        .query_row("SELECT count(*) FROM audit_log WHERE entity = 'agenda_item' AND action = 'create'", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM audit_log WHERE entity = 'agenda_item' AND action = 'create'", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(created, 5);
 }
@@ -172,7 +171,10 @@ fn bad_lists_are_refused_whole_with_the_row_named() {
     assert!(e[0].1.starts_with("Arkivsak 26/1 står alt på saklista"), "{}", e[0].1);
 
     let e = fields(s.write(|tx| meetings::set_sakliste(tx, &who(), m.id, &[case("26/99", 0)])).unwrap_err());
-    assert_eq!(e, [("items.0.case_number".into(), "Arkivsak 26/99 finst ikkje i registeret. Registrer saka først.".into())]);
+    assert_eq!(
+        e,
+        [("items.0.case_number".into(), "Arkivsak 26/99 finst ikkje i registeret. Registrer saka først.".into())]
+    );
 
     let taken = SaklisteEntry { number: Some("001/26".into()), ..case("26/2", 0) };
     let other = s.write(|tx| meetings::create(tx, &who(), &input(board, "23.04.2026"))).unwrap();
@@ -233,7 +235,10 @@ fn once_held_the_numbers_stay_and_only_new_items_get_one() {
     // Back to planned, the list is numbered afresh in its order.
     s.write(|tx| meetings::set_status(tx, &who(), m.id, MeetingStatus::Planned)).unwrap();
     let m = s.write(|tx| meetings::set_sakliste(tx, &who(), m.id, &back(&m))).unwrap();
-    assert_eq!(m.items.iter().map(|i| i.number_text.as_str()).collect::<Vec<_>>(), ["PS 001/26", "PS 002/26", "PS 003/26"]);
+    assert_eq!(
+        m.items.iter().map(|i| i.number_text.as_str()).collect::<Vec<_>>(),
+        ["PS 001/26", "PS 002/26", "PS 003/26"]
+    );
     // …and moved to the next year, numbered in that year.
     let m = s.write(|tx| meetings::update(tx, &who(), m.id, &input(board, "12.01.2027"))).unwrap();
     assert_eq!(m.items[0].number_text, "PS 001/27");

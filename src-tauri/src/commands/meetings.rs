@@ -1,0 +1,39 @@
+//! Meetings and their sakliste.
+
+use saksbok_core::meeting::{MeetingInput, MeetingRecord, MeetingRow, SaklisteEntry};
+use saksbok_core::sakliste::MeetingStatus;
+use tauri::AppHandle;
+
+use super::blocking;
+use crate::error::CommandResult;
+use crate::service::meetings;
+
+#[tauri::command]
+pub async fn list_meetings(app: AppHandle) -> CommandResult<Vec<MeetingRow>> {
+    blocking(app, meetings::list_meetings).await
+}
+
+#[tauri::command]
+pub async fn get_meeting(app: AppHandle, id: i64) -> CommandResult<MeetingRecord> {
+    blocking(app, move |s| meetings::get_meeting(s, id)).await
+}
+
+#[tauri::command]
+pub async fn create_meeting(app: AppHandle, input: MeetingInput) -> CommandResult<MeetingRecord> {
+    blocking(app, move |s| meetings::create_meeting(s, &input, chrono::Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn update_meeting(app: AppHandle, id: i64, input: MeetingInput) -> CommandResult<MeetingRecord> {
+    blocking(app, move |s| meetings::update_meeting(s, id, &input, chrono::Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn set_meeting_status(app: AppHandle, id: i64, status: MeetingStatus) -> CommandResult<MeetingRecord> {
+    blocking(app, move |s| meetings::set_meeting_status(s, id, status, chrono::Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn set_sakliste(app: AppHandle, id: i64, items: Vec<SaklisteEntry>) -> CommandResult<MeetingRecord> {
+    blocking(app, move |s| meetings::set_sakliste(s, id, &items, chrono::Utc::now())).await
+}
