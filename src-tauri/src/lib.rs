@@ -127,6 +127,8 @@ pub fn run() {
             commands::meetings::update_meeting,
             commands::meetings::set_meeting_status,
             commands::meetings::set_sakliste,
+            commands::meetings::get_roll,
+            commands::meetings::set_roll,
             commands::admin::get_settings,
             commands::admin::save_register_settings,
             commands::admin::save_personal_settings,

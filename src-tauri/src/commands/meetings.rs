@@ -1,6 +1,7 @@
-//! Meetings and their sakliste.
+//! Meetings, their sakliste and their roll.
 
 use saksbok_core::meeting::{MeetingInput, MeetingRecord, MeetingRow, SaklisteEntry};
+use saksbok_core::roll::{Roll, RollInput};
 use saksbok_core::sakliste::MeetingStatus;
 use tauri::AppHandle;
 
@@ -36,4 +37,14 @@ pub async fn set_meeting_status(app: AppHandle, id: i64, status: MeetingStatus) 
 #[tauri::command]
 pub async fn set_sakliste(app: AppHandle, id: i64, items: Vec<SaklisteEntry>) -> CommandResult<MeetingRecord> {
     blocking(app, move |s| meetings::set_sakliste(s, id, &items, chrono::Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn get_roll(app: AppHandle, id: i64) -> CommandResult<Roll> {
+    blocking(app, move |s| meetings::get_roll(s, id)).await
+}
+
+#[tauri::command]
+pub async fn set_roll(app: AppHandle, id: i64, roll: RollInput) -> CommandResult<Roll> {
+    blocking(app, move |s| meetings::set_roll(s, id, &roll, chrono::Utc::now())).await
 }

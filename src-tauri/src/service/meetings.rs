@@ -1,9 +1,10 @@
-//! Meetings from the window: list, plan, change, hold, and the sakliste.
+//! Meetings from the window: list, plan, change, hold, the sakliste and the roll.
 
 use chrono::{DateTime, Utc};
 use saksbok_core::meeting::{MeetingInput, MeetingRecord, MeetingRow, SaklisteEntry};
+use saksbok_core::roll::{Roll, RollInput};
 use saksbok_core::sakliste::MeetingStatus;
-use saksbok_store::meetings;
+use saksbok_store::{attendance, meetings};
 
 use super::{with_store, write_as};
 use crate::error::CommandResult;
@@ -46,4 +47,12 @@ pub fn set_sakliste(
     now: DateTime<Utc>,
 ) -> CommandResult<MeetingRecord> {
     write_as(state, now, |tx, who| meetings::set_sakliste(tx, who, id, items))
+}
+
+pub fn get_roll(state: &AppState, id: i64) -> CommandResult<Roll> {
+    with_store(state, |s| Ok(s.read(|tx| attendance::get(tx, id))?))
+}
+
+pub fn set_roll(state: &AppState, id: i64, roll: &RollInput, now: DateTime<Utc>) -> CommandResult<Roll> {
+    write_as(state, now, |tx, who| attendance::set(tx, who, id, roll))
 }

@@ -461,4 +461,32 @@ fn a_meeting_is_planned_and_its_sakliste_saved_from_the_window() {
         [(MeetingStatus::Held, 1), (MeetingStatus::Held, 1)]
     );
     assert_eq!(meetings::get_meeting(&st, m.id).unwrap(), again);
+
+    // The roll: one member ugild in the item with a named varamedlem in the seat.
+    let roll: saksbok_core::roll::RollInput = serde_json::from_value(serde_json::json!({
+        "attendance": {
+            "seats": [],
+            "attendees": [
+                {"name": "Kari", "party": "Sp", "capacity": {"kind": "member"}, "from_item": null, "to_item": null,
+                 "arrived_at": null, "left_at": null, "away_items": []},
+                {"name": "Per", "party": "Ap", "capacity": {"kind": "member"}, "from_item": null, "to_item": null,
+                 "arrived_at": "09:30", "left_at": null, "away_items": []},
+                {"name": "Liv", "party": "Sp", "capacity": {"kind": "substitute", "replaces": null}, "from_item": 0,
+                 "to_item": 0, "arrived_at": null, "left_at": null, "away_items": []}
+            ],
+            "apologies": [],
+            "disqualified": [{"member": "Kari", "item": 0, "basis": "fvl. § 6", "substitute": "Liv"}],
+            "head_count": null
+        },
+        "chair": "Per", "chair_elected": false, "signatories": [], "signatories_item": null
+    }))
+    .unwrap_or_else(|e| panic!("{e}"));
+    let saved = meetings::set_roll(&st, m.id, &roll, now()).unwrap();
+    assert_eq!(saved.items[0].voters, ["Per", "Liv"]);
+    assert_eq!(meetings::get_roll(&st, m.id).unwrap(), saved);
+    let mut twice = roll.clone();
+    twice.attendance.apologies.push("Kari".into());
+    let e = meetings::set_roll(&st, m.id, &twice, now()).unwrap_err();
+    assert_eq!((e.code.as_str(), e.fields[0].field.as_str()), ("invalid", "attendance"));
+    assert_eq!(e.fields[0].message, "Kari er ført både som møtt og med forfall. Fjern det eine.");
 }

@@ -38,7 +38,9 @@ pub enum Capacity {
     Member,
     /// A varamedlem, taking `replaces`'s seat when that is known.
     Substitute { replaces: Option<String> },
-    /// Not a member: administration (with job title), guests, the auditor. Never votes.
+    /// From the administration ("Frå administrasjonen"), with job title. Never votes.
+    Administration { title: Option<String> },
+    /// Not a member and not the administration: guests, the auditor, outside bodies. Never votes.
     Other { title: Option<String> },
 }
 
@@ -167,7 +169,7 @@ impl Attendance {
             .filter(|a| match &a.capacity {
                 Capacity::Member => !ugild.iter().any(|d| d.member == a.name),
                 Capacity::Substitute { .. } => true,
-                Capacity::Other { .. } => false,
+                Capacity::Administration { .. } | Capacity::Other { .. } => false,
             })
             .map(|a| a.name.clone())
             .collect();

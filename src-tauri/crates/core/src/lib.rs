@@ -18,6 +18,7 @@ pub mod number;
 pub mod protocol;
 pub mod public_journal;
 pub mod register;
+pub mod roll;
 pub mod sakliste;
 pub mod search;
 pub mod settings;

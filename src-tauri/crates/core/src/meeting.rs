@@ -155,7 +155,7 @@ pub struct SaklisteItem {
     pub closed_basis: Option<String>,
     /// Tilleggssak: not in the innkalling.
     pub added_late: bool,
-    /// Behandling, votes or a vedtak are recorded: the item cannot be taken off.
+    /// Behandling, votes, a vedtak or attendance (late arrival, ugild) refer to it: it cannot be taken off.
     pub has_records: bool,
 }
 

@@ -104,6 +104,9 @@ pub fn get(conn: &Connection, id: i64) -> Result<MeetingRecord> {
                 OR EXISTS (SELECT 1 FROM proposals p WHERE p.agenda_item_id = a.id)
                 OR EXISTS (SELECT 1 FROM votes v WHERE v.agenda_item_id = a.id)
                 OR EXISTS (SELECT 1 FROM printed_protocols pp WHERE pp.agenda_item_id = a.id)
+                OR EXISTS (SELECT 1 FROM disqualifications d WHERE d.agenda_item_id = a.id)
+                OR EXISTS (SELECT 1 FROM attendance_away w WHERE w.agenda_item_id = a.id)
+                OR EXISTS (SELECT 1 FROM meeting_attendance ma WHERE a.id IN (ma.from_item_id, ma.to_item_id))
          FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id
          WHERE a.meeting_id = ?1 ORDER BY a.position",
     )?;
@@ -402,7 +405,7 @@ fn write_sakliste(tx: &Transaction<'_>, id: i64, entries: &[SaklisteEntry]) -> R
             errors.push(FieldError::new(
                 "items",
                 format!(
-                    "Sak {} ({}) har behandling eller vedtak ført og kan ikkje takast av saklista.",
+                    "Sak {} ({}) har behandling, vedtak eller oppmøte ført og kan ikkje takast av saklista.",
                     item.number_text, item.title
                 ),
             ));

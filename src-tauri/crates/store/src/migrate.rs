@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0002_case_register", include_str!("../migrations/0002_case_register.sql")),
     ("0003_boards", include_str!("../migrations/0003_boards.sql")),
     ("0004_meetings", include_str!("../migrations/0004_meetings.sql")),
+    ("0005_attendance", include_str!("../migrations/0005_attendance.sql")),
 ];
 
 /// Saksbok's SQLite application_id: the bytes "SAKS".

@@ -23,6 +23,6 @@ number_given: boolean, closed: boolean, closed_basis: string | null,
  */
 added_late: boolean, 
 /**
- * Behandling, votes or a vedtak are recorded: the item cannot be taken off.
+ * Behandling, votes, a vedtak or attendance (late arrival, ugild) refer to it: it cannot be taken off.
  */
 has_records: boolean, };

@@ -10,7 +10,7 @@ use tempfile::TempDir;
 
 use super::{who, with_demo};
 use crate::interchange::{self, NOT_EXPORTED, TABLES};
-use crate::{Store, agenda, cases, documents, history, journal, meetings, protocols};
+use crate::{Store, agenda, attendance, cases, documents, history, journal, meetings, protocols};
 
 const SCHEMA: &str = include_str!("../../schema/saksbok-export-v3.schema.json");
 
@@ -87,6 +87,7 @@ fn rich(path: &std::path::Path) -> Store {
         },
     ];
     s.write(|tx| meetings::set_sakliste(tx, &who(), m.id, &entries)).unwrap();
+    s.write(|tx| attendance::set(tx, &who(), m.id, &super::attendance::roll())).unwrap();
     let item = agenda::find_agenda_item(s.conn(), "54/21".parse().unwrap(), None).unwrap();
     s.write(|tx| protocols::record_printed_protocol(tx, &who(), item, "/tmp/54-21.pdf", &"b".repeat(64))).unwrap();
     s

@@ -13,6 +13,7 @@ use crate::demo::DemoOutcome;
 use crate::{Actor, MIGRATIONS, OpenOptions, Store, migrate_to, schema_version};
 use crate::{agenda, cases, protocols, settings};
 
+mod attendance;
 mod backup;
 mod boards;
 mod interchange;

@@ -110,6 +110,7 @@ fn shipped_migrations_are_never_edited() {
         ("0002_case_register", "b5dfabbf658797c83ddc7db17811931690949724d4bedf54b0bfef9b18319da9"),
         ("0003_boards", "4932b6538d970cdeb66f92dc09001b584bf38ccdd2fc8bfdf580623a39767908"),
         ("0004_meetings", "1ce51c1d69d7b0dd15dad765d82e8d32a64c642de0f6f7c581d7d04149f58e4e"),
+        ("0005_attendance", "8113d5df164418c145820a1252f146b58161fc9087a5829be22d8d6768b27eff"),
     ];
     assert_eq!(MIGRATIONS.len(), pinned.len(), "a new migration needs its hash pinned here");
     for ((name, sql), (want_name, want)) in MIGRATIONS.iter().zip(pinned) {
