@@ -339,11 +339,11 @@ pub fn load_demo(state: &AppState, now: DateTime<Utc>) -> CommandResult<()> {
 pub fn agenda_item(state: &AppState, id: i64) -> CommandResult<AgendaItemView> {
     with_store(state, |s| {
         // One read of the records: the protocol is built from the item in hand.
-        let (info, item, tpl) = s.read(|tx| {
+        let (info, item, tpl, phrases) = s.read(|tx| {
             let (info, item) = agenda::agenda_item(tx, id)?;
-            Ok((info, item, protocols::protocol_template(tx)?))
+            Ok((info, item, protocols::protocol_template(tx)?, protocols::phrases_of_item(tx, id)?))
         })?;
-        let protocol = protocols::saksprotokoll_of(&info, &item, &tpl)?;
+        let protocol = protocols::saksprotokoll_of(&info, &item, &tpl, &phrases)?;
         let behandling = protocol.sections.first().map(|sec| sec.paragraphs.clone()).unwrap_or_default();
         Ok(AgendaItemView {
             id,

@@ -46,7 +46,7 @@ const VEDTAK: [&str; 5] = [
 const PROPOSER: &str = "Morten Johan Vigdal";
 
 fn block(content: BlockContent, joins_previous: bool) -> Block {
-    Block { content, joins_previous }
+    Block { content, joins_previous, before_item: None }
 }
 
 /// The reference case.
@@ -63,6 +63,7 @@ pub fn reference() -> DemoData {
                 intro: None,
                 text: "Saka vert utsett for forhandlingar med Sogndal kommune.".into(),
                 inline: true,
+                concerns_item: None,
             },
             Proposal {
                 kind: ProposalKind::Tillegg,
@@ -74,6 +75,7 @@ pub fn reference() -> DemoData {
                 ),
                 text: amendments.clone(),
                 inline: false,
+                concerns_item: None,
             },
         ],
         votes: vec![
@@ -83,9 +85,11 @@ pub fn reference() -> DemoData {
                 unanimous: false,
                 votes_for: Some(2),
                 votes_against: None,
-                outcome: Outcome::Fall,
+                outcome: Some(Outcome::Fall),
                 chair_decided: false,
                 text_override: None,
+                other: None,
+                parties: Vec::new(),
             },
             Vote {
                 proposal: Some(1),
@@ -93,9 +97,11 @@ pub fn reference() -> DemoData {
                 unanimous: true,
                 votes_for: None,
                 votes_against: None,
-                outcome: Outcome::Vedteke,
+                outcome: Some(Outcome::Vedteke),
                 chair_decided: false,
                 text_override: None,
+                other: None,
+                parties: Vec::new(),
             },
         ],
         blocks: vec![
@@ -132,6 +138,7 @@ pub fn reference() -> DemoData {
                 recommendation: None,
                 closed_basis: None,
                 behandling,
+                behandling_text: None,
                 vedtak: Some(amendments),
             }],
         },

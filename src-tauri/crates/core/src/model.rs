@@ -60,6 +60,10 @@ pub struct Proposal {
     /// Printed in italics within the lead-in's paragraph (short proposals),
     /// instead of as paragraphs of its own below it.
     pub inline: bool,
+    /// For a procedural proposal of the meeting: the item (its place in the
+    /// sakliste) it concerns, e.g. to postpone it.
+    #[serde(default)]
+    pub concerns_item: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -86,6 +90,25 @@ impl Outcome {
     }
 }
 
+/// The other side of a vote between two proposals (A against B).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OtherSide {
+    /// Index of proposal B, within the same agenda item (or meeting).
+    pub proposal: Option<usize>,
+    /// B as it is named in the sentence: "Tilrådinga".
+    pub subject: String,
+    /// B's count; `None` when the protocol does not give it.
+    pub votes: Option<u32>,
+}
+
+/// One party's votes as the protocol gives them; a party that split has both.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PartyVotes {
+    pub party: String,
+    pub votes_for: Option<u32>,
+    pub votes_against: Option<u32>,
+}
+
 /// A røysting as it was recorded. Counts that were not given are `None`:
 /// never computed from the other side.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -98,11 +121,46 @@ pub struct Vote {
     pub unanimous: bool,
     pub votes_for: Option<u32>,
     pub votes_against: Option<u32>,
-    pub outcome: Outcome,
+    /// `None` when the protocol does not say. Between two proposals,
+    /// `Vedteke` means A won and `Fall` that B won.
+    pub outcome: Option<Outcome>,
     /// A tie decided by the chair's double vote (kl. § 11-9).
     pub chair_decided: bool,
     /// The clerk's own sentence; `None` uses the phrase templates.
     pub text_override: Option<String>,
+    /// A vote between this proposal (A: `proposal`, `subject`, `votes_for`)
+    /// and another (B); `votes_against` is then unused.
+    #[serde(default)]
+    pub other: Option<OtherSide>,
+    /// Counts per party, when the protocol gives them.
+    #[serde(default)]
+    pub parties: Vec<PartyVotes>,
+}
+
+/// Business of the meeting that is not a proposal or a vote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum BusinessKind {
+    /// An orientering from the administration or an outside body.
+    Orientering,
+    /// An interpellasjon (kl. § 11-2) with its answer.
+    Interpellasjon,
+    /// A spørsmål with its answer.
+    Sporsmal,
+}
+
+impl BusinessKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Orientering => "orientering",
+            Self::Interpellasjon => "interpellasjon",
+            Self::Sporsmal => "sporsmal",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Orientering, Self::Interpellasjon, Self::Sporsmal].into_iter().find(|k| k.as_str() == s)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -114,6 +172,9 @@ pub enum BlockContent {
     Proposal { proposal: usize },
     /// A vote, by index into the item's votes.
     Vote { vote: usize },
+    /// An orientering, interpellasjon or spørsmål: from whom or about what,
+    /// what was said, and the answer.
+    Business { business: BusinessKind, title: Option<String>, text: String, answer: Option<String> },
 }
 
 /// One step of the behandling, in the order it is printed.
@@ -123,6 +184,10 @@ pub struct Block {
     /// Continue the previous paragraph instead of starting a new one
     /// ("… sette fram: *…* Framlegget fekk 2 røyster og fall.").
     pub joins_previous: bool,
+    /// Business of the meeting only: the item (its place in the sakliste)
+    /// it stands before; `None` after the last.
+    #[serde(default)]
+    pub before_item: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -155,6 +220,10 @@ pub struct AgendaItem {
     /// Legal basis when handled in a closed session (kl. § 11-5).
     pub closed_basis: Option<String>,
     pub behandling: Behandling,
+    /// The clerk's own wording of the whole behandling; `None` prints the
+    /// text generated from the records.
+    #[serde(default)]
+    pub behandling_text: Option<String>,
     /// The adopted text; paragraphs separated by blank lines.
     pub vedtak: Option<String>,
 }

@@ -103,7 +103,7 @@ pub fn saksprotokoll(
     }
     let mut sections = vec![Section {
         heading: tpl.behandling_label.clone(),
-        paragraphs: behandling::render(&item.behandling, phrases)?,
+        paragraphs: behandling::item_paragraphs(item, phrases)?,
     }];
     if let Some(vedtak) = item.vedtak.as_deref() {
         sections.push(Section {

@@ -17,27 +17,37 @@ pub enum VoteProblem {
     ChairWithoutTie,
     #[error("Emnet for røystinga manglar (til dømes «Framlegget»).")]
     MissingSubject,
+    #[error("Partiet {0} står to gonger i partifordelinga. Slå saman linjene.")]
+    PartyTwice(String),
+    #[error("Partifordelinga gjev {listed} røyster {side}, men det er ført berre {total} {side}. Sjå over tala.")]
+    PartiesExceedTotal { listed: u32, total: u32, side: &'static str },
 }
 
-/// Checks a recorded vote. `eligible` is the number of members present who
-/// may vote on this item (present minus ugilde), when known.
+/// Checks a recorded vote. `eligible` is the number who may vote on this
+/// item (present minus ugilde, with stand-ins), when known. Counts that are
+/// unknown are never guessed: only what was recorded is checked.
 pub fn check(v: &Vote, eligible: Option<u32>) -> Vec<VoteProblem> {
     let mut problems = Vec::new();
-    if v.subject.trim().is_empty() && v.text_override.is_none() {
+    let missing_b = v.other.as_ref().is_some_and(|o| o.subject.trim().is_empty());
+    if (v.subject.trim().is_empty() || missing_b) && v.text_override.is_none() {
         problems.push(VoteProblem::MissingSubject);
     }
     if v.unanimous && v.votes_against.is_some_and(|n| n > 0) {
         problems.push(VoteProblem::UnanimousWithAgainst);
     }
+    // The two sides: for and against, or A and B.
+    let (a, b) = match &v.other {
+        Some(o) => (v.votes_for, o.votes),
+        None => (v.votes_for, v.votes_against),
+    };
     if let Some(eligible) = eligible {
-        let cast = v.votes_for.unwrap_or(0) + v.votes_against.unwrap_or(0);
+        let cast = a.unwrap_or(0) + b.unwrap_or(0);
         if cast > eligible {
             problems.push(VoteProblem::TooManyVotes { cast, eligible });
         }
     }
-    if let (Some(f), Some(a)) = (v.votes_for, v.votes_against) {
-        let adopted = v.outcome == Outcome::Vedteke;
-        if f == a {
+    if let (Some(f), Some(x)) = (a, b) {
+        if f == x {
             if !v.chair_decided {
                 problems.push(VoteProblem::TieWithoutChair(f));
             }
@@ -45,16 +55,35 @@ pub fn check(v: &Vote, eligible: Option<u32>) -> Vec<VoteProblem> {
             if v.chair_decided {
                 problems.push(VoteProblem::ChairWithoutTie);
             }
-            if (f > a) != adopted {
+            if let Some(outcome) = v.outcome
+                && (f > x) != (outcome == Outcome::Vedteke)
+            {
+                let adopted = outcome == Outcome::Vedteke;
                 problems.push(VoteProblem::OutcomeContradictsCounts {
                     votes_for: f,
-                    votes_against: a,
-                    outcome: if adopted { "vorte vedteke" } else { "falle" },
+                    votes_against: x,
+                    outcome: match (adopted, v.other.is_some()) {
+                        (true, false) => "vorte vedteke",
+                        (false, false) => "falle",
+                        (true, true) => "vunne over det andre",
+                        (false, true) => "tapt for det andre",
+                    },
                 });
             }
         }
-    } else if v.chair_decided {
-        problems.push(VoteProblem::ChairWithoutTie);
+    }
+    for (i, p) in v.parties.iter().enumerate() {
+        if v.parties[..i].iter().any(|q| q.party.trim().eq_ignore_ascii_case(p.party.trim())) {
+            problems.push(VoteProblem::PartyTwice(p.party.trim().to_string()));
+        }
+    }
+    let sum = |side: fn(&crate::model::PartyVotes) -> Option<u32>| v.parties.iter().filter_map(side).sum::<u32>();
+    for (total, listed, what) in [(a, sum(|p| p.votes_for), "for"), (b, sum(|p| p.votes_against), "mot")] {
+        if let Some(total) = total
+            && listed > total
+        {
+            problems.push(VoteProblem::PartiesExceedTotal { listed, total, side: what });
+        }
     }
     problems
 }
@@ -68,6 +97,7 @@ pub fn is_quorate(present: u32, members: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{OtherSide, PartyVotes};
 
     fn v(f: Option<u32>, a: Option<u32>, outcome: Outcome) -> Vote {
         Vote {
@@ -76,10 +106,71 @@ mod tests {
             unanimous: false,
             votes_for: f,
             votes_against: a,
-            outcome,
+            outcome: Some(outcome),
             chair_decided: false,
             text_override: None,
+            other: None,
+            parties: Vec::new(),
         }
+    }
+
+    fn party(name: &str, f: Option<u32>, a: Option<u32>) -> PartyVotes {
+        PartyVotes { party: name.into(), votes_for: f, votes_against: a }
+    }
+
+    #[test]
+    fn an_unknown_side_or_outcome_is_never_guessed() {
+        let mut u = v(Some(5), None, Outcome::Vedteke);
+        u.outcome = None;
+        assert!(check(&u, Some(7)).is_empty());
+        let mut both = v(Some(2), Some(5), Outcome::Vedteke);
+        both.outcome = None;
+        assert!(check(&both, Some(7)).is_empty(), "counts without an outcome are fine");
+        // The chair may be said to decide without the counts being given.
+        let mut chair = v(None, None, Outcome::Vedteke);
+        chair.chair_decided = true;
+        assert!(check(&chair, None).is_empty());
+    }
+
+    #[test]
+    fn a_against_b_is_checked_on_the_two_counts() {
+        let mut ab = v(Some(5), None, Outcome::Vedteke);
+        ab.other = Some(OtherSide { proposal: None, subject: "Tilrådinga".into(), votes: Some(2) });
+        assert!(check(&ab, Some(7)).is_empty());
+        ab.outcome = Some(Outcome::Fall);
+        let p = check(&ab, Some(7));
+        assert_eq!(p[0].to_string(), "Med 5 mot 2 røyster kan framlegget ikkje ha tapt for det andre.");
+        ab.other.as_mut().unwrap().votes = Some(5);
+        assert_eq!(check(&ab, Some(10)), [VoteProblem::TieWithoutChair(5)]);
+        assert_eq!(
+            check(&ab, None)[0].to_string(),
+            "Røystinga stod likt (5 mot 5). Kryss av for at møteleiaren si røyst avgjorde."
+        );
+        ab.other.as_mut().unwrap().votes = Some(3);
+        assert_eq!(
+            check(&ab, Some(7)),
+            [
+                VoteProblem::TooManyVotes { cast: 8, eligible: 7 },
+                VoteProblem::OutcomeContradictsCounts { votes_for: 5, votes_against: 3, outcome: "tapt for det andre" }
+            ]
+        );
+        ab.other.as_mut().unwrap().subject = " ".into();
+        assert!(check(&ab, None).contains(&VoteProblem::MissingSubject));
+    }
+
+    #[test]
+    fn party_counts_may_be_partial_but_never_more_than_the_total() {
+        let mut split = v(Some(5), Some(2), Outcome::Vedteke);
+        split.parties = vec![party("Sp", Some(3), Some(1)), party("H", Some(2), None), party("Ap", None, Some(1))];
+        assert!(check(&split, Some(7)).is_empty());
+        // Only the party that split.
+        split.parties = vec![party("Sp", Some(3), Some(1))];
+        assert!(check(&split, Some(7)).is_empty());
+        split.parties = vec![party("Sp", Some(4), Some(1)), party("H", Some(2), None), party("SP", None, Some(2))];
+        let p = check(&split, Some(7));
+        assert_eq!(p[0].to_string(), "Partiet SP står to gonger i partifordelinga. Slå saman linjene.");
+        assert_eq!(p[1].to_string(), "Partifordelinga gjev 6 røyster for, men det er ført berre 5 for. Sjå over tala.");
+        assert_eq!(p[2].to_string(), "Partifordelinga gjev 3 røyster mot, men det er ført berre 2 mot. Sjå over tala.");
     }
 
     #[test]

@@ -2,15 +2,13 @@
 //! a recorded meeting) and read back for the case view and the protocol.
 //! Reads take `&Connection`; writes take `&Transaction` inside [`crate::Store::write`].
 
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use saksbok_core::demo::MeetingDraft;
-use saksbok_core::model::{
-    AgendaItem, Behandling, Block, BlockContent, CaseSummary, MeetingInfo, Outcome, Proposal, ProposalKind, Vote,
-};
+use saksbok_core::model::{AgendaItem, Behandling, CaseSummary, MeetingInfo};
 use saksbok_core::{AgendaNumber, CaseNumber};
 
 use crate::audit::{self, Actor};
-use crate::sql::{bad_value, parse_date, taken_or};
+use crate::sql::{parse_date, taken_or};
 use crate::{Result, StoreError};
 
 fn board_id(tx: &Transaction<'_>, name: &str) -> Result<i64> {
@@ -59,9 +57,9 @@ fn insert_agenda_item(
     };
     tx.execute(
         "INSERT INTO agenda_items (meeting_id, board_id, series_id, case_id, year, seq, number_given, position, title,
-                                   recommendation, closed, closed_basis, vedtak)
+                                   recommendation, closed, closed_basis, vedtak, behandling_text)
          VALUES (?1, ?2, (SELECT id FROM board_series WHERE board_id = ?2 ORDER BY position LIMIT 1), ?3, ?4, ?5, 1,
-                 ?6, ?7, ?8, ?9 IS NOT NULL, ?9, ?10)",
+                 ?6, ?7, ?8, ?9 IS NOT NULL, ?9, ?10, ?11)",
         params![
             meeting,
             board,
@@ -72,66 +70,13 @@ fn insert_agenda_item(
             item.title,
             item.recommendation,
             item.closed_basis,
-            item.vedtak
+            item.vedtak,
+            item.behandling_text
         ],
     )
     .map_err(|e| taken_or(e, || format!("Utvalssak {} finst frå før i dette utvalet.", item.number)))?;
     let id = tx.last_insert_rowid();
-    let b = &item.behandling;
-    let mut proposal_ids = Vec::with_capacity(b.proposals.len());
-    for (pos, p) in b.proposals.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO proposals (meeting_id, agenda_item_id, position, kind, party, proposer, intro, text, inline)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![meeting, id, pos as i64, p.kind.as_str(), p.party, p.proposer, p.intro, p.text, p.inline],
-        )?;
-        proposal_ids.push(tx.last_insert_rowid());
-    }
-    let dangling =
-        |what: &str, i: usize| StoreError::Invalid(format!("Behandlinga viser til {what} nr. {i}, som ikkje finst."));
-    let mut vote_ids = Vec::with_capacity(b.votes.len());
-    for (pos, v) in b.votes.iter().enumerate() {
-        let proposal =
-            v.proposal.map(|i| proposal_ids.get(i).copied().ok_or_else(|| dangling("framlegg", i))).transpose()?;
-        tx.execute(
-            "INSERT INTO votes (meeting_id, agenda_item_id, position, proposal_id, subject, unanimous, votes_for,
-                                votes_against, outcome, chair_decided, text_override)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                meeting,
-                id,
-                pos as i64,
-                proposal,
-                v.subject,
-                v.unanimous,
-                v.votes_for,
-                v.votes_against,
-                v.outcome.as_str(),
-                v.chair_decided,
-                v.text_override
-            ],
-        )?;
-        vote_ids.push(tx.last_insert_rowid());
-    }
-    for (pos, block) in b.blocks.iter().enumerate() {
-        let (kind, text, proposal, vote) = match &block.content {
-            BlockContent::Text { text } => ("text", Some(text.as_str()), None, None),
-            BlockContent::Proposal { proposal } => (
-                "proposal",
-                None,
-                Some(*proposal_ids.get(*proposal).ok_or_else(|| dangling("framlegg", *proposal))?),
-                None,
-            ),
-            BlockContent::Vote { vote } => {
-                ("vote", None, None, Some(*vote_ids.get(*vote).ok_or_else(|| dangling("røysting", *vote))?))
-            }
-        };
-        tx.execute(
-            "INSERT INTO behandling_blocks (agenda_item_id, position, kind, text, proposal_id, vote_id, joins_previous)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![id, pos as i64, kind, text, proposal, vote, block.joins_previous],
-        )?;
-    }
+    crate::behandling::write(tx, meeting, Some(id), &item.behandling, &[])?;
     audit::record(tx, who, "create", "agenda_item", id, None, Some(&serde_json::to_string(item).unwrap_or_default()))?;
     if let Some(case) = case {
         crate::search::reindex_case(tx, case)?;
@@ -193,27 +138,13 @@ pub fn find_agenda_item(conn: &Connection, number: AgendaNumber, board: Option<&
     }
 }
 
-fn proposal_from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Proposal)> {
-    let kind: String = r.get(1)?;
-    Ok((
-        r.get(0)?,
-        Proposal {
-            kind: ProposalKind::parse(&kind).ok_or_else(|| bad_value("framleggstype", &kind))?,
-            party: r.get(2)?,
-            proposer: r.get(3)?,
-            intro: r.get(4)?,
-            text: r.get(5)?,
-            inline: r.get(6)?,
-        },
-    ))
-}
-
 /// One agenda item with its meeting, behandling and vedtak.
 pub fn agenda_item(conn: &Connection, id: i64) -> Result<(MeetingInfo, AgendaItem)> {
     let head = conn
         .query_row(
             "SELECT b.name, m.date, m.place, m.start_time, m.end_time,
-                    a.year, a.seq, a.title, c.year, c.seq, a.recommendation, a.closed_basis, a.vedtak
+                    a.year, a.seq, a.title, c.year, c.seq, a.recommendation, a.closed_basis, a.vedtak,
+                    a.behandling_text, a.meeting_id
              FROM agenda_items a
              JOIN meetings m ON m.id = a.meeting_id
              JOIN boards b ON b.id = a.board_id
@@ -237,81 +168,15 @@ pub fn agenda_item(conn: &Connection, id: i64) -> Result<(MeetingInfo, AgendaIte
                     recommendation: r.get(10)?,
                     closed_basis: r.get(11)?,
                     behandling: Behandling::default(),
+                    behandling_text: r.get(13)?,
                     vedtak: r.get(12)?,
                 };
-                Ok((info, item))
+                Ok((info, item, r.get::<_, i64>(14)?))
             },
         )
         .optional()?;
-    let (info, mut item) = head.ok_or_else(|| StoreError::NotFound(format!("utvalssak med id {id}")))?;
+    let (info, mut item, meeting) = head.ok_or_else(|| StoreError::NotFound(format!("utvalssak med id {id}")))?;
 
-    let proposals: Vec<(i64, Proposal)> = conn
-        .prepare(
-            "SELECT id, kind, party, proposer, intro, text, inline FROM proposals
-             WHERE agenda_item_id = ?1 ORDER BY position",
-        )?
-        .query_map([id], proposal_from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    let index_of = |ids: &[i64], id: i64| ids.iter().position(|x| *x == id);
-    let proposal_ids: Vec<i64> = proposals.iter().map(|(id, _)| *id).collect();
-
-    let votes: Vec<(i64, Vote)> = conn
-        .prepare(
-            "SELECT id, proposal_id, subject, unanimous, votes_for, votes_against, outcome, chair_decided, text_override
-             FROM votes WHERE agenda_item_id = ?1 ORDER BY position",
-        )?
-        .query_map([id], |r| {
-            let outcome: String = r.get(6)?;
-            let proposal: Option<i64> = r.get(1)?;
-            Ok((
-                r.get(0)?,
-                Vote {
-                    proposal: proposal.and_then(|p| index_of(&proposal_ids, p)),
-                    subject: r.get(2)?,
-                    unanimous: r.get(3)?,
-                    votes_for: r.get(4)?,
-                    votes_against: r.get(5)?,
-                    outcome: Outcome::parse(&outcome).ok_or_else(|| bad_value("utfall", &outcome))?,
-                    chair_decided: r.get(7)?,
-                    text_override: r.get(8)?,
-                },
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let vote_ids: Vec<i64> = votes.iter().map(|(id, _)| *id).collect();
-
-    let blocks: Vec<Block> = conn
-        .prepare(
-            "SELECT kind, text, proposal_id, vote_id, joins_previous FROM behandling_blocks
-             WHERE agenda_item_id = ?1 ORDER BY position",
-        )?
-        .query_map([id], |r| {
-            let kind: String = r.get(0)?;
-            let content = match kind.as_str() {
-                "text" => BlockContent::Text { text: r.get(1)? },
-                "proposal" => {
-                    let pid: i64 = r.get(2)?;
-                    BlockContent::Proposal {
-                        proposal: index_of(&proposal_ids, pid)
-                            .ok_or_else(|| bad_value("framlegg", &pid.to_string()))?,
-                    }
-                }
-                "vote" => {
-                    let vid: i64 = r.get(3)?;
-                    BlockContent::Vote {
-                        vote: index_of(&vote_ids, vid).ok_or_else(|| bad_value("røysting", &vid.to_string()))?,
-                    }
-                }
-                other => return Err(bad_value("blokktype", other)),
-            };
-            Ok(Block { content, joins_previous: r.get(4)? })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-
-    item.behandling = Behandling {
-        blocks,
-        proposals: proposals.into_iter().map(|(_, p)| p).collect(),
-        votes: votes.into_iter().map(|(_, v)| v).collect(),
-    };
+    item.behandling = crate::behandling::read(conn, meeting, Some(id), &[])?;
     Ok((info, item))
 }

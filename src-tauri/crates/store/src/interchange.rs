@@ -58,6 +58,18 @@ const ADDED: &[(&str, &str, i64)] = &[
     ("meeting_attendance", "chair", 3),
     ("attendance_away", "*", 3),
     ("disqualifications", "*", 3),
+    ("votes", "other_proposal_id", 3),
+    ("votes", "other_subject", 3),
+    ("votes", "other_votes", 3),
+    ("vote_parties", "*", 3),
+    ("behandling_blocks", "meeting_id", 3),
+    ("behandling_blocks", "before_item_id", 3),
+    ("behandling_blocks", "title", 3),
+    ("behandling_blocks", "answer", 3),
+    ("proposals", "concerns_item_id", 3),
+    ("agenda_items", "behandling_text", 3),
+    ("attachments", "*", 3),
+    ("phrase_templates", "*", 3),
 ];
 
 /// Whether a file of `version` may lack `column` of `table` (or the whole table, `*`).
@@ -74,6 +86,7 @@ pub const TABLES: &[&str] = &[
     "documents",
     "boards",
     "board_series",
+    "phrase_templates",
     "persons",
     "board_members",
     "meetings",
@@ -83,7 +96,9 @@ pub const TABLES: &[&str] = &[
     "disqualifications",
     "proposals",
     "votes",
+    "vote_parties",
     "behandling_blocks",
+    "attachments",
     "printed_protocols",
     "audit_log",
 ];
@@ -104,6 +119,8 @@ const ENTITIES: &[(&str, &str)] = &[
     ("case", "cases"),
     ("journal_entry", "journal_entries"),
     ("document", "documents"),
+    ("board", "boards"),
+    ("phrases", "boards"),
     ("meeting", "meetings"),
     ("agenda_item", "agenda_items"),
     ("printed_protocol", "printed_protocols"),
@@ -323,6 +340,18 @@ fn upgrade(doc: &Value) -> Value {
         for m in meetings.iter_mut().filter_map(Value::as_object_mut) {
             let status = if m.get("approved_at").is_some_and(|a| !a.is_null()) { "approved" } else { "held" };
             m.entry("status").or_insert_with(|| status.into());
+        }
+    }
+    // 0006: behandling blocks name their meeting.
+    let meeting_of: HashMap<i64, Value> = rows(obj, "agenda_items")
+        .iter()
+        .filter_map(|a| Some((a.get("id")?.as_i64()?, a.get("meeting_id")?.clone())))
+        .collect();
+    if let Some(Value::Array(blocks)) = obj.get_mut("behandling_blocks") {
+        for b in blocks.iter_mut().filter_map(Value::as_object_mut) {
+            let item = b.get("agenda_item_id").and_then(Value::as_i64).unwrap_or_default();
+            let meeting = meeting_of.get(&item).cloned().unwrap_or(Value::Null);
+            b.entry("meeting_id").or_insert(meeting);
         }
     }
     if let Some(Value::Array(items)) = obj.get_mut("agenda_items") {

@@ -12,6 +12,7 @@ pub mod agenda;
 pub mod attendance;
 pub mod audit;
 pub mod backup;
+pub mod behandling;
 pub mod boards;
 pub mod cases;
 pub mod demo;

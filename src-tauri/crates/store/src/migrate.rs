@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0003_boards", include_str!("../migrations/0003_boards.sql")),
     ("0004_meetings", include_str!("../migrations/0004_meetings.sql")),
     ("0005_attendance", include_str!("../migrations/0005_attendance.sql")),
+    ("0006_behandling", include_str!("../migrations/0006_behandling.sql")),
 ];
 
 /// Saksbok's SQLite application_id: the bytes "SAKS".

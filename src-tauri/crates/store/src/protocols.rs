@@ -42,7 +42,14 @@ pub fn protocol_template(conn: &Connection) -> Result<saksbok_core::protocol::Pr
 pub fn saksprotokoll(conn: &Connection, agenda_item_id: i64) -> Result<saksbok_core::protocol::Saksprotokoll> {
     let (info, item) = crate::agenda::agenda_item(conn, agenda_item_id)?;
     let tpl = protocol_template(conn)?;
-    saksprotokoll_of(&info, &item, &tpl)
+    saksprotokoll_of(&info, &item, &tpl, &phrases_of_item(conn, agenda_item_id)?)
+}
+
+/// The phrases of the board an agenda item belongs to.
+pub fn phrases_of_item(conn: &Connection, agenda_item_id: i64) -> Result<saksbok_core::behandling::Phrases> {
+    let board: i64 =
+        conn.query_row("SELECT board_id FROM agenda_items WHERE id = ?1", [agenda_item_id], |r| r.get(0))?;
+    crate::behandling::phrases(conn, board)
 }
 
 /// The saksprotokoll of an agenda item already read.
@@ -50,9 +57,9 @@ pub fn saksprotokoll_of(
     info: &saksbok_core::model::MeetingInfo,
     item: &saksbok_core::model::AgendaItem,
     tpl: &saksbok_core::protocol::ProtocolTemplate,
+    phrases: &saksbok_core::behandling::Phrases,
 ) -> Result<saksbok_core::protocol::Saksprotokoll> {
-    saksbok_core::protocol::saksprotokoll(info, item, tpl, &saksbok_core::behandling::Phrases::nynorsk())
-        .map_err(|e| StoreError::Invalid(e.to_string()))
+    saksbok_core::protocol::saksprotokoll(info, item, tpl, phrases).map_err(|e| StoreError::Invalid(e.to_string()))
 }
 
 /// The file name a saksprotokoll is saved under:

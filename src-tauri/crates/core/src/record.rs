@@ -1,0 +1,210 @@
+//! The record of one agenda item as the window edits it — behandling,
+//! tilråding, the clerk's own wording and the vedtak — with the checks of
+//! kl. § 11-9 against who could vote, and the vedtak the records suggest.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::case::FieldError;
+use crate::model::{Behandling, Outcome};
+use crate::vote;
+
+/// What the window saves for an item.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+pub struct ItemRecord {
+    pub behandling: Behandling,
+    /// The clerk's own wording of the whole behandling; `None` prints the generated text.
+    pub behandling_text: Option<String>,
+    /// The administration's tilråding.
+    pub recommendation: Option<String>,
+    pub vedtak: Option<String>,
+}
+
+/// An item's record with what the app works out from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ItemRecordView {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub meeting_id: i64,
+    /// As the board prints it.
+    pub number_text: String,
+    pub title: String,
+    pub record: ItemRecord,
+    /// The behandling generated from the records.
+    pub generated: String,
+    /// The vedtak the adopted proposal or tilråding gives.
+    pub suggested_vedtak: Option<String>,
+    /// Who could vote on this item, when the roll says.
+    pub eligible: Option<u32>,
+    /// Not errors, but worth a look: not all eligible voted, not quorate.
+    pub warnings: Vec<String>,
+}
+
+/// The text of the last adopted proposal, or the tilråding when what was
+/// adopted was the tilråding (a vote without a proposal). `None` when no
+/// vote is recorded as adopted.
+pub fn suggested_vedtak(b: &Behandling, recommendation: Option<&str>) -> Option<String> {
+    let adopted = b.votes.iter().rev().find_map(|v| match (v.outcome, &v.other) {
+        (Some(Outcome::Vedteke), _) => Some(v.proposal),
+        (Some(Outcome::Fall), Some(other)) => Some(other.proposal),
+        _ => None,
+    })?;
+    match adopted {
+        Some(p) => b.proposals.get(p).map(|p| p.text.clone()),
+        None => recommendation.map(str::to_string),
+    }
+}
+
+/// The proposals that fell (voted on and lost, never adopted after).
+fn fallen(b: &Behandling) -> Vec<usize> {
+    let mut lost = Vec::new();
+    let mut won = Vec::new();
+    for v in &b.votes {
+        let (a, other) = (v.proposal, v.other.as_ref().and_then(|o| o.proposal));
+        match v.outcome {
+            Some(Outcome::Vedteke) => {
+                won.extend(a);
+                lost.extend(other);
+            }
+            Some(Outcome::Fall) => {
+                lost.extend(a);
+                won.extend(other);
+            }
+            None => {}
+        }
+    }
+    lost.retain(|p| !won.contains(p));
+    lost
+}
+
+/// Errors that stop a save, and warnings to show. `eligible` is how many
+/// could vote on the item, when the roll says.
+pub fn check(r: &ItemRecord, eligible: Option<u32>) -> (Vec<FieldError>, Vec<String>) {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let b = &r.behandling;
+    for (i, v) in b.votes.iter().enumerate() {
+        for p in vote::check(v, eligible) {
+            errors.push(FieldError::new(&format!("votes.{i}"), format!("Røysting {}: {p}", i + 1)));
+        }
+        let cast = match &v.other {
+            Some(o) => v.votes_for.zip(o.votes).map(|(a, b)| a + b),
+            None => v.votes_for.zip(v.votes_against).map(|(a, b)| a + b),
+        };
+        if let (Some(cast), Some(eligible)) = (cast, eligible)
+            && cast < eligible
+            && !v.unanimous
+        {
+            warnings.push(format!(
+                "Røysting {}: {cast} av {eligible} røysteføre røysta. Alle som er til stades, har plikt til å røysta (kl. § 11-9).",
+                i + 1
+            ));
+        }
+    }
+    for (i, block) in b.blocks.iter().enumerate() {
+        let bad = match &block.content {
+            crate::model::BlockContent::Proposal { proposal } => *proposal >= b.proposals.len(),
+            crate::model::BlockContent::Vote { vote } => *vote >= b.votes.len(),
+            _ => false,
+        };
+        if bad {
+            errors.push(FieldError::new(
+                &format!("blocks.{i}"),
+                format!("Steg {} viser til noko som ikkje finst.", i + 1),
+            ));
+        }
+    }
+    if let Some(vedtak) = r.vedtak.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+        for p in fallen(b) {
+            if b.proposals.get(p).is_some_and(|p| p.text.trim() == vedtak) {
+                errors.push(FieldError::new(
+                    "vedtak",
+                    format!("Vedtaket er framlegg {}, som fall i røystinga. Vel det som vart vedteke.", p + 1),
+                ));
+            }
+        }
+    }
+    (errors, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{OtherSide, Proposal, ProposalKind, Vote};
+
+    fn proposal(text: &str) -> Proposal {
+        Proposal {
+            kind: ProposalKind::Alternativt,
+            party: Some("H".into()),
+            proposer: None,
+            intro: None,
+            text: text.into(),
+            inline: false,
+            concerns_item: None,
+        }
+    }
+
+    fn vote(proposal: Option<usize>, f: Option<u32>, a: Option<u32>, outcome: Option<Outcome>) -> Vote {
+        Vote {
+            proposal,
+            subject: "Framlegget".into(),
+            unanimous: false,
+            votes_for: f,
+            votes_against: a,
+            outcome,
+            chair_decided: false,
+            text_override: None,
+            other: None,
+            parties: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_vedtak_comes_from_what_was_adopted() {
+        let mut b = Behandling { proposals: vec![proposal("A."), proposal("B.")], ..Behandling::default() };
+        b.votes = vec![vote(Some(0), Some(2), Some(5), Some(Outcome::Fall))];
+        assert_eq!(suggested_vedtak(&b, Some("Tilrådinga.")), None, "nothing adopted yet");
+        b.votes.push(vote(None, Some(5), Some(2), Some(Outcome::Vedteke)));
+        assert_eq!(suggested_vedtak(&b, Some("Tilrådinga.")).as_deref(), Some("Tilrådinga."));
+        // A against B, B won.
+        let mut ab = vote(Some(0), Some(3), None, Some(Outcome::Fall));
+        ab.other = Some(OtherSide { proposal: Some(1), subject: "Framlegget frå H".into(), votes: Some(4) });
+        b.votes.push(ab);
+        assert_eq!(suggested_vedtak(&b, Some("Tilrådinga.")).as_deref(), Some("B."));
+        // An unknown outcome suggests nothing new.
+        b.votes.push(vote(Some(0), None, None, None));
+        assert_eq!(suggested_vedtak(&b, None).as_deref(), Some("B."));
+    }
+
+    #[test]
+    fn a_proposal_that_fell_cannot_be_the_vedtak_and_errors_name_the_vote() {
+        let b = Behandling {
+            proposals: vec![proposal("Saka vert utsett.")],
+            votes: vec![
+                vote(Some(0), Some(2), Some(5), Some(Outcome::Fall)),
+                vote(None, Some(8), Some(0), Some(Outcome::Vedteke)),
+            ],
+            blocks: Vec::new(),
+        };
+        let r = ItemRecord { behandling: b, vedtak: Some("Saka vert utsett.".into()), ..ItemRecord::default() };
+        let (errors, warnings) = check(&r, Some(7));
+        assert_eq!(errors[0].field, "votes.1");
+        assert_eq!(errors[0].message, "Røysting 2: Det er ført 8 røyster, men berre 7 kunne røysta.");
+        assert_eq!(errors[1].message, "Vedtaket er framlegg 1, som fall i røystinga. Vel det som vart vedteke.");
+        assert!(warnings.is_empty(), "7 cast of 7 in the first vote");
+        let fewer = ItemRecord {
+            behandling: Behandling {
+                votes: vec![vote(None, Some(4), Some(2), Some(Outcome::Vedteke))],
+                ..Behandling::default()
+            },
+            ..ItemRecord::default()
+        };
+        let (errors, warnings) = check(&fewer, Some(7));
+        assert!(errors.is_empty());
+        assert_eq!(
+            warnings,
+            ["Røysting 1: 6 av 7 røysteføre røysta. Alle som er til stades, har plikt til å røysta (kl. § 11-9)."]
+        );
+    }
+}

@@ -1,0 +1,478 @@
+//! Behandling records: the proposals, votes (with counts per party, A
+//! against B) and blocks of an agenda item, or of the meeting itself
+//! (orienteringar, interpellasjonar, procedural votes) placed between its
+//! items. Written whole and read back in the shape `saksbok_core::model`
+//! describes; items are referred to by their place in the sakliste.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use saksbok_core::behandling::{Phrases, as_text};
+use saksbok_core::board::TextLanguage;
+use saksbok_core::model::{
+    Behandling, Block, BlockContent, BusinessKind, OtherSide, Outcome, PartyVotes, Proposal, ProposalKind, Vote,
+};
+use saksbok_core::record::{ItemRecord, ItemRecordView, check as check_record, suggested_vedtak};
+
+use crate::audit::{self, Actor};
+use crate::sql::bad_value;
+use crate::{Result, StoreError};
+
+/// The ids of a meeting's items in agenda order.
+pub(crate) fn item_ids(conn: &Connection, meeting: i64) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM agenda_items WHERE meeting_id = ?1 ORDER BY position")?;
+    Ok(stmt.query_map([meeting], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// `AND agenda_item_id = ?2` for an item, `AND agenda_item_id IS NULL` for the meeting.
+fn scope(item: Option<i64>) -> &'static str {
+    if item.is_some() { "agenda_item_id = ?2" } else { "agenda_item_id IS NULL AND ?2 IS NULL" }
+}
+
+/// Removes the behandling of an item (or the meeting's own business).
+pub(crate) fn clear(tx: &Transaction<'_>, meeting: i64, item: Option<i64>) -> Result<()> {
+    let w = scope(item);
+    tx.execute(&format!("DELETE FROM behandling_blocks WHERE meeting_id = ?1 AND {w}"), params![meeting, item])?;
+    tx.execute(&format!("DELETE FROM votes WHERE meeting_id = ?1 AND {w}"), params![meeting, item])?;
+    tx.execute(&format!("DELETE FROM proposals WHERE meeting_id = ?1 AND {w}"), params![meeting, item])?;
+    Ok(())
+}
+
+fn dangling(what: &str, i: usize) -> StoreError {
+    StoreError::Invalid(format!("Behandlinga viser til {what} nr. {}, som ikkje finst.", i + 1))
+}
+
+fn item_at(items: &[i64], position: Option<u32>) -> Result<Option<i64>> {
+    position
+        .map(|p| {
+            items.get(p as usize).copied().ok_or_else(|| {
+                StoreError::Invalid(format!(
+                    "Sak nummer {} i lista finst ikkje (saklista har {} saker).",
+                    p + 1,
+                    items.len()
+                ))
+            })
+        })
+        .transpose()
+}
+
+/// Writes a behandling for an item (or for the meeting: `item` None).
+/// `items` are the meeting's items in agenda order.
+pub(crate) fn write(
+    tx: &Transaction<'_>,
+    meeting: i64,
+    item: Option<i64>,
+    b: &Behandling,
+    items: &[i64],
+) -> Result<()> {
+    let mut proposal_ids = Vec::with_capacity(b.proposals.len());
+    for (pos, p) in b.proposals.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO proposals (meeting_id, agenda_item_id, position, kind, party, proposer, intro, text, inline,
+                                    concerns_item_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                meeting,
+                item,
+                pos as i64,
+                p.kind.as_str(),
+                p.party,
+                p.proposer,
+                p.intro,
+                p.text,
+                p.inline,
+                item_at(items, p.concerns_item)?
+            ],
+        )?;
+        proposal_ids.push(tx.last_insert_rowid());
+    }
+    let proposal = |i: Option<usize>| -> Result<Option<i64>> {
+        i.map(|i| proposal_ids.get(i).copied().ok_or_else(|| dangling("framlegg", i))).transpose()
+    };
+    let mut vote_ids = Vec::with_capacity(b.votes.len());
+    for (pos, v) in b.votes.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO votes (meeting_id, agenda_item_id, position, proposal_id, subject, unanimous, votes_for,
+                                votes_against, outcome, chair_decided, text_override, other_proposal_id, other_subject,
+                                other_votes)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            params![
+                meeting,
+                item,
+                pos as i64,
+                proposal(v.proposal)?,
+                v.subject,
+                v.unanimous,
+                v.votes_for,
+                v.votes_against,
+                v.outcome.map(Outcome::as_str),
+                v.chair_decided,
+                v.text_override,
+                proposal(v.other.as_ref().and_then(|o| o.proposal))?,
+                v.other.as_ref().map(|o| o.subject.as_str()),
+                v.other.as_ref().and_then(|o| o.votes)
+            ],
+        )?;
+        let vote = tx.last_insert_rowid();
+        for (i, p) in v.parties.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO vote_parties (vote_id, position, party, votes_for, votes_against) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![vote, i as i64, p.party, p.votes_for, p.votes_against],
+            )?;
+        }
+        vote_ids.push(vote);
+    }
+    for (pos, block) in b.blocks.iter().enumerate() {
+        let (kind, title, text, answer, proposal, vote) = match &block.content {
+            BlockContent::Text { text } => ("text", None, Some(text.as_str()), None, None, None),
+            BlockContent::Proposal { proposal } => (
+                "proposal",
+                None,
+                None,
+                None,
+                Some(*proposal_ids.get(*proposal).ok_or_else(|| dangling("framlegg", *proposal))?),
+                None,
+            ),
+            BlockContent::Vote { vote } => {
+                ("vote", None, None, None, None, Some(*vote_ids.get(*vote).ok_or_else(|| dangling("røysting", *vote))?))
+            }
+            BlockContent::Business { business, title, text, answer } => {
+                (business.as_str(), title.as_deref(), Some(text.as_str()), answer.as_deref(), None, None)
+            }
+        };
+        let before = if item.is_none() { item_at(items, block.before_item)? } else { None };
+        tx.execute(
+            "INSERT INTO behandling_blocks (meeting_id, agenda_item_id, before_item_id, position, kind, title, text, answer,
+                                            proposal_id, vote_id, joins_previous)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![meeting, item, before, pos as i64, kind, title, text, answer, proposal, vote, block.joins_previous],
+        )?;
+    }
+    Ok(())
+}
+
+fn position_of(ids: &[i64], id: i64) -> Option<usize> {
+    ids.iter().position(|x| *x == id)
+}
+
+/// Reads the behandling of an item (or the meeting's own business).
+pub(crate) fn read(conn: &Connection, meeting: i64, item: Option<i64>, items: &[i64]) -> Result<Behandling> {
+    let w = scope(item);
+    let at = |id: Option<i64>| id.and_then(|id| position_of(items, id)).map(|p| p as u32);
+    let proposals: Vec<(i64, Proposal)> = conn
+        .prepare(&format!(
+            "SELECT id, kind, party, proposer, intro, text, inline, concerns_item_id FROM proposals
+             WHERE meeting_id = ?1 AND {w} ORDER BY position"
+        ))?
+        .query_map(params![meeting, item], |r| {
+            let kind: String = r.get(1)?;
+            Ok((
+                r.get(0)?,
+                Proposal {
+                    kind: ProposalKind::parse(&kind).ok_or_else(|| bad_value("framleggstype", &kind))?,
+                    party: r.get(2)?,
+                    proposer: r.get(3)?,
+                    intro: r.get(4)?,
+                    text: r.get(5)?,
+                    inline: r.get(6)?,
+                    concerns_item: at(r.get(7)?),
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let proposal_ids: Vec<i64> = proposals.iter().map(|(id, _)| *id).collect();
+    let mut parties_of = conn.prepare_cached(
+        "SELECT party, votes_for, votes_against FROM vote_parties WHERE vote_id = ?1 ORDER BY position",
+    )?;
+    let votes: Vec<(i64, Vote)> = conn
+        .prepare(&format!(
+            "SELECT id, proposal_id, subject, unanimous, votes_for, votes_against, outcome, chair_decided, text_override,
+                    other_proposal_id, other_subject, other_votes
+             FROM votes WHERE meeting_id = ?1 AND {w} ORDER BY position"
+        ))?
+        .query_map(params![meeting, item], |r| {
+            let outcome: Option<String> = r.get(6)?;
+            let proposal: Option<i64> = r.get(1)?;
+            let other_subject: Option<String> = r.get(10)?;
+            let other_proposal: Option<i64> = r.get(9)?;
+            Ok((
+                r.get(0)?,
+                Vote {
+                    proposal: proposal.and_then(|p| position_of(&proposal_ids, p)),
+                    subject: r.get(2)?,
+                    unanimous: r.get(3)?,
+                    votes_for: r.get(4)?,
+                    votes_against: r.get(5)?,
+                    outcome: outcome
+                        .map(|o| Outcome::parse(&o).ok_or_else(|| bad_value("utfall", &o)))
+                        .transpose()?,
+                    chair_decided: r.get(7)?,
+                    text_override: r.get(8)?,
+                    other: match other_subject {
+                        Some(subject) => Some(OtherSide {
+                            proposal: other_proposal.and_then(|p| position_of(&proposal_ids, p)),
+                            subject,
+                            votes: r.get(11)?,
+                        }),
+                        None => None,
+                    },
+                    parties: Vec::new(),
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut with_parties = Vec::with_capacity(votes.len());
+    for (id, mut v) in votes {
+        v.parties = parties_of
+            .query_map([id], |r| Ok(PartyVotes { party: r.get(0)?, votes_for: r.get(1)?, votes_against: r.get(2)? }))?
+            .collect::<rusqlite::Result<_>>()?;
+        with_parties.push((id, v));
+    }
+    let vote_ids: Vec<i64> = with_parties.iter().map(|(id, _)| *id).collect();
+    let blocks: Vec<Block> = conn
+        .prepare(&format!(
+            "SELECT kind, title, text, answer, proposal_id, vote_id, joins_previous, before_item_id
+             FROM behandling_blocks WHERE meeting_id = ?1 AND {w} ORDER BY position"
+        ))?
+        .query_map(params![meeting, item], |r| {
+            let kind: String = r.get(0)?;
+            let content = match kind.as_str() {
+                "text" => BlockContent::Text { text: r.get(2)? },
+                "proposal" => {
+                    let id: i64 = r.get(4)?;
+                    BlockContent::Proposal {
+                        proposal: position_of(&proposal_ids, id)
+                            .ok_or_else(|| bad_value("framlegg", &id.to_string()))?,
+                    }
+                }
+                "vote" => {
+                    let id: i64 = r.get(5)?;
+                    BlockContent::Vote {
+                        vote: position_of(&vote_ids, id).ok_or_else(|| bad_value("røysting", &id.to_string()))?,
+                    }
+                }
+                other => BlockContent::Business {
+                    business: BusinessKind::parse(other).ok_or_else(|| bad_value("blokktype", other))?,
+                    title: r.get(1)?,
+                    text: r.get(2)?,
+                    answer: r.get(3)?,
+                },
+            };
+            Ok(Block { content, joins_previous: r.get(6)?, before_item: at(r.get(7)?) })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Behandling {
+        blocks,
+        proposals: proposals.into_iter().map(|(_, p)| p).collect(),
+        votes: with_parties.into_iter().map(|(_, v)| v).collect(),
+    })
+}
+
+/// The phrases a board's behandling is written with: the built-in ones of
+/// its language, then the clerk's wording for all boards, then for this one.
+pub fn phrases(conn: &Connection, board: i64) -> Result<Phrases> {
+    let language: String = conn.query_row("SELECT language FROM boards WHERE id = ?1", [board], |r| r.get(0))?;
+    let lang = if language == "nb" { TextLanguage::Nb } else { TextLanguage::Nn };
+    let own: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT key, text FROM phrase_templates WHERE language = ?2 AND (board_id IS NULL OR board_id = ?1)
+             ORDER BY board_id IS NOT NULL, key",
+        )?
+        .query_map(params![board, language], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Phrases::of(lang).with(&own).map_err(StoreError::InvalidFields)
+}
+
+/// The phrases set for one board (or all boards, `None`) in one language:
+/// only those that differ from the built-in ones.
+pub fn own_phrases(conn: &Connection, board: Option<i64>, language: TextLanguage) -> Result<Vec<(String, String)>> {
+    Ok(conn
+        .prepare("SELECT key, text FROM phrase_templates WHERE board_id IS ?1 AND language = ?2 ORDER BY key")?
+        .query_map(params![board, lang_code(language)], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+fn lang_code(l: TextLanguage) -> &'static str {
+    match l {
+        TextLanguage::Nn => "nn",
+        TextLanguage::Nb => "nb",
+    }
+}
+
+/// Sets the clerk's own phrases for a board (or all boards) in one language;
+/// a phrase equal to the built-in one is not stored. Unknown keys are refused.
+pub fn set_phrases(
+    tx: &Transaction<'_>,
+    who: &Actor<'_>,
+    board: Option<i64>,
+    language: TextLanguage,
+    own: &[(String, String)],
+) -> Result<Vec<(String, String)>> {
+    let builtin = Phrases::of(language);
+    builtin.with(own).map_err(StoreError::InvalidFields)?;
+    let defaults = serde_json::to_value(&builtin).unwrap_or_default();
+    let before = own_phrases(tx, board, language)?;
+    tx.execute(
+        "DELETE FROM phrase_templates WHERE board_id IS ?1 AND language = ?2",
+        params![board, lang_code(language)],
+    )?;
+    for (key, text) in own {
+        if defaults.get(key).and_then(|v| v.as_str()) != Some(text.as_str()) {
+            tx.execute(
+                "INSERT INTO phrase_templates (board_id, language, key, text) VALUES (?1, ?2, ?3, ?4)",
+                params![board, lang_code(language), key, text],
+            )?;
+        }
+    }
+    let after = own_phrases(tx, board, language)?;
+    if after != before {
+        let json = |v: &[(String, String)]| {
+            serde_json::to_string(&v.iter().cloned().collect::<std::collections::BTreeMap<_, _>>()).unwrap_or_default()
+        };
+        audit::record(tx, who, "update", "phrases", board.unwrap_or(0), Some(&json(&before)), Some(&json(&after)))?;
+    }
+    Ok(after)
+}
+
+/// Who could vote on item `position` of a meeting, when the roll says.
+fn eligible(conn: &Connection, meeting: i64, position: usize) -> Result<Option<u32>> {
+    let roll = crate::attendance::get(conn, meeting)?;
+    let known = !roll.input.attendance.attendees.is_empty() || roll.input.attendance.head_count.is_some();
+    Ok(if known { roll.items.get(position).map(|i| i.eligible) } else { None })
+}
+
+/// One item's record with its generated text, suggested vedtak and warnings.
+pub fn get_item(conn: &Connection, id: i64) -> Result<ItemRecordView> {
+    let (meeting, board, title, recommendation, behandling_text, vedtak): (
+        i64,
+        i64,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    ) = conn
+        .query_row(
+            "SELECT meeting_id, board_id, title, recommendation, behandling_text, vedtak FROM agenda_items WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("utvalssak med id {id}")))?;
+    let items = item_ids(conn, meeting)?;
+    let position = items.iter().position(|x| *x == id).unwrap_or_default();
+    let behandling = read(conn, meeting, Some(id), &items)?;
+    let ph = phrases(conn, board)?;
+    let generated =
+        saksbok_core::behandling::render(&behandling, &ph).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let record = ItemRecord { behandling, behandling_text, recommendation, vedtak };
+    let eligible = eligible(conn, meeting, position)?;
+    let (_, mut warnings) = check_record(&record, eligible);
+    let roll_item = crate::attendance::get(conn, meeting)?.items.get(position).cloned();
+    if let Some(i) = roll_item
+        && eligible.is_some()
+        && !i.quorate
+    {
+        warnings.push(format!(
+            "Utvalet var ikkje vedtaksført i denne saka: {} av {} plassar var fylte av røysteføre (kl. § 11-9).",
+            i.eligible, i.seats
+        ));
+    }
+    let number_text = crate::meetings::get(conn, meeting)?
+        .items
+        .into_iter()
+        .find(|i| i.id == id)
+        .map(|i| i.number_text)
+        .unwrap_or_default();
+    Ok(ItemRecordView {
+        id,
+        meeting_id: meeting,
+        number_text,
+        title,
+        suggested_vedtak: suggested_vedtak(&record.behandling, record.recommendation.as_deref()),
+        generated: as_text(&generated),
+        record,
+        eligible,
+        warnings,
+    })
+}
+
+fn clean(s: Option<&str>) -> Option<String> {
+    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+/// Saves an item's record whole, after the vote rules pass against who could
+/// vote on it. Saving what is there writes nothing.
+pub fn set_item(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, input: &ItemRecord) -> Result<ItemRecordView> {
+    let before = get_item(tx, id)?;
+    let status: String =
+        tx.query_row("SELECT status FROM meetings WHERE id = ?1", [before.meeting_id], |r| r.get(0))?;
+    if status == "approved" {
+        return Err(StoreError::Invalid(
+            "Protokollen for dette møtet er godkjend, så møtet kan ikkje endrast lenger.".into(),
+        ));
+    }
+    let record = ItemRecord {
+        behandling: input.behandling.clone(),
+        behandling_text: clean(input.behandling_text.as_deref()),
+        recommendation: clean(input.recommendation.as_deref()),
+        vedtak: clean(input.vedtak.as_deref()),
+    };
+    let items = item_ids(tx, before.meeting_id)?;
+    let position = items.iter().position(|x| *x == id).unwrap_or_default();
+    let (errors, _) = check_record(&record, eligible(tx, before.meeting_id, position)?);
+    if !errors.is_empty() {
+        return Err(StoreError::InvalidFields(errors));
+    }
+    if record == before.record {
+        return Ok(before);
+    }
+    clear(tx, before.meeting_id, Some(id))?;
+    write(tx, before.meeting_id, Some(id), &record.behandling, &items)?;
+    tx.execute(
+        "UPDATE agenda_items SET behandling_text = ?2, recommendation = ?3, vedtak = ?4 WHERE id = ?1",
+        params![id, record.behandling_text, record.recommendation, record.vedtak],
+    )?;
+    let case: Option<i64> = tx.query_row("SELECT case_id FROM agenda_items WHERE id = ?1", [id], |r| r.get(0))?;
+    if let Some(case) = case {
+        crate::search::reindex_case(tx, case)?;
+    }
+    let after = get_item(tx, id)?;
+    let json = |r: &ItemRecord| serde_json::to_string(r).unwrap_or_default();
+    audit::record(tx, who, "update", "agenda_item", id, Some(&json(&before.record)), Some(&json(&after.record)))?;
+    Ok(after)
+}
+
+/// The meeting's own business: orienteringar, interpellasjonar, spørsmål,
+/// procedural proposals and votes, each placed before an item or after the last.
+pub fn get_business(conn: &Connection, meeting: i64) -> Result<Behandling> {
+    let items = item_ids(conn, meeting)?;
+    read(conn, meeting, None, &items)
+}
+
+/// Saves the meeting's own business whole.
+pub fn set_business(tx: &Transaction<'_>, who: &Actor<'_>, meeting: i64, b: &Behandling) -> Result<Behandling> {
+    let before = get_business(tx, meeting)?;
+    let status: String = tx.query_row("SELECT status FROM meetings WHERE id = ?1", [meeting], |r| r.get(0))?;
+    if status == "approved" {
+        return Err(StoreError::Invalid(
+            "Protokollen for dette møtet er godkjend, så møtet kan ikkje endrast lenger.".into(),
+        ));
+    }
+    let mut errors = Vec::new();
+    for (i, v) in b.votes.iter().enumerate() {
+        for p in saksbok_core::vote::check(v, None) {
+            errors.push(saksbok_core::case::FieldError::new(&format!("votes.{i}"), format!("Røysting {}: {p}", i + 1)));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(StoreError::InvalidFields(errors));
+    }
+    if *b == before {
+        return Ok(before);
+    }
+    let items = item_ids(tx, meeting)?;
+    clear(tx, meeting, None)?;
+    write(tx, meeting, None, b, &items)?;
+    let after = get_business(tx, meeting)?;
+    let json = |b: &Behandling| serde_json::to_string(b).unwrap_or_default();
+    audit::record(tx, who, "update", "meeting", meeting, Some(&json(&before)), Some(&json(&after)))?;
+    Ok(after)
+}
