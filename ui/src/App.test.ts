@@ -19,6 +19,7 @@ import {
   okStatus,
   settingsView,
 } from "./test/backend";
+import { meetingsBackend } from "./test/meetings";
 
 const noFilters = () => ({ years: [2021], officers: ["Kari Nordheim"], boards: ["Formannskapet og næringsutvalet"] });
 
@@ -462,5 +463,54 @@ describe("utval", () => {
     expect(await screen.findByRole("alertdialog", { name: "Forkaste endringane?" })).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Forkast" }));
     expect(await screen.findByTestId("case-row")).toBeInTheDocument();
+  });
+});
+
+describe("møte", () => {
+  /** The app over a register with one board, no meetings and the cases the sakliste can take. */
+  const appWithMeetings = () =>
+    meetingsBackend([], { app_status: () => okStatus(false), case_filter_options: noFilters }, [formannskapet]);
+
+  it("opens from the sidebar after Utval, plans a meeting and shows its sakliste", async () => {
+    const calls = appWithMeetings();
+    render(App);
+    await screen.findAllByTestId("case-row");
+    const nav = screen.getByTestId("nav-meetings");
+    expect(nav).toHaveAccessibleName("Møte");
+    const items = within(nav.closest("ul") as HTMLElement).getAllByRole("button").map((b) => b.dataset.testid);
+    expect(items.indexOf("nav-meetings")).toBe(items.indexOf("nav-boards") + 1);
+    await userEvent.click(nav);
+    expect(await screen.findByRole("heading", { level: 1, name: "Møte" })).toBeInTheDocument();
+    expect(nav).toHaveAttribute("aria-current", "page");
+    expect(await screen.findByTestId("no-meetings")).toHaveTextContent("Ingen møte enno.");
+
+    await userEvent.click(screen.getByTestId("new-meeting"));
+    const date = await screen.findByLabelText("Dato");
+    // The only board is chosen already, with its usual place.
+    expect(screen.getByLabelText("Møtestad")).toHaveValue("Rådhuset, Gaupne");
+    await vi.waitFor(() => expect(date).toHaveFocus());
+    await userEvent.keyboard("3.12.2026{Enter}");
+
+    expect(await screen.findByTestId("notice")).toHaveTextContent("Møtet er lagra.");
+    expect(calls.filter((c) => c.cmd === "create_meeting")).toHaveLength(1);
+    expect(await screen.findByTestId("sakliste")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "03.12.2026, Formannskapet og næringsutvalet", current: true })).toBeInTheDocument();
+
+    await userEvent.type(screen.getByLabelText("Legg til sak"), "Budsjett{Enter}");
+    expect(await screen.findByTestId("notice")).toHaveTextContent("«Budsjett 2027» er lagd til. Saklista er lagra.");
+    await vi.waitFor(() => expect(screen.getByTestId("meeting-items")).toHaveTextContent("1"));
+  });
+
+  it("asks before leaving a meeting form with unsaved changes", async () => {
+    appWithMeetings();
+    render(App);
+    await screen.findAllByTestId("case-row");
+    await userEvent.click(screen.getByTestId("nav-meetings"));
+    await userEvent.click(await screen.findByTestId("new-meeting"));
+    await userEvent.type(await screen.findByLabelText("Dato"), "3.12.2026");
+    await userEvent.click(screen.getByRole("button", { name: "Saker" }));
+    expect(await screen.findByRole("alertdialog", { name: "Forkaste endringane?" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Hald fram" }));
+    expect(screen.getByLabelText("Dato")).toHaveValue("3.12.2026");
   });
 });

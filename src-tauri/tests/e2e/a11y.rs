@@ -91,6 +91,22 @@ async fn every_screen_passes_axe() {
     axe(d, "boards").await;
     shot(d, "utval.png").await;
 
+    // Møte: a meeting planned, its sakliste with the demo case.
+    by_test_id(d, "nav-meetings").await.click().await.unwrap();
+    shown_text(&by_test_id(d, "meeting-row").await, &["15.04.2021"]).await;
+    by_test_id(d, "new-meeting").await.click().await.unwrap();
+    by_test_id(d, "meeting-form").await;
+    axe(d, "meetings").await;
+    choose(d, "meeting-board", "Formannskapet og næringsutvalet").await;
+    type_into(d, "meeting-date", "10.12.2026").await;
+    by_test_id(d, "save-meeting").await.click().await.unwrap();
+    by_test_id(d, "sakliste").await;
+    type_into(d, "sakliste-add", "21/1069").await;
+    shown_text(&by_test_id(d, "sakliste-option").await, &["IKT-samarbeid"]).await;
+    keys(d, Key::Enter).await;
+    shown_text(&by_test_id(d, "sakliste-row").await, &["21/1069"]).await;
+    axe(d, "meetings").await;
+
     chord(d, Key::Control, "n").await;
     by_test_id(d, "case-form").await;
     d.query(By::Id("case-title")).wait(WAIT, POLL).first().await.unwrap();

@@ -7,7 +7,7 @@ use crate::common::*;
 
 /// Every screen of the app. Each is checked by axe-core somewhere in the
 /// run, and `every_screen_passes_axe` visits them all itself.
-pub const SCREENS: [&str; 14] = [
+pub const SCREENS: [&str; 15] = [
     "welcome",
     "db-error",
     "case-list",
@@ -22,6 +22,7 @@ pub const SCREENS: [&str; 14] = [
     "confirm-restore",
     "about",
     "boards",
+    "meetings",
 ];
 
 /// The screens axe-core has checked in this process.

@@ -150,3 +150,22 @@ pub async fn keys(d: &WebDriver, text: impl Into<thirtyfour::TypingData>) {
 pub async fn chord(d: &WebDriver, modifier: Key, key: impl Into<thirtyfour::TypingData>) {
     d.action_chain().key_down(modifier.clone()).send_keys(key).key_up(modifier).perform().await.expect("key actions");
 }
+
+/// Chooses the option whose text is `label` in the `<select>` with id `id`,
+/// as a change by the user (the page hears the change event).
+pub async fn choose(d: &WebDriver, id: &str, label: &str) {
+    d.query(By::Id(id)).wait(WAIT, POLL).first().await.unwrap_or_else(|e| panic!("no #{id}: {e}"));
+    let found = d
+        .execute(
+            "const s = document.getElementById(arguments[0]);
+             const o = [...s.options].find((o) => o.text.trim() === arguments[1]);
+             if (!o) return false;
+             s.value = o.value;
+             s.dispatchEvent(new Event('change', { bubbles: true }));
+             return true;",
+            vec![json!(id), json!(label)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(found.json(), &json!(true), "no option {label:?} in #{id}");
+}

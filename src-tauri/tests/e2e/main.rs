@@ -7,6 +7,7 @@
 //!   tests/ACCESSIBILITY.md): axe-core checks each screen after every step
 //!   that shows it, one test visits every screen of the app, one uses only the
 //!   keyboard, and one zooms the text to 200 %.
+//! - `meetings`: a meeting planned: its facts, a sakliste of three cases, moved, undone, held.
 //! - `restore`: a damaged register brought back from a backup on the error screen.
 //! - `instance`: a second start hands over to the running window.
 //! - `bench`: start-up and memory against a blank window (run by .ci/test as a step of its own).
@@ -20,6 +21,7 @@ mod bench;
 mod common;
 mod instance;
 mod keyboard;
+mod meetings;
 mod register;
 mod restore;
 mod zoom;

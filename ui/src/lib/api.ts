@@ -28,6 +28,10 @@ import type { JournalKind } from "./bindings/JournalKind";
 import type { JournalNumber } from "./bindings/JournalNumber";
 import type { JournalRecord } from "./bindings/JournalRecord";
 import type { JournalStatus } from "./bindings/JournalStatus";
+import type { MeetingInput } from "./bindings/MeetingInput";
+import type { MeetingRecord } from "./bindings/MeetingRecord";
+import type { MeetingRow } from "./bindings/MeetingRow";
+import type { MeetingStatus } from "./bindings/MeetingStatus";
 import type { Membership } from "./bindings/Membership";
 import type { NewCaseDefaults } from "./bindings/NewCaseDefaults";
 import type { NumberFormat } from "./bindings/NumberFormat";
@@ -38,7 +42,10 @@ import type { PrintResult } from "./bindings/PrintResult";
 import type { PublicJournalResult } from "./bindings/PublicJournalResult";
 import type { RegisterSettings } from "./bindings/RegisterSettings";
 import type { Role } from "./bindings/Role";
+import type { SaklisteEntry } from "./bindings/SaklisteEntry";
+import type { SaklisteItem } from "./bindings/SaklisteItem";
 import type { SaksgangStep } from "./bindings/SaksgangStep";
+import type { SeriesRef } from "./bindings/SeriesRef";
 import type { SettingsView } from "./bindings/SettingsView";
 import type { SnippetPart } from "./bindings/SnippetPart";
 import type { TermMember } from "./bindings/TermMember";
@@ -70,6 +77,10 @@ export type {
   JournalNumber,
   JournalRecord,
   JournalStatus,
+  MeetingInput,
+  MeetingRecord,
+  MeetingRow,
+  MeetingStatus,
   Membership,
   NewCaseDefaults,
   NumberFormat,
@@ -80,7 +91,10 @@ export type {
   PublicJournalResult,
   RegisterSettings,
   Role,
+  SaklisteEntry,
+  SaklisteItem,
   SaksgangStep,
+  SeriesRef,
   SettingsView,
   SnippetPart,
   TermMember,
@@ -226,4 +240,14 @@ export const api = {
   updateBoard: (id: number, settings: BoardSettings) => call<BoardRecord>("update_board", { id, settings }),
   /** Replaces all members of all terms of board `id`. */
   setBoardMembers: (id: number, members: TermMember[]) => call<BoardRecord>("set_board_members", { id, members }),
+  /** Every meeting, the newest first. */
+  listMeetings: () => call<MeetingRow[]>("list_meetings"),
+  getMeeting: (id: number) => call<MeetingRecord>("get_meeting", { id }),
+  /** Plans a meeting: status planlagt, an empty sakliste. */
+  createMeeting: (input: MeetingInput) => call<MeetingRecord>("create_meeting", { input }),
+  updateMeeting: (id: number, input: MeetingInput) => call<MeetingRecord>("update_meeting", { id, input }),
+  /** Planlagt ⇄ halde; an approved protocol is its own step, refused here. */
+  setMeetingStatus: (id: number, status: MeetingStatus) => call<MeetingRecord>("set_meeting_status", { id, status }),
+  /** Saves the whole sakliste in agenda order; returns it numbered. */
+  setSakliste: (id: number, items: SaklisteEntry[]) => call<MeetingRecord>("set_sakliste", { id, items }),
 };

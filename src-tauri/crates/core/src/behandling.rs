@@ -5,7 +5,9 @@
 //! sentence) or the whole text of an item. Counts that were not recorded are
 //! never invented: a vote whose outcome is unknown says only what is known.
 
-use crate::model::{AgendaItem, Behandling, BlockContent, BusinessKind, Outcome, PartyVotes, Proposal, Vote};
+use crate::model::{
+    AgendaItem, Behandling, BlockContent, BusinessKind, OtherSide, Outcome, PartyVotes, Proposal, Vote,
+};
 pub use crate::phrases::Phrases;
 use crate::text::{Paragraph, Span, Style, fill, paragraphs};
 
@@ -32,56 +34,10 @@ pub fn vote_sentence(v: &Vote, ph: &Phrases) -> String {
     if let Some(own) = v.text_override.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         return own.to_string();
     }
-    let f = v.votes_for.map(|n| n.to_string()).unwrap_or_default();
-    let m = v.votes_against.map(|n| n.to_string()).unwrap_or_default();
-    let nf = v.votes_for.map(|n| ph.counted(n)).unwrap_or_default();
-    let nm = v.votes_against.map(|n| ph.counted(n)).unwrap_or_default();
-    let subject = v.subject.trim();
-    let (subject_b, nb) = match &v.other {
-        Some(o) => (o.subject.trim(), o.votes.map(|n| ph.counted(n)).unwrap_or_default()),
-        None => ("", String::new()),
+    let mut s = match &v.other {
+        Some(o) => alternative(v, o, ph),
+        None => for_or_against(v, ph),
     };
-    let template = match &v.other {
-        Some(o) => match (v.votes_for.is_some() && o.votes.is_some(), v.outcome) {
-            (true, Some(Outcome::Vedteke)) => &ph.alternative_a_won,
-            (true, Some(Outcome::Fall)) => &ph.alternative_b_won,
-            (true, None) => &ph.alternative_counts,
-            (false, Some(Outcome::Vedteke)) => &ph.alternative_a_won_plain,
-            (false, Some(Outcome::Fall)) => &ph.alternative_b_won_plain,
-            (false, None) => &ph.alternative_plain,
-        },
-        None if v.unanimous => match v.outcome {
-            Some(Outcome::Vedteke) => &ph.adopted_unanimous,
-            Some(Outcome::Fall) => &ph.fell_unanimous,
-            None => &ph.unanimous,
-        },
-        None => match (v.votes_for, v.votes_against, v.outcome) {
-            (Some(_), Some(_), Some(Outcome::Vedteke)) => &ph.adopted_counts,
-            (Some(_), Some(_), Some(Outcome::Fall)) => &ph.fell_counts,
-            (Some(_), Some(_), None) => &ph.counts,
-            (Some(_), None, Some(Outcome::Vedteke)) => &ph.adopted_for_only,
-            (Some(_), None, Some(Outcome::Fall)) => &ph.fell_for_only,
-            (Some(_), None, None) => &ph.for_only,
-            (None, Some(_), Some(Outcome::Vedteke)) => &ph.adopted_against_only,
-            (None, Some(_), Some(Outcome::Fall)) => &ph.fell_against_only,
-            (None, Some(_), None) => &ph.against_only,
-            (None, None, Some(Outcome::Vedteke)) => &ph.adopted,
-            (None, None, Some(Outcome::Fall)) => &ph.fell,
-            (None, None, None) => &ph.voted,
-        },
-    };
-    let mut s = fill(
-        template,
-        &[
-            ("emne", subject),
-            ("emne_b", subject_b),
-            ("for", &f),
-            ("mot", &m),
-            ("n_for", &nf),
-            ("n_mot", &nm),
-            ("n_b", &nb),
-        ],
-    );
     if v.chair_decided {
         s.push(' ');
         s.push_str(&ph.chair_decided);
@@ -94,6 +50,67 @@ pub fn vote_sentence(v: &Vote, ph: &Phrases) -> String {
         }
     }
     s
+}
+
+/// A vote for or against one proposal (or the tilråding).
+fn for_or_against(v: &Vote, ph: &Phrases) -> String {
+    let f = v.votes_for.map(|n| n.to_string()).unwrap_or_default();
+    let m = v.votes_against.map(|n| n.to_string()).unwrap_or_default();
+    let nf = v.votes_for.map(|n| ph.counted(n)).unwrap_or_default();
+    let nm = v.votes_against.map(|n| ph.counted(n)).unwrap_or_default();
+    let template = if v.unanimous {
+        match v.outcome {
+            Some(Outcome::Vedteke) => &ph.adopted_unanimous,
+            Some(Outcome::Fall) => &ph.fell_unanimous,
+            None => &ph.unanimous,
+        }
+    } else {
+        match (v.votes_for, v.votes_against, v.outcome) {
+            (Some(_), Some(_), Some(Outcome::Vedteke)) => &ph.adopted_counts,
+            (Some(_), Some(_), Some(Outcome::Fall)) => &ph.fell_counts,
+            (Some(_), Some(_), None) => &ph.counts,
+            (Some(_), None, Some(Outcome::Vedteke)) => &ph.adopted_for_only,
+            (Some(_), None, Some(Outcome::Fall)) => &ph.fell_for_only,
+            (Some(_), None, None) => &ph.for_only,
+            (None, Some(_), Some(Outcome::Vedteke)) => &ph.adopted_against_only,
+            (None, Some(_), Some(Outcome::Fall)) => &ph.fell_against_only,
+            (None, Some(_), None) => &ph.against_only,
+            (None, None, Some(Outcome::Vedteke)) => &ph.adopted,
+            (None, None, Some(Outcome::Fall)) => &ph.fell,
+            (None, None, None) => &ph.voted,
+        }
+    };
+    fill(template, &[("emne", v.subject.trim()), ("for", &f), ("mot", &m), ("n_for", &nf), ("n_mot", &nm)])
+}
+
+/// A against B: with an outcome, the winner's sentence and then the loser's,
+/// each with its count when known; without, what is known of the counts.
+fn alternative(v: &Vote, o: &OtherSide, ph: &Phrases) -> String {
+    let a = (v.subject.trim(), v.votes_for);
+    let b = (o.subject.trim(), o.votes);
+    let side = |(subject, n): (&str, Option<u32>), won: bool| {
+        let template = match (n.is_some(), won) {
+            (true, true) => &ph.adopted_for_only,
+            (true, false) => &ph.fell_for_only,
+            (false, true) => &ph.adopted,
+            (false, false) => &ph.fell,
+        };
+        fill(template, &[("emne", subject), ("n_for", &n.map(|n| ph.counted(n)).unwrap_or_default())])
+    };
+    let pair = |template: &str, (first, n1): (&str, Option<u32>), (second, n2): (&str, Option<u32>)| {
+        let (n1, n2) = (n1.map(|n| ph.counted(n)).unwrap_or_default(), n2.map(|n| ph.counted(n)).unwrap_or_default());
+        fill(template, &[("emne", first), ("emne_b", second), ("n_for", &n1), ("n_b", &n2)])
+    };
+    match v.outcome {
+        Some(Outcome::Vedteke) => format!("{} {}", side(a, true), side(b, false)),
+        Some(Outcome::Fall) => format!("{} {}", side(b, true), side(a, false)),
+        None => match (a.1, b.1) {
+            (Some(_), Some(_)) => pair(&ph.alternative_counts, a, b),
+            (Some(_), None) => pair(&ph.alternative_one_count, a, b),
+            (None, Some(_)) => pair(&ph.alternative_one_count, b, a),
+            (None, None) => pair(&ph.alternative_plain, a, b),
+        },
+    }
 }
 
 #[derive(Clone, Copy)]

@@ -125,6 +125,8 @@ pub struct MeetingRow {
     pub board: String,
     pub date: NaiveDate,
     pub place: Option<String>,
+    /// "HH:MM"
+    pub start_time: Option<String>,
     pub status: MeetingStatus,
     pub items: u32,
 }

@@ -41,13 +41,11 @@ pub struct Phrases {
     pub fell: String,
     pub voted: String,
     pub chair_decided: String,
-    /// A against B with both counts: A won / B won / the outcome not given.
-    pub alternative_a_won: String,
-    pub alternative_b_won: String,
+    /// A against B when the outcome is not given: both counts, one count
+    /// (`{emne}` is then the side with the count), none. With an outcome,
+    /// the winner's sentence and the loser's come from `adopted…`/`fell…`.
     pub alternative_counts: String,
-    /// A against B without both counts.
-    pub alternative_a_won_plain: String,
-    pub alternative_b_won_plain: String,
+    pub alternative_one_count: String,
     pub alternative_plain: String,
     pub parties_for: String,
     pub parties_against: String,
@@ -70,7 +68,7 @@ impl Phrases {
             vote_number: String::new(),
             adopted_unanimous: "{emne} vart samrøystes vedteke.".into(),
             fell_unanimous: "{emne} fall samrøystes.".into(),
-            unanimous: "Røystinga over {emne} var samrøystes.".into(),
+            unanimous: "{emne} fekk alle røystene.".into(),
             adopted_counts: "{emne} vart vedteke med {for} mot {n_mot}.".into(),
             fell_counts: "{emne} fall med {for} mot {n_mot}.".into(),
             counts: "{emne} fekk {n_for}, {n_mot} mot.".into(),
@@ -79,17 +77,14 @@ impl Phrases {
             for_only: "{emne} fekk {n_for}.".into(),
             adopted_against_only: "{emne} vart vedteke mot {n_mot}.".into(),
             fell_against_only: "{emne} fall, {n_mot} mot.".into(),
-            against_only: "Det var {n_mot} mot {emne}.".into(),
+            against_only: "{emne}: {n_mot} mot.".into(),
             adopted: "{emne} vart vedteke.".into(),
             fell: "{emne} fall.".into(),
-            voted: "Det vart røysta over {emne}.".into(),
+            voted: "{emne} vart røysta over.".into(),
             chair_decided: "Møteleiaren si dobbeltrøyst var avgjerande.".into(),
-            alternative_a_won: "Ved alternativ røysting vart {emne} vedteke med {n_for} mot {n_b} for {emne_b}.".into(),
-            alternative_b_won: "Ved alternativ røysting vart {emne_b} vedteke med {n_b} mot {n_for} for {emne}.".into(),
-            alternative_counts: "Ved alternativ røysting fekk {emne} {n_for} og {emne_b} {n_b}.".into(),
-            alternative_a_won_plain: "Ved alternativ røysting mot {emne_b} vart {emne} vedteke.".into(),
-            alternative_b_won_plain: "Ved alternativ røysting mot {emne} vart {emne_b} vedteke.".into(),
-            alternative_plain: "{emne} og {emne_b} vart røysta over alternativt.".into(),
+            alternative_counts: "{emne} fekk {n_for}. {emne_b} fekk {n_b}.".into(),
+            alternative_one_count: "{emne} fekk {n_for} i alternativ røysting mot {emne_b}.".into(),
+            alternative_plain: "Alternativ røysting: {emne} mot {emne_b}.".into(),
             parties_for: "For: {liste}.".into(),
             parties_against: "Mot: {liste}.".into(),
             orientering: "Orientering: {tittel}".into(),
@@ -111,7 +106,7 @@ impl Phrases {
             vote_number: String::new(),
             adopted_unanimous: "{emne} ble enstemmig vedtatt.".into(),
             fell_unanimous: "{emne} falt enstemmig.".into(),
-            unanimous: "Avstemningen over {emne} var enstemmig.".into(),
+            unanimous: "{emne} fikk alle stemmene.".into(),
             adopted_counts: "{emne} ble vedtatt med {for} mot {n_mot}.".into(),
             fell_counts: "{emne} falt med {for} mot {n_mot}.".into(),
             counts: "{emne} fikk {n_for}, {n_mot} mot.".into(),
@@ -120,19 +115,14 @@ impl Phrases {
             for_only: "{emne} fikk {n_for}.".into(),
             adopted_against_only: "{emne} ble vedtatt mot {n_mot}.".into(),
             fell_against_only: "{emne} falt, {n_mot} mot.".into(),
-            against_only: "Det var {n_mot} mot {emne}.".into(),
+            against_only: "{emne}: {n_mot} mot.".into(),
             adopted: "{emne} ble vedtatt.".into(),
             fell: "{emne} falt.".into(),
-            voted: "Det ble stemt over {emne}.".into(),
+            voted: "{emne} ble satt under avstemning.".into(),
             chair_decided: "Møtelederens dobbeltstemme var avgjørende.".into(),
-            alternative_a_won: "Ved alternativ avstemning ble {emne} vedtatt med {n_for} mot {n_b} for {emne_b}."
-                .into(),
-            alternative_b_won: "Ved alternativ avstemning ble {emne_b} vedtatt med {n_b} mot {n_for} for {emne}."
-                .into(),
-            alternative_counts: "Ved alternativ avstemning fikk {emne} {n_for} og {emne_b} {n_b}.".into(),
-            alternative_a_won_plain: "Ved alternativ avstemning mot {emne_b} ble {emne} vedtatt.".into(),
-            alternative_b_won_plain: "Ved alternativ avstemning mot {emne} ble {emne_b} vedtatt.".into(),
-            alternative_plain: "Det ble stemt alternativt over {emne} og {emne_b}.".into(),
+            alternative_counts: "{emne} fikk {n_for}. {emne_b} fikk {n_b}.".into(),
+            alternative_one_count: "{emne} fikk {n_for} i alternativ avstemning mot {emne_b}.".into(),
+            alternative_plain: "Alternativ avstemning: {emne} mot {emne_b}.".into(),
             parties_for: "For: {liste}.".into(),
             parties_against: "Mot: {liste}.".into(),
             orientering: "Orientering: {tittel}".into(),
@@ -201,7 +191,7 @@ mod tests {
     #[test]
     fn both_languages_have_every_phrase_and_the_keys_are_the_fields() {
         let keys = Phrases::keys();
-        assert_eq!(keys.len(), 35);
+        assert_eq!(keys.len(), 32);
         assert!(keys.contains(&"vote_number".to_string()));
         assert_eq!(Phrases::of(TextLanguage::Nb), Phrases::bokmaal());
         // Only the number prefix is empty by default.

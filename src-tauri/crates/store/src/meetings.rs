@@ -37,7 +37,7 @@ fn status_from(s: &str) -> rusqlite::Result<MeetingStatus> {
 /// Every meeting, the newest first.
 pub fn list(conn: &Connection) -> Result<Vec<MeetingRow>> {
     let mut stmt = conn.prepare(
-        "SELECT m.id, m.board_id, b.name, m.date, m.place, m.status,
+        "SELECT m.id, m.board_id, b.name, m.date, m.place, m.status, m.start_time,
                 (SELECT count(*) FROM agenda_items a WHERE a.meeting_id = m.id)
          FROM meetings m JOIN boards b ON b.id = m.board_id
          ORDER BY m.date DESC, m.start_time DESC, b.name, m.id DESC",
@@ -50,7 +50,8 @@ pub fn list(conn: &Connection) -> Result<Vec<MeetingRow>> {
             date: parse_date(&r.get::<_, String>(3)?)?,
             place: r.get(4)?,
             status: status_from(&r.get::<_, String>(5)?)?,
-            items: r.get(6)?,
+            start_time: r.get(6)?,
+            items: r.get(7)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -237,7 +238,9 @@ pub fn update(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, input: &MeetingInp
     )?;
     if year_changes && !before.items.is_empty() {
         // A planned meeting moved to another year: its items are numbered in that year.
-        let entries: Vec<SaklisteEntry> = before.items.iter().map(entry_of).collect();
+        // Numbers given by hand belonged to the old year: all are given anew.
+        let entries: Vec<SaklisteEntry> =
+            before.items.iter().map(|i| SaklisteEntry { number: None, ..entry_of(i, NumberFormat::SeqYear) }).collect();
         write_sakliste(tx, id, &entries)?;
     }
     let after = get(tx, id)?;
@@ -264,19 +267,25 @@ pub fn set_status(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, status: Meetin
         "UPDATE meetings SET status = ?2, updated_at = ?3 WHERE id = ?1",
         params![id, status_column(status), who.timestamp()],
     )?;
+    if status.may_renumber() && !before.items.is_empty() {
+        // Planned again: the list is numbered afresh in its order at once.
+        let format = number_format(tx, before.board_id)?;
+        let entries: Vec<SaklisteEntry> = before.items.iter().map(|i| entry_of(i, format)).collect();
+        write_sakliste(tx, id, &entries)?;
+    }
     let after = get(tx, id)?;
     audit::record(tx, who, "update", "meeting", id, Some(&audit_json(&before)), Some(&audit_json(&after)))?;
     Ok(after)
 }
 
 /// A stored item as the window sends it back: its number only when given by hand.
-fn entry_of(i: &SaklisteItem) -> SaklisteEntry {
+fn entry_of(i: &SaklisteItem, format: NumberFormat) -> SaklisteEntry {
     SaklisteEntry {
         id: Some(i.id),
         case_number: i.case_number.map(|n| n.to_string()),
         title: Some(i.title.clone()),
         series: i.series,
-        number: i.number_given.then(|| format!("{}/{}", i.number.seq, i.number.year)),
+        number: i.number_given.then(|| format.format(i.number, None)),
         closed: i.closed,
         closed_basis: i.closed_basis.clone(),
         added_late: i.added_late,
@@ -357,9 +366,12 @@ fn write_sakliste(tx: &Transaction<'_>, id: i64, entries: &[SaklisteEntry]) -> R
             }
             None => None,
         };
+        // The number as the list shows it may carry its series' prefix ("PS 054/21").
+        let prefix = series.get(e.series as usize).and_then(|(_, s)| s.prefix.as_deref());
         let typed = match e.number.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => None,
             Some(text) => {
+                let text = prefix.and_then(|p| text.strip_prefix(p)).map_or(text, str::trim);
                 let n = format.parse(text).or_else(|| text.parse().ok());
                 if n.is_none() {
                     errors.push(FieldError::new(

@@ -4,4 +4,8 @@ import type { MeetingStatus } from "./MeetingStatus";
 /**
  * A line in the list of meetings.
  */
-export type MeetingRow = { id: number, board_id: number, board: string, date: string, place: string | null, status: MeetingStatus, items: number, };
+export type MeetingRow = { id: number, board_id: number, board: string, date: string, place: string | null, 
+/**
+ * "HH:MM"
+ */
+start_time: string | null, status: MeetingStatus, items: number, };

@@ -119,7 +119,7 @@ fn a_sakliste_is_numbered_per_series_in_agenda_order_and_renumbered_while_planne
 
     // A number given by hand is kept and the others go round it.
     let mut given = back(&m);
-    given[2].number = Some("040/26".into());
+    given[2].number = Some("PS 040/26".into());
     let m = s.write(|tx| meetings::set_sakliste(tx, &who(), m.id, &given)).unwrap();
     let got = numbers(&m);
     assert_eq!(
@@ -232,16 +232,18 @@ fn once_held_the_numbers_stay_and_only_new_items_get_one() {
     let e = s.write(|tx| meetings::update(tx, &who(), m.id, &input(board, "12.01.2027"))).unwrap_err();
     assert!(e.to_string().contains("Datoen kan berre flyttast innanfor same år"), "{e}");
 
-    // Back to planned, the list is numbered afresh in its order.
-    s.write(|tx| meetings::set_status(tx, &who(), m.id, MeetingStatus::Planned)).unwrap();
-    let m = s.write(|tx| meetings::set_sakliste(tx, &who(), m.id, &back(&m))).unwrap();
-    assert_eq!(
-        m.items.iter().map(|i| i.number_text.as_str()).collect::<Vec<_>>(),
-        ["PS 001/26", "PS 002/26", "PS 003/26"]
-    );
-    // …and moved to the next year, numbered in that year.
+    // Back to planned, the list is numbered afresh in its order at once.
+    let m = s.write(|tx| meetings::set_status(tx, &who(), m.id, MeetingStatus::Planned)).unwrap();
+    let texts = |m: &MeetingRecord| m.items.iter().map(|i| i.number_text.clone()).collect::<Vec<_>>();
+    assert_eq!(texts(&m), ["PS 001/26", "PS 002/26", "PS 003/26"]);
+    // A number given by hand (with its prefix), then the meeting moved to
+    // the next year: all are numbered in that year.
+    let mut given = back(&m);
+    given[1].number = Some("PS 007/26".into());
+    let m = s.write(|tx| meetings::set_sakliste(tx, &who(), m.id, &given)).unwrap();
+    assert_eq!(m.items[1].number_text, "PS 007/26");
     let m = s.write(|tx| meetings::update(tx, &who(), m.id, &input(board, "12.01.2027"))).unwrap();
-    assert_eq!(m.items[0].number_text, "PS 001/27");
+    assert_eq!(texts(&m), ["PS 001/27", "PS 002/27", "PS 003/27"]);
 
     let e = s.write(|tx| meetings::set_status(tx, &who(), m.id, MeetingStatus::Approved)).unwrap_err();
     assert!(e.to_string().contains("eige steg"), "{e}");
