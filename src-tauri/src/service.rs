@@ -2,6 +2,7 @@
 //! worth testing runs here without a window.
 
 pub mod admin;
+pub mod behandling;
 pub mod boards;
 pub mod meetings;
 

@@ -6,6 +6,7 @@
 
 pub mod admin;
 pub mod app;
+pub mod behandling;
 pub mod boards;
 pub mod cases;
 pub mod meetings;

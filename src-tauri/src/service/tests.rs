@@ -490,3 +490,35 @@ fn a_meeting_is_planned_and_its_sakliste_saved_from_the_window() {
     assert_eq!((e.code.as_str(), e.fields[0].field.as_str()), ("invalid", "attendance"));
     assert_eq!(e.fields[0].message, "Kari er ført både som møtt og med forfall. Fjern det eine.");
 }
+
+#[test]
+fn an_items_record_and_the_phrases_are_edited_from_the_window() {
+    use saksbok_core::board::TextLanguage;
+    let dir = TempDir::new().unwrap();
+    let st = state(&dir);
+    let id = demo_item(&st);
+    let view = behandling::get_item_record(&st, id).unwrap();
+    assert!(view.generated.starts_with("Stabsleiar og rådmann orienterte"));
+    let mut record = view.record.clone();
+    // 9 for and 2 against cannot have fallen.
+    record.behandling.votes[0].votes_for = Some(9);
+    record.behandling.votes[0].votes_against = Some(2);
+    let e = behandling::set_item_record(&st, id, &record, now()).unwrap_err();
+    assert_eq!((e.code.as_str(), e.fields[0].field.as_str()), ("invalid", "votes.0"));
+    record.behandling.votes[0].votes_for = Some(2);
+    record.behandling.votes[0].votes_against = None;
+    record.behandling_text = Some("Eiga ordlyd.".into());
+    let saved = behandling::set_item_record(&st, id, &record, now()).unwrap();
+    assert_eq!(saved.record.behandling_text.as_deref(), Some("Eiga ordlyd."));
+    // What the case view shows is what the protocol prints: the clerk's wording.
+    assert_eq!(agenda_item(&st, id).unwrap().behandling[0].plain_text(), "Eiga ordlyd.");
+
+    let own = vec![("fell_for_only".to_string(), "{emne} fekk berre {n_for} og fall.".to_string())];
+    let phrases = behandling::set_phrases(&st, None, TextLanguage::Nn, &own, now()).unwrap();
+    assert_eq!(phrases.own, own);
+    assert_eq!(behandling::get_phrases(&st, None, TextLanguage::Nn).unwrap(), phrases);
+    let view = behandling::get_item_record(&st, id).unwrap();
+    assert!(view.generated.contains("Framlegget fekk berre 2 røyster og fall."), "{}", view.generated);
+    let meeting = view.meeting_id;
+    assert_eq!(behandling::get_business(&st, meeting).unwrap(), saksbok_core::model::Behandling::default());
+}

@@ -63,6 +63,15 @@ enum Command {
         #[arg(short, long, value_name = "OUT.pdf")]
         output: PathBuf,
     },
+    /// Print the behandling of an utvalssak as generated from its records
+    /// (proposals, votes, text) with the board's phrase templates.
+    Behandling {
+        /// The utvalssak number, e.g. 54/21.
+        number: String,
+        /// The board (utval), needed only when several boards use the number.
+        #[arg(long, value_name = "NAME")]
+        utval: Option<String>,
+    },
     /// Write the offentleg journal of a period: the journalpostar with every
     /// skjerma field replaced by its public form or its legal basis.
     Journal {
@@ -225,6 +234,16 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             if !json {
                 eprintln!("{} av {} treff.", page.rows.len(), page.total);
+            }
+        }
+        Command::Behandling { number, utval } => {
+            let number: AgendaNumber = number.parse().map_err(|e: saksbok_core::NumberError| e.to_string())?;
+            let store = open(cli.db.as_deref(), true)?;
+            let id = agenda::find_agenda_item(store.conn(), number, utval.as_deref()).map_err(|e| e.to_string())?;
+            let view = saksbok_store::behandling::get_item(store.conn(), id).map_err(|e| e.to_string())?;
+            println!("{}", view.generated);
+            if view.record.behandling_text.is_some() {
+                eprintln!("Merk: protokollen har ei eiga ordlyd for behandlinga; teksten over er den genererte.");
             }
         }
         Command::Render { kind: ProtocolKind::Saksprotokoll, number, utval, output } => {

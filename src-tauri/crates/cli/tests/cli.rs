@@ -256,3 +256,21 @@ fn help_documents_the_contract() {
         assert!(help.contains(word), "--help lacks {word}:\n{help}");
     }
 }
+
+#[test]
+fn the_behandling_of_the_demo_is_printed_as_the_reference_has_it() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite3");
+    let missing = saksbok(&db, &["behandling", "54/21"]);
+    assert!(!missing.status.success());
+    assert!(stderr(&missing).contains("Fann ikkje databasen"), "{}", stderr(&missing));
+    assert!(saksbok(&db, &["demo"]).status.success());
+    let o = saksbok(&db, &["behandling", "54/21", "--utval", "Formannskapet og næringsutvalet"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let reference = include_str!("../../../../tests/fixtures/saksprotokoll-54-21.txt");
+    let section = reference.split("Behandling:").nth(1).unwrap().split("Vedtak:").next().unwrap();
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), section.trim().replace('*', ""));
+    let unknown = saksbok(&db, &["behandling", "99/21"]);
+    assert!(!unknown.status.success());
+    assert!(stderr(&unknown).contains("Fann ikkje utvalssak 99/21"), "{}", stderr(&unknown));
+}

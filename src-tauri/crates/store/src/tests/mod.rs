@@ -15,6 +15,7 @@ use crate::{agenda, cases, protocols, settings};
 
 mod attendance;
 mod backup;
+mod behandling;
 mod boards;
 mod interchange;
 mod meetings;

@@ -1,0 +1,211 @@
+//! Behandling records on real files: an item's record saved whole and
+//! checked against who could vote, the meeting's own business, phrases per
+//! board, and the demo's text generated word for word.
+
+use saksbok_core::board::TextLanguage;
+use saksbok_core::model::{
+    Behandling, Block, BlockContent, BusinessKind, Outcome, PartyVotes, Proposal, ProposalKind, Vote,
+};
+use saksbok_core::record::ItemRecord;
+use saksbok_core::register::{CaseQuery, CaseSort};
+use tempfile::TempDir;
+
+use super::{db, who, with_demo};
+use crate::{StoreError, agenda, attendance, behandling, boards, cases, meetings};
+
+fn block(content: BlockContent) -> Block {
+    Block { content, joins_previous: false, before_item: None }
+}
+
+fn vote(proposal: Option<usize>, f: Option<u32>, a: Option<u32>, outcome: Option<Outcome>) -> Vote {
+    Vote {
+        proposal,
+        subject: "Framlegget".into(),
+        unanimous: false,
+        votes_for: f,
+        votes_against: a,
+        outcome,
+        chair_decided: false,
+        text_override: None,
+        other: None,
+        parties: Vec::new(),
+    }
+}
+
+fn proposal(text: &str) -> Proposal {
+    Proposal {
+        kind: ProposalKind::Utsetjing,
+        party: Some("Sp".into()),
+        proposer: Some("Anne Lid".into()),
+        intro: None,
+        text: text.into(),
+        inline: true,
+        concerns_item: None,
+    }
+}
+
+#[test]
+fn the_demo_behandling_is_generated_word_for_word_from_its_records() {
+    let dir = TempDir::new().unwrap();
+    let s = with_demo(&db(&dir));
+    let id = agenda::find_agenda_item(s.conn(), "54/21".parse().unwrap(), None).unwrap();
+    let view = behandling::get_item(s.conn(), id).unwrap();
+    let reference = include_str!("../../../../../tests/fixtures/saksprotokoll-54-21.txt");
+    let section = reference.split("Behandling:").nth(1).unwrap().split("Vedtak:").next().unwrap();
+    // The reference marks the inline proposal in italics with asterisks.
+    assert_eq!(view.generated, section.trim().replace('*', ""));
+    assert_eq!(view.record.behandling_text, None, "generated, not stored");
+    assert_eq!(view.suggested_vedtak, view.record.vedtak, "the vedtak is the adopted proposal");
+    assert_eq!(view.number_text, "54/21");
+    assert_eq!(view.eligible, None, "no roll recorded for the demo");
+}
+
+#[test]
+fn an_items_record_is_saved_whole_checked_against_the_roll_and_searchable() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let id = agenda::find_agenda_item(s.conn(), "54/21".parse().unwrap(), None).unwrap();
+    let meeting = s.read(|tx| meetings::list(tx)).unwrap()[0].id;
+    // Seven came: the roll makes seven eligible in the item.
+    let mut roll = saksbok_core::roll::RollInput::default();
+    roll.attendance.attendees = ["A", "B", "C", "D", "E", "F", "G"]
+        .iter()
+        .map(|n| saksbok_core::attendance::Attendee {
+            name: (*n).into(),
+            party: Some(if *n < "D" { "Sp" } else { "Ap" }.into()),
+            capacity: saksbok_core::attendance::Capacity::Member,
+            from_item: None,
+            to_item: None,
+            arrived_at: None,
+            left_at: None,
+            away_items: Vec::new(),
+        })
+        .collect();
+    s.write(|tx| attendance::set(tx, &who(), meeting, &roll)).unwrap();
+
+    let mut split = vote(Some(0), Some(5), Some(2), Some(Outcome::Vedteke));
+    split.parties = vec![
+        PartyVotes { party: "Sp".into(), votes_for: Some(3), votes_against: None },
+        PartyVotes { party: "Ap".into(), votes_for: Some(2), votes_against: Some(2) },
+    ];
+    let record = ItemRecord {
+        behandling: Behandling {
+            proposals: vec![proposal("Saka vert sendt attende til kommunedirektøren for heilskapleg vurdering.")],
+            votes: vec![split],
+            blocks: vec![
+                block(BlockContent::Text { text: "Ordføraren orienterte.".into() }),
+                block(BlockContent::Proposal { proposal: 0 }),
+                Block { joins_previous: true, ..block(BlockContent::Vote { vote: 0 }) },
+            ],
+        },
+        behandling_text: None,
+        recommendation: Some("Tilrådinga.".into()),
+        vedtak: Some("Saka vert sendt attende til kommunedirektøren for heilskapleg vurdering.".into()),
+    };
+    let saved = s.write(|tx| behandling::set_item(tx, &who(), id, &record)).unwrap();
+    assert_eq!(saved.record, record);
+    assert_eq!(saved.eligible, Some(7));
+    assert_eq!(
+        saved.generated,
+        "Ordføraren orienterte.\n\nSp v/Anne Lid sette fram: Saka vert sendt attende til kommunedirektøren for \
+         heilskapleg vurdering. Framlegget vart vedteke med 5 mot 2 røyster. For: Sp 3, Ap 2. Mot: Ap 2."
+    );
+    assert!(saved.warnings.is_empty(), "{:?}", saved.warnings);
+    assert_eq!(s.read(|tx| behandling::get_item(tx, id)).unwrap(), saved);
+    // Found by the words of the new proposal.
+    let q = CaseQuery { text: "heilskapleg".into(), sort: CaseSort::Relevance, ..CaseQuery::default() };
+    assert_eq!(s.read(|tx| cases::list(tx, &q)).unwrap().total, 1);
+
+    // More votes than eligible: refused, and nothing changes.
+    let mut too_many = record.clone();
+    too_many.behandling.votes[0].votes_for = Some(6);
+    too_many.behandling.votes[0].parties.clear();
+    let e = s.write(|tx| behandling::set_item(tx, &who(), id, &too_many)).unwrap_err();
+    assert_eq!(e.to_string(), "Røysting 1: Det er ført 8 røyster, men berre 7 kunne røysta.");
+    // A proposal that fell cannot be the vedtak.
+    let mut fell = record.clone();
+    fell.behandling.votes[0] = vote(Some(0), Some(2), Some(5), Some(Outcome::Fall));
+    let e = s.write(|tx| behandling::set_item(tx, &who(), id, &fell)).unwrap_err();
+    assert!(matches!(&e, StoreError::InvalidFields(f) if f[0].field == "vedtak"), "{e}");
+    assert_eq!(s.read(|tx| behandling::get_item(tx, id)).unwrap(), saved, "as it was");
+
+    // Fewer votes than eligible: saved, with a warning.
+    let mut fewer = record.clone();
+    fewer.behandling.votes[0] = vote(Some(0), Some(4), Some(2), Some(Outcome::Vedteke));
+    let saved = s.write(|tx| behandling::set_item(tx, &who(), id, &fewer)).unwrap();
+    assert_eq!(saved.warnings.len(), 1, "{:?}", saved.warnings);
+    assert!(saved.warnings[0].contains("6 av 7 røysteføre røysta"), "{:?}", saved.warnings);
+
+    // The clerk's own wording is printed instead, and the generated text kept beside it.
+    let own = ItemRecord { behandling_text: Some("Eiga ordlyd.".into()), ..fewer };
+    let saved = s.write(|tx| behandling::set_item(tx, &who(), id, &own)).unwrap();
+    assert!(saved.generated.starts_with("Ordføraren orienterte."));
+    let protocol = crate::protocols::saksprotokoll(s.conn(), id).unwrap();
+    assert_eq!(protocol.sections[0].paragraphs[0].plain_text(), "Eiga ordlyd.");
+}
+
+#[test]
+fn the_meetings_own_business_stands_between_its_items() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let meeting = s.read(|tx| meetings::list(tx)).unwrap()[0].id;
+    let business = Behandling {
+        proposals: vec![Proposal { concerns_item: Some(0), ..proposal("Sak 54/21 vert utsett.") }],
+        votes: vec![vote(Some(0), Some(2), None, Some(Outcome::Fall))],
+        blocks: vec![
+            Block {
+                before_item: Some(0),
+                ..block(BlockContent::Business {
+                    business: BusinessKind::Orientering,
+                    title: Some("Revisjonen".into()),
+                    text: "Revisor orienterte om rekneskapen.".into(),
+                    answer: None,
+                })
+            },
+            Block { before_item: Some(0), ..block(BlockContent::Proposal { proposal: 0 }) },
+            Block { before_item: Some(0), joins_previous: true, ..block(BlockContent::Vote { vote: 0 }) },
+            block(BlockContent::Business {
+                business: BusinessKind::Sporsmal,
+                title: Some("Brøyting".into()),
+                text: "Kva skjer med brøytinga?".into(),
+                answer: Some("Saka kjem opp i teknisk utval.".into()),
+            }),
+        ],
+    };
+    let saved = s.write(|tx| behandling::set_business(tx, &who(), meeting, &business)).unwrap();
+    assert_eq!(saved, business);
+    assert_eq!(s.read(|tx| behandling::get_business(tx, meeting)).unwrap(), business);
+    // The item's own behandling is untouched by the meeting's.
+    let id = agenda::find_agenda_item(s.conn(), "54/21".parse().unwrap(), None).unwrap();
+    assert_eq!(s.read(|tx| behandling::get_item(tx, id)).unwrap().record.behandling.proposals.len(), 2);
+    // An item the business names cannot leave the sakliste (it has behandling anyway).
+    let bad =
+        Behandling { blocks: vec![Block { before_item: Some(5), ..business.blocks[0].clone() }], ..business.clone() };
+    let e = s.write(|tx| behandling::set_business(tx, &who(), meeting, &bad)).unwrap_err();
+    assert_eq!(e.to_string(), "Sak nummer 6 i lista finst ikkje (saklista har 1 saker).");
+    assert_eq!(s.read(|tx| behandling::get_business(tx, meeting)).unwrap(), business, "as it was");
+}
+
+#[test]
+fn phrases_are_set_per_board_and_language_and_unknown_ones_are_refused() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let board = s.read(|tx| boards::list(tx)).unwrap()[0].id;
+    let id = agenda::find_agenda_item(s.conn(), "54/21".parse().unwrap(), None).unwrap();
+    let all = [("adopted_unanimous".to_string(), "{emne} vart samrøystes vedteken.".to_string())];
+    s.write(|tx| behandling::set_phrases(tx, &who(), None, TextLanguage::Nn, &all)).unwrap();
+    let text = s.read(|tx| behandling::get_item(tx, id)).unwrap().generated;
+    assert!(text.ends_with("sett fram i møtet vart samrøystes vedteken."), "{text}");
+    // The board's own wording wins over the one for all boards.
+    let own = [("adopted_unanimous".to_string(), "{emne} vart einstemmig vedteke.".to_string())];
+    s.write(|tx| behandling::set_phrases(tx, &who(), Some(board), TextLanguage::Nn, &own)).unwrap();
+    let text = s.read(|tx| behandling::get_item(tx, id)).unwrap().generated;
+    assert!(text.ends_with("vart einstemmig vedteke."), "{text}");
+    // A phrase equal to the built-in one is not stored.
+    let same = [("fell".to_string(), "{emne} falt.".to_string())];
+    assert!(s.write(|tx| behandling::set_phrases(tx, &who(), None, TextLanguage::Nb, &same)).unwrap().is_empty());
+    let typo = [("adopted_unanimus".to_string(), "x".to_string())];
+    let e = s.write(|tx| behandling::set_phrases(tx, &who(), None, TextLanguage::Nn, &typo)).unwrap_err();
+    assert_eq!(e.to_string(), "«adopted_unanimus» er ikkje ein frase Saksbok kjenner.");
+    assert_eq!(s.read(|tx| behandling::own_phrases(tx, None, TextLanguage::Nn)).unwrap(), all, "as it was");
+}
