@@ -53,6 +53,8 @@ fn generate(dir: &Path) {
     saksbok_core::meeting::MeetingInput::export_all(&cfg).unwrap();
     saksbok_core::meeting::SaklisteEntry::export_all(&cfg).unwrap();
     saksbok_core::roll::Roll::export_all(&cfg).unwrap();
+    saksbok_core::meeting::Draft::export_all(&cfg).unwrap();
+    saksbok_core::meeting::WaitingCase::export_all(&cfg).unwrap();
     saksbok_core::record::ItemRecordView::export_all(&cfg).unwrap();
     crate::service::behandling::PhrasesView::export_all(&cfg).unwrap();
     PersonalSettings::export_all(&cfg).unwrap();

@@ -1,6 +1,6 @@
 //! Meetings, their sakliste and their roll.
 
-use saksbok_core::meeting::{MeetingInput, MeetingRecord, MeetingRow, SaklisteEntry};
+use saksbok_core::meeting::{Draft, MeetingInput, MeetingRecord, MeetingRow, SaklisteEntry, WaitingCase};
 use saksbok_core::roll::{Roll, RollInput};
 use saksbok_core::sakliste::MeetingStatus;
 use tauri::AppHandle;
@@ -47,4 +47,34 @@ pub async fn get_roll(app: AppHandle, id: i64) -> CommandResult<Roll> {
 #[tauri::command]
 pub async fn set_roll(app: AppHandle, id: i64, roll: RollInput) -> CommandResult<Roll> {
     blocking(app, move |s| meetings::set_roll(s, id, &roll, chrono::Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn save_draft(app: AppHandle, id: i64, key: String, content: String) -> CommandResult<()> {
+    blocking(app, move |s| meetings::save_draft(s, id, &key, &content, chrono::Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn list_drafts(app: AppHandle, id: i64) -> CommandResult<Vec<Draft>> {
+    blocking(app, move |s| meetings::list_drafts(s, id)).await
+}
+
+#[tauri::command]
+pub async fn clear_draft(app: AppHandle, id: i64, key: String) -> CommandResult<()> {
+    blocking(app, move |s| meetings::clear_draft(s, id, &key, chrono::Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn undo_step(app: AppHandle, id: i64) -> CommandResult<String> {
+    blocking(app, move |s| meetings::undo_step(s, id, chrono::Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn send_on(app: AppHandle, item: i64, board: i64) -> CommandResult<WaitingCase> {
+    blocking(app, move |s| meetings::send_on(s, item, board, chrono::Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn waiting_cases(app: AppHandle, board: i64) -> CommandResult<Vec<WaitingCase>> {
+    blocking(app, move |s| meetings::waiting_cases(s, board)).await
 }

@@ -6,7 +6,7 @@ use saksbok_core::behandling::Phrases;
 use saksbok_core::board::TextLanguage;
 use saksbok_core::model::Behandling;
 use saksbok_core::record::{ItemRecord, ItemRecordView};
-use saksbok_store::behandling;
+use saksbok_store::{behandling, drafts};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -36,7 +36,12 @@ pub fn set_item_record(
     record: &ItemRecord,
     now: DateTime<Utc>,
 ) -> CommandResult<ItemRecordView> {
-    write_as(state, now, |tx, who| behandling::set_item(tx, who, id, record))
+    write_as(state, now, |tx, who| {
+        let saved = behandling::set_item(tx, who, id, record)?;
+        // Committed: the draft of this step goes in the same transaction.
+        drafts::clear(tx, saved.meeting_id, &format!("item:{id}"))?;
+        Ok(saved)
+    })
 }
 
 pub fn get_business(state: &AppState, meeting: i64) -> CommandResult<Behandling> {
@@ -49,7 +54,11 @@ pub fn set_business(
     business: &Behandling,
     now: DateTime<Utc>,
 ) -> CommandResult<Behandling> {
-    write_as(state, now, |tx, who| behandling::set_business(tx, who, meeting, business))
+    write_as(state, now, |tx, who| {
+        let saved = behandling::set_business(tx, who, meeting, business)?;
+        drafts::clear(tx, meeting, "business")?;
+        Ok(saved)
+    })
 }
 
 pub fn get_phrases(state: &AppState, board: Option<i64>, language: TextLanguage) -> CommandResult<PhrasesView> {

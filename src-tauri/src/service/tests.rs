@@ -522,3 +522,26 @@ fn an_items_record_and_the_phrases_are_edited_from_the_window() {
     let meeting = view.meeting_id;
     assert_eq!(behandling::get_business(&st, meeting).unwrap(), saksbok_core::model::Behandling::default());
 }
+
+#[test]
+fn a_draft_goes_when_its_step_is_committed_and_the_step_can_be_undone() {
+    let dir = TempDir::new().unwrap();
+    let st = state(&dir);
+    let id = demo_item(&st);
+    let view = behandling::get_item_record(&st, id).unwrap();
+    let meeting = view.meeting_id;
+    meetings::save_draft(&st, meeting, &format!("item:{id}"), r#"{"typed":"5 mot 2"}"#, now()).unwrap();
+    meetings::save_draft(&st, meeting, "roll", "{}", now()).unwrap();
+    assert_eq!(meetings::list_drafts(&st, meeting).unwrap().len(), 2);
+    let mut record = view.record.clone();
+    record.vedtak = Some("Endra vedtak.".into());
+    behandling::set_item_record(&st, id, &record, now()).unwrap();
+    let left: Vec<String> = meetings::list_drafts(&st, meeting).unwrap().into_iter().map(|d| d.key).collect();
+    assert_eq!(left, ["roll"], "the committed step's draft is gone, the other kept");
+    meetings::clear_draft(&st, meeting, "roll", now()).unwrap();
+    assert!(meetings::list_drafts(&st, meeting).unwrap().is_empty());
+    assert_eq!(meetings::undo_step(&st, meeting, now()).unwrap(), "Behandlinga av sak 54/21 er sett tilbake.");
+    assert_eq!(behandling::get_item_record(&st, id).unwrap().record, view.record);
+    let e = meetings::undo_step(&st, meeting, now()).unwrap_err();
+    assert_eq!(e.code, "invalid");
+}

@@ -180,6 +180,28 @@ pub struct MeetingRecord {
     pub items: Vec<SaklisteItem>,
 }
 
+/// A case waiting for a board's meeting, sent on from another board (its
+/// saksgang) with that board's vedtak as the new tilråding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WaitingCase {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub case_number: CaseNumber,
+    pub title: String,
+    /// Where it comes from: "Formannskapet og næringsutvalet 15.04.2021, sak 54/21".
+    pub from: Option<String>,
+    pub recommendation: Option<String>,
+}
+
+/// A step being typed: "roll", "business" or "item:<id>".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Draft {
+    pub key: String,
+    /// JSON as the window had it.
+    pub content: String,
+    pub saved_at: String,
+}
+
 /// An item of the sakliste as the window sends it back: the whole list is
 /// saved at once, in agenda order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

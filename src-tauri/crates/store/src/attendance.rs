@@ -296,6 +296,17 @@ fn audit_json(r: &RollInput) -> String {
 
 /// Saves the whole roll of a meeting. Anything wrong leaves it as it was.
 pub fn set(tx: &Transaction<'_>, who: &Actor<'_>, meeting: i64, input: &RollInput) -> Result<Roll> {
+    set_as(tx, who, meeting, input, "update")
+}
+
+/// [`set`], recorded in the history as `action` ("update", or "undo").
+pub(crate) fn set_as(
+    tx: &Transaction<'_>,
+    who: &Actor<'_>,
+    meeting: i64,
+    input: &RollInput,
+    action: &str,
+) -> Result<Roll> {
     let before = get(tx, meeting)?;
     let status: String = tx.query_row("SELECT status FROM meetings WHERE id = ?1", [meeting], |r| r.get(0))?;
     if status == "approved" {
@@ -399,14 +410,6 @@ pub fn set(tx: &Transaction<'_>, who: &Actor<'_>, meeting: i64, input: &RollInpu
         )?;
     }
     let after = get(tx, meeting)?;
-    audit::record(
-        tx,
-        who,
-        "update",
-        "meeting",
-        meeting,
-        Some(&audit_json(&before.input)),
-        Some(&audit_json(&after.input)),
-    )?;
+    audit::record(tx, who, action, "roll", meeting, Some(&audit_json(&before.input)), Some(&audit_json(&after.input)))?;
     Ok(after)
 }

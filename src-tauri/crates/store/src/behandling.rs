@@ -401,6 +401,17 @@ fn clean(s: Option<&str>) -> Option<String> {
 /// Saves an item's record whole, after the vote rules pass against who could
 /// vote on it. Saving what is there writes nothing.
 pub fn set_item(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, input: &ItemRecord) -> Result<ItemRecordView> {
+    set_item_as(tx, who, id, input, "update")
+}
+
+/// [`set_item`], recorded in the history as `action` ("update", or "undo").
+pub(crate) fn set_item_as(
+    tx: &Transaction<'_>,
+    who: &Actor<'_>,
+    id: i64,
+    input: &ItemRecord,
+    action: &str,
+) -> Result<ItemRecordView> {
     let before = get_item(tx, id)?;
     let status: String =
         tx.query_row("SELECT status FROM meetings WHERE id = ?1", [before.meeting_id], |r| r.get(0))?;
@@ -436,7 +447,7 @@ pub fn set_item(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, input: &ItemReco
     }
     let after = get_item(tx, id)?;
     let json = |r: &ItemRecord| serde_json::to_string(r).unwrap_or_default();
-    audit::record(tx, who, "update", "agenda_item", id, Some(&json(&before.record)), Some(&json(&after.record)))?;
+    audit::record(tx, who, action, "agenda_item", id, Some(&json(&before.record)), Some(&json(&after.record)))?;
     Ok(after)
 }
 
@@ -449,6 +460,17 @@ pub fn get_business(conn: &Connection, meeting: i64) -> Result<Behandling> {
 
 /// Saves the meeting's own business whole.
 pub fn set_business(tx: &Transaction<'_>, who: &Actor<'_>, meeting: i64, b: &Behandling) -> Result<Behandling> {
+    set_business_as(tx, who, meeting, b, "update")
+}
+
+/// [`set_business`], recorded in the history as `action` ("update", or "undo").
+pub(crate) fn set_business_as(
+    tx: &Transaction<'_>,
+    who: &Actor<'_>,
+    meeting: i64,
+    b: &Behandling,
+    action: &str,
+) -> Result<Behandling> {
     let before = get_business(tx, meeting)?;
     let status: String = tx.query_row("SELECT status FROM meetings WHERE id = ?1", [meeting], |r| r.get(0))?;
     if status == "approved" {
@@ -473,6 +495,6 @@ pub fn set_business(tx: &Transaction<'_>, who: &Actor<'_>, meeting: i64, b: &Beh
     write(tx, meeting, None, b, &items)?;
     let after = get_business(tx, meeting)?;
     let json = |b: &Behandling| serde_json::to_string(b).unwrap_or_default();
-    audit::record(tx, who, "update", "meeting", meeting, Some(&json(&before)), Some(&json(&after)))?;
+    audit::record(tx, who, action, "business", meeting, Some(&json(&before)), Some(&json(&after)))?;
     Ok(after)
 }

@@ -70,6 +70,7 @@ const ADDED: &[(&str, &str, i64)] = &[
     ("agenda_items", "behandling_text", 3),
     ("attachments", "*", 3),
     ("phrase_templates", "*", 3),
+    ("waiting_cases", "*", 3),
 ];
 
 /// Whether a file of `version` may lack `column` of `table` (or the whole table, `*`).
@@ -99,13 +100,15 @@ pub const TABLES: &[&str] = &[
     "vote_parties",
     "behandling_blocks",
     "attachments",
+    "waiting_cases",
     "printed_protocols",
     "audit_log",
 ];
 
 /// Tables that are never exported: derived (the search index), about the
-/// import itself, or settings (exported as an object of their own).
-pub const NOT_EXPORTED: &[&str] = &["settings", "import_log", "case_search", "blobs"];
+/// import itself, settings (exported as an object of their own), or work in
+/// progress on this machine (meeting-mode drafts).
+pub const NOT_EXPORTED: &[&str] = &["settings", "import_log", "case_search", "blobs", "drafts"];
 
 /// Columns that are derived from others and rebuilt on import.
 const DERIVED_COLUMNS: &[(&str, &str)] = &[("cases", "sort_key")];
@@ -122,6 +125,8 @@ const ENTITIES: &[(&str, &str)] = &[
     ("board", "boards"),
     ("phrases", "boards"),
     ("meeting", "meetings"),
+    ("roll", "meetings"),
+    ("business", "meetings"),
     ("agenda_item", "agenda_items"),
     ("printed_protocol", "printed_protocols"),
 ];

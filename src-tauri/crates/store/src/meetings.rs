@@ -458,8 +458,8 @@ fn write_sakliste(tx: &Transaction<'_>, id: i64, entries: &[SaklisteEntry]) -> R
         let series_id = series[e.series as usize].0;
         let title = title.unwrap_or_default();
         let basis = e.closed_basis.as_deref().map(str::trim).filter(|s| !s.is_empty());
-        match old {
-            Some(old) => tx.execute(
+        if let Some(old) = old {
+            tx.execute(
                 "UPDATE agenda_items SET series_id = ?2, case_id = ?3, year = ?4, seq = ?5, number_given = ?6,
                         position = ?7, title = ?8, closed = ?9, closed_basis = ?10, added_late = ?11
                  WHERE id = ?1",
@@ -476,10 +476,11 @@ fn write_sakliste(tx: &Transaction<'_>, id: i64, entries: &[SaklisteEntry]) -> R
                     basis,
                     e.added_late
                 ],
-            )?,
-            None => tx.execute(
-                "INSERT INTO agenda_items (meeting_id, board_id, series_id, case_id, year, seq, number_given, position,
-                                           title, closed, closed_basis, added_late)
+            )?;
+        } else {
+            tx.execute(
+                "INSERT INTO agenda_items (meeting_id, board_id, series_id, case_id, year, seq, number_given,
+                                           position, title, closed, closed_basis, added_late)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                 params![
                     id,
@@ -495,8 +496,12 @@ fn write_sakliste(tx: &Transaction<'_>, id: i64, entries: &[SaklisteEntry]) -> R
                     basis,
                     e.added_late
                 ],
-            )?,
-        };
+            )?;
+            if let Some(case) = case_id {
+                // A case sent on from another board: off the waiting list, with its tilråding.
+                crate::saksgang::take_up(tx, m.board_id, case, tx.last_insert_rowid())?;
+            }
+        }
         if let Some(case) = case_id {
             crate::search::reindex_case(tx, case)?;
         }

@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0004_meetings", include_str!("../migrations/0004_meetings.sql")),
     ("0005_attendance", include_str!("../migrations/0005_attendance.sql")),
     ("0006_behandling", include_str!("../migrations/0006_behandling.sql")),
+    ("0007_meeting_mode", include_str!("../migrations/0007_meeting_mode.sql")),
 ];
 
 /// Saksbok's SQLite application_id: the bytes "SAKS".

@@ -21,6 +21,7 @@ mod interchange;
 mod meetings;
 mod register;
 mod schema;
+mod steps;
 mod verify;
 
 fn who() -> Actor<'static> {

@@ -112,6 +112,7 @@ fn shipped_migrations_are_never_edited() {
         ("0004_meetings", "1ce51c1d69d7b0dd15dad765d82e8d32a64c642de0f6f7c581d7d04149f58e4e"),
         ("0005_attendance", "8113d5df164418c145820a1252f146b58161fc9087a5829be22d8d6768b27eff"),
         ("0006_behandling", "946418fdee879781edeb74ec70bc5e6a7bce136bf65563b08ce7b9bec0721390"),
+        ("0007_meeting_mode", "fe4babd8ddb1831819f122c5f37fec28cf16b33b960401c982e8c26539e48d4b"),
     ];
     assert_eq!(MIGRATIONS.len(), pinned.len(), "a new migration needs its hash pinned here");
     for ((name, sql), (want_name, want)) in MIGRATIONS.iter().zip(pinned) {

@@ -1,0 +1,166 @@
+//! Meeting mode and saksgang on real files: drafts kept and cleared, the
+//! last step undone (and the one before), a case sent on to the next board
+//! with its vedtak as the new tilråding.
+
+use saksbok_core::board::{BoardSettings, NumberFormat, NumberSeries, TextLanguage};
+use saksbok_core::meeting::{MeetingInput, SaklisteEntry};
+use saksbok_core::model::{Behandling, Block, BlockContent, BusinessKind};
+use tempfile::TempDir;
+
+use super::{db, who, with_demo};
+use crate::{StoreError, agenda, attendance, behandling, boards, drafts, meetings, saksgang, undo};
+
+#[test]
+fn drafts_are_kept_replaced_and_cleared_without_history() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let meeting = s.read(|tx| meetings::list(tx)).unwrap()[0].id;
+    let history =
+        |s: &crate::Store| -> i64 { s.conn().query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).unwrap() };
+    let before = history(&s);
+    s.write(|tx| drafts::save(tx, &who(), meeting, "item:1", r#"{"votes_for":"5"}"#)).unwrap();
+    s.write(|tx| drafts::save(tx, &who(), meeting, "item:1", r#"{"votes_for":"5","votes_against":"2"}"#)).unwrap();
+    s.write(|tx| drafts::save(tx, &who(), meeting, "roll", "{}")).unwrap();
+    let kept = s.read(|tx| drafts::list(tx, meeting)).unwrap();
+    assert_eq!(kept.iter().map(|d| d.key.as_str()).collect::<Vec<_>>(), ["item:1", "roll"]);
+    assert_eq!(kept[0].content, r#"{"votes_for":"5","votes_against":"2"}"#);
+    s.write(|tx| drafts::clear(tx, meeting, "item:1")).unwrap();
+    assert_eq!(s.read(|tx| drafts::list(tx, meeting)).unwrap().len(), 1);
+    assert_eq!(history(&s), before, "drafts are not history");
+}
+
+#[test]
+fn the_last_step_is_undone_then_the_one_before() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let meeting = s.read(|tx| meetings::list(tx)).unwrap()[0].id;
+    let item = agenda::find_agenda_item(s.conn(), "54/21".parse().unwrap(), None).unwrap();
+    let e = s.write(|tx| undo::undo_last(tx, &who(), meeting)).unwrap_err();
+    assert_eq!(e.to_string(), "Det er ingen steg å angre i dette møtet.");
+
+    // Step 1: the item's vote changed. Step 2: an orientering of the meeting.
+    let original = s.read(|tx| behandling::get_item(tx, item)).unwrap().record;
+    let mut changed = original.clone();
+    changed.behandling.votes[0].votes_for = Some(3);
+    s.write(|tx| behandling::set_item(tx, &who(), item, &changed)).unwrap();
+    let business = Behandling {
+        blocks: vec![Block {
+            content: BlockContent::Business {
+                business: BusinessKind::Orientering,
+                title: Some("Rådmannen".into()),
+                text: "Orientering om økonomien.".into(),
+                answer: None,
+            },
+            joins_previous: false,
+            before_item: None,
+        }],
+        ..Behandling::default()
+    };
+    s.write(|tx| behandling::set_business(tx, &who(), meeting, &business)).unwrap();
+
+    let said = s.write(|tx| undo::undo_last(tx, &who(), meeting)).unwrap();
+    assert_eq!(said, "Sakene utanom saklista er sette tilbake.");
+    assert_eq!(s.read(|tx| behandling::get_business(tx, meeting)).unwrap(), Behandling::default());
+    let said = s.write(|tx| undo::undo_last(tx, &who(), meeting)).unwrap();
+    assert_eq!(said, "Behandlinga av sak 54/21 er sett tilbake.");
+    assert_eq!(s.read(|tx| behandling::get_item(tx, item)).unwrap().record, original);
+    // The load of the demo is not a step of the meeting.
+    let e = s.write(|tx| undo::undo_last(tx, &who(), meeting)).unwrap_err();
+    assert!(e.to_string().contains("ingen steg"), "{e}");
+    // Each undo is in the history.
+    let undos: i64 =
+        s.conn().query_row("SELECT count(*) FROM audit_log WHERE action = 'undo'", [], |r| r.get(0)).unwrap();
+    assert_eq!(undos, 2);
+
+    // A roll, then undone: back to no roll.
+    let roll = super::attendance::roll();
+    let entries = [SaklisteEntry {
+        id: None,
+        case_number: None,
+        title: Some("Orientering".into()),
+        series: 0,
+        number: None,
+        closed: false,
+        closed_basis: None,
+        added_late: true,
+    }];
+    let m = s.read(|tx| meetings::get(tx, meeting)).unwrap();
+    let mut list: Vec<SaklisteEntry> = m
+        .items
+        .iter()
+        .map(|i| SaklisteEntry {
+            id: Some(i.id),
+            case_number: i.case_number.map(|n| n.to_string()),
+            title: Some(i.title.clone()),
+            series: 0,
+            number: None,
+            closed: false,
+            closed_basis: None,
+            added_late: false,
+        })
+        .collect();
+    list.extend(entries);
+    s.write(|tx| meetings::set_sakliste(tx, &who(), meeting, &list)).unwrap();
+    s.write(|tx| attendance::set(tx, &who(), meeting, &roll)).unwrap();
+    assert_eq!(s.write(|tx| undo::undo_last(tx, &who(), meeting)).unwrap(), "Oppmøtet er sett tilbake.");
+    assert!(s.read(|tx| attendance::get(tx, meeting)).unwrap().input.attendance.attendees.is_empty());
+}
+
+#[test]
+fn a_case_is_sent_on_to_the_next_board_with_its_vedtak_as_the_tilraading() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let from = agenda::find_agenda_item(s.conn(), "54/21".parse().unwrap(), None).unwrap();
+    let formannskapet = s.read(|tx| boards::list(tx)).unwrap()[0].id;
+    let settings = BoardSettings {
+        name: "Kommunestyret".into(),
+        code: None,
+        series: vec![NumberSeries { prefix: None, label: None }],
+        number_format: NumberFormat::SeqYear,
+        default_place: None,
+        language: TextLanguage::Nn,
+        distribution: vec![],
+    };
+    let kst = s.write(|tx| boards::create(tx, &who(), &settings)).unwrap().id;
+    let e = s.write(|tx| saksgang::send_on(tx, &who(), from, formannskapet)).unwrap_err();
+    assert_eq!(e.to_string(), "Saka kan ikkje sendast vidare til same utval. Vel eit anna utval.");
+    let sent = s.write(|tx| saksgang::send_on(tx, &who(), from, kst)).unwrap();
+    assert_eq!(sent.case_number.to_string(), "21/1069");
+    assert_eq!(sent.from.as_deref(), Some("Formannskapet og næringsutvalet 15.04.2021, sak 54/21"));
+    assert!(sent.recommendation.as_deref().unwrap().starts_with("Formannskapet godkjenner grunnlaget"));
+    let e = s.write(|tx| saksgang::send_on(tx, &who(), from, kst)).unwrap_err();
+    assert!(matches!(e, StoreError::Invalid(ref m) if m == "Saka er alt send vidare til Kommunestyret."), "{e}");
+    assert_eq!(s.read(|tx| saksgang::waiting(tx, kst)).unwrap(), std::slice::from_ref(&sent));
+
+    // Put on the kommunestyre's sakliste: off the waiting list, with the tilråding.
+    let input = MeetingInput {
+        board_id: kst,
+        date: "06.05.2021".into(),
+        place: None,
+        start_time: None,
+        end_time: None,
+        notice_sent: None,
+        notice_method: None,
+    };
+    let m = s.write(|tx| meetings::create(tx, &who(), &input)).unwrap();
+    let entry = SaklisteEntry {
+        id: None,
+        case_number: Some("21/1069".into()),
+        title: None,
+        series: 0,
+        number: None,
+        closed: false,
+        closed_basis: None,
+        added_late: false,
+    };
+    let m = s.write(|tx| meetings::set_sakliste(tx, &who(), m.id, &[entry])).unwrap();
+    assert!(s.read(|tx| saksgang::waiting(tx, kst)).unwrap().is_empty());
+    let item = s.read(|tx| behandling::get_item(tx, m.items[0].id)).unwrap();
+    assert_eq!(item.record.recommendation, sent.recommendation);
+    // The saksgang shows in the case's history.
+    let sends: i64 = s
+        .conn()
+        .query_row("SELECT count(*) FROM audit_log WHERE action = 'send' AND entity_id = ?1", [from], |r| r.get(0))
+        .unwrap();
+    assert_eq!(sends, 1);
+}

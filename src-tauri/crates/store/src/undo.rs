@@ -1,0 +1,73 @@
+//! Undo in meeting mode: the last step committed for a meeting (its roll,
+//! an item's behandling, the meeting's own business) is put back as it was
+//! before, from the history. The undo is a step of its own in the history;
+//! undoing again goes one step further back.
+
+use rusqlite::Connection;
+use saksbok_core::model::Behandling;
+use saksbok_core::record::ItemRecord;
+use saksbok_core::roll::RollInput;
+
+use crate::audit::Actor;
+use crate::{Result, StoreError};
+
+/// A step that can be undone.
+struct Step {
+    entity: String,
+    entity_id: i64,
+    before: String,
+}
+
+/// The last step of a meeting not already undone.
+fn last_step(conn: &Connection, meeting: i64) -> Result<Option<Step>> {
+    let mut stmt = conn.prepare(
+        "SELECT action, entity, entity_id, before FROM audit_log
+         WHERE action IN ('update', 'undo')
+           AND ((entity IN ('roll', 'business') AND entity_id = ?1)
+             OR (entity = 'agenda_item' AND entity_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?1)))
+         ORDER BY id DESC",
+    )?;
+    let mut rows = stmt.query([meeting])?;
+    // Each undo cancels the nearest step before it that is not cancelled yet.
+    let mut pending = 0u32;
+    while let Some(r) = rows.next()? {
+        let action: String = r.get(0)?;
+        if action == "undo" {
+            pending += 1;
+        } else if pending > 0 {
+            pending -= 1;
+        } else {
+            let before: Option<String> = r.get(3)?;
+            let Some(before) = before else { return Ok(None) };
+            return Ok(Some(Step { entity: r.get(1)?, entity_id: r.get(2)?, before }));
+        }
+    }
+    Ok(None)
+}
+
+fn bad(e: serde_json::Error) -> StoreError {
+    StoreError::Invalid(format!("Steget kan ikkje angrast: historikken kan ikkje lesast ({e})."))
+}
+
+/// Puts the last step of a meeting back as it was; says what was undone.
+pub fn undo_last(tx: &rusqlite::Transaction<'_>, who: &Actor<'_>, meeting: i64) -> Result<String> {
+    let step = last_step(tx, meeting)?
+        .ok_or_else(|| StoreError::Invalid("Det er ingen steg å angre i dette møtet.".into()))?;
+    match step.entity.as_str() {
+        "roll" => {
+            let before: RollInput = serde_json::from_str(&step.before).map_err(bad)?;
+            crate::attendance::set_as(tx, who, meeting, &before, "undo")?;
+            Ok("Oppmøtet er sett tilbake.".into())
+        }
+        "business" => {
+            let before: Behandling = serde_json::from_str(&step.before).map_err(bad)?;
+            crate::behandling::set_business_as(tx, who, meeting, &before, "undo")?;
+            Ok("Sakene utanom saklista er sette tilbake.".into())
+        }
+        _ => {
+            let before: ItemRecord = serde_json::from_str(&step.before).map_err(bad)?;
+            let view = crate::behandling::set_item_as(tx, who, step.entity_id, &before, "undo")?;
+            Ok(format!("Behandlinga av sak {} er sett tilbake.", view.number_text))
+        }
+    }
+}
