@@ -5,8 +5,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::case::FieldError;
+use crate::case::{FieldError, MAX_TITLE};
 use crate::model::{Behandling, Outcome};
+use crate::number::JournalNumber;
 use crate::vote;
 
 /// What the window saves for an item.
@@ -18,6 +19,16 @@ pub struct ItemRecord {
     /// The administration's tilråding.
     pub recommendation: Option<String>,
     pub vedtak: Option<String>,
+    /// Vedlegg listed after the vedtak, in order.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+}
+
+/// A vedlegg: a title, and the journalpost it is when it is one in the register.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Attachment {
+    pub title: String,
+    pub journal_entry: Option<JournalNumber>,
 }
 
 /// An item's record with what the app works out from it.
@@ -112,6 +123,18 @@ pub fn check(r: &ItemRecord, eligible: Option<u32>) -> (Vec<FieldError>, Vec<Str
             errors.push(FieldError::new(
                 &format!("blocks.{i}"),
                 format!("Steg {} viser til noko som ikkje finst.", i + 1),
+            ));
+        }
+    }
+    for (i, a) in r.attachments.iter().enumerate() {
+        if a.title.trim().is_empty() {
+            errors
+                .push(FieldError::new(&format!("attachments.{i}.title"), format!("Vedlegg {} manglar tittel.", i + 1)));
+        }
+        if a.title.chars().count() > MAX_TITLE {
+            errors.push(FieldError::new(
+                &format!("attachments.{i}.title"),
+                format!("Tittelen på vedlegg {} kan vera på høgst {MAX_TITLE} teikn.", i + 1),
             ));
         }
     }

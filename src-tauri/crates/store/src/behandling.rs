@@ -10,7 +10,8 @@ use saksbok_core::board::TextLanguage;
 use saksbok_core::model::{
     Behandling, Block, BlockContent, BusinessKind, OtherSide, Outcome, PartyVotes, Proposal, ProposalKind, Vote,
 };
-use saksbok_core::record::{ItemRecord, ItemRecordView, check as check_record, suggested_vedtak};
+use saksbok_core::record::{Attachment, ItemRecord, ItemRecordView, check as check_record, suggested_vedtak};
+use saksbok_core::{CaseNumber, JournalNumber};
 
 use crate::audit::{self, Actor};
 use crate::sql::bad_value;
@@ -362,7 +363,8 @@ pub fn get_item(conn: &Connection, id: i64) -> Result<ItemRecordView> {
     let ph = phrases(conn, board)?;
     let generated =
         saksbok_core::behandling::render(&behandling, &ph).map_err(|e| StoreError::Invalid(e.to_string()))?;
-    let record = ItemRecord { behandling, behandling_text, recommendation, vedtak };
+    let attachments = attachments_of(conn, id)?;
+    let record = ItemRecord { behandling, behandling_text, recommendation, vedtak, attachments };
     let eligible = eligible(conn, meeting, position)?;
     let (_, mut warnings) = check_record(&record, eligible);
     let roll_item = crate::attendance::get(conn, meeting)?.items.get(position).cloned();
@@ -425,6 +427,11 @@ pub(crate) fn set_item_as(
         behandling_text: clean(input.behandling_text.as_deref()),
         recommendation: clean(input.recommendation.as_deref()),
         vedtak: clean(input.vedtak.as_deref()),
+        attachments: input
+            .attachments
+            .iter()
+            .map(|a| Attachment { title: a.title.trim().to_string(), journal_entry: a.journal_entry })
+            .collect(),
     };
     let items = item_ids(tx, before.meeting_id)?;
     let position = items.iter().position(|x| *x == id).unwrap_or_default();
@@ -441,6 +448,7 @@ pub(crate) fn set_item_as(
         "UPDATE agenda_items SET behandling_text = ?2, recommendation = ?3, vedtak = ?4 WHERE id = ?1",
         params![id, record.behandling_text, record.recommendation, record.vedtak],
     )?;
+    write_attachments(tx, id, &record.attachments)?;
     let case: Option<i64> = tx.query_row("SELECT case_id FROM agenda_items WHERE id = ?1", [id], |r| r.get(0))?;
     if let Some(case) = case {
         crate::search::reindex_case(tx, case)?;
@@ -497,4 +505,55 @@ pub(crate) fn set_business_as(
     let json = |b: &Behandling| serde_json::to_string(b).unwrap_or_default();
     audit::record(tx, who, action, "business", meeting, Some(&json(&before)), Some(&json(&after)))?;
     Ok(after)
+}
+
+/// The vedlegg of an item, in order.
+fn attachments_of(conn: &Connection, item: i64) -> Result<Vec<Attachment>> {
+    let mut stmt = conn.prepare(
+        "SELECT a.title, c.year, c.seq, j.doc_seq FROM attachments a
+         LEFT JOIN journal_entries j ON j.id = a.journal_entry_id
+         LEFT JOIN cases c ON c.id = j.case_id
+         WHERE a.agenda_item_id = ?1 ORDER BY a.position",
+    )?;
+    let rows = stmt.query_map([item], |r| {
+        let year: Option<i32> = r.get(1)?;
+        let seq: Option<u32> = r.get(2)?;
+        let doc: Option<u32> = r.get(3)?;
+        let journal_entry = match (year, seq, doc) {
+            (Some(year), Some(seq), Some(doc)) => Some(JournalNumber { case: CaseNumber { year, seq }, doc }),
+            _ => None,
+        };
+        Ok(Attachment { title: r.get(0)?, journal_entry })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Replaces the vedlegg of an item; a journalpost must be in the register.
+fn write_attachments(tx: &Transaction<'_>, item: i64, list: &[Attachment]) -> Result<()> {
+    tx.execute("DELETE FROM attachments WHERE agenda_item_id = ?1", [item])?;
+    for (i, a) in list.iter().enumerate() {
+        let entry = match a.journal_entry {
+            Some(n) => Some(
+                tx.query_row(
+                    "SELECT j.id FROM journal_entries j JOIN cases c ON c.id = j.case_id
+                     WHERE c.year = ?1 AND c.seq = ?2 AND j.doc_seq = ?3",
+                    params![n.case.year, n.case.seq, n.doc],
+                    |r| r.get::<_, i64>(0),
+                )
+                .optional()?
+                .ok_or_else(|| {
+                    StoreError::InvalidFields(vec![saksbok_core::case::FieldError::new(
+                        &format!("attachments.{i}.journal_entry"),
+                        format!("Journalpost {n} finst ikkje i registeret."),
+                    )])
+                })?,
+            ),
+            None => None,
+        };
+        tx.execute(
+            "INSERT INTO attachments (agenda_item_id, position, title, journal_entry_id) VALUES (?1, ?2, ?3, ?4)",
+            params![item, i as i64, a.title, entry],
+        )?;
+    }
+    Ok(())
 }

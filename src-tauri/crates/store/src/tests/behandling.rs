@@ -101,6 +101,7 @@ fn an_items_record_is_saved_whole_checked_against_the_roll_and_searchable() {
         behandling_text: None,
         recommendation: Some("Tilrådinga.".into()),
         vedtak: Some("Saka vert sendt attende til kommunedirektøren for heilskapleg vurdering.".into()),
+        attachments: Vec::new(),
     };
     let saved = s.write(|tx| behandling::set_item(tx, &who(), id, &record)).unwrap();
     assert_eq!(saved.record, record);
@@ -208,4 +209,29 @@ fn phrases_are_set_per_board_and_language_and_unknown_ones_are_refused() {
     let e = s.write(|tx| behandling::set_phrases(tx, &who(), None, TextLanguage::Nn, &typo)).unwrap_err();
     assert_eq!(e.to_string(), "«adopted_unanimus» er ikkje ein frase Saksbok kjenner.");
     assert_eq!(s.read(|tx| behandling::own_phrases(tx, None, TextLanguage::Nn)).unwrap(), all, "as it was");
+}
+
+#[test]
+fn vedlegg_are_saved_with_the_record_and_a_missing_journalpost_is_named() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let id = agenda::find_agenda_item(s.conn(), "54/21".parse().unwrap(), None).unwrap();
+    let mut record = s.read(|tx| behandling::get_item(tx, id)).unwrap().record;
+    assert!(record.attachments.is_empty());
+    record.attachments = vec![
+        saksbok_core::record::Attachment { title: " Samarbeidsavtale SYS-IKT ".into(), journal_entry: None },
+        saksbok_core::record::Attachment { title: "Presentasjon".into(), journal_entry: None },
+    ];
+    let saved = s.write(|tx| behandling::set_item(tx, &who(), id, &record)).unwrap();
+    let titles: Vec<&str> = saved.record.attachments.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["Samarbeidsavtale SYS-IKT", "Presentasjon"]);
+    let mut missing = saved.record.clone();
+    missing.attachments[1].journal_entry = Some("21/1069-9".parse().unwrap());
+    let e = s.write(|tx| behandling::set_item(tx, &who(), id, &missing)).unwrap_err();
+    assert_eq!(e.to_string(), "Journalpost 21/1069-9 finst ikkje i registeret.");
+    let mut blank = saved.record.clone();
+    blank.attachments[0].title = "  ".into();
+    let e = s.write(|tx| behandling::set_item(tx, &who(), id, &blank)).unwrap_err();
+    assert_eq!(e.to_string(), "Vedlegg 1 manglar tittel.");
+    assert_eq!(s.read(|tx| behandling::get_item(tx, id)).unwrap().record, saved.record);
 }
