@@ -141,7 +141,14 @@ impl Attendee {
 }
 
 impl Attendance {
+    /// Whether `name` has a seat; with no seats known (no members registered
+    /// for the term) anyone recorded as a member is taken to be one.
     fn is_member(&self, name: &str) -> bool {
+        self.seats.is_empty() || self.seats.iter().any(|s| s.name == name)
+    }
+
+    /// Whether `name` is known to have a seat (never true without seats).
+    fn has_seat(&self, name: &str) -> bool {
         self.seats.iter().any(|s| s.name == name)
     }
 
@@ -159,7 +166,7 @@ impl Attendance {
             && let Some(count) = self.head_count
         {
             let stand_ins = ugild.iter().filter(|d| d.substitute.is_some()).count() as u32;
-            let eligible = (count + stand_ins).saturating_sub(ugild.len() as u32);
+            let eligible = count.saturating_add(stand_ins).saturating_sub(ugild.len() as u32);
             return ItemAttendance { voters: Vec::new(), eligible, seats, quorate: quorate(eligible, seats) };
         }
         let mut voters: Vec<String> = self
@@ -185,6 +192,8 @@ impl Attendance {
     }
 
     /// Every contradiction in the record, for a sakliste of `items` items.
+    /// Without seats (no members registered for the term) nobody is refused
+    /// as "not a member", and the number of seats is not checked.
     pub fn check(&self, items: u32) -> Vec<AttendanceProblem> {
         let mut problems = Vec::new();
         let mut seen: Vec<&str> = Vec::new();
@@ -200,7 +209,7 @@ impl Attendance {
                 Capacity::Member if !self.is_member(&a.name) => {
                     problems.push(AttendanceProblem::NotAMember(a.name.clone()));
                 }
-                Capacity::Substitute { .. } if self.is_member(&a.name) => {
+                Capacity::Substitute { .. } if self.has_seat(&a.name) => {
                     problems.push(AttendanceProblem::MemberAsSubstitute(a.name.clone()));
                 }
                 Capacity::Substitute { replaces: Some(member) } => {
@@ -248,7 +257,7 @@ impl Attendance {
                 problems.push(AttendanceProblem::UgildTwice(d.member.clone()));
             }
             if let Some(s) = &d.substitute
-                && self.is_member(s)
+                && self.has_seat(s)
             {
                 problems.push(AttendanceProblem::MemberAsSubstitute(s.clone()));
             }
@@ -281,7 +290,7 @@ impl Attendance {
 
 /// At least half the seats filled (kl. § 11-9 first paragraph).
 fn quorate(eligible: u32, seats: u32) -> bool {
-    seats > 0 && eligible * 2 >= seats
+    seats > 0 && u64::from(eligible) * 2 >= u64::from(seats)
 }
 
 #[cfg(test)]

@@ -100,8 +100,8 @@ pub fn check(r: &ItemRecord, eligible: Option<u32>) -> (Vec<FieldError>, Vec<Str
             errors.push(FieldError::new(&format!("votes.{i}"), format!("Røysting {}: {p}", i + 1)));
         }
         let cast = match &v.other {
-            Some(o) => v.votes_for.zip(o.votes).map(|(a, b)| a + b),
-            None => v.votes_for.zip(v.votes_against).map(|(a, b)| a + b),
+            Some(o) => v.votes_for.zip(o.votes).map(|(a, b)| a.saturating_add(b)),
+            None => v.votes_for.zip(v.votes_against).map(|(a, b)| a.saturating_add(b)),
         };
         if let (Some(cast), Some(eligible)) = (cast, eligible)
             && cast < eligible

@@ -61,8 +61,16 @@ pub enum SaklisteProblem {
 
 /// The numbers of a sakliste: a number given by hand is kept; the others get
 /// the next free number of their series in the meeting's year, in agenda
-/// order. `used` holds the board's numbers from other meetings.
-pub fn assign_numbers(items: &[ItemDraft], meeting_year: i32, used: &[UsedNumber]) -> Vec<AgendaNumber> {
+/// order. `used` holds the board's numbers from the meetings before this
+/// one; `avoid` numbers already fixed in later meetings, which are skipped
+/// but do not move the count on (a number given by hand in a later meeting
+/// does not make this one leap past it).
+pub fn assign_numbers(
+    items: &[ItemDraft],
+    meeting_year: i32,
+    used: &[UsedNumber],
+    avoid: &[UsedNumber],
+) -> Vec<AgendaNumber> {
     let mut taken: Vec<UsedNumber> = used.iter().copied().filter(|u| u.number.year == meeting_year).collect();
     taken.extend(
         items
@@ -76,7 +84,14 @@ pub fn assign_numbers(items: &[ItemDraft], meeting_year: i32, used: &[UsedNumber
             if let Some(n) = item.number {
                 return n;
             }
-            let next = taken.iter().filter(|u| u.series == item.series).map(|u| u.number.seq).max().unwrap_or(0) + 1;
+            let mut next =
+                taken.iter().filter(|u| u.series == item.series).map(|u| u.number.seq).max().unwrap_or(0) + 1;
+            while avoid
+                .iter()
+                .any(|a| a.series == item.series && a.number == AgendaNumber { year: meeting_year, seq: next })
+            {
+                next += 1;
+            }
             let number = AgendaNumber { year: meeting_year, seq: next };
             taken.push(UsedNumber { series: item.series, number });
             number
@@ -132,16 +147,19 @@ mod tests {
         ];
         let items = [item(0, Some(1069)), item(1, None), item(0, Some(1070)), item(0, None)];
         assert!(check(&items, 2021, 2, &used).is_empty());
-        assert_eq!(assign_numbers(&items, 2021, &used), [n(54), n(8), n(55), n(56)]);
+        assert_eq!(assign_numbers(&items, 2021, &used, &[]), [n(54), n(8), n(55), n(56)]);
         // The first meeting of a year starts each series at 1.
-        assert_eq!(assign_numbers(&items, 2022, &used)[0], AgendaNumber { year: 2022, seq: 1 });
+        assert_eq!(assign_numbers(&items, 2022, &used, &[])[0], AgendaNumber { year: 2022, seq: 1 });
     }
 
     #[test]
     fn a_number_given_by_hand_is_kept_and_the_others_go_round_it() {
         let mut items = vec![item(0, Some(1)), item(0, Some(2)), item(0, Some(3))];
         items[1].number = Some(n(60));
-        assert_eq!(assign_numbers(&items, 2021, &[]), [n(61), n(60), n(62)]);
+        assert_eq!(assign_numbers(&items, 2021, &[], &[]), [n(61), n(60), n(62)]);
+        // A later meeting's fixed 62 is skipped, not leapt past.
+        let later = [UsedNumber { series: 0, number: n(62) }, UsedNumber { series: 0, number: n(90) }];
+        assert_eq!(assign_numbers(&items, 2021, &[], &later), [n(61), n(60), n(63)]);
     }
 
     #[test]

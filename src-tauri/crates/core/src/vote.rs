@@ -17,6 +17,10 @@ pub enum VoteProblem {
     ChairWithoutTie,
     #[error("Emnet for røystinga manglar (til dømes «Framlegget»).")]
     MissingSubject,
+    #[error("Ei røysting mellom to framlegg har ikkje røyster mot: før røystene for det andre framlegget hos det.")]
+    AgainstInAlternative,
+    #[error("Linje {0} i partifordelinga manglar parti. Skriv partiet, eller ta bort linja.")]
+    PartyWithoutName(u32),
     #[error("Partiet {0} står to gonger i partifordelinga. Slå saman linjene.")]
     PartyTwice(String),
     #[error("Partifordelinga gjev {listed} røyster {side}, men det er ført berre {total} {side}. Sjå over tala.")]
@@ -41,7 +45,7 @@ pub fn check(v: &Vote, eligible: Option<u32>) -> Vec<VoteProblem> {
         None => (v.votes_for, v.votes_against),
     };
     if let Some(eligible) = eligible {
-        let cast = a.unwrap_or(0) + b.unwrap_or(0);
+        let cast = a.unwrap_or(0).saturating_add(b.unwrap_or(0));
         if cast > eligible {
             problems.push(VoteProblem::TooManyVotes { cast, eligible });
         }
@@ -72,12 +76,20 @@ pub fn check(v: &Vote, eligible: Option<u32>) -> Vec<VoteProblem> {
             }
         }
     }
+    if v.other.is_some() && v.votes_against.is_some() {
+        problems.push(VoteProblem::AgainstInAlternative);
+    }
     for (i, p) in v.parties.iter().enumerate() {
+        if p.party.trim().is_empty() {
+            problems.push(VoteProblem::PartyWithoutName(i as u32 + 1));
+        }
         if v.parties[..i].iter().any(|q| q.party.trim().eq_ignore_ascii_case(p.party.trim())) {
             problems.push(VoteProblem::PartyTwice(p.party.trim().to_string()));
         }
     }
-    let sum = |side: fn(&crate::model::PartyVotes) -> Option<u32>| v.parties.iter().filter_map(side).sum::<u32>();
+    let sum = |side: fn(&crate::model::PartyVotes) -> Option<u32>| {
+        v.parties.iter().filter_map(side).fold(0u32, u32::saturating_add)
+    };
     for (total, listed, what) in [(a, sum(|p| p.votes_for), "for"), (b, sum(|p| p.votes_against), "mot")] {
         if let Some(total) = total
             && listed > total
@@ -91,7 +103,7 @@ pub fn check(v: &Vote, eligible: Option<u32>) -> Vec<VoteProblem> {
 /// A board may make decisions when at least half its members are present
 /// (kl. § 11-9 first paragraph).
 pub fn is_quorate(present: u32, members: u32) -> bool {
-    members > 0 && present * 2 >= members
+    members > 0 && u64::from(present) * 2 >= u64::from(members)
 }
 
 #[cfg(test)]
@@ -156,6 +168,22 @@ mod tests {
         );
         ab.other.as_mut().unwrap().subject = " ".into();
         assert!(check(&ab, None).contains(&VoteProblem::MissingSubject));
+    }
+
+    #[test]
+    fn huge_counts_never_wrap_round_and_blank_or_misplaced_fields_are_named() {
+        let huge = v(Some(u32::MAX), Some(1), Outcome::Vedteke);
+        assert_eq!(check(&huge, Some(7)), [VoteProblem::TooManyVotes { cast: u32::MAX, eligible: 7 }]);
+        assert!(is_quorate(u32::MAX, u32::MAX));
+        let mut ab = v(Some(5), Some(2), Outcome::Vedteke);
+        ab.other = Some(OtherSide { proposal: None, subject: "Tilrådinga".into(), votes: Some(2) });
+        assert!(check(&ab, None).contains(&VoteProblem::AgainstInAlternative));
+        let mut blank = v(Some(5), Some(2), Outcome::Vedteke);
+        blank.parties = vec![party(" ", Some(1), None)];
+        assert_eq!(
+            check(&blank, None)[0].to_string(),
+            "Linje 1 i partifordelinga manglar parti. Skriv partiet, eller ta bort linja."
+        );
     }
 
     #[test]

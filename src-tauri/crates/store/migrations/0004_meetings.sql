@@ -16,11 +16,15 @@ ALTER TABLE meetings ADD COLUMN notice_method TEXT;
 CREATE UNIQUE INDEX board_series_board ON board_series (id, board_id);
 
 -- Agenda items get their series, so PS 7/21 and RS 7/21 can both exist:
--- the table is rebuilt because a UNIQUE constraint cannot be altered.
+-- the table is rebuilt because a UNIQUE constraint cannot be altered. (A
+-- case twice on one sakliste is refused by the sakliste's own check; older
+-- files may hold it, so the table does not.)
 -- Migrations run with foreign keys off; the children keep pointing at
 -- agenda_items by name.
+-- AUTOINCREMENT: an item taken off a sakliste never lends its id (and its
+-- history) to the next one added.
 CREATE TABLE agenda_items_v4 (
-    id             INTEGER PRIMARY KEY,
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
     meeting_id     INTEGER NOT NULL,
     board_id       INTEGER NOT NULL,
     series_id      INTEGER NOT NULL,
@@ -41,8 +45,7 @@ CREATE TABLE agenda_items_v4 (
     FOREIGN KEY (meeting_id, board_id) REFERENCES meetings (id, board_id) ON DELETE CASCADE,
     FOREIGN KEY (series_id, board_id) REFERENCES board_series (id, board_id),
     UNIQUE (series_id, year, seq),
-    UNIQUE (meeting_id, position),
-    UNIQUE (meeting_id, case_id)
+    UNIQUE (meeting_id, position)
 ) STRICT;
 
 INSERT INTO agenda_items_v4 (id, meeting_id, board_id, series_id, case_id, year, seq, number_given, position, title,

@@ -290,8 +290,10 @@ fn person_of(tx: &Transaction<'_>, board: i64, name: &str) -> Result<Option<i64>
 }
 
 /// The roll as the audit log keeps it.
-fn audit_json(r: &RollInput) -> String {
-    serde_json::to_string(r).unwrap_or_default()
+/// The roll as the history keeps it, with the ids of the items its
+/// positions refer to (so an undo after the sakliste changed finds them).
+fn audit_json(r: &RollInput, items: &[i64]) -> String {
+    serde_json::json!({ "items": items, "roll": r }).to_string()
 }
 
 /// Saves the whole roll of a meeting. Anything wrong leaves it as it was.
@@ -316,14 +318,15 @@ pub(crate) fn set_as(
     }
     let mut r = tidy(input);
     let (items, _) = items_of(tx, meeting)?;
-    let (seats, _) = seats(tx, meeting, &r.attendance)?;
-    r.attendance.seats = seats;
+    // Seats derived from the roll itself prove nothing about membership.
+    let (seats, known) = seats(tx, meeting, &r.attendance)?;
+    r.attendance.seats = if known { seats } else { Vec::new() };
     let errors = problems(&r, items.len() as u32);
     if !errors.is_empty() {
         return Err(StoreError::InvalidFields(errors));
     }
     r.attendance.seats = Vec::new();
-    if r == before.input {
+    if r == before.input && action != "undo" {
         return Ok(before);
     }
     let board: i64 = tx.query_row("SELECT board_id FROM meetings WHERE id = ?1", [meeting], |x| x.get(0))?;
@@ -410,6 +413,14 @@ pub(crate) fn set_as(
         )?;
     }
     let after = get(tx, meeting)?;
-    audit::record(tx, who, action, "roll", meeting, Some(&audit_json(&before.input)), Some(&audit_json(&after.input)))?;
+    audit::record(
+        tx,
+        who,
+        action,
+        "roll",
+        meeting,
+        Some(&audit_json(&before.input, &items)),
+        Some(&audit_json(&after.input, &items)),
+    )?;
     Ok(after)
 }

@@ -367,8 +367,10 @@ pub fn get_item(conn: &Connection, id: i64) -> Result<ItemRecordView> {
     let record = ItemRecord { behandling, behandling_text, recommendation, vedtak, attachments };
     let eligible = eligible(conn, meeting, position)?;
     let (_, mut warnings) = check_record(&record, eligible);
-    let roll_item = crate::attendance::get(conn, meeting)?.items.get(position).cloned();
-    if let Some(i) = roll_item
+    let roll = crate::attendance::get(conn, meeting)?;
+    // Quorum is judged against the board's seats, not seats guessed from the roll.
+    if let Some(i) = roll.items.get(position)
+        && roll.seats_known
         && eligible.is_some()
         && !i.quorate
     {
@@ -439,7 +441,7 @@ pub(crate) fn set_item_as(
     if !errors.is_empty() {
         return Err(StoreError::InvalidFields(errors));
     }
-    if record == before.record {
+    if record == before.record && action != "undo" {
         return Ok(before);
     }
     clear(tx, before.meeting_id, Some(id))?;
@@ -495,14 +497,15 @@ pub(crate) fn set_business_as(
     if !errors.is_empty() {
         return Err(StoreError::InvalidFields(errors));
     }
-    if *b == before {
+    if *b == before && action != "undo" {
         return Ok(before);
     }
     let items = item_ids(tx, meeting)?;
     clear(tx, meeting, None)?;
     write(tx, meeting, None, b, &items)?;
     let after = get_business(tx, meeting)?;
-    let json = |b: &Behandling| serde_json::to_string(b).unwrap_or_default();
+    // With the ids of the items its positions refer to (see `undo`).
+    let json = |b: &Behandling| serde_json::json!({ "items": items, "business": b }).to_string();
     audit::record(tx, who, action, "business", meeting, Some(&json(&before)), Some(&json(&after)))?;
     Ok(after)
 }

@@ -531,15 +531,48 @@ pub fn import(
                 // series in the same place (or its first).
                 let board = r["board_id"].as_i64().and_then(|b| ids.get("boards").and_then(|m| m.get(&b)).copied());
                 crate::boards::ensure_series(tx, board.unwrap_or_default())?;
-                let own: i64 = tx.query_row(
-                    "SELECT id FROM board_series WHERE board_id = ?1 ORDER BY position = ?2 DESC, position LIMIT 1",
-                    rusqlite::params![board, r["position"].as_i64()],
-                    |x| x.get(0),
-                )?;
+                // The series of the same prefix; else the file's first series is the board's first.
+                let prefix = r["prefix"].as_str();
+                let own: Option<i64> = tx
+                    .query_row(
+                        "SELECT id FROM board_series WHERE board_id = ?1
+                           AND (prefix IS ?2 OR (?3 = 1 AND position = 1))
+                         ORDER BY prefix IS ?2 DESC LIMIT 1",
+                        rusqlite::params![board, prefix, r["position"].as_i64()],
+                        |x| x.get(0),
+                    )
+                    .optional()?;
+                let own = own.ok_or_else(|| {
+                    let name: String = tx
+                        .query_row("SELECT name FROM boards WHERE id = ?1", [board], |x| x.get(0))
+                        .unwrap_or_default();
+                    bad(
+                        &format!("{path}.prefix"),
+                        format!(
+                            "utvalet «{name}» finst alt, men utan nummerserien {} som fila brukar. Legg serien til \
+                             utvalet under Utval og importer på nytt",
+                            prefix.unwrap_or("utan prefiks")
+                        ),
+                    )
+                })?;
                 if let Some(old) = r["id"].as_i64() {
                     map.insert(old, own);
                 }
                 continue;
+            }
+            if *table == "phrase_templates" && !keep_ids {
+                // The register's own wording of a phrase wins over the file's.
+                let board = r["board_id"].as_i64().and_then(|b| ids.get("boards").and_then(|m| m.get(&b)).copied());
+                let exists: Option<i64> = tx
+                    .query_row(
+                        "SELECT 1 FROM phrase_templates WHERE board_id IS ?1 AND language = ?2 AND key = ?3",
+                        rusqlite::params![board, r["language"].as_str(), r["key"].as_str()],
+                        |x| x.get(0),
+                    )
+                    .optional()?;
+                if exists.is_some() {
+                    continue;
+                }
             }
             if *table == "documents" {
                 let sha = r["sha256"].as_str().unwrap_or_default();

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use saksbok_core::board::NumberFormat;
-use saksbok_core::case::FieldError;
+use saksbok_core::case::{FieldError, optional};
 use saksbok_core::meeting::{
     MeetingFields, MeetingInput, MeetingRecord, MeetingRow, SaklisteEntry, SaklisteItem, SeriesRef, check_entry,
 };
@@ -100,8 +100,14 @@ pub fn get(conn: &Connection, id: i64) -> Result<MeetingRecord> {
     let mut stmt = conn.prepare(
         "SELECT a.id, c.year, c.seq, a.title, a.series_id, a.year, a.seq, a.number_given, a.closed, a.closed_basis,
                 a.added_late,
-                a.vedtak IS NOT NULL OR a.recommendation IS NOT NULL
-                OR EXISTS (SELECT 1 FROM behandling_blocks bb WHERE bb.agenda_item_id = a.id)
+                a.vedtak IS NOT NULL OR a.behandling_text IS NOT NULL OR a.elects_signatories = 1
+                -- A tilråding counts unless it is the one the case was sent on with.
+                OR (a.recommendation IS NOT NULL AND NOT EXISTS (
+                        SELECT 1 FROM waiting_cases w WHERE w.agenda_item_id = a.id AND w.recommendation IS a.recommendation))
+                OR EXISTS (SELECT 1 FROM attachments t WHERE t.agenda_item_id = a.id)
+                OR EXISTS (SELECT 1 FROM behandling_blocks bb WHERE bb.agenda_item_id = a.id OR bb.before_item_id = a.id)
+                OR EXISTS (SELECT 1 FROM proposals cp WHERE cp.concerns_item_id = a.id)
+                OR EXISTS (SELECT 1 FROM waiting_cases sw WHERE sw.from_item_id = a.id)
                 OR EXISTS (SELECT 1 FROM proposals p WHERE p.agenda_item_id = a.id)
                 OR EXISTS (SELECT 1 FROM votes v WHERE v.agenda_item_id = a.id)
                 OR EXISTS (SELECT 1 FROM printed_protocols pp WHERE pp.agenda_item_id = a.id)
@@ -241,7 +247,7 @@ pub fn update(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, input: &MeetingInp
         // Numbers given by hand belonged to the old year: all are given anew.
         let entries: Vec<SaklisteEntry> =
             before.items.iter().map(|i| SaklisteEntry { number: None, ..entry_of(i, NumberFormat::SeqYear) }).collect();
-        write_sakliste(tx, id, &entries)?;
+        write_sakliste(tx, who, id, &entries)?;
     }
     let after = get(tx, id)?;
     if after != before {
@@ -271,7 +277,7 @@ pub fn set_status(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, status: Meetin
         // Planned again: the list is numbered afresh in its order at once.
         let format = number_format(tx, before.board_id)?;
         let entries: Vec<SaklisteEntry> = before.items.iter().map(|i| entry_of(i, format)).collect();
-        write_sakliste(tx, id, &entries)?;
+        write_sakliste(tx, who, id, &entries)?;
     }
     let after = get(tx, id)?;
     audit::record(tx, who, "update", "meeting", id, Some(&audit_json(&before)), Some(&audit_json(&after)))?;
@@ -304,7 +310,7 @@ pub fn set_sakliste(
     entries: &[SaklisteEntry],
 ) -> Result<MeetingRecord> {
     let before = get(tx, id)?;
-    write_sakliste(tx, id, entries)?;
+    write_sakliste(tx, who, id, entries)?;
     let after = get(tx, id)?;
     if after.items != before.items {
         audit::record(tx, who, "update", "meeting", id, Some(&audit_json(&before)), Some(&audit_json(&after)))?;
@@ -332,7 +338,7 @@ fn problem_field(row: usize, p: &sakliste::SaklisteProblem) -> String {
     }
 }
 
-fn write_sakliste(tx: &Transaction<'_>, id: i64, entries: &[SaklisteEntry]) -> Result<()> {
+fn write_sakliste(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, entries: &[SaklisteEntry]) -> Result<()> {
     let m = get(tx, id)?;
     if m.status == MeetingStatus::Approved {
         return Err(locked());
@@ -353,6 +359,18 @@ fn write_sakliste(tx: &Transaction<'_>, id: i64, entries: &[SaklisteEntry]) -> R
             })?),
             None => None,
         };
+        if let Some(old) = old
+            && old.case_number != case
+            && optional(e.case_number.as_deref()).is_some() == case.is_some()
+        {
+            errors.push(FieldError::new(
+                &format!("items.{row}.case_number"),
+                format!(
+                    "Sak {} på lista kan ikkje byta arkivsak. Ta ho av lista og legg til den rette saka.",
+                    old.number_text
+                ),
+            ));
+        }
         let case_id = match case {
             Some(n) => {
                 let found = crate::cases::id_of(tx, n)?;
@@ -410,20 +428,22 @@ fn write_sakliste(tx: &Transaction<'_>, id: i64, entries: &[SaklisteEntry]) -> R
             (None, None) => None,
         };
         drafts.push(ItemDraft { case, series: e.series, number });
-        rows.push((e, old, case_id, title, given));
+        rows.push((e, old, case_id, title, given, number));
     }
     for item in &m.items {
         if item.has_records && !entries.iter().any(|e| e.id == Some(item.id)) {
             errors.push(FieldError::new(
                 "items",
                 format!(
-                    "Sak {} ({}) har behandling, vedtak eller oppmøte ført og kan ikkje takast av saklista.",
+                    "Sak {} ({}) har behandling, vedtak, vedlegg eller oppmøte ført, eller er send vidare, og kan ikkje takast av saklista.",
                     item.number_text, item.title
                 ),
             ));
         }
     }
-    let used = used_numbers(tx, m.board_id, id, &series)?;
+    // Taken: numbers that stay where they are in other meetings (held ones, and
+    // numbers given by hand). Planned meetings' other numbers give way.
+    let used = fixed_numbers(tx, m.board_id, id, &series)?;
     for p in sakliste::check(&drafts, year, series.len() as u32, &used) {
         let row = match &p {
             sakliste::SaklisteProblem::CaseTwice { case, .. } => {
@@ -443,32 +463,50 @@ fn write_sakliste(tx: &Transaction<'_>, id: i64, entries: &[SaklisteEntry]) -> R
     if !errors.is_empty() {
         return Err(invalid(errors));
     }
-    let numbers = sakliste::assign_numbers(&drafts, year, &used);
 
+    let others_before = numbers_of_others(tx, m.board_id, id)?;
     // Out of the way first: positions and numbers are unique, and the new
-    // order may swap them between items.
-    tx.execute("UPDATE agenda_items SET position = -1 - position, seq = seq + 1000000000 WHERE meeting_id = ?1", [id])?;
+    // order may swap them between items. Every number that may change
+    // (this meeting's, and planned meetings' not given by hand) is lifted
+    // above the real range and given again by `renumber`.
+    tx.execute("UPDATE agenda_items SET position = -1 - position WHERE meeting_id = ?1", [id])?;
+    tx.execute(
+        "UPDATE agenda_items SET seq = seq + ?2
+         WHERE board_id = ?1 AND seq < ?2
+           AND (meeting_id = ?3
+                OR (number_given = 0 AND meeting_id IN (SELECT id FROM meetings WHERE status = 'planned')))",
+        params![m.board_id, LIFTED, id],
+    )?;
     let keep: Vec<i64> = entries.iter().filter_map(|e| e.id).collect();
+    let mut touched_cases: Vec<i64> = Vec::new();
     for item in &m.items {
         if !keep.contains(&item.id) {
+            let case: Option<i64> =
+                tx.query_row("SELECT case_id FROM agenda_items WHERE id = ?1", [item.id], |r| r.get(0))?;
+            touched_cases.extend(case);
             tx.execute("DELETE FROM agenda_items WHERE id = ?1", [item.id])?;
         }
     }
-    for (position, ((e, old, case_id, title, given), number)) in rows.into_iter().zip(numbers).enumerate() {
+    for (position, (e, old, case_id, title, given, number)) in rows.into_iter().enumerate() {
         let series_id = series[e.series as usize].0;
         let title = title.unwrap_or_default();
         let basis = e.closed_basis.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        // A number that stays is written now; the others get theirs from `renumber`.
+        let (number_year, seq) = match number {
+            Some(n) => (n.year, i64::from(n.seq)),
+            None => (year, NEEDS_NUMBER + position as i64),
+        };
+        touched_cases.extend(case_id);
         if let Some(old) = old {
             tx.execute(
-                "UPDATE agenda_items SET series_id = ?2, case_id = ?3, year = ?4, seq = ?5, number_given = ?6,
-                        position = ?7, title = ?8, closed = ?9, closed_basis = ?10, added_late = ?11
+                "UPDATE agenda_items SET series_id = ?2, year = ?3, seq = ?4, number_given = ?5,
+                        position = ?6, title = ?7, closed = ?8, closed_basis = ?9, added_late = ?10
                  WHERE id = ?1",
                 params![
                     old.id,
                     series_id,
-                    case_id,
-                    number.year,
-                    number.seq,
+                    number_year,
+                    seq,
                     given,
                     position as i64,
                     title,
@@ -487,8 +525,8 @@ fn write_sakliste(tx: &Transaction<'_>, id: i64, entries: &[SaklisteEntry]) -> R
                     m.board_id,
                     series_id,
                     case_id,
-                    number.year,
-                    number.seq,
+                    number_year,
+                    seq,
                     given,
                     position as i64,
                     title,
@@ -502,22 +540,109 @@ fn write_sakliste(tx: &Transaction<'_>, id: i64, entries: &[SaklisteEntry]) -> R
                 crate::saksgang::take_up(tx, m.board_id, case, tx.last_insert_rowid())?;
             }
         }
-        if let Some(case) = case_id {
-            crate::search::reindex_case(tx, case)?;
+    }
+    renumber(tx, m.board_id)?;
+    touched_cases.sort_unstable();
+    touched_cases.dedup();
+    for case in touched_cases {
+        crate::search::reindex_case(tx, case)?;
+    }
+    // Planned meetings whose numbers gave way say so in their history.
+    for (other, before) in others_before {
+        let after = get(tx, other)?;
+        if after.items != before.items {
+            audit::record(tx, who, "update", "meeting", other, Some(&audit_json(&before)), Some(&audit_json(&after)))?;
         }
     }
     Ok(())
 }
 
-/// The numbers the board has used in other meetings, by series index.
-fn used_numbers(
+/// Numbers lifted out of the way while a sakliste is written.
+const LIFTED: i64 = 1_000_000_000;
+/// A temporary number for an item that `renumber` is to number.
+const NEEDS_NUMBER: i64 = 2 * LIFTED;
+
+/// The other meetings of the board that hold items, as they are now.
+fn numbers_of_others(tx: &Transaction<'_>, board: i64, meeting: i64) -> Result<Vec<(i64, MeetingRecord)>> {
+    let ids: Vec<i64> = tx
+        .prepare(
+            "SELECT DISTINCT m.id FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id
+             WHERE m.board_id = ?1 AND m.id <> ?2 AND m.status = 'planned'",
+        )?
+        .query_map(params![board, meeting], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.into_iter().map(|id| Ok((id, get(tx, id)?))).collect()
+}
+
+/// Gives every item of the board waiting for a number (lifted or new) the
+/// next free number of its series and year, meeting by meeting in date
+/// order and in agenda order within each, going round numbers fixed in
+/// later meetings.
+fn renumber(tx: &Transaction<'_>, board: i64) -> Result<()> {
+    struct Row {
+        id: i64,
+        meeting: i64,
+        series: i64,
+        year: i32,
+        seq: i64,
+    }
+    let rows: Vec<Row> = tx
+        .prepare(
+            "SELECT a.id, a.meeting_id, a.series_id, a.year, a.seq FROM agenda_items a
+             JOIN meetings m ON m.id = a.meeting_id
+             WHERE a.board_id = ?1 ORDER BY m.date, m.id, a.position",
+        )?
+        .query_map([board], |r| {
+            Ok(Row { id: r.get(0)?, meeting: r.get(1)?, series: r.get(2)?, year: r.get(3)?, seq: r.get(4)? })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    if rows.iter().all(|r| r.seq < LIFTED) {
+        return Ok(());
+    }
+    // Series ids stand in for series indexes: they are unique within the board.
+    let used =
+        |r: &Row| UsedNumber { series: r.series as u32, number: AgendaNumber { year: r.year, seq: r.seq as u32 } };
+    let mut done: Vec<UsedNumber> = Vec::new();
+    let mut start = 0;
+    while start < rows.len() {
+        let meeting = rows[start].meeting;
+        let end = start + rows[start..].iter().take_while(|r| r.meeting == meeting).count();
+        let here = &rows[start..end];
+        let later: Vec<UsedNumber> = rows[end..].iter().filter(|r| r.seq < LIFTED).map(used).collect();
+        let drafts: Vec<ItemDraft> = here
+            .iter()
+            .map(|r| ItemDraft {
+                case: None,
+                series: r.series as u32,
+                number: (r.seq < LIFTED).then_some(AgendaNumber { year: r.year, seq: r.seq as u32 }),
+            })
+            .collect();
+        let year = here[0].year;
+        let numbers = sakliste::assign_numbers(&drafts, year, &done, &later);
+        for (r, n) in here.iter().zip(&numbers) {
+            if r.seq >= LIFTED {
+                tx.execute("UPDATE agenda_items SET year = ?2, seq = ?3 WHERE id = ?1", params![r.id, n.year, n.seq])?;
+            }
+            done.push(UsedNumber { series: r.series as u32, number: *n });
+        }
+        start = end;
+    }
+    Ok(())
+}
+
+/// The numbers fixed in the board's other meetings, by series index: those
+/// of held meetings and those given by hand. (Planned meetings' other
+/// numbers give way.)
+fn fixed_numbers(
     tx: &Transaction<'_>,
     board: i64,
     meeting: i64,
     series: &[(i64, SeriesRef)],
 ) -> Result<Vec<UsedNumber>> {
-    let mut stmt =
-        tx.prepare("SELECT series_id, year, seq FROM agenda_items WHERE board_id = ?1 AND meeting_id <> ?2")?;
+    let mut stmt = tx.prepare(
+        "SELECT a.series_id, a.year, a.seq FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
+         WHERE a.board_id = ?1 AND a.meeting_id <> ?2 AND (m.status <> 'planned' OR a.number_given = 1)",
+    )?;
     let rows = stmt.query_map(params![board, meeting], |r| {
         Ok((r.get::<_, i64>(0)?, AgendaNumber { year: r.get(1)?, seq: r.get(2)? }))
     })?;

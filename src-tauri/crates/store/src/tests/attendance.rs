@@ -64,7 +64,7 @@ pub(super) fn roll() -> RollInput {
 }
 
 /// A planned meeting of the demo-less register with two cases on its list.
-fn meeting(s: &mut Store) -> i64 {
+pub(super) fn meeting(s: &mut Store) -> i64 {
     register_one(s, "Budsjett 2027");
     register_one(s, "Skulebruksplan");
     let board = s.read(|tx| boards::list(tx)).unwrap().first().map(|b| b.id);
@@ -132,7 +132,7 @@ fn a_roll_is_saved_whole_and_read_back_with_the_voters_of_each_item() {
     let list = s.read(|tx| meetings::get(tx, m)).unwrap();
     assert!(list.items.iter().all(|i| i.has_records));
     let e = s.write(|tx| meetings::set_sakliste(tx, &who(), m, &[])).unwrap_err();
-    assert!(e.to_string().contains("har behandling, vedtak eller oppmøte ført"), "{e}");
+    assert!(e.to_string().contains("har behandling, vedtak, vedlegg eller oppmøte ført"), "{e}");
 }
 
 fn messages(e: StoreError) -> Vec<String> {
@@ -237,4 +237,29 @@ fn with_members_registered_the_seats_are_the_boards_and_strangers_are_named() {
         ),
         "{e:?}"
     );
+}
+
+#[test]
+fn without_members_registered_a_faithful_roll_is_never_refused_for_seats() {
+    let dir = TempDir::new().unwrap();
+    let mut s = Store::open(&db(&dir)).unwrap();
+    let m = meeting(&mut s);
+    // Five members and a varamedlem whose "møtt for" the protocol does not give.
+    let mut r = RollInput::default();
+    r.attendance.attendees = ["A", "B", "C", "D", "E"].iter().map(|n| person(n, "Sp", Capacity::Member)).collect();
+    r.attendance.attendees.push(person("V", "Sp", Capacity::Substitute { replaces: None }));
+    let saved = s.write(|tx| attendance::set(tx, &who(), m, &r)).unwrap();
+    assert!(!saved.seats_known);
+    assert_eq!(saved.items[0].eligible, 6);
+    // Only a head count: saved, and the item's record warns of nothing it cannot know.
+    let counted = RollInput {
+        attendance: saksbok_core::attendance::Attendance { head_count: Some(9), ..Default::default() },
+        ..RollInput::default()
+    };
+    let saved = s.write(|tx| attendance::set(tx, &who(), m, &counted)).unwrap();
+    assert_eq!(saved.items[0].eligible, 9);
+    let item = s.read(|tx| meetings::get(tx, m)).unwrap().items[0].id;
+    let view = s.read(|tx| crate::behandling::get_item(tx, item)).unwrap();
+    assert_eq!(view.eligible, Some(9));
+    assert!(view.warnings.is_empty(), "{:?}", view.warnings);
 }

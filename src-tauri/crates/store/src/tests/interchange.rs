@@ -283,3 +283,72 @@ fn bad_files_are_refused_with_the_place_of_the_problem() {
         assert_eq!(row_count(&s), 0, "nothing imported after: {e}");
     }
 }
+
+#[test]
+fn a_board_already_here_keeps_its_series_and_its_own_phrases() {
+    use saksbok_core::board::{BoardSettings, NumberFormat, NumberSeries, TextLanguage};
+    let dir = TempDir::new().unwrap();
+    let settings = |series: Vec<NumberSeries>| BoardSettings {
+        name: "Kommunestyret".into(),
+        code: None,
+        series,
+        number_format: NumberFormat::SeqYear,
+        default_place: None,
+        language: TextLanguage::Nn,
+        distribution: vec![],
+    };
+    let ps_rs = vec![
+        NumberSeries { prefix: Some("PS".into()), label: None },
+        NumberSeries { prefix: Some("RS".into()), label: None },
+    ];
+    // The file: Kommunestyret with PS and RS, a meeting with RS 1/26, and its own wording of a phrase.
+    let mut file = Store::open(&dir.path().join("file.sqlite3")).unwrap();
+    let c = file.write(|tx| cases::create(tx, &who(), &case("Referat", Some("2026/5")).validate().unwrap())).unwrap();
+    let kst = file.write(|tx| crate::boards::create(tx, &who(), &settings(ps_rs.clone()))).unwrap().id;
+    let input = MeetingInput {
+        board_id: kst,
+        date: "2026-03-12".into(),
+        place: None,
+        start_time: None,
+        end_time: None,
+        notice_sent: None,
+        notice_method: None,
+    };
+    let m = file.write(|tx| meetings::create(tx, &who(), &input)).unwrap();
+    let rs = SaklisteEntry {
+        id: None,
+        case_number: Some(c.number.to_string()),
+        title: None,
+        series: 1,
+        number: None,
+        closed: false,
+        closed_basis: None,
+        added_late: false,
+    };
+    file.write(|tx| meetings::set_sakliste(tx, &who(), m.id, &[rs])).unwrap();
+    let wording = [("fell".to_string(), "{emne} fall i røystinga.".to_string())];
+    file.write(|tx| crate::behandling::set_phrases(tx, &who(), None, TextLanguage::Nn, &wording)).unwrap();
+    let text = interchange::export_text(file.conn()).unwrap();
+
+    // Here: Kommunestyret with one series only: the file's RS has nowhere to go.
+    let mut one = with_demo(&dir.path().join("one.sqlite3"));
+    one.write(|tx| crate::boards::create(tx, &who(), &settings(vec![NumberSeries { prefix: None, label: None }])))
+        .unwrap();
+    let before = row_count(&one);
+    let e = import(&mut one, &text).unwrap_err();
+    assert!(e.to_string().contains("utvalet «Kommunestyret» finst alt, men utan nummerserien RS"), "{e}");
+    assert_eq!(row_count(&one), before, "nothing imported");
+
+    // Here: Kommunestyret with PS and RS, and a wording of its own for the same phrase.
+    let mut both = with_demo(&dir.path().join("both.sqlite3"));
+    both.write(|tx| crate::boards::create(tx, &who(), &settings(ps_rs))).unwrap();
+    let own = [("fell".to_string(), "{emne} fall.".to_string() + " ")];
+    both.write(|tx| crate::behandling::set_phrases(tx, &who(), None, TextLanguage::Nn, &own)).unwrap();
+    import(&mut both, &text).unwrap();
+    let kept = both.read(|tx| crate::behandling::own_phrases(tx, None, TextLanguage::Nn)).unwrap();
+    assert_eq!(kept, own, "the register's own wording wins");
+    let list = both.read(|tx| meetings::list(tx)).unwrap();
+    let imported = list.iter().find(|r| r.board == "Kommunestyret").unwrap();
+    let items = both.read(|tx| meetings::get(tx, imported.id)).unwrap().items;
+    assert_eq!(items[0].number_text, "RS 1/26");
+}

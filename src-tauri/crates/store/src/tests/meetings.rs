@@ -176,11 +176,14 @@ fn bad_lists_are_refused_whole_with_the_row_named() {
         [("items.0.case_number".into(), "Arkivsak 26/99 finst ikkje i registeret. Registrer saka først.".into())]
     );
 
+    // A number of a held meeting is taken; a planned meeting's gives way.
     let taken = SaklisteEntry { number: Some("001/26".into()), ..case("26/2", 0) };
     let other = s.write(|tx| meetings::create(tx, &who(), &input(board, "23.04.2026"))).unwrap();
+    s.write(|tx| meetings::set_status(tx, &who(), m.id, MeetingStatus::Held)).unwrap();
     let e = fields(s.write(|tx| meetings::set_sakliste(tx, &who(), other.id, &[taken])).unwrap_err());
     assert_eq!(e[0].0, "items.0.number");
     assert!(e[0].1.contains("er alt brukt i denne nummerserien"), "{}", e[0].1);
+    s.write(|tx| meetings::set_status(tx, &who(), m.id, MeetingStatus::Planned)).unwrap();
 
     let garbled = SaklisteEntry { number: Some("nr. sju".into()), ..case("26/2", 0) };
     let e = fields(s.write(|tx| meetings::set_sakliste(tx, &who(), other.id, &[garbled])).unwrap_err());
@@ -261,8 +264,9 @@ fn an_item_with_behandling_is_never_taken_off_and_the_meeting_form_is_checked() 
     assert_eq!(m.items[0].number_text, "54/21");
     let e = s.write(|tx| meetings::set_sakliste(tx, &who(), m.id, &[])).unwrap_err();
     assert!(
-        e.to_string()
-            .contains("54/21 (IKT-samarbeid. Etablering av avtale med SYS-IKT) har behandling, vedtak eller oppmøte"),
+        e.to_string().contains(
+            "54/21 (IKT-samarbeid. Etablering av avtale med SYS-IKT) har behandling, vedtak, vedlegg eller oppmøte"
+        ),
         "{e}"
     );
     let item = agenda::find_agenda_item(s.conn(), "54/21".parse().unwrap(), None).unwrap();
@@ -280,4 +284,43 @@ fn an_item_with_behandling_is_never_taken_off_and_the_meeting_form_is_checked() 
     let e = s.write(|tx| meetings::update(tx, &who(), m.id, &demo_day)).unwrap_err();
     assert!(e.to_string().contains("utvalet kan ikkje byttast"), "{e}");
     assert_eq!(s.read(|tx| meetings::list(tx)).unwrap().len(), 1, "nothing made by the refused writes");
+}
+
+#[test]
+fn planned_meetings_keep_their_numbers_in_date_order_whichever_is_saved() {
+    let dir = TempDir::new().unwrap();
+    let (mut s, board) = setup(&dir);
+    register_one(&mut s, "Trafikktryggleiksplan");
+    let march = s.write(|tx| meetings::create(tx, &who(), &input(board, "12.03.2026"))).unwrap();
+    let april = s.write(|tx| meetings::create(tx, &who(), &input(board, "23.04.2026"))).unwrap();
+    let april =
+        s.write(|tx| meetings::set_sakliste(tx, &who(), april.id, &[case("26/3", 0), case("26/4", 0)])).unwrap();
+    assert_eq!(april.items.iter().map(|i| i.number_text.as_str()).collect::<Vec<_>>(), ["PS 001/26", "PS 002/26"]);
+    // March is planned later but meets first: its cases come first, April gives way.
+    let march =
+        s.write(|tx| meetings::set_sakliste(tx, &who(), march.id, &[case("26/1", 0), case("26/2", 0)])).unwrap();
+    assert_eq!(march.items.iter().map(|i| i.number_text.as_str()).collect::<Vec<_>>(), ["PS 001/26", "PS 002/26"]);
+    let april = s.read(|tx| meetings::get(tx, april.id)).unwrap();
+    assert_eq!(april.items.iter().map(|i| i.number_text.as_str()).collect::<Vec<_>>(), ["PS 003/26", "PS 004/26"]);
+    // Saving March again (a box ticked) moves nothing.
+    let mut ticked = back(&march);
+    ticked[1].closed = true;
+    let march = s.write(|tx| meetings::set_sakliste(tx, &who(), march.id, &ticked)).unwrap();
+    assert_eq!(march.items[1].number_text, "PS 002/26");
+    let again = s.read(|tx| meetings::get(tx, april.id)).unwrap();
+    assert_eq!(again, april, "April untouched");
+    // April's history says its numbers moved when March took 1 and 2.
+    let moved: i64 = s
+        .conn()
+        .query_row("SELECT count(*) FROM audit_log WHERE entity = 'meeting' AND entity_id = ?1", [april.id], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(moved, 3, "create, its own save, and giving way");
+
+    // An item cannot change its arkivsak.
+    let mut swapped = back(&march);
+    swapped[0].case_number = Some("26/4".into());
+    let e = s.write(|tx| meetings::set_sakliste(tx, &who(), march.id, &swapped)).unwrap_err();
+    assert!(e.to_string().contains("kan ikkje byta arkivsak"), "{e}");
 }

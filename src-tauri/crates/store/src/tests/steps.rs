@@ -157,10 +157,60 @@ fn a_case_is_sent_on_to_the_next_board_with_its_vedtak_as_the_tilraading() {
     assert!(s.read(|tx| saksgang::waiting(tx, kst)).unwrap().is_empty());
     let item = s.read(|tx| behandling::get_item(tx, m.items[0].id)).unwrap();
     assert_eq!(item.record.recommendation, sent.recommendation);
+    // Put on the wrong meeting: it may be taken off again, and waits once more.
+    assert!(!m.items[0].has_records, "the tilråding it came with is not a record of this meeting");
+    s.write(|tx| meetings::set_sakliste(tx, &who(), m.id, &[])).unwrap();
+    assert_eq!(s.read(|tx| saksgang::waiting(tx, kst)).unwrap().len(), 1);
     // The saksgang shows in the case's history.
     let sends: i64 = s
         .conn()
         .query_row("SELECT count(*) FROM audit_log WHERE action = 'send' AND entity_id = ?1", [from], |r| r.get(0))
         .unwrap();
     assert_eq!(sends, 1);
+}
+
+#[test]
+fn an_undo_finds_its_items_after_the_sakliste_changed() {
+    let dir = TempDir::new().unwrap();
+    let mut s = crate::Store::open(&db(&dir)).unwrap();
+    let m = super::attendance::meeting(&mut s);
+    let first = super::attendance::roll();
+    s.write(|tx| attendance::set(tx, &who(), m, &first)).unwrap();
+    let mut second = first.clone();
+    second.chair = Some("Per Bakken".into());
+    s.write(|tx| attendance::set(tx, &who(), m, &second)).unwrap();
+    // An orientering put first on the list: every item moves one down.
+    let list = s.read(|tx| meetings::get(tx, m)).unwrap();
+    let mut entries: Vec<SaklisteEntry> = vec![SaklisteEntry {
+        id: None,
+        case_number: None,
+        title: Some("Orientering frå kommunedirektøren".into()),
+        series: 0,
+        number: None,
+        closed: false,
+        closed_basis: None,
+        added_late: true,
+    }];
+    entries.extend(list.items.iter().map(|i| SaklisteEntry {
+        id: Some(i.id),
+        case_number: i.case_number.map(|n| n.to_string()),
+        title: Some(i.title.clone()),
+        series: 0,
+        number: None,
+        closed: false,
+        closed_basis: None,
+        added_late: false,
+    }));
+    s.write(|tx| meetings::set_sakliste(tx, &who(), m, &entries)).unwrap();
+    s.write(|tx| undo::undo_last(tx, &who(), m)).unwrap();
+    let back = s.read(|tx| attendance::get(tx, m)).unwrap().input;
+    assert_eq!(back.chair.as_deref(), Some("Kari Nordheim"));
+    // Kari was ugild in "Budsjett 2027", now the second item.
+    assert_eq!(back.attendance.disqualified[0].item, 1);
+    assert_eq!(back.signatories_item, Some(1));
+    assert_eq!(back.attendance.attendees[1].from_item, Some(2), "Per came for Skulebruksplan");
+    // Undoing the first step too leaves no roll; then there is nothing left.
+    s.write(|tx| undo::undo_last(tx, &who(), m)).unwrap();
+    assert!(s.read(|tx| attendance::get(tx, m)).unwrap().input.attendance.attendees.is_empty());
+    assert!(s.write(|tx| undo::undo_last(tx, &who(), m)).is_err());
 }
