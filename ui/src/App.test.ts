@@ -19,7 +19,7 @@ import {
   okStatus,
   settingsView,
 } from "./test/backend";
-import { meetingsBackend } from "./test/meetings";
+import { formannskapetFull, meetingsBackend, rollMeeting } from "./test/meetings";
 
 const noFilters = () => ({ years: [2021], officers: ["Kari Nordheim"], boards: ["Formannskapet og næringsutvalet"] });
 
@@ -512,5 +512,32 @@ describe("møte", () => {
     expect(await screen.findByRole("alertdialog", { name: "Forkaste endringane?" })).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Hald fram" }));
     expect(screen.getByLabelText("Dato")).toHaveValue("3.12.2026");
+  });
+
+  it("asks before leaving a meeting whose roll has unsaved changes, and not once it is saved", async () => {
+    const calls = meetingsBackend(
+      [rollMeeting],
+      { app_status: () => okStatus(false), case_filter_options: noFilters },
+      [formannskapetFull],
+    );
+    render(App);
+    await screen.findAllByTestId("case-row");
+    await userEvent.click(screen.getByTestId("nav-meetings"));
+    await userEvent.click(await screen.findByRole("button", { name: "19.11.2026 kl. 09:00, Formannskapet og næringsutvalet" }));
+    await userEvent.click(await screen.findByTestId("roll-all-members"));
+    await userEvent.click(screen.getByRole("button", { name: "Forfall: Ola Dale" }));
+
+    await userEvent.click(screen.getByRole("button", { name: "Saker" }));
+    expect(await screen.findByRole("alertdialog", { name: "Forkaste endringane?" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Hald fram" }));
+    expect(screen.getAllByTestId("roll-row")).toHaveLength(5);
+    expect(screen.getByRole("button", { name: "Forfall: Ola Dale" })).toHaveAttribute("aria-pressed", "true");
+
+    await userEvent.click(screen.getByTestId("roll-save"));
+    expect(await screen.findByTestId("notice")).toHaveTextContent("Oppmøtet er lagra.");
+    expect(calls.filter((c) => c.cmd === "set_roll")).toHaveLength(1);
+    await userEvent.click(screen.getByRole("button", { name: "Saker" }));
+    expect(await screen.findAllByTestId("case-row")).not.toHaveLength(0);
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
   });
 });

@@ -5,10 +5,13 @@ import { listen } from "@tauri-apps/api/event";
 import { appLogDir } from "@tauri-apps/api/path";
 import type { AgendaItemView } from "./bindings/AgendaItemView";
 import type { AppStatus } from "./bindings/AppStatus";
+import type { Attendance } from "./bindings/Attendance";
+import type { Attendee } from "./bindings/Attendee";
 import type { BackupEntry } from "./bindings/BackupEntry";
 import type { BackupList } from "./bindings/BackupList";
 import type { BoardRecord } from "./bindings/BoardRecord";
 import type { BoardSettings } from "./bindings/BoardSettings";
+import type { Capacity } from "./bindings/Capacity";
 import type { CaseDetail } from "./bindings/CaseDetail";
 import type { CaseFilterOptions } from "./bindings/CaseFilterOptions";
 import type { CaseInput } from "./bindings/CaseInput";
@@ -19,10 +22,12 @@ import type { CaseRow } from "./bindings/CaseRow";
 import type { CaseSort } from "./bindings/CaseSort";
 import type { CaseStatus } from "./bindings/CaseStatus";
 import type { CommandError } from "./bindings/CommandError";
+import type { Disqualification } from "./bindings/Disqualification";
 import type { DocumentRecord } from "./bindings/DocumentRecord";
 import type { FieldChange } from "./bindings/FieldChange";
 import type { FieldError } from "./bindings/FieldError";
 import type { HistoryEntry } from "./bindings/HistoryEntry";
+import type { ItemAttendance } from "./bindings/ItemAttendance";
 import type { JournalInput } from "./bindings/JournalInput";
 import type { JournalKind } from "./bindings/JournalKind";
 import type { JournalNumber } from "./bindings/JournalNumber";
@@ -42,9 +47,12 @@ import type { PrintResult } from "./bindings/PrintResult";
 import type { PublicJournalResult } from "./bindings/PublicJournalResult";
 import type { RegisterSettings } from "./bindings/RegisterSettings";
 import type { Role } from "./bindings/Role";
+import type { Roll } from "./bindings/Roll";
+import type { RollInput } from "./bindings/RollInput";
 import type { SaklisteEntry } from "./bindings/SaklisteEntry";
 import type { SaklisteItem } from "./bindings/SaklisteItem";
 import type { SaksgangStep } from "./bindings/SaksgangStep";
+import type { Seat } from "./bindings/Seat";
 import type { SeriesRef } from "./bindings/SeriesRef";
 import type { SettingsView } from "./bindings/SettingsView";
 import type { SnippetPart } from "./bindings/SnippetPart";
@@ -54,10 +62,13 @@ import type { TextLanguage } from "./bindings/TextLanguage";
 export type {
   AgendaItemView,
   AppStatus,
+  Attendance,
+  Attendee,
   BackupEntry,
   BackupList,
   BoardRecord,
   BoardSettings,
+  Capacity,
   CaseDetail,
   CaseFilterOptions,
   CaseInput,
@@ -68,10 +79,12 @@ export type {
   CaseSort,
   CaseStatus,
   CommandError,
+  Disqualification,
   DocumentRecord,
   FieldChange,
   FieldError,
   HistoryEntry,
+  ItemAttendance,
   JournalInput,
   JournalKind,
   JournalNumber,
@@ -91,9 +104,12 @@ export type {
   PublicJournalResult,
   RegisterSettings,
   Role,
+  Roll,
+  RollInput,
   SaklisteEntry,
   SaklisteItem,
   SaksgangStep,
+  Seat,
   SeriesRef,
   SettingsView,
   SnippetPart,
@@ -250,4 +266,8 @@ export const api = {
   setMeetingStatus: (id: number, status: MeetingStatus) => call<MeetingRecord>("set_meeting_status", { id, status }),
   /** Saves the whole sakliste in agenda order; returns it numbered. */
   setSakliste: (id: number, items: SaklisteEntry[]) => call<MeetingRecord>("set_sakliste", { id, items }),
+  /** Who was at the meeting, with the seats and who could vote on each item. */
+  getRoll: (id: number) => call<Roll>("get_roll", { id }),
+  /** Saves the whole roll at once (its seats are the board's: send none); refused whole when anything contradicts. */
+  setRoll: (id: number, roll: RollInput) => call<Roll>("set_roll", { id, roll }),
 };

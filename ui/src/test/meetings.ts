@@ -1,16 +1,23 @@
 // A mocked back end for the Møte screen: it keeps meetings and numbers a
 // sakliste the way the real one does (per series in agenda order while the
-// meeting is planned, given numbers kept, fixed once held).
+// meeting is planned, given numbers kept, fixed once held), and keeps each
+// meeting's roll with who could vote on each item, by the real rules.
 import type {
+  Attendance,
   BoardRecord,
   CaseQuery,
   CaseRow,
+  ItemAttendance,
   MeetingInput,
   MeetingRecord,
   MeetingStatus,
   NumberFormat,
+  Roll,
+  RollInput,
   SaklisteEntry,
   SaklisteItem,
+  Seat,
+  TermMember,
 } from "../lib/api";
 import { rowOf } from "../lib/meetings";
 import { backend, formannskapet, kommunestyret, pageOf, type Args, type Call } from "./backend";
@@ -105,6 +112,123 @@ export const kommunestyreMeeting: MeetingRecord = {
   ],
 };
 
+const seat = (name: string, party: string, role: "chair" | "deputy_chair" | "member" = "member"): TermMember => ({
+  name,
+  party,
+  membership: { kind: "seat", role },
+  term_from: "2023-10-01",
+  term_to: null,
+});
+const vara = (name: string, party: string, order: number, term_to: string | null = null): TermMember => ({
+  name,
+  party,
+  membership: { kind: "substitute", order },
+  term_from: "2023-10-01",
+  term_to,
+});
+
+/**
+ * Formannskapet with the whole term: on 19.11.2026 five seats (Ken Kvamme
+ * leiar, Kari Nordheim nestleiar) and varamedlemer of three lists.
+ */
+export const formannskapetFull: BoardRecord = {
+  ...formannskapet,
+  members: [
+    ...formannskapet.members,
+    seat("Kari Nordheim", "Ap", "deputy_chair"),
+    seat("Per Bakken", "H"),
+    seat("Anne Moen", "Sp"),
+    seat("Ola Dale", "Ap"),
+    vara("Siri Hauge", "Sp", 1),
+    vara("Ingrid Lie", "Ap", 2),
+    vara("Lars Berg", "H", 1),
+    vara("Gunnar Holm", "Ap", 3, "2025-12-31"),
+  ],
+};
+
+/** Formannskapet's meeting on 19.11.2026, held, with three items. */
+export const rollMeeting: MeetingRecord = {
+  ...plannedMeeting,
+  id: 13,
+  date: "2026-11-19",
+  status: "held",
+  items: [
+    item(formannskapet, { seq: 40, id: 41, title: "Godkjenning av innkalling og sakliste" }),
+    item(formannskapet, { seq: 41, id: 42, case_number: budsjett.number, title: budsjett.title }),
+    item(formannskapet, { seq: 42, id: 43, case_number: okonomiplan.number, title: okonomiplan.title }),
+  ],
+};
+
+export const emptyRoll = (): RollInput => ({
+  attendance: { seats: [], attendees: [], apologies: [], disqualified: [], head_count: null },
+  chair: null,
+  chair_elected: false,
+  signatories: [],
+  signatories_item: null,
+});
+
+/** The board's seats on a date, leiar first, then nestleiar, then members. */
+function seatsOn(board: BoardRecord, date: string): Seat[] {
+  const rank = { chair: 0, deputy_chair: 1, member: 2 };
+  return board.members
+    .filter((m) => (m.term_from === null || m.term_from <= date) && (m.term_to === null || date <= m.term_to))
+    .flatMap((m) => (m.membership.kind === "seat" ? [{ name: m.name, party: m.party, role: m.membership.role }] : []))
+    .sort((a, b) => rank[a.role] - rank[b.role]);
+}
+
+const presentAt = (a: Attendance["attendees"][number], item: number) =>
+  (a.from_item === null || a.from_item <= item) && (a.to_item === null || item <= a.to_item) && !a.away_items.includes(item);
+
+/** Who could vote on `item`: members present and not ugild, varamedlemer present, an ugild member's stand-in. */
+function forItem(a: Attendance, seats: number, item: number): ItemAttendance {
+  const ugild = a.disqualified.filter((d) => d.item === item);
+  const quorate = (eligible: number) => seats > 0 && eligible * 2 >= seats;
+  if (a.attendees.length === 0 && a.head_count !== null) {
+    const eligible = Math.max(0, a.head_count + ugild.filter((d) => d.substitute).length - ugild.length);
+    return { voters: [], eligible, seats, quorate: quorate(eligible) };
+  }
+  const voters = a.attendees
+    .filter((x) => presentAt(x, item))
+    .filter((x) =>
+      x.capacity.kind === "member" ? !ugild.some((d) => d.member === x.name) : x.capacity.kind === "substitute",
+    )
+    .map((x) => x.name);
+  for (const d of ugild) if (d.substitute && !voters.includes(d.substitute)) voters.push(d.substitute);
+  return { voters, eligible: voters.length, seats, quorate: quorate(voters.length) };
+}
+
+/** As serde would refuse it: a time that is not HH:MM[:SS] never reaches the rules. */
+function checkShape(input: RollInput, items: number) {
+  for (const a of input.attendance.attendees) {
+    for (const time of [a.arrived_at, a.left_at]) {
+      if (time !== null && !/^\d{2}:\d{2}(:\d{2})?$/.test(time)) {
+        throw `invalid args \`roll\` for command \`set_roll\`: input contains invalid characters: ${time}`;
+      }
+    }
+    for (const p of [a.from_item, a.to_item, ...a.away_items]) {
+      if (p !== null && (p < 0 || p >= items)) throw { code: "invalid", message: `Sak nummer ${p + 1} i lista finst ikkje.`, fields: [] };
+    }
+  }
+}
+
+/** The roll as the back end keeps it: names trimmed, times with seconds, items missed in order. */
+function tidyRoll(input: RollInput): RollInput {
+  const r = structuredClone(input);
+  const orNull = (s: string | null) => (s && s.trim() !== "" ? s.trim() : null);
+  const seconds = (t: string | null) => (t === null ? null : t.length === 5 ? `${t}:00` : t);
+  r.attendance.seats = [];
+  r.attendance.attendees = r.attendance.attendees.map((a) => ({
+    ...a,
+    name: a.name.trim(),
+    party: orNull(a.party),
+    arrived_at: seconds(a.arrived_at),
+    left_at: seconds(a.left_at),
+    away_items: [...new Set(a.away_items)].sort((x, y) => x - y),
+  }));
+  r.attendance.apologies = r.attendance.apologies.map((n) => n.trim());
+  r.chair = orNull(r.chair);
+  return r;
+}
 
 /** list_cases over the register: a case number finds its case, words find titles that have them. */
 function search(q: CaseQuery) {
@@ -133,8 +257,10 @@ export function meetingsBackend(
   meetings: MeetingRecord[] = [plannedMeeting, kommunestyreMeeting],
   extra: Record<string, (a: Args, call: Call) => unknown> = {},
   boards: BoardRecord[] = [formannskapet, kommunestyret],
+  rolls: Record<number, RollInput> = {},
 ): Call[] {
   let stored = meetings.map((m) => structuredClone(m));
+  const storedRolls = new Map(Object.entries(rolls).map(([id, r]) => [Number(id), structuredClone(r)]));
   let nextItem = 100;
   const find = (id: unknown) => {
     const m = stored.find((x) => x.id === id);
@@ -210,6 +336,24 @@ export function meetingsBackend(
     return { ...m, items };
   }
 
+  /** The roll with the seats of the meeting's date and who could vote on each item. */
+  function rollOf(m: MeetingRecord): Roll {
+    const input = structuredClone(storedRolls.get(m.id) ?? emptyRoll());
+    const a = input.attendance;
+    let seats = seatsOn(boardOf(m.board_id), m.date);
+    const seats_known = seats.length > 0;
+    if (!seats_known) {
+      const recorded = [
+        ...a.attendees.filter((x) => x.capacity.kind === "member").map((x) => ({ name: x.name, party: x.party })),
+        ...a.apologies.map((name) => ({ name, party: null })),
+      ];
+      seats = recorded
+        .filter((x, i) => recorded.findIndex((y) => y.name === x.name) === i)
+        .map((x) => ({ ...x, role: "member" as const }));
+    }
+    return { input, seats, seats_known, items: m.items.map((_, i) => forItem(a, seats.length, i)) };
+  }
+
   return backend({
     list_boards: () => boards,
     list_cases: (a) => search(a.query as CaseQuery),
@@ -222,9 +366,23 @@ export function meetingsBackend(
     },
     set_meeting_status: (a) => put({ ...find(a.id), status: a.status as MeetingStatus }),
     set_sakliste: (a) => put(setSakliste(find(a.id), a.items as SaklisteEntry[])),
+    get_roll: (a) => rollOf(find(a.id)),
+    set_roll: (a) => {
+      const m = find(a.id);
+      if (m.status === "approved") {
+        throw { code: "invalid", message: "Protokollen for dette møtet er godkjend, så møtet kan ikkje endrast lenger.", fields: [] };
+      }
+      const input = a.roll as RollInput;
+      checkShape(input, m.items.length);
+      storedRolls.set(m.id, tidyRoll(input));
+      return rollOf(m);
+    },
     ...extra,
   });
 }
 
 export const sentLists = (calls: Call[]): SaklisteEntry[][] =>
   calls.filter((c) => c.cmd === "set_sakliste").map((c) => c.args.items as SaklisteEntry[]);
+
+export const sentRolls = (calls: Call[]): RollInput[] =>
+  calls.filter((c) => c.cmd === "set_roll").map((c) => c.args.roll as RollInput);
