@@ -129,6 +129,28 @@ pub enum AttendanceProblem {
     MoreVotersThanSeats { item: u32, eligible: u32, seats: u32 },
     #[error("Grunnlaget for at {0} er ugild manglar (til dømes «fvl. § 6 første ledd»).")]
     UgildWithoutBasis(String),
+    #[error("{0} står to gonger med forfall. Ta bort den eine linja.")]
+    ApologyTwice(String),
+}
+
+impl AttendanceProblem {
+    /// The person the problem is about, when it is about one.
+    pub fn person(&self) -> Option<&str> {
+        match self {
+            Self::PresentAndAbsent(n)
+            | Self::Twice(n)
+            | Self::NotAMember(n)
+            | Self::LeavesBeforeArriving(n)
+            | Self::MemberAsSubstitute(n)
+            | Self::UgildTwice(n)
+            | Self::UgildWithoutBasis(n)
+            | Self::ApologyTwice(n) => Some(n),
+            Self::SubstituteForPresentMember { substitute, .. } | Self::OneSubstituteTwoSeats { substitute, .. } => {
+                Some(substitute)
+            }
+            Self::NoSuchItem { .. } | Self::MoreVotersThanSeats { .. } => None,
+        }
+    }
 }
 
 impl Attendee {
@@ -174,8 +196,7 @@ impl Attendance {
             .iter()
             .filter(|a| a.present_at(item))
             .filter(|a| match &a.capacity {
-                Capacity::Member => !ugild.iter().any(|d| d.member == a.name),
-                Capacity::Substitute { .. } => true,
+                Capacity::Member | Capacity::Substitute { .. } => !ugild.iter().any(|d| d.member == a.name),
                 Capacity::Administration { .. } | Capacity::Other { .. } => false,
             })
             .map(|a| a.name.clone())
@@ -238,13 +259,18 @@ impl Attendance {
                 }
             }
         }
-        for name in &self.apologies {
+        for (i, name) in self.apologies.iter().enumerate() {
             if !self.is_member(name) {
                 problems.push(AttendanceProblem::NotAMember(name.clone()));
             }
+            if self.apologies[..i].contains(name) {
+                problems.push(AttendanceProblem::ApologyTwice(name.clone()));
+            }
         }
         for (i, d) in self.disqualified.iter().enumerate() {
-            if !self.is_member(&d.member) {
+            let substitute =
+                self.attendees.iter().any(|a| a.name == d.member && matches!(a.capacity, Capacity::Substitute { .. }));
+            if !substitute && !self.is_member(&d.member) {
                 problems.push(AttendanceProblem::NotAMember(d.member.clone()));
             }
             if d.item >= items {

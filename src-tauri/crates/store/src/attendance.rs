@@ -235,7 +235,13 @@ fn problems(r: &RollInput, items: u32) -> Vec<FieldError> {
         errors.push(FieldError::new("apologies", "Ei linje med forfall manglar namn."));
     }
     for p in a.check(items) {
-        errors.push(FieldError::new("attendance", p.to_string()));
+        // On the person's line when the problem is about one.
+        let field = match p.person().and_then(|n| a.attendees.iter().position(|x| x.name == n)) {
+            Some(i) => format!("attendees.{i}.name"),
+            None if p.person().is_some_and(|n| a.apologies.iter().any(|x| x == n)) => "apologies".to_string(),
+            None => "attendance".to_string(),
+        };
+        errors.push(FieldError::new(&field, p.to_string()));
     }
     let attending = |name: &str, substitute: bool| {
         a.attendees.iter().any(|x| {
@@ -259,10 +265,14 @@ fn problems(r: &RollInput, items: u32) -> Vec<FieldError> {
         }
     }
     for (i, d) in a.disqualified.iter().enumerate() {
-        if !attending(&d.member, false) {
+        if !attending(&d.member, false) && !attending(&d.member, true) {
             errors.push(FieldError::new(
                 &format!("disqualified.{i}.member"),
-                format!("{} er ført som ugild i sak {}, men er ikkje ført som møtt medlem.", d.member, d.item + 1),
+                format!(
+                    "{} er ført som ugild i sak {}, men er ikkje ført som møtt medlem eller varamedlem.",
+                    d.member,
+                    d.item + 1
+                ),
             ));
         }
         if let Some(s) = &d.substitute

@@ -213,3 +213,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_varamedlem_may_be_ugild_and_forfall_twice_is_named() {
+    let mut a = formannskapet();
+    // V, in G's seat, is ugild in item 0 and W takes the seat there.
+    a.attendees.push(substitute("W", None));
+    a.attendees.last_mut().unwrap().from_item = Some(0);
+    a.attendees.last_mut().unwrap().to_item = Some(0);
+    a.disqualified.push(ugild("V", 0, Some("W")));
+    assert!(a.check(2).is_empty(), "{:?}", a.check(2));
+    let voters = a.for_item(0).voters;
+    assert!(!voters.contains(&"V".to_string()) && voters.contains(&"W".to_string()), "{voters:?}");
+    assert!(a.for_item(1).voters.contains(&"V".to_string()));
+    a.apologies.push("G".into());
+    let p = a.check(2);
+    assert_eq!(p, [AttendanceProblem::ApologyTwice("G".into())]);
+    assert_eq!(p[0].person(), Some("G"));
+    assert_eq!(p[0].to_string(), "G står to gonger med forfall. Ta bort den eine linja.");
+}

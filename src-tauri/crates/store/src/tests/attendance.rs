@@ -263,3 +263,23 @@ fn without_members_registered_a_faithful_roll_is_never_refused_for_seats() {
     assert_eq!(view.eligible, Some(9));
     assert!(view.warnings.is_empty(), "{:?}", view.warnings);
 }
+
+#[test]
+fn a_problem_about_one_person_is_put_on_their_line() {
+    let dir = TempDir::new().unwrap();
+    let mut s = Store::open(&db(&dir)).unwrap();
+    let m = meeting(&mut s);
+    let mut both = roll();
+    both.attendance.apologies.push("Per Bakken".into());
+    let e = s.write(|tx| attendance::set(tx, &who(), m, &both)).unwrap_err();
+    let StoreError::InvalidFields(fields) = e else { panic!("{e}") };
+    assert_eq!(fields[0].field, "attendees.1.name", "{fields:?}");
+    let mut twice = roll();
+    twice.attendance.apologies.push("Siri Dale".into());
+    let e = s.write(|tx| attendance::set(tx, &who(), m, &twice)).unwrap_err();
+    let StoreError::InvalidFields(fields) = e else { panic!("{e}") };
+    assert_eq!(
+        (fields[0].field.as_str(), fields[0].message.as_str()),
+        ("apologies", "Siri Dale står to gonger med forfall. Ta bort den eine linja.")
+    );
+}
