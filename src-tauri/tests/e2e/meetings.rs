@@ -1,8 +1,10 @@
 //! A meeting planned through the window: its facts, a sakliste of three
 //! cases found by number and by words, numbered in agenda order, moved,
-//! undone, and the meeting marked as held.
+//! undone, the meeting marked as held, and who came recorded.
 
 use chrono::Utc;
+use saksbok_core::attendance::{Capacity, Role};
+use saksbok_core::board::{Membership, TermMember};
 use saksbok_core::case::{CaseInput, CaseStatus};
 use saksbok_store::{Actor, Store, cases};
 
@@ -71,6 +73,24 @@ async fn a_meeting_is_planned_with_a_sakliste_of_three_cases() {
         for title in ["Budsjett 2027 og økonomiplan", "Skulebruksplan for Luster"] {
             s.write(|tx| cases::create(tx, &who, &case(title).validate().unwrap())).unwrap();
         }
+        // The board's members and a varamedlem for this term.
+        let board = s.read(|tx| saksbok_store::boards::list(tx)).unwrap()[0].id;
+        let seat = |name: &str, party: &str, role: Role| TermMember {
+            name: name.into(),
+            party: Some(party.into()),
+            membership: Membership::Seat { role },
+            term_from: None,
+            term_to: None,
+        };
+        let members = [
+            seat("Kari Nordheim", "Sp", Role::Chair),
+            seat("Per Bakken", "Ap", Role::DeputyChair),
+            seat("Siri Dale", "H", Role::Member),
+            seat("Anne Lid", "Sp", Role::Member),
+            seat("Jon Moe", "Ap", Role::Member),
+            TermMember { membership: Membership::Substitute { order: 1 }, ..seat("Ola Vik", "H", Role::Member) },
+        ];
+        s.write(|tx| saksbok_store::boards::set_members(tx, &who, board, &members)).unwrap();
     }
     let app = start(home.path(), &["--db", db.to_str().unwrap()]).await;
     let d = &app.d;
@@ -139,6 +159,21 @@ async fn a_meeting_is_planned_with_a_sakliste_of_three_cases() {
     shown_text(&by_test_id(d, "meeting-status").await, &["Halde"]).await;
     axe(d, "meetings").await;
     shot(d, "mote-halde.png").await;
+
+    // Oppmøte: everyone came but Siri Dale, whose varamedlem Ola Vik came.
+    by_test_id(d, "roll-all-members").await.click().await.unwrap();
+    let rows = d.find_all(By::Css("[data-testid='roll-row']")).await.unwrap();
+    assert_eq!(rows.len(), 5, "one line per seat");
+    rows[2].find(By::Css("[data-testid='roll-forfall']")).await.unwrap().click().await.unwrap();
+    by_test_id(d, "roll-add-substitute").await.click().await.unwrap();
+    let names = d.find_all(By::Css("[data-testid='roll-name']")).await.unwrap();
+    names.last().unwrap().send_keys("Ola Vik").await.unwrap();
+    keys(d, Key::Tab).await;
+    by_test_id(d, "roll-save").await.click().await.unwrap();
+    let items = by_test_id(d, "roll-items").await;
+    shown_text(&items, &["5 av 5"]).await;
+    axe(d, "meetings").await;
+    shot(d, "mote-oppmote.png").await;
     app.d.quit().await.unwrap();
 
     // What the window saved is in the register.
@@ -148,4 +183,9 @@ async fn a_meeting_is_planned_with_a_sakliste_of_three_cases() {
     assert_eq!(m.status, saksbok_core::sakliste::MeetingStatus::Held);
     assert_eq!((m.start_time.as_deref(), m.end_time.as_deref()), (Some("09:00"), Some("15:30")));
     assert_eq!(m.items.len(), 3);
+    let roll = s.read(|tx| saksbok_store::attendance::get(tx, m.id)).unwrap();
+    assert_eq!(roll.input.attendance.apologies, ["Siri Dale"]);
+    let ola = roll.input.attendance.attendees.iter().find(|a| a.name == "Ola Vik").unwrap();
+    assert_eq!(ola.capacity, Capacity::Substitute { replaces: Some("Siri Dale".into()) });
+    assert_eq!(roll.items[0].eligible, 5);
 }
