@@ -436,16 +436,7 @@ fn a_meeting_is_planned_and_its_sakliste_saved_from_the_window() {
     let e =
         meetings::create_meeting(&st, &MeetingInput { date: "i morgon".into(), ..input.clone() }, now()).unwrap_err();
     assert_eq!((e.code.as_str(), e.fields[0].field.as_str()), ("invalid", "date"));
-    let entry = SaklisteEntry {
-        id: None,
-        case_number: Some(case.number.to_string()),
-        title: None,
-        series: 0,
-        number: None,
-        closed: false,
-        closed_basis: None,
-        added_late: false,
-    };
+    let entry = SaklisteEntry::case(case.number.to_string());
     let m = meetings::set_sakliste(&st, m.id, std::slice::from_ref(&entry), now()).unwrap();
     assert_eq!((m.items[0].number_text.as_str(), m.items[0].title.as_str()), ("1/26", "Skulebruksplan"));
     let e = meetings::set_sakliste(&st, m.id, &[entry.clone(), entry], now()).unwrap_err();
@@ -487,7 +478,7 @@ fn a_meeting_is_planned_and_its_sakliste_saved_from_the_window() {
     let mut twice = roll.clone();
     twice.attendance.apologies.push("Kari".into());
     let e = meetings::set_roll(&st, m.id, &twice, now()).unwrap_err();
-    assert_eq!((e.code.as_str(), e.fields[0].field.as_str()), ("invalid", "attendance"));
+    assert_eq!((e.code.as_str(), e.fields[0].field.as_str()), ("invalid", "attendees.0.name"));
     assert_eq!(e.fields[0].message, "Kari er ført både som møtt og med forfall. Fjern det eine.");
 }
 

@@ -221,6 +221,42 @@ pub struct SaklisteEntry {
     pub added_late: bool,
 }
 
+impl SaklisteEntry {
+    /// A new item for the arkivsak `number` ("21/1069"), numbered in the first series.
+    pub fn case(number: impl Into<String>) -> Self {
+        Self {
+            id: None,
+            case_number: Some(number.into()),
+            title: None,
+            series: 0,
+            number: None,
+            closed: false,
+            closed_basis: None,
+            added_late: false,
+        }
+    }
+
+    /// A stored item as the window sends it back: its number only when it
+    /// was given by hand (as `format` prints it, without the prefix).
+    pub fn of_item(i: &SaklisteItem, format: crate::board::NumberFormat) -> Self {
+        Self {
+            id: Some(i.id),
+            case_number: i.case_number.map(|n| n.to_string()),
+            title: Some(i.title.clone()),
+            series: i.series,
+            number: i.number_given.then(|| format.format(i.number, None)),
+            closed: i.closed,
+            closed_basis: i.closed_basis.clone(),
+            added_late: i.added_late,
+        }
+    }
+
+    /// A new item without an arkivsak (an orientering), by its title.
+    pub fn titled(title: impl Into<String>) -> Self {
+        Self { case_number: None, title: Some(title.into()), ..Self::case("") }
+    }
+}
+
 /// Checks one entry's own fields; `row` (from 0) names it in messages.
 /// The list as a whole is checked by [`crate::sakliste::check`].
 pub fn check_entry(

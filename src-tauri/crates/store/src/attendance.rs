@@ -320,12 +320,7 @@ pub(crate) fn set_as(
     action: &str,
 ) -> Result<Roll> {
     let before = get(tx, meeting)?;
-    let status: String = tx.query_row("SELECT status FROM meetings WHERE id = ?1", [meeting], |r| r.get(0))?;
-    if status == "approved" {
-        return Err(StoreError::Invalid(
-            "Protokollen for dette møtet er godkjend, så møtet kan ikkje endrast lenger.".into(),
-        ));
-    }
+    crate::meetings::ensure_open(tx, meeting)?;
     let mut r = tidy(input);
     let (items, _) = items_of(tx, meeting)?;
     // Seats derived from the roll itself prove nothing about membership.

@@ -417,13 +417,7 @@ pub(crate) fn set_item_as(
     action: &str,
 ) -> Result<ItemRecordView> {
     let before = get_item(tx, id)?;
-    let status: String =
-        tx.query_row("SELECT status FROM meetings WHERE id = ?1", [before.meeting_id], |r| r.get(0))?;
-    if status == "approved" {
-        return Err(StoreError::Invalid(
-            "Protokollen for dette møtet er godkjend, så møtet kan ikkje endrast lenger.".into(),
-        ));
-    }
+    crate::meetings::ensure_open(tx, before.meeting_id)?;
     let record = ItemRecord {
         behandling: input.behandling.clone(),
         behandling_text: clean(input.behandling_text.as_deref()),
@@ -482,12 +476,7 @@ pub(crate) fn set_business_as(
     action: &str,
 ) -> Result<Behandling> {
     let before = get_business(tx, meeting)?;
-    let status: String = tx.query_row("SELECT status FROM meetings WHERE id = ?1", [meeting], |r| r.get(0))?;
-    if status == "approved" {
-        return Err(StoreError::Invalid(
-            "Protokollen for dette møtet er godkjend, så møtet kan ikkje endrast lenger.".into(),
-        ));
-    }
+    crate::meetings::ensure_open(tx, meeting)?;
     let mut errors = Vec::new();
     for (i, v) in b.votes.iter().enumerate() {
         for p in saksbok_core::vote::check(v, None) {

@@ -151,6 +151,12 @@ fn locked() -> StoreError {
     StoreError::Invalid("Protokollen for dette møtet er godkjend, så møtet kan ikkje endrast lenger.".into())
 }
 
+/// Refuses a change to a meeting whose protocol is approved.
+pub(crate) fn ensure_open(conn: &Connection, meeting: i64) -> Result<()> {
+    let status: String = conn.query_row("SELECT status FROM meetings WHERE id = ?1", [meeting], |r| r.get(0))?;
+    if status == "approved" { Err(locked()) } else { Ok(()) }
+}
+
 fn board_exists(tx: &Transaction<'_>, board: i64) -> Result<()> {
     let found: Option<i64> = tx.query_row("SELECT id FROM boards WHERE id = ?1", [board], |r| r.get(0)).optional()?;
     found.map(|_| ()).ok_or_else(|| invalid(vec![FieldError::new("board_id", "Vel eit utval for møtet.")]))
@@ -245,8 +251,11 @@ pub fn update(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, input: &MeetingInp
     if year_changes && !before.items.is_empty() {
         // A planned meeting moved to another year: its items are numbered in that year.
         // Numbers given by hand belonged to the old year: all are given anew.
-        let entries: Vec<SaklisteEntry> =
-            before.items.iter().map(|i| SaklisteEntry { number: None, ..entry_of(i, NumberFormat::SeqYear) }).collect();
+        let entries: Vec<SaklisteEntry> = before
+            .items
+            .iter()
+            .map(|i| SaklisteEntry { number: None, ..SaklisteEntry::of_item(i, NumberFormat::SeqYear) })
+            .collect();
         write_sakliste(tx, who, id, &entries)?;
     }
     let after = get(tx, id)?;
@@ -276,26 +285,12 @@ pub fn set_status(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, status: Meetin
     if status.may_renumber() && !before.items.is_empty() {
         // Planned again: the list is numbered afresh in its order at once.
         let format = number_format(tx, before.board_id)?;
-        let entries: Vec<SaklisteEntry> = before.items.iter().map(|i| entry_of(i, format)).collect();
+        let entries: Vec<SaklisteEntry> = before.items.iter().map(|i| SaklisteEntry::of_item(i, format)).collect();
         write_sakliste(tx, who, id, &entries)?;
     }
     let after = get(tx, id)?;
     audit::record(tx, who, "update", "meeting", id, Some(&audit_json(&before)), Some(&audit_json(&after)))?;
     Ok(after)
-}
-
-/// A stored item as the window sends it back: its number only when given by hand.
-fn entry_of(i: &SaklisteItem, format: NumberFormat) -> SaklisteEntry {
-    SaklisteEntry {
-        id: Some(i.id),
-        case_number: i.case_number.map(|n| n.to_string()),
-        title: Some(i.title.clone()),
-        series: i.series,
-        number: i.number_given.then(|| format.format(i.number, None)),
-        closed: i.closed,
-        closed_basis: i.closed_basis.clone(),
-        added_late: i.added_late,
-    }
 }
 
 /// Saves the sakliste: `entries` in agenda order replace what was there.

@@ -90,16 +90,7 @@ pub(super) fn meeting(s: &mut Store) -> i64 {
         notice_method: None,
     };
     let m = s.write(|tx| meetings::create(tx, &who(), &input)).unwrap();
-    let entry = |n: &str| SaklisteEntry {
-        id: None,
-        case_number: Some(n.into()),
-        title: None,
-        series: 0,
-        number: None,
-        closed: false,
-        closed_basis: None,
-        added_late: false,
-    };
+    let entry = |n: &str| SaklisteEntry::case(n);
     s.write(|tx| meetings::set_sakliste(tx, &who(), m.id, &[entry("26/1"), entry("26/2")])).unwrap();
     m.id
 }

@@ -65,16 +65,7 @@ fn rich(path: &std::path::Path) -> Store {
     };
     let m = s.write(|tx| meetings::create(tx, &who(), &meeting)).unwrap();
     let entries = [
-        SaklisteEntry {
-            id: None,
-            case_number: Some(c.number.to_string()),
-            title: None,
-            series: 0,
-            number: None,
-            closed: false,
-            closed_basis: None,
-            added_late: false,
-        },
+        SaklisteEntry::case(c.number.to_string()),
         SaklisteEntry {
             id: None,
             case_number: None,

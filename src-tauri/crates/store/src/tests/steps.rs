@@ -74,31 +74,10 @@ fn the_last_step_is_undone_then_the_one_before() {
 
     // A roll, then undone: back to no roll.
     let roll = super::attendance::roll();
-    let entries = [SaklisteEntry {
-        id: None,
-        case_number: None,
-        title: Some("Orientering".into()),
-        series: 0,
-        number: None,
-        closed: false,
-        closed_basis: None,
-        added_late: true,
-    }];
+    let entries = [SaklisteEntry { added_late: true, ..SaklisteEntry::titled("Orientering") }];
     let m = s.read(|tx| meetings::get(tx, meeting)).unwrap();
-    let mut list: Vec<SaklisteEntry> = m
-        .items
-        .iter()
-        .map(|i| SaklisteEntry {
-            id: Some(i.id),
-            case_number: i.case_number.map(|n| n.to_string()),
-            title: Some(i.title.clone()),
-            series: 0,
-            number: None,
-            closed: false,
-            closed_basis: None,
-            added_late: false,
-        })
-        .collect();
+    let mut list: Vec<SaklisteEntry> =
+        m.items.iter().map(|i| SaklisteEntry::of_item(i, NumberFormat::SeqYear)).collect();
     list.extend(entries);
     s.write(|tx| meetings::set_sakliste(tx, &who(), meeting, &list)).unwrap();
     s.write(|tx| attendance::set(tx, &who(), meeting, &roll)).unwrap();
@@ -143,16 +122,7 @@ fn a_case_is_sent_on_to_the_next_board_with_its_vedtak_as_the_tilraading() {
         notice_method: None,
     };
     let m = s.write(|tx| meetings::create(tx, &who(), &input)).unwrap();
-    let entry = SaklisteEntry {
-        id: None,
-        case_number: Some("21/1069".into()),
-        title: None,
-        series: 0,
-        number: None,
-        closed: false,
-        closed_basis: None,
-        added_late: false,
-    };
+    let entry = SaklisteEntry::case("21/1069");
     let m = s.write(|tx| meetings::set_sakliste(tx, &who(), m.id, &[entry])).unwrap();
     assert!(s.read(|tx| saksgang::waiting(tx, kst)).unwrap().is_empty());
     let item = s.read(|tx| behandling::get_item(tx, m.items[0].id)).unwrap();
@@ -181,26 +151,9 @@ fn an_undo_finds_its_items_after_the_sakliste_changed() {
     s.write(|tx| attendance::set(tx, &who(), m, &second)).unwrap();
     // An orientering put first on the list: every item moves one down.
     let list = s.read(|tx| meetings::get(tx, m)).unwrap();
-    let mut entries: Vec<SaklisteEntry> = vec![SaklisteEntry {
-        id: None,
-        case_number: None,
-        title: Some("Orientering frå kommunedirektøren".into()),
-        series: 0,
-        number: None,
-        closed: false,
-        closed_basis: None,
-        added_late: true,
-    }];
-    entries.extend(list.items.iter().map(|i| SaklisteEntry {
-        id: Some(i.id),
-        case_number: i.case_number.map(|n| n.to_string()),
-        title: Some(i.title.clone()),
-        series: 0,
-        number: None,
-        closed: false,
-        closed_basis: None,
-        added_late: false,
-    }));
+    let mut entries: Vec<SaklisteEntry> =
+        vec![SaklisteEntry { added_late: true, ..SaklisteEntry::titled("Orientering frå kommunedirektøren") }];
+    entries.extend(list.items.iter().map(|i| SaklisteEntry::of_item(i, NumberFormat::SeqYear)));
     s.write(|tx| meetings::set_sakliste(tx, &who(), m, &entries)).unwrap();
     s.write(|tx| undo::undo_last(tx, &who(), m)).unwrap();
     let back = s.read(|tx| attendance::get(tx, m)).unwrap().input;
