@@ -5,6 +5,7 @@ import { listen } from "@tauri-apps/api/event";
 import { appLogDir } from "@tauri-apps/api/path";
 import type { AgendaItemView } from "./bindings/AgendaItemView";
 import type { AppStatus } from "./bindings/AppStatus";
+import type { Behandling } from "./bindings/Behandling";
 import type { Attendance } from "./bindings/Attendance";
 import type { Attendee } from "./bindings/Attendee";
 import type { BackupEntry } from "./bindings/BackupEntry";
@@ -24,10 +25,13 @@ import type { CaseStatus } from "./bindings/CaseStatus";
 import type { CommandError } from "./bindings/CommandError";
 import type { Disqualification } from "./bindings/Disqualification";
 import type { DocumentRecord } from "./bindings/DocumentRecord";
+import type { Draft } from "./bindings/Draft";
 import type { FieldChange } from "./bindings/FieldChange";
 import type { FieldError } from "./bindings/FieldError";
 import type { HistoryEntry } from "./bindings/HistoryEntry";
 import type { ItemAttendance } from "./bindings/ItemAttendance";
+import type { ItemRecord } from "./bindings/ItemRecord";
+import type { ItemRecordView } from "./bindings/ItemRecordView";
 import type { JournalInput } from "./bindings/JournalInput";
 import type { JournalKind } from "./bindings/JournalKind";
 import type { JournalNumber } from "./bindings/JournalNumber";
@@ -43,6 +47,7 @@ import type { NumberFormat } from "./bindings/NumberFormat";
 import type { NumberSeries } from "./bindings/NumberSeries";
 import type { OpenedDocument } from "./bindings/OpenedDocument";
 import type { PersonalSettings } from "./bindings/PersonalSettings";
+import type { PhrasesView } from "./bindings/PhrasesView";
 import type { PrintResult } from "./bindings/PrintResult";
 import type { PublicJournalResult } from "./bindings/PublicJournalResult";
 import type { RegisterSettings } from "./bindings/RegisterSettings";
@@ -63,6 +68,7 @@ export type {
   AgendaItemView,
   AppStatus,
   Attendance,
+  Behandling,
   Attendee,
   BackupEntry,
   BackupList,
@@ -81,10 +87,13 @@ export type {
   CommandError,
   Disqualification,
   DocumentRecord,
+  Draft,
   FieldChange,
   FieldError,
   HistoryEntry,
   ItemAttendance,
+  ItemRecord,
+  ItemRecordView,
   JournalInput,
   JournalKind,
   JournalNumber,
@@ -100,6 +109,7 @@ export type {
   NumberSeries,
   OpenedDocument,
   PersonalSettings,
+  PhrasesView,
   PrintResult,
   PublicJournalResult,
   RegisterSettings,
@@ -270,4 +280,23 @@ export const api = {
   getRoll: (id: number) => call<Roll>("get_roll", { id }),
   /** Saves the whole roll at once (its seats are the board's: send none); refused whole when anything contradicts. */
   setRoll: (id: number, roll: RollInput) => call<Roll>("set_roll", { id, roll }),
+  /** An agenda item's record, with the behandling text generated from it, the suggested vedtak and warnings. */
+  getItemRecord: (id: number) => call<ItemRecordView>("get_item_record", { id }),
+  /** Saves the item's whole record as one step (and drops its draft); refused whole, with `fields`. */
+  setItemRecord: (id: number, record: ItemRecord) => call<ItemRecordView>("set_item_record", { id, record }),
+  /** The meeting's own business (orienteringar, spørsmål, procedural proposals), all anchors. */
+  getBusiness: (meeting: number) => call<Behandling>("get_business", { meeting }),
+  /** Saves the meeting's whole business as one step (and drops its draft). */
+  setBusiness: (meeting: number, business: Behandling) => call<Behandling>("set_business", { meeting, business }),
+  /** Keeps what is being typed (`key` "item:<id>" or "business"); not history. */
+  saveDraft: (id: number, key: string, content: string) => call<null>("save_draft", { id, key, content }),
+  listDrafts: (id: number) => call<Draft[]>("list_drafts", { id }),
+  clearDraft: (id: number, key: string) => call<null>("clear_draft", { id, key }),
+  /** Puts back the meeting's last committed step from the history; says what. */
+  undoStep: (id: number) => call<string>("undo_step", { id }),
+  /** The phrases of one language for a board (null: every board): built-in, and the own wording. */
+  getPhrases: (board: number | null, language: TextLanguage) => call<PhrasesView>("get_phrases", { board, language }),
+  /** Saves the own wording (key, text) of a board's phrases in one language, all at once. */
+  setPhrases: (board: number | null, language: TextLanguage, own: [string, string][]) =>
+    call<PhrasesView>("set_phrases", { board, language, own }),
 };

@@ -13,8 +13,10 @@ import type {
   CaseRow,
   DocumentRecord,
   NewCaseDefaults,
+  PhrasesView,
   SettingsView,
 } from "../lib/api";
+import type { Phrases } from "../lib/bindings/Phrases";
 
 export type Args = Record<string, unknown>;
 /**
@@ -318,3 +320,35 @@ export const kommunestyret: BoardRecord = {
   },
   members: [],
 };
+
+/** The built-in phrases as the tests know them: each key's text, with the intro the real one has. */
+export function builtinPhrases(): Phrases {
+  const keys: (keyof Phrases)[] = [
+    "intro_party_person", "intro_person", "intro_party", "intro_anonymous", "vote_singular", "vote_plural", "vote_number",
+    "adopted_unanimous", "fell_unanimous", "unanimous", "adopted_counts", "fell_counts", "counts", "adopted_for_only",
+    "fell_for_only", "for_only", "adopted_against_only", "fell_against_only", "against_only", "adopted", "fell", "voted",
+    "chair_decided", "alternative_counts", "alternative_one_count", "alternative_plain", "parties_for", "parties_against",
+    "orientering", "interpellasjon", "sporsmal", "answer",
+  ];
+  const out = Object.fromEntries(keys.map((k) => [k, `(${k})`])) as Phrases;
+  out.intro_party_person = "{parti} v/{namn} sette fram:";
+  return out;
+}
+
+/** get_phrases and set_phrases over a store of own wordings per board and language. */
+export function phrasesHandlers(): Record<string, (a: Args) => unknown> {
+  const own = new Map<string, [string, string][]>();
+  const viewOf = (a: Args): PhrasesView => ({
+    board: a.board as number | null,
+    language: a.language as PhrasesView["language"],
+    builtin: builtinPhrases(),
+    own: structuredClone(own.get(`${String(a.board)} ${String(a.language)}`) ?? []),
+  });
+  return {
+    get_phrases: viewOf,
+    set_phrases: (a) => {
+      own.set(`${String(a.board)} ${String(a.language)}`, structuredClone(a.own as [string, string][]));
+      return viewOf(a);
+    },
+  };
+}

@@ -1,13 +1,18 @@
 // A mocked back end for the Møte screen: it keeps meetings and numbers a
 // sakliste the way the real one does (per series in agenda order while the
 // meeting is planned, given numbers kept, fixed once held), and keeps each
-// meeting's roll with who could vote on each item, by the real rules.
+// meeting's roll with who could vote on each item, by the real rules. Each
+// item's record and the meeting's own business are kept too, with a simple
+// generated text, drafts, and a history of steps that undo_step puts back.
 import type {
   Attendance,
+  Behandling,
   BoardRecord,
   CaseQuery,
   CaseRow,
   ItemAttendance,
+  ItemRecord,
+  ItemRecordView,
   MeetingInput,
   MeetingRecord,
   MeetingStatus,
@@ -19,6 +24,9 @@ import type {
   Seat,
   TermMember,
 } from "../lib/api";
+import type { Draft } from "../lib/bindings/Draft";
+import type { Proposal } from "../lib/bindings/Proposal";
+import type { Vote } from "../lib/bindings/Vote";
 import { rowOf } from "../lib/meetings";
 import { backend, formannskapet, kommunestyret, pageOf, type Args, type Call } from "./backend";
 
@@ -258,6 +266,9 @@ export function meetingsBackend(
   extra: Record<string, (a: Args, call: Call) => unknown> = {},
   boards: BoardRecord[] = [formannskapet, kommunestyret],
   rolls: Record<number, RollInput> = {},
+  records: Record<number, ItemRecord> = {},
+  business: Record<number, Behandling> = {},
+  drafts: Record<number, Draft[]> = {},
 ): Call[] {
   let stored = meetings.map((m) => structuredClone(m));
   const storedRolls = new Map(Object.entries(rolls).map(([id, r]) => [Number(id), structuredClone(r)]));
@@ -377,8 +388,173 @@ export function meetingsBackend(
       storedRolls.set(m.id, tidyRoll(input));
       return rollOf(m);
     },
+    ...recordHandlers(() => stored, find, rollOf, records, business, drafts),
     ...extra,
   });
+}
+
+export const emptyRecord = (): ItemRecord => ({
+  behandling: { blocks: [], proposals: [], votes: [] },
+  behandling_text: null,
+  recommendation: null,
+  vedtak: null,
+  attachments: [],
+});
+
+const outcomeWord = (o: Vote["outcome"]) => (o === "vedteke" ? "vart vedteke" : o === "fall" ? "fall" : "");
+
+/** A vote's sentence, roughly as the phrases make it. */
+function voteSentence(v: Vote): string {
+  if (v.text_override) return v.text_override;
+  const end = outcomeWord(v.outcome);
+  if (v.unanimous) return `${v.subject} ${v.outcome === "fall" ? "fall" : "vart"} samrøystes${v.outcome === "vedteke" ? " vedteke" : ""}.`;
+  if (v.other) {
+    const counts = `${v.subject} fekk ${v.votes_for ?? "?"} røyster, ${v.other.subject} fekk ${v.other.votes ?? "?"} røyster.`;
+    return v.outcome ? `${counts} ${v.outcome === "vedteke" ? v.subject : v.other.subject} vart vedteke.` : counts;
+  }
+  const counts =
+    v.votes_for !== null
+      ? ` fekk ${v.votes_for} røyster${v.votes_against !== null ? ` mot ${v.votes_against}` : ""}`
+      : v.votes_against !== null
+        ? ` fekk ${v.votes_against} røyster mot`
+        : "";
+  const chair = v.chair_decided ? " med møteleiaren si dobbeltrøyst" : "";
+  return `${v.subject}${counts}${counts && end ? " og" : ""}${end ? ` ${end}` : ""}${chair}.`;
+}
+
+/** The behandling as text: paragraphs separated by blank lines, a block that joins the previous continues it. */
+export function generate(b: Behandling): string {
+  const paragraphs: string[] = [];
+  const put = (text: string, joins: boolean) => {
+    const last = paragraphs.length - 1;
+    if (joins && last >= 0) paragraphs[last] = `${paragraphs[last]} ${text}`;
+    else paragraphs.push(text);
+  };
+  for (const block of b.blocks) {
+    const c = block.content;
+    if (c.kind === "text") put(c.text, block.joins_previous);
+    else if (c.kind === "business") {
+      put([c.title, c.text].filter(Boolean).join(": "), block.joins_previous);
+      if (c.answer) put(`Svar: ${c.answer}`, false);
+    } else if (c.kind === "proposal") {
+      const p = b.proposals[c.proposal] as Proposal;
+      const who = [p.party, p.proposer].filter(Boolean).join(" v/");
+      const lead = p.intro ?? `${who || "Det vart"} sette fram:`;
+      if (p.inline) put(`${lead} ${p.text}`, block.joins_previous);
+      else {
+        put(lead, block.joins_previous);
+        put(p.text, false);
+      }
+    } else {
+      put(voteSentence(b.votes[c.vote] as Vote), block.joins_previous);
+    }
+  }
+  return paragraphs.join("\n\n");
+}
+
+type Step = { kind: "item"; id: number; before: ItemRecord } | { kind: "business"; before: Behandling };
+
+function recordHandlers(
+  all: () => MeetingRecord[],
+  find: (id: unknown) => MeetingRecord,
+  rollOf: (m: MeetingRecord) => Roll,
+  records: Record<number, ItemRecord>,
+  business: Record<number, Behandling>,
+  drafts: Record<number, Draft[]>,
+): Record<string, (a: Args) => unknown> {
+  const stored = new Map(Object.entries(records).map(([id, r]) => [Number(id), structuredClone(r)]));
+  const storedBusiness = new Map(Object.entries(business).map(([id, b]) => [Number(id), structuredClone(b)]));
+  const storedDrafts = new Map(Object.entries(drafts).map(([id, d]) => [Number(id), structuredClone(d)]));
+  const history = new Map<number, Step[]>();
+  const meetingOf = (item: number) => {
+    for (const m of all()) {
+      const pos = m.items.findIndex((i) => i.id === item);
+      if (pos >= 0) return { m, pos };
+    }
+    throw { code: "not_found", message: `Fann ikkje saka med id ${item}.`, fields: [] };
+  };
+  const eligibleOf = (m: MeetingRecord, pos: number) => {
+    const roll = rollOf(m);
+    const a = roll.input.attendance;
+    return a.attendees.length > 0 || a.head_count !== null ? (roll.items[pos]?.eligible ?? null) : null;
+  };
+  const viewOf = (item: number): ItemRecordView => {
+    const { m, pos } = meetingOf(item);
+    const record = structuredClone(stored.get(item) ?? emptyRecord());
+    const it = m.items[pos] as SaklisteItem;
+    const adopted = [...record.behandling.votes].reverse().find((v) => v.outcome === "vedteke" && !v.other);
+    const eligible = eligibleOf(m, pos);
+    const warnings = record.behandling.votes.flatMap((v, i) =>
+      eligible !== null && v.votes_for !== null && v.votes_against !== null && v.votes_for + v.votes_against < eligible
+        ? [`Røysting ${i + 1}: ${v.votes_for + v.votes_against} av ${eligible} røysta.`]
+        : [],
+    );
+    return {
+      id: item,
+      meeting_id: m.id,
+      number_text: it.number_text,
+      title: it.title,
+      record,
+      generated: generate(record.behandling),
+      suggested_vedtak: adopted ? adopted.proposal === null ? record.recommendation : (record.behandling.proposals[adopted.proposal]?.text ?? null) : null,
+      eligible,
+      warnings,
+    };
+  };
+  const step = (meeting: number, s: Step) => history.set(meeting, [...(history.get(meeting) ?? []), s]);
+  const dropDraft = (meeting: number, key: string) =>
+    storedDrafts.set(meeting, (storedDrafts.get(meeting) ?? []).filter((d) => d.key !== key));
+  return {
+    get_item_record: (a) => viewOf(a.id as number),
+    set_item_record: (a) => {
+      const id = a.id as number;
+      const { m, pos } = meetingOf(id);
+      const record = a.record as ItemRecord;
+      const eligible = eligibleOf(m, pos);
+      const fields = record.behandling.votes.flatMap((v, i) => {
+        const sum = (v.votes_for ?? 0) + (v.votes_against ?? 0) + (v.other?.votes ?? 0);
+        return eligible !== null && sum > eligible
+          ? [{ field: `votes.${i}`, message: `Røysting ${i + 1}: Det er ført ${sum} røyster, men berre ${eligible} kunne røysta.` }]
+          : [];
+      });
+      if (fields.length > 0) throw { code: "invalid", message: fields.map((f) => f.message).join(" "), fields };
+      step(m.id, { kind: "item", id, before: structuredClone(stored.get(id) ?? emptyRecord()) });
+      stored.set(id, structuredClone(record));
+      dropDraft(m.id, `item:${id}`);
+      return viewOf(id);
+    },
+    get_business: (a) => structuredClone(storedBusiness.get(find(a.meeting).id) ?? { blocks: [], proposals: [], votes: [] }),
+    set_business: (a) => {
+      const m = find(a.meeting);
+      step(m.id, { kind: "business", before: structuredClone(storedBusiness.get(m.id) ?? { blocks: [], proposals: [], votes: [] }) });
+      storedBusiness.set(m.id, structuredClone(a.business as Behandling));
+      dropDraft(m.id, "business");
+      return structuredClone(a.business as Behandling);
+    },
+    save_draft: (a) => {
+      const id = find(a.id).id;
+      const rest = (storedDrafts.get(id) ?? []).filter((d) => d.key !== a.key);
+      storedDrafts.set(id, [...rest, { key: a.key as string, content: a.content as string, saved_at: new Date().toISOString() }]);
+      return null;
+    },
+    list_drafts: (a) => structuredClone(storedDrafts.get(find(a.id).id) ?? []),
+    clear_draft: (a) => {
+      dropDraft(find(a.id).id, a.key as string);
+      return null;
+    },
+    undo_step: (a) => {
+      const m = find(a.id);
+      const steps = history.get(m.id) ?? [];
+      const last = steps.pop();
+      if (!last) throw { code: "invalid", message: "Det er ingen steg å angre i dette møtet.", fields: [] };
+      if (last.kind === "business") {
+        storedBusiness.set(m.id, last.before);
+        return "Møtet si eiga sak er sett tilbake slik ho var.";
+      }
+      stored.set(last.id, last.before);
+      return `Behandlinga av sak ${m.items.find((i) => i.id === last.id)?.number_text ?? ""} er sett tilbake slik ho var.`;
+    },
+  };
 }
 
 export const sentLists = (calls: Call[]): SaklisteEntry[][] =>

@@ -4,7 +4,7 @@ import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { BoardRecord, BoardSettings, TermMember } from "../../lib/api";
 import { setLang } from "../../lib/i18n.svelte";
-import { backend, formannskapet, kommunestyret, type Args, type Call } from "../../test/backend";
+import { backend, formannskapet, kommunestyret, phrasesHandlers, type Args, type Call } from "../../test/backend";
 import BoardsScreen from "./BoardsScreen.svelte";
 
 beforeEach(() => {
@@ -40,6 +40,7 @@ function boardsBackend(extra: Record<string, (a: Args) => unknown> = {}) {
     create_board: (a) => store({ id: 3, settings: a.settings as BoardSettings, members: [] }),
     update_board: (a) => store({ ...find(a.id), settings: a.settings as BoardSettings }),
     set_board_members: (a) => store({ ...find(a.id), members: a.members as TermMember[] }),
+    ...phrasesHandlers(),
     ...extra,
   });
 }
@@ -305,5 +306,29 @@ describe("utval", () => {
     expect(screen.getByLabelText("Navn, rad 1")).toHaveValue("Ken Kvamme");
     expect(within(screen.getByLabelText("Rolle, rad 1")).getByRole("option", { name: "leder" })).toBeInTheDocument();
     expect(screen.getByTestId("save-members")).toHaveTextContent("Lagre medlemmene");
+  });
+
+  it("keeps the board's own wording of a phrase, and resets it to the built-in one", async () => {
+    const calls = boardsBackend();
+    const { onNotice, onDirtyChange } = renderScreen(1);
+    const section = await screen.findByTestId("board-phrases");
+    const own = await within(section).findByLabelText("Eiga ordlyd: intro_party_person");
+    expect(own).toHaveAttribute("placeholder", "{parti} v/{namn} sette fram:");
+    expect(within(section).getAllByTestId("phrase-row")).toHaveLength(32);
+    await userEvent.type(own, "{{parti} ved {{namn} la fram:");
+    expect(onDirtyChange).toHaveBeenLastCalledWith(true);
+    await userEvent.click(within(section).getByTestId("phrases-save"));
+    await vi.waitFor(() => expect(onNotice).toHaveBeenLastCalledWith("Formuleringane er lagra."));
+    expect(calledWith(calls, "get_phrases")).toEqual([{ board: 1, language: "nn" }]);
+    expect(calledWith(calls, "set_phrases")).toEqual([
+      { board: 1, language: "nn", own: [["intro_party_person", "{parti} ved {namn} la fram:"]] },
+    ]);
+
+    await userEvent.click(within(section).getByRole("button", { name: "Tilbakestill: intro_party_person" }));
+    expect(own).toHaveValue("");
+    expect(own).toHaveFocus();
+    await userEvent.keyboard("{Control>}s{/Control}");
+    await vi.waitFor(() => expect(calledWith(calls, "set_phrases")).toHaveLength(2));
+    expect(calledWith(calls, "set_phrases")[1]).toEqual({ board: 1, language: "nn", own: [] });
   });
 });

@@ -1,0 +1,267 @@
+import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { clearMocks } from "@tauri-apps/api/mocks";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ItemRecord as StoredRecord, RollInput } from "../../lib/api";
+import type { Draft } from "../../lib/bindings/Draft";
+import { setLang } from "../../lib/i18n.svelte";
+import { kommunestyret } from "../../test/backend";
+import { emptyRecord, emptyRoll, formannskapetFull, kommunestyreMeeting, meetingsBackend, rollMeeting } from "../../test/meetings";
+import ItemRecord from "./ItemRecord.svelte";
+
+beforeEach(() => {
+  localStorage.clear();
+  setLang("nn");
+});
+afterEach(() => {
+  clearMocks();
+  vi.useRealTimers();
+});
+
+/** A roll where only the head count is known: 7 could vote in every item. */
+const sevenCame = (): RollInput => ({ ...emptyRoll(), attendance: { ...emptyRoll().attendance, head_count: 7 } });
+
+function backendWith(records: Record<number, StoredRecord> = {}, drafts: Record<number, Draft[]> = {}) {
+  return meetingsBackend([rollMeeting, kommunestyreMeeting], {}, [formannskapetFull, kommunestyret], { 13: sevenCame() }, records, {}, drafts);
+}
+
+async function renderItem(item = 42) {
+  const props = { meetingId: 13, item, items: rollMeeting.items, onNotice: vi.fn(), onDirtyChange: vi.fn() };
+  const r = render(ItemRecord, props);
+  const editor = await screen.findByTestId("item-record");
+  await within(editor).findByTestId("save-record");
+  return { ...props, ...r, editor };
+}
+
+const steps = (editor: HTMLElement) => within(editor).queryAllByTestId("record-step");
+
+describe("behandling of an item", () => {
+  it("records a proposal and two votes, fills the counts from the fast field and saves exactly what was typed", async () => {
+    const calls = backendWith();
+    const { editor, onNotice, onDirtyChange } = await renderItem();
+    expect(within(editor).getByRole("heading", { level: 2 })).toHaveTextContent("41/26 Budsjett 2027");
+    expect(within(editor).getByText("7 var røysteføre i saka.")).toBeInTheDocument();
+
+    await userEvent.type(within(editor).getByTestId("record-recommendation"), "Budsjettet vert vedteke.");
+    await userEvent.click(within(editor).getByTestId("add-proposal"));
+    const [p] = steps(editor);
+    await vi.waitFor(() => expect(within(p as HTMLElement).getByLabelText("Slag framlegg, Framlegg 1")).toHaveFocus());
+    await userEvent.type(within(p as HTMLElement).getByLabelText("Parti, Framlegg 1"), "Ap");
+    await userEvent.type(within(p as HTMLElement).getByLabelText("Sett fram av, Framlegg 1"), "Ola Dale");
+    await userEvent.type(within(p as HTMLElement).getByLabelText("Framlegget, Framlegg 1"), "Saka vert utsett.");
+    await userEvent.click(within(p as HTMLElement).getByLabelText("Kort framlegg i same avsnitt"));
+
+    // A vote right after a short proposal is about it, and continues its paragraph.
+    await userEvent.click(within(editor).getByTestId("add-vote"));
+    const v1 = steps(editor)[1] as HTMLElement;
+    const fast = within(v1).getByTestId("vote-fast");
+    await vi.waitFor(() => expect(fast).toHaveFocus());
+    expect(within(v1).getByTestId("vote-on")).toHaveValue(String((p as HTMLElement).dataset.key));
+    expect(within(v1).getByTestId("vote-subject")).toHaveValue("Endringsframlegget frå Ap");
+    expect(within(v1).getByTestId("vote-joins")).toBeChecked();
+    // "5" alone: mot stays unknown, and so does the outcome.
+    await userEvent.type(fast, "5");
+    expect(within(v1).getByTestId("vote-for")).toHaveValue("5");
+    expect(within(v1).getByTestId("vote-against")).toHaveValue("");
+    expect(within(v1).getByTestId("vote-outcome")).toHaveValue("");
+    await userEvent.clear(fast);
+    await userEvent.type(fast, "2 5{Enter}");
+    expect(within(v1).getByTestId("vote-for")).toHaveValue("2");
+    expect(within(v1).getByTestId("vote-against")).toHaveValue("5");
+    expect(within(v1).getByTestId("vote-outcome")).toHaveValue("fall");
+    expect(onNotice).toHaveBeenLastCalledWith("Ført: 2 for, 5 mot, fall.");
+    expect(within(editor).getByTestId("add-vote")).toHaveFocus();
+    expect(within(v1).queryByTestId("vote-chair")).not.toBeInTheDocument();
+
+    await userEvent.click(within(editor).getByTestId("add-vote"));
+    const v2 = steps(editor)[2] as HTMLElement;
+    await userEvent.selectOptions(within(v2).getByTestId("vote-on"), "r");
+    expect(within(v2).getByTestId("vote-subject")).toHaveValue("Tilrådinga");
+    await userEvent.type(within(v2).getByTestId("vote-fast"), "5 2");
+    expect(within(v2).getByTestId("vote-for")).toHaveValue("5");
+    expect(within(v2).getByTestId("vote-against")).toHaveValue("2");
+    expect(within(v2).getByTestId("vote-outcome")).toHaveValue("vedteke");
+    expect(within(editor).getByTestId("record-dirty")).toHaveTextContent("Ikkje lagra");
+    expect(onDirtyChange).toHaveBeenLastCalledWith(true);
+    expect(within(editor).getByTestId("record-stale")).toBeInTheDocument();
+
+    await userEvent.click(within(editor).getByTestId("save-record"));
+    await vi.waitFor(() => expect(onNotice).toHaveBeenLastCalledWith("Behandlinga er lagra."));
+    const sent = calls.filter((c) => c.cmd === "set_item_record").map((c) => c.args);
+    const vote = { unanimous: false, chair_decided: false, text_override: null, other: null, parties: [] };
+    expect(sent).toEqual([
+      {
+        id: 42,
+        record: {
+          behandling: {
+            blocks: [
+              { content: { kind: "proposal", proposal: 0 }, joins_previous: false, before_item: null },
+              { content: { kind: "vote", vote: 0 }, joins_previous: true, before_item: null },
+              { content: { kind: "vote", vote: 1 }, joins_previous: false, before_item: null },
+            ],
+            proposals: [
+              { kind: "endring", party: "Ap", proposer: "Ola Dale", intro: null, text: "Saka vert utsett.", inline: true, concerns_item: null },
+            ],
+            votes: [
+              { ...vote, proposal: 0, subject: "Endringsframlegget frå Ap", votes_for: 2, votes_against: 5, outcome: "fall" },
+              { ...vote, proposal: null, subject: "Tilrådinga", votes_for: 5, votes_against: 2, outcome: "vedteke" },
+            ],
+          },
+          behandling_text: null,
+          recommendation: "Budsjettet vert vedteke.",
+          vedtak: null,
+          attachments: [],
+        } satisfies StoredRecord,
+      },
+    ]);
+    expect(within(editor).getByTestId("record-generated")).toHaveTextContent(
+      "Ap v/Ola Dale sette fram: Saka vert utsett. Endringsframlegget frå Ap fekk 2 røyster mot 5 og fall.",
+    );
+    expect(within(editor).queryByTestId("record-dirty")).not.toBeInTheDocument();
+    expect(onDirtyChange).toHaveBeenLastCalledWith(false);
+
+    // The vedtak from the tilråding that was adopted.
+    await userEvent.click(within(editor).getByTestId("use-suggested-vedtak"));
+    expect(within(editor).getByTestId("record-vedtak")).toHaveValue("Budsjettet vert vedteke.");
+  });
+
+  it("sends unknown counts as null, never one worked out from the other", async () => {
+    const calls = backendWith();
+    const { editor } = await renderItem();
+    await userEvent.click(within(editor).getByTestId("add-vote"));
+    await userEvent.type(within(editor).getByTestId("vote-fast"), "5");
+    await userEvent.click(within(editor).getByTestId("save-record"));
+    await vi.waitFor(() => expect(calls.some((c) => c.cmd === "set_item_record")).toBe(true));
+    const record = calls.find((c) => c.cmd === "set_item_record")?.args.record as StoredRecord;
+    expect(record.behandling.votes).toEqual([
+      {
+        proposal: null,
+        subject: "Tilrådinga",
+        unanimous: false,
+        votes_for: 5,
+        votes_against: null,
+        outcome: null,
+        chair_decided: false,
+        text_override: null,
+        other: null,
+        parties: [],
+      },
+    ]);
+  });
+
+  it("offers the chair's double vote only on a tie", async () => {
+    backendWith();
+    const { editor } = await renderItem();
+    await userEvent.click(within(editor).getByTestId("add-vote"));
+    const fast = within(editor).getByTestId("vote-fast");
+    await userEvent.type(fast, "3 3");
+    expect(within(editor).getByTestId("vote-outcome")).toHaveValue("");
+    await userEvent.click(within(editor).getByTestId("vote-chair"));
+    expect(within(editor).getByLabelText("Møteleiaren si dobbeltrøyst")).toBeChecked();
+    await userEvent.clear(fast);
+    await userEvent.type(fast, "4 3");
+    expect(within(editor).queryByTestId("vote-chair")).not.toBeInTheDocument();
+  });
+
+  it("keeps everything when the save is refused, with the reason beside the vote", async () => {
+    const calls = backendWith();
+    const { editor, onNotice } = await renderItem();
+    await userEvent.type(within(editor).getByTestId("record-recommendation"), "Tilrådd.");
+    await userEvent.click(within(editor).getByTestId("add-vote"));
+    await userEvent.type(within(editor).getByTestId("vote-fast"), "6 2");
+    await userEvent.keyboard("{Control>}s{/Control}");
+    const error = await within(editor).findByTestId("record-step-error");
+    expect(error).toHaveTextContent("Røysting 1: Det er ført 8 røyster, men berre 7 kunne røysta.");
+    expect(within(editor).getByTestId("record-problems")).toHaveTextContent("Behandlinga vart ikkje lagra.");
+    const forField = within(editor).getByTestId("vote-for");
+    expect(forField).toHaveAttribute("aria-invalid", "true");
+    expect(forField).toHaveAccessibleDescription(/Det er ført 8 røyster/);
+    await vi.waitFor(() => expect(forField).toHaveFocus());
+    expect(forField).toHaveValue("6");
+    expect(within(editor).getByTestId("vote-against")).toHaveValue("2");
+    expect(within(editor).getByTestId("record-recommendation")).toHaveValue("Tilrådd.");
+    expect(within(editor).getByTestId("record-dirty")).toBeInTheDocument();
+    expect(onNotice).not.toHaveBeenCalledWith("Behandlinga er lagra.");
+
+    // Put right, it saves; the error goes as soon as the vote is changed.
+    await userEvent.clear(within(editor).getByTestId("vote-fast"));
+    await userEvent.type(within(editor).getByTestId("vote-fast"), "5 2");
+    expect(within(editor).queryByTestId("record-step-error")).not.toBeInTheDocument();
+    await userEvent.click(within(editor).getByTestId("save-record"));
+    await vi.waitFor(() => expect(onNotice).toHaveBeenLastCalledWith("Behandlinga er lagra."));
+    expect(calls.filter((c) => c.cmd === "set_item_record")).toHaveLength(2);
+  });
+
+  it("keeps a draft after a pause in the typing, and gets it back when the item is opened again", async () => {
+    const calls = backendWith();
+    const first = await renderItem();
+    await userEvent.type(within(first.editor).getByTestId("record-recommendation"), "Utkast til tilråding");
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "save_draft")).toHaveLength(1), { timeout: 2000 });
+    const draft = calls.find((c) => c.cmd === "save_draft")?.args;
+    expect(draft).toMatchObject({ id: 13, key: "item:42" });
+    expect(JSON.parse(String(draft?.content)).fields.recommendation).toBe("Utkast til tilråding");
+
+    // The machine dies: the window is gone without a word, and comes back.
+    first.unmount();
+    // (Unmounted with changes counts as thrown away; put the draft back as a crash would leave it.)
+    const content = String(draft?.content);
+    clearMocks();
+    const again = meetingsBackend([rollMeeting], {}, [formannskapetFull], { 13: sevenCame() }, {}, {}, {
+      13: [{ key: "item:42", content, saved_at: new Date(2026, 10, 19, 10, 42).toISOString() }],
+    });
+    const second = await renderItem();
+    expect(await within(second.editor).findByTestId("draft-restored")).toHaveTextContent("Utkastet frå kl. 10:42 er henta fram.");
+    expect(within(second.editor).getByTestId("record-recommendation")).toHaveValue("Utkast til tilråding");
+    expect(within(second.editor).getByTestId("record-dirty")).toBeInTheDocument();
+    expect(second.onNotice).toHaveBeenCalledWith("Utkastet frå kl. 10:42 er henta fram.");
+
+    await userEvent.click(within(second.editor).getByTestId("discard-draft"));
+    await vi.waitFor(() => expect(within(second.editor).getByTestId("record-recommendation")).toHaveValue(""));
+    expect(again.filter((c) => c.cmd === "clear_draft").map((c) => c.args)).toEqual([{ id: 13, key: "item:42" }]);
+    expect(within(second.editor).queryByTestId("draft-restored")).not.toBeInTheDocument();
+    expect(within(second.editor).queryByTestId("record-dirty")).not.toBeInTheDocument();
+  });
+
+  it("shows when the clerk's own wording is printed, and goes back to the generated text", async () => {
+    const calls = backendWith({
+      42: {
+        ...emptyRecord(),
+        behandling: { blocks: [{ content: { kind: "text", text: "Rådmannen orienterte." }, joins_previous: false, before_item: null }], proposals: [], votes: [] },
+      },
+    });
+    const { editor } = await renderItem();
+    expect(within(editor).getByTestId("record-generated")).toHaveTextContent("Rådmannen orienterte.");
+    await userEvent.click(within(editor).getByTestId("record-own-start"));
+    const own = within(editor).getByTestId("record-own-text");
+    await vi.waitFor(() => expect(own).toHaveFocus());
+    expect(own).toHaveValue("Rådmannen orienterte.");
+    expect(within(editor).getByTestId("record-own-differs")).toHaveTextContent("Eiga ordlyd er lik den genererte teksten.");
+    await userEvent.type(own, " Ordføraren takka.");
+    expect(within(editor).getByTestId("record-own-differs")).toHaveTextContent("Protokollen skriv eiga ordlyd, ikkje den genererte teksten.");
+    await userEvent.click(within(editor).getByTestId("save-record"));
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "set_item_record")).toHaveLength(1));
+    expect((calls.find((c) => c.cmd === "set_item_record")?.args.record as StoredRecord).behandling_text).toBe(
+      "Rådmannen orienterte. Ordføraren takka.",
+    );
+    await userEvent.click(within(editor).getByTestId("record-own-back"));
+    expect(within(editor).queryByTestId("record-own-text")).not.toBeInTheDocument();
+    expect(within(editor).getByTestId("record-dirty")).toBeInTheDocument();
+  });
+
+  it("moves a step with Alt+Down and keeps the focus on it", async () => {
+    backendWith();
+    const { editor, onNotice } = await renderItem();
+    await userEvent.click(within(editor).getByTestId("add-text"));
+    await userEvent.type(within(editor).getByLabelText("Tekst, Merknad 1"), "Først");
+    await userEvent.click(within(editor).getByTestId("add-vote"));
+    const note = within(editor).getByLabelText("Tekst, Merknad 1");
+    note.focus();
+    await userEvent.keyboard("{Alt>}{ArrowDown}{/Alt}");
+    expect(steps(editor).map((s) => s.dataset.kind)).toEqual(["vote", "text"]);
+    expect(onNotice).toHaveBeenLastCalledWith("Merknad 1 er no steg 2 av 2.");
+    await vi.waitFor(() => expect(within(editor).getByLabelText("Tekst, Merknad 1")).toHaveFocus());
+    await userEvent.click(within(editor).getByRole("button", { name: "Fjern: Merknad 1" }));
+    expect(steps(editor)).toHaveLength(1);
+    await vi.waitFor(() => expect(within(editor).getByRole("button", { name: "Fjern: Røysting 1" })).toHaveFocus());
+  });
+});

@@ -1,0 +1,186 @@
+import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { clearMocks } from "@tauri-apps/api/mocks";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Behandling, ItemRecord as StoredRecord, RollInput } from "../../lib/api";
+import { setLang } from "../../lib/i18n.svelte";
+import { kommunestyret } from "../../test/backend";
+import { emptyRoll, formannskapetFull, kommunestyreMeeting, meetingsBackend, rollMeeting } from "../../test/meetings";
+import MeetingMode from "./MeetingMode.svelte";
+import MeetingsScreen from "./MeetingsScreen.svelte";
+
+beforeEach(() => {
+  localStorage.clear();
+  setLang("nn");
+});
+afterEach(() => clearMocks());
+
+const sevenCame = (): RollInput => ({ ...emptyRoll(), attendance: { ...emptyRoll().attendance, head_count: 7 } });
+
+function backendWith(records: Record<number, StoredRecord> = {}, business: Record<number, Behandling> = {}) {
+  return meetingsBackend([rollMeeting, kommunestyreMeeting], {}, [formannskapetFull, kommunestyret], { 13: sevenCame() }, records, business);
+}
+
+async function renderMode() {
+  const props = { meetingId: 13, onLeave: vi.fn(), onNotice: vi.fn(), onDirtyChange: vi.fn() };
+  render(MeetingMode, props);
+  const mode = await screen.findByTestId("meeting-mode");
+  await within(mode).findByTestId("item-record");
+  await within(mode).findByTestId("save-record");
+  return { ...props, mode };
+}
+
+const stepLabels = (mode: HTMLElement) => within(mode).getAllByTestId("mode-step").map((b) => b.textContent?.replace(/\s+/g, " ").trim());
+const currentStep = (mode: HTMLElement) =>
+  within(mode)
+    .getAllByTestId("mode-step")
+    .find((b) => b.getAttribute("aria-current") === "step")
+    ?.textContent?.trim();
+const recommendation = (mode: HTMLElement) => within(mode).getByTestId("record-recommendation");
+
+describe("møteførsel", () => {
+  it("is started from an opened meeting", async () => {
+    backendWith();
+    const onStartMode = vi.fn();
+    render(MeetingsScreen, { selected: 13, onSelect: vi.fn(), onCreated: vi.fn(), onNotice: vi.fn(), onDirtyChange: vi.fn(), onStartMode });
+    await userEvent.click(await screen.findByTestId("start-meeting-mode"));
+    expect(onStartMode).toHaveBeenCalledWith(13);
+  });
+
+  it("lists the business before and after the items, each item with who could vote, and starts at the first item", async () => {
+    backendWith();
+    const { mode } = await renderMode();
+    expect(stepLabels(mode)).toEqual([
+      "Før sakene",
+      "40/26 Godkjenning av innkalling og sakliste røysteføre 7/5",
+      "41/26 Budsjett 2027 røysteføre 7/5",
+      "42/26 Økonomiplan 2027–2030 røysteføre 7/5",
+      "Etter sakene",
+    ]);
+    expect(currentStep(mode)).toMatch(/^40\/26/);
+  });
+
+  it("saves the step shown before PageDown goes to the next, and stays when the save is refused", async () => {
+    const calls = backendWith();
+    const { mode, onNotice, onLeave } = await renderMode();
+    await userEvent.type(recommendation(mode), "Innkalling og sakliste vert godkjende.");
+    await userEvent.keyboard("{PageDown}");
+    await vi.waitFor(() => expect(currentStep(mode)).toMatch(/^41\/26/));
+    expect(calls.filter((c) => c.cmd === "set_item_record").map((c) => [c.args.id, (c.args.record as StoredRecord).recommendation])).toEqual([
+      [41, "Innkalling og sakliste vert godkjende."],
+    ]);
+    expect(onNotice).toHaveBeenCalledWith("Behandlinga er lagra.");
+    expect(onNotice).toHaveBeenLastCalledWith("41/26 Budsjett 2027.");
+    await vi.waitFor(() => expect(recommendation(mode)).toHaveValue(""));
+
+    // A vote with more votes than voters: the save is refused, and the step stays.
+    await userEvent.click(within(mode).getByTestId("add-vote"));
+    await userEvent.type(within(mode).getByTestId("vote-fast"), "6 3");
+    await userEvent.keyboard("{PageDown}");
+    expect(await within(mode).findByTestId("record-step-error")).toHaveTextContent("Det er ført 9 røyster, men berre 7 kunne røysta.");
+    expect(currentStep(mode)).toMatch(/^41\/26/);
+    expect(onNotice).toHaveBeenLastCalledWith("Steget vart ikkje lagra, så du er framleis her.");
+    expect(within(mode).getByTestId("vote-for")).toHaveValue("6");
+
+    // PageUp goes back once the step is right; Ctrl+Enter saved it first.
+    await userEvent.clear(within(mode).getByTestId("vote-fast"));
+    await userEvent.type(within(mode).getByTestId("vote-fast"), "5 2");
+    await userEvent.keyboard("{Control>}{Enter}{/Control}");
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "set_item_record")).toHaveLength(3));
+    within(mode).getAllByTestId("mode-step")[2]?.focus();
+    await userEvent.keyboard("{Alt>}{ArrowUp}{/Alt}");
+    await vi.waitFor(() => expect(currentStep(mode)).toMatch(/^40\/26/));
+    expect(calls.filter((c) => c.cmd === "set_item_record")).toHaveLength(3);
+    await userEvent.keyboard("{Escape}");
+    expect(onLeave).toHaveBeenCalled();
+  });
+
+  it("undoes the last saved step with Ctrl+Z and reads the step anew", async () => {
+    const calls = backendWith({ 41: { behandling: { blocks: [], proposals: [], votes: [] }, behandling_text: null, recommendation: "Først.", vedtak: null, attachments: [] } });
+    const { mode, onNotice } = await renderMode();
+    await vi.waitFor(() => expect(recommendation(mode)).toHaveValue("Først."));
+    await userEvent.clear(recommendation(mode));
+    await userEvent.type(recommendation(mode), "Andre.");
+    await userEvent.click(within(mode).getByTestId("save-record"));
+    await vi.waitFor(() => expect(onNotice).toHaveBeenLastCalledWith("Behandlinga er lagra."));
+    const reads = calls.filter((c) => c.cmd === "get_item_record").length;
+
+    within(mode).getByTestId("mode-undo").focus();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    await vi.waitFor(() => expect(onNotice).toHaveBeenLastCalledWith("Behandlinga av sak 40/26 er sett tilbake slik ho var."));
+    expect(calls.filter((c) => c.cmd === "undo_step").map((c) => c.args)).toEqual([{ id: 13 }]);
+    await vi.waitFor(() => expect(recommendation(mode)).toHaveValue("Først."));
+    expect(calls.filter((c) => c.cmd === "get_item_record").length).toBe(reads + 1);
+
+    // Nothing more to undo: the back end says so.
+    await userEvent.click(within(mode).getByTestId("mode-undo"));
+    await userEvent.click(within(mode).getByTestId("mode-undo"));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Det er ingen steg å angre i dette møtet.");
+  });
+
+  it("saves the business before the items into the whole business, the other blocks keeping their before_item", async () => {
+    const after = { content: { kind: "text" as const, text: "Ordføraren takka for møtet." }, joins_previous: false, before_item: null };
+    const calls = backendWith({}, { 13: { blocks: [after], proposals: [], votes: [] } });
+    const { mode, onNotice } = await renderMode();
+    await userEvent.keyboard("{PageUp}");
+    await vi.waitFor(() => expect(currentStep(mode)).toBe("Før sakene"));
+    const editor = await within(mode).findByTestId("item-record");
+    await within(editor).findByTestId("add-business");
+    expect(within(editor).getByRole("heading", { level: 2 })).toHaveTextContent("Møtet si eiga sak: Før sakene");
+    expect(within(editor).queryAllByTestId("record-step")).toHaveLength(0);
+
+    await userEvent.click(within(editor).getByTestId("add-business"));
+    await userEvent.selectOptions(within(editor).getByLabelText("Slag, Sak frå møtet 1"), "sporsmal");
+    await userEvent.type(within(editor).getByLabelText("Tittel, Sak frå møtet 1"), "Vegen til Skjolden");
+    await userEvent.type(within(editor).getByLabelText("Tekst, Sak frå møtet 1"), "Når blir vegen asfaltert?");
+    await userEvent.type(within(editor).getByLabelText("Svar, Sak frå møtet 1"), "I 2027.");
+    await userEvent.click(within(editor).getByTestId("add-proposal"));
+    await userEvent.selectOptions(within(editor).getByLabelText("Slag framlegg, Framlegg 1"), "utsetjing");
+    await userEvent.selectOptions(within(editor).getByLabelText("Gjeld sak, Framlegg 1"), "1");
+    await userEvent.type(within(editor).getByLabelText("Framlegget, Framlegg 1"), "Saka vert utsett.");
+    await userEvent.click(within(editor).getByTestId("add-vote"));
+    await userEvent.type(within(editor).getByTestId("vote-fast"), "samrøystes");
+    await userEvent.selectOptions(within(editor).getByTestId("vote-outcome"), "vedteke");
+    await userEvent.keyboard("{Control>}s{/Control}");
+    await vi.waitFor(() => expect(onNotice).toHaveBeenLastCalledWith("Saka frå møtet er lagra."));
+
+    expect(calls.filter((c) => c.cmd === "set_business").map((c) => c.args)).toEqual([
+      {
+        meeting: 13,
+        business: {
+          blocks: [
+            {
+              content: { kind: "business", business: "sporsmal", title: "Vegen til Skjolden", text: "Når blir vegen asfaltert?", answer: "I 2027." },
+              joins_previous: false,
+              before_item: 0,
+            },
+            { content: { kind: "proposal", proposal: 0 }, joins_previous: false, before_item: 0 },
+            { content: { kind: "vote", vote: 0 }, joins_previous: false, before_item: 0 },
+            after,
+          ],
+          proposals: [{ kind: "utsetjing", party: null, proposer: null, intro: null, text: "Saka vert utsett.", inline: false, concerns_item: 1 }],
+          votes: [
+            {
+              proposal: 0,
+              subject: "Utsetjingsframlegget",
+              unanimous: true,
+              votes_for: null,
+              votes_against: null,
+              outcome: "vedteke",
+              chair_decided: false,
+              text_override: null,
+              other: null,
+              parties: [],
+            },
+          ],
+        } satisfies Behandling,
+      },
+    ]);
+
+    // "Etter sakene" shows only the block after the last item.
+    await userEvent.click(within(mode).getAllByTestId("mode-step")[4] as HTMLElement);
+    await vi.waitFor(() => expect(currentStep(mode)).toBe("Etter sakene"));
+    await vi.waitFor(() => expect(within(mode).getAllByTestId("record-step")).toHaveLength(1));
+    expect(within(mode).getByLabelText("Tekst, Merknad 1")).toHaveValue("Ordføraren takka for møtet.");
+  });
+});
