@@ -8,6 +8,8 @@
 //!   that shows it, one test visits every screen of the app, one uses only the
 //!   keyboard, and one zooms the text to 200 %.
 //! - `meetings`: a meeting planned: its facts, a sakliste of three cases, moved, undone, held.
+//! - `whole_meeting`: a meeting of three cases: the roll (late arrival, ugild with a stand-in), an
+//!   orientering, a postponement that falls, an amendment carried 5 mot 2 with the parties.
 //! - `restore`: a damaged register brought back from a backup on the error screen.
 //! - `instance`: a second start hands over to the running window.
 //! - `bench`: start-up and memory against a blank window (run by .ci/test as a step of its own).
@@ -24,4 +26,5 @@ mod keyboard;
 mod meetings;
 mod register;
 mod restore;
+mod whole_meeting;
 mod zoom;
