@@ -56,7 +56,8 @@ pub fn set_business(
 ) -> CommandResult<Behandling> {
     write_as(state, now, |tx, who| {
         let saved = behandling::set_business(tx, who, meeting, business)?;
-        drafts::clear(tx, meeting, "business")?;
+        // The business is saved whole: the drafts of every place in the meeting go.
+        drafts::clear_all(tx, meeting, "business")?;
         Ok(saved)
     })
 }

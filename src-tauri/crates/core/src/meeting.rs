@@ -193,7 +193,7 @@ pub struct WaitingCase {
     pub recommendation: Option<String>,
 }
 
-/// A step being typed: "roll", "business" or "item:<id>".
+/// A step being typed: "roll", "business:<place>" or "item:<id>".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Draft {
     pub key: String,

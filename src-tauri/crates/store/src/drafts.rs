@@ -31,3 +31,13 @@ pub fn clear(tx: &Transaction<'_>, meeting: i64, key: &str) -> Result<()> {
     tx.execute("DELETE FROM drafts WHERE meeting_id = ?1 AND key = ?2", params![meeting, key])?;
     Ok(())
 }
+
+/// Removes every draft whose key starts with `prefix` ("business" clears the
+/// drafts of the business at every place in the meeting).
+pub fn clear_all(tx: &Transaction<'_>, meeting: i64, prefix: &str) -> Result<()> {
+    tx.execute(
+        "DELETE FROM drafts WHERE meeting_id = ?1 AND substr(key, 1, length(?2)) = ?2",
+        params![meeting, prefix],
+    )?;
+    Ok(())
+}

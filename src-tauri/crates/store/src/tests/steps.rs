@@ -26,6 +26,11 @@ fn drafts_are_kept_replaced_and_cleared_without_history() {
     assert_eq!(kept[0].content, r#"{"votes_for":"5","votes_against":"2"}"#);
     s.write(|tx| drafts::clear(tx, meeting, "item:1")).unwrap();
     assert_eq!(s.read(|tx| drafts::list(tx, meeting)).unwrap().len(), 1);
+    s.write(|tx| drafts::save(tx, &who(), meeting, "business:0", "{}")).unwrap();
+    s.write(|tx| drafts::save(tx, &who(), meeting, "business:end", "{}")).unwrap();
+    s.write(|tx| drafts::clear_all(tx, meeting, "business")).unwrap();
+    let left: Vec<String> = s.read(|tx| drafts::list(tx, meeting)).unwrap().into_iter().map(|d| d.key).collect();
+    assert_eq!(left, ["roll"]);
     assert_eq!(history(&s), before, "drafts are not history");
 }
 
