@@ -154,15 +154,18 @@ pub fn make_backup(state: &AppState, now: DateTime<Utc>) -> CommandResult<Backup
 /// The first start of the day makes a backup; later starts that day do not.
 /// Returns the backup made, if one was.
 pub fn daily_backup(state: &AppState, now: DateTime<Utc>) -> CommandResult<Option<BackupEntry>> {
-    with_store(state, |s| {
+    // Whether one is due is read under the lock; the copy and its check are
+    // made through a connection of their own, so the window's commands do
+    // not wait for them.
+    let due = with_store(state, |s| {
         let backups = Backups::for_database(s.conn(), s.path())?;
-        if settings::is_empty(s.conn())? || !backups.daily_due(now)? {
-            return Ok(None);
-        }
-        let made = s.backup(&backups, Reason::Daily, now)?;
-        log::info!("dagleg tryggingskopi: {}", made.path.display());
-        Ok(Some(BackupEntry::from(&made)))
-    })
+        let due = !settings::is_empty(s.conn())? && backups.daily_due(now)?;
+        Ok(due.then(|| (backups, s.path().to_path_buf())))
+    })?;
+    let Some((backups, path)) = due else { return Ok(None) };
+    let made = backups.make_from_file(&path, Reason::Daily, now)?;
+    log::info!("dagleg tryggingskopi: {}", made.path.display());
+    Ok(Some(BackupEntry::from(&made)))
 }
 
 /// Brings back the backup at `path` after the person confirmed it; the

@@ -167,6 +167,20 @@ impl Backups {
         Ok(BackupInfo { path, made_at: now, reason, bytes })
     }
 
+    /// A backup of the database file at `db_path` through a connection of its
+    /// own, so whoever holds the main connection is not kept waiting while
+    /// the copy is made and checked (SQLite's locking keeps the copy
+    /// consistent while others write).
+    pub fn make_from_file(&self, db_path: &Path, reason: Reason, now: DateTime<Utc>) -> Result<BackupInfo> {
+        let conn = Connection::open_with_flags(
+            db_path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| crate::StoreError::from_sqlite(e, db_path))?;
+        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(|e| crate::StoreError::from_sqlite(e, db_path))?;
+        self.make(&conn, reason, now)
+    }
+
     /// The default folder beside a database whose settings cannot be read
     /// (it could not be opened).
     pub fn beside(db_path: &Path) -> Self {

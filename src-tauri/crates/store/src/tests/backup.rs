@@ -214,3 +214,19 @@ fn an_empty_file_is_not_a_backup() {
     }
     assert_eq!(case_count(&mut s), 1, "nothing was restored");
 }
+
+#[test]
+fn a_backup_through_its_own_connection_holds_what_the_open_register_wrote() {
+    let dir = TempDir::new().unwrap();
+    let path = db(&dir);
+    let mut s = with_demo(&path);
+    super::register_one(&mut s, "Skrive rett før kopien");
+    // The main connection stays open with its writes still in the WAL.
+    let backups = Backups::beside(&path);
+    let made = backups.make_from_file(&path, Reason::Daily, at(3, 8)).unwrap();
+    check_backup(&made.path).unwrap();
+    let mut copy = Store::open_with(&made.path, &OpenOptions { read_only: true, ..OpenOptions::default() }).unwrap();
+    assert_eq!(case_count(&mut copy), case_count(&mut s));
+    // And the register is still writable afterwards.
+    super::register_one(&mut s, "Skrive etter kopien");
+}
