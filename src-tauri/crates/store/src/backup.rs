@@ -74,13 +74,25 @@ pub struct BackupInfo {
     pub made_at: DateTime<Utc>,
     pub reason: Reason,
     pub bytes: u64,
+    /// The register it is of (the start of its id); `None` for backups made
+    /// before registers had an id.
+    pub register: Option<String>,
 }
 
-/// Parses `saksbok-20261125T120000Z-dagleg.sqlite3` (or with `-2` after the
-/// reason when two were made in one second).
-fn parse_name(name: &str) -> Option<(DateTime<Utc>, Reason, u32)> {
+/// Parses `saksbok-<register>-20261125T120000Z-dagleg.sqlite3` (or with `-2`
+/// after the reason when two were made in one second). Backups made before
+/// registers had an id have no `<register>` part.
+fn parse_name(name: &str) -> Option<(Option<String>, DateTime<Utc>, Reason, u32)> {
     let rest = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
-    let (stamp, reason) = rest.split_once('-')?;
+    let (first, after) = rest.split_once('-')?;
+    let (register, stamp, reason) = match NaiveDateTime::parse_from_str(first, STAMP) {
+        Ok(_) => (None, first, after),
+        Err(_) if first.len() == TAG_LEN && first.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            let (stamp, reason) = after.split_once('-')?;
+            (Some(first.to_string()), stamp, reason)
+        }
+        Err(_) => return None,
+    };
     let made_at = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?.and_utc();
     // "…-manuell-2": the second made in the same second.
     let (reason, counter) = match reason.rsplit_once('-') {
@@ -88,8 +100,11 @@ fn parse_name(name: &str) -> Option<(DateTime<Utc>, Reason, u32)> {
         _ => (reason, 1),
     };
     let reason = Reason::ALL.into_iter().find(|r| r.as_str() == reason)?;
-    Some((made_at, reason, counter))
+    Some((register, made_at, reason, counter))
 }
+
+/// How much of the register's id a backup's name carries.
+const TAG_LEN: usize = 8;
 
 /// The folder beside the database that backups go to unless the register's
 /// settings name another.
@@ -107,6 +122,10 @@ pub struct Backups {
     pub keep: usize,
     /// The default folder is made when first needed; a chosen one must exist.
     create_missing: bool,
+    /// The register whose backups these are (the start of its id); `None`
+    /// when it cannot be read (the database will not open): then every
+    /// backup in the folder is listed.
+    register: Option<String>,
 }
 
 impl Backups {
@@ -116,6 +135,7 @@ impl Backups {
             dir: dir.into(),
             keep: keep.clamp(1, saksbok_core::settings::MAX_BACKUPS as usize),
             create_missing: false,
+            register: None,
         }
     }
 
@@ -125,10 +145,12 @@ impl Backups {
     pub fn for_database(conn: &Connection, db_path: &Path) -> Result<Self> {
         let settings = crate::settings::register_settings(conn)?;
         let keep = settings.backup_keep as usize;
-        Ok(match settings.backup_dir.filter(|d| !d.trim().is_empty()) {
+        let register = crate::settings::setting(conn, "register_id")?.map(|id| id.chars().take(TAG_LEN).collect());
+        let backups = match settings.backup_dir.filter(|d| !d.trim().is_empty()) {
             Some(dir) => Self::new(dir, keep),
             None => Self { create_missing: true, ..Self::new(default_dir(db_path), keep) },
-        })
+        };
+        Ok(Self { register, ..backups })
     }
 
     /// Copies the database behind `conn` into the folder, checks the copy and
@@ -145,10 +167,11 @@ impl Backups {
     pub fn make_unpruned(&self, conn: &Connection, reason: Reason, now: DateTime<Utc>) -> Result<BackupInfo> {
         self.check_dir()?;
         let stamp = now.format(STAMP);
-        let mut name = format!("{PREFIX}{stamp}-{}{SUFFIX}", reason.as_str());
+        let tag = self.register.as_ref().map(|r| format!("{r}-")).unwrap_or_default();
+        let mut name = format!("{PREFIX}{tag}{stamp}-{}{SUFFIX}", reason.as_str());
         let mut n = 2;
         while self.dir.join(&name).exists() {
-            name = format!("{PREFIX}{stamp}-{}-{n}{SUFFIX}", reason.as_str());
+            name = format!("{PREFIX}{tag}{stamp}-{}-{n}{SUFFIX}", reason.as_str());
             n += 1;
         }
         let path = self.dir.join(&name);
@@ -164,7 +187,7 @@ impl Backups {
             return Err(e);
         }
         let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
-        Ok(BackupInfo { path, made_at: now, reason, bytes })
+        Ok(BackupInfo { path, made_at: now, reason, bytes, register: self.register.clone() })
     }
 
     /// A backup of the database file at `db_path` through a connection of its
@@ -230,7 +253,7 @@ impl Backups {
             ))
         })?;
         let bytes = std::fs::metadata(&kept).map_or(0, |m| m.len());
-        Ok(BackupInfo { path: kept, made_at: now, reason: Reason::Damaged, bytes })
+        Ok(BackupInfo { path: kept, made_at: now, reason: Reason::Damaged, bytes, register: None })
     }
 
     /// The backups in the folder, newest first. A missing folder has none.
@@ -243,9 +266,13 @@ impl Backups {
         let mut found: Vec<(u32, BackupInfo)> = entries
             .filter_map(|e| {
                 let e = e.ok()?;
-                let (made_at, reason, counter) = parse_name(e.file_name().to_str()?)?;
+                let (register, made_at, reason, counter) = parse_name(e.file_name().to_str()?)?;
+                // Another register's backups in the same folder are not ours to list or prune.
+                if register.is_some() && self.register.is_some() && register != self.register {
+                    return None;
+                }
                 let bytes = e.metadata().ok()?.len();
-                Some((counter, BackupInfo { path: e.path(), made_at, reason, bytes }))
+                Some((counter, BackupInfo { path: e.path(), made_at, reason, bytes, register }))
             })
             .collect();
         // Newest first; of two made in one second, the later ("-2") first.
@@ -262,7 +289,12 @@ impl Backups {
     /// Removes the oldest copies beyond `keep`. A damaged database that was
     /// set aside is never removed.
     pub fn prune(&self) -> Result<()> {
-        let copies = self.list()?.into_iter().filter(|b| b.reason != Reason::Damaged);
+        // Only this register's own: never a damaged file set aside, never a
+        // backup from before registers had an id (it may be another's).
+        let copies = self
+            .list()?
+            .into_iter()
+            .filter(|b| b.reason != Reason::Damaged && (self.register.is_none() || b.register == self.register));
         for old in copies.skip(self.keep) {
             std::fs::remove_file(&old.path).map_err(|e| self.cannot_write(&e.to_string()))?;
         }
@@ -342,12 +374,15 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_foreign_files_are_ignored() {
-        let (at, reason, _) = parse_name("saksbok-20261125T120000Z-dagleg.sqlite3").unwrap();
-        assert_eq!(at.to_rfc3339(), "2026-11-25T12:00:00+00:00");
+        let (register, at, reason, _) = parse_name("saksbok-20261125T120000Z-dagleg.sqlite3").unwrap();
+        assert_eq!((register, at.to_rfc3339()), (None, "2026-11-25T12:00:00+00:00".to_string()));
         assert_eq!(reason, Reason::Daily);
-        assert_eq!(parse_name("saksbok-20261125T120000Z-foer-import-2.sqlite3").unwrap().1, Reason::BeforeImport);
-        assert_eq!(parse_name("saksbok-20261125T120000Z-foer-import-2.sqlite3").unwrap().2, 2);
+        assert_eq!(parse_name("saksbok-20261125T120000Z-foer-import-2.sqlite3").unwrap().2, Reason::BeforeImport);
+        assert_eq!(parse_name("saksbok-20261125T120000Z-foer-import-2.sqlite3").unwrap().3, 2);
+        let tagged = parse_name("saksbok-0a1b2c3d-20261125T120000Z-manuell-2.sqlite3").unwrap();
+        assert_eq!((tagged.0.as_deref(), tagged.2, tagged.3), (Some("0a1b2c3d"), Reason::Manual, 2));
         for other in [
+            "saksbok-0a1b2c3-20261125T120000Z-dagleg.sqlite3",
             "saksbok.sqlite3",
             "saksbok-x-dagleg.sqlite3",
             "notat.txt",

@@ -114,8 +114,8 @@ pub const NOT_EXPORTED: &[&str] = &["settings", "import_log", "case_search", "bl
 const DERIVED_COLUMNS: &[(&str, &str)] = &[("cases", "sort_key")];
 
 /// Settings that describe this file, not the municipality's data.
-/// (The backup folder is a path on this machine.)
-const LOCAL_SETTINGS: &[&str] = &["derived_version", "backup_dir"];
+/// (The backup folder is a path on this machine; the register id names this file.)
+const LOCAL_SETTINGS: &[&str] = &["derived_version", "backup_dir", "register_id"];
 
 /// What the audit log calls each table's rows.
 const ENTITIES: &[(&str, &str)] = &[

@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0005_attendance", include_str!("../migrations/0005_attendance.sql")),
     ("0006_behandling", include_str!("../migrations/0006_behandling.sql")),
     ("0007_meeting_mode", include_str!("../migrations/0007_meeting_mode.sql")),
+    ("0008_register_id", include_str!("../migrations/0008_register_id.sql")),
 ];
 
 /// Saksbok's SQLite application_id: the bytes "SAKS".

@@ -1,7 +1,7 @@
 //! Backups on real files: made, checked, kept N deep, restored, and made
 //! before a migration changes an old file.
 
-use chrono::{TimeZone, Utc};
+use chrono::{Datelike, TimeZone, Utc};
 use tempfile::TempDir;
 
 use super::{db, with_demo};
@@ -229,4 +229,34 @@ fn a_backup_through_its_own_connection_holds_what_the_open_register_wrote() {
     assert_eq!(case_count(&mut copy), case_count(&mut s));
     // And the register is still writable afterwards.
     super::register_one(&mut s, "Skrive etter kopien");
+}
+
+#[test]
+fn two_registers_in_one_folder_keep_their_own_backups() {
+    let dir = TempDir::new().unwrap();
+    let shared = dir.path().join("felles");
+    std::fs::create_dir(&shared).unwrap();
+    let a = with_demo(&dir.path().join("a.sqlite3"));
+    let b = with_demo(&dir.path().join("b.sqlite3"));
+    let into = |s: &Store| {
+        let mut backups = Backups::for_database(s.conn(), s.path()).unwrap();
+        backups.dir.clone_from(&shared);
+        backups.keep = 2;
+        backups
+    };
+    for day in 1..=3 {
+        into(&a).make(a.conn(), Reason::Daily, at(day, 8)).unwrap();
+    }
+    into(&b).make(b.conn(), Reason::Daily, at(9, 8)).unwrap();
+    // A backup from before registers had an id stays, listed for both and pruned by neither.
+    std::fs::copy(into(&b).list().unwrap()[0].path.clone(), shared.join("saksbok-20261101T080000Z-dagleg.sqlite3"))
+        .unwrap();
+    into(&a).make(a.conn(), Reason::Daily, at(4, 8)).unwrap();
+    let mine: Vec<u32> =
+        into(&a).list().unwrap().iter().filter(|x| x.register.is_some()).map(|x| x.made_at.day()).collect();
+    assert_eq!(mine, [4, 3], "a kept its newest two");
+    let theirs = into(&b).list().unwrap();
+    assert_eq!(theirs.len(), 2, "b's own and the old one: {theirs:?}");
+    assert!(theirs.iter().any(|x| x.register.is_none()));
+    assert_ne!(theirs[0].register, into(&a).list().unwrap()[0].register);
 }
