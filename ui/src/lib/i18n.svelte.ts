@@ -608,6 +608,9 @@ const nn = {
   stepAdded: (step: string) => `${step} er lagd til.`,
   stepMoved: (step: string, pos: number, total: number) => `${step} er no steg ${pos} av ${total}.`,
   stepRemoved: (step: string) => `${step} er fjerna.`,
+  voteNowRecommendation: (vote: string) => `${vote} gjeld no tilrådinga.`,
+  partyMissing: "Skriv partiet, eller ta bort linja.",
+  saklisteGone: "Saka er ikkje lenger på saklista. Vel ei anna sak.",
   fieldNote: "Tekst",
   fieldProposalKind: "Slag framlegg",
   proposalKind: {
@@ -646,7 +649,7 @@ const nn = {
   outcome: { vedteke: "Vedteke", fall: "Fall", "": "Ukjent" },
   outcomeAgainst: { vedteke: "A vann", fall: "B vann", "": "Ukjent" },
   chairDecided: "Møteleiaren si dobbeltrøyst",
-  chairDecidedHelp: "Stemmelikt: møteleiaren si røyst avgjorde.",
+  chairDecidedHelp: "Røystelikt: møteleiaren si røyst avgjorde.",
   joinsPrevious: "Held fram avsnittet over",
   partiesTitle: "Røyster per parti",
   addParty: "Legg til parti",
@@ -1299,6 +1302,9 @@ const nb: Texts = {
   stepAdded: (step: string) => `${step} er lagt til.`,
   stepMoved: (step: string, pos: number, total: number) => `${step} er nå steg ${pos} av ${total}.`,
   stepRemoved: (step: string) => `${step} er fjernet.`,
+  voteNowRecommendation: (vote: string) => `${vote} gjelder nå innstillingen.`,
+  partyMissing: "Skriv partiet, eller fjern linjen.",
+  saklisteGone: "Saken er ikke lenger på saklisten. Velg en annen sak.",
   fieldNote: "Tekst",
   fieldProposalKind: "Type forslag",
   proposalKind: {

@@ -18,6 +18,9 @@ import {
   itemRecordOf,
   fieldsOf,
   newStep,
+  localProblems,
+  sameFields,
+  emptyProposal,
 } from "./record";
 
 const proposal = (party: string, text: string, inline = false) => ({
@@ -144,6 +147,66 @@ describe("steps ⇄ behandling", () => {
     expect(parseJournal("21/1069-3")).toEqual({ case: { year: 2021, seq: 1069 }, doc: 3 });
     expect(parseJournal("")).toBeNull();
     expect(parseJournal("21/1069")).toBeUndefined();
+  });
+});
+
+describe("what was kept, what is the same, and what cannot be sent", () => {
+  it("sends a vote no step prints with its proposal's new index when a proposal step is added", () => {
+    // Vote 0 (not printed) is about proposal 1 (not printed); proposal 0 is printed.
+    const stored: Behandling = {
+      blocks: [{ content: { kind: "proposal", proposal: 0 }, joins_previous: false, before_item: null }],
+      proposals: [proposal("Ap", "Printed"), proposal("H", "Kept")],
+      votes: [{ ...voteOf(1, "Framlegget frå H"), votes_for: 3, votes_against: 4, outcome: "fall" }],
+    };
+    const { steps, kept } = stepsOf(stored);
+    expect(behandlingOf(steps, kept).behandling).toEqual(stored);
+    const added = newStep({ kind: "proposal", proposal: { ...emptyProposal(), party: "Sp", text: "Ny" } });
+    const { behandling } = behandlingOf([...steps, added], kept);
+    expect(behandling.proposals.map((p) => p.text)).toEqual(["Printed", "Ny", "Kept"]);
+    expect(behandling.votes[0]?.proposal).toBe(2);
+    expect(behandling.votes[0]?.subject).toBe("Framlegget frå H");
+  });
+
+  it("sees a record read twice as the same, though its proposal keys are new each time", () => {
+    const stored: Behandling = {
+      blocks: [
+        { content: { kind: "proposal", proposal: 0 }, joins_previous: false, before_item: null },
+        { content: { kind: "vote", vote: 0 }, joins_previous: false, before_item: null },
+      ],
+      proposals: [proposal("Ap", "A"), proposal("H", "Kept")],
+      votes: [voteOf(0, "Framlegget frå Ap"), voteOf(1, "Framlegget frå H")],
+    };
+    const record = { behandling: stored, behandling_text: null, recommendation: null, vedtak: null, attachments: [] };
+    const once = fieldsOf(record);
+    const twice = fieldsOf(record);
+    expect(once.steps[0]?.key).not.toBe(twice.steps[0]?.key);
+    expect(sameFields(once, twice)).toBe(true);
+    // A draft of it comes back with its own keys, and is still the same.
+    expect(sameFields(parseDraft(draftOf(once))!.fields, twice)).toBe(true);
+    // Pointing the vote elsewhere is a change.
+    const changed = structuredClone(twice);
+    const v = changed.steps[1]!;
+    if (v.kind === "vote") v.vote.a = null;
+    expect(sameFields(changed, once)).toBe(false);
+  });
+
+  it("stops a party row with counts but no party, and lets a fully empty row go", () => {
+    const say = { countInvalid: "tal", journalInvalid: "jp", partyMissing: "Skriv partiet, eller ta bort linja." };
+    const vote = newStep({
+      kind: "vote",
+      vote: emptyVote({
+        parties: [
+          { key: 901, party: "", for: "3", against: "" },
+          { key: 902, party: "", for: "", against: "" },
+          { key: 903, party: "Ap", for: "2", against: "1" },
+        ],
+      }),
+    });
+    const fields = { recommendation: "", steps: [vote], kept: { proposals: [], votes: [] }, ownText: null, vedtak: "", attachments: [] };
+    expect(localProblems(fields, say)).toEqual([{ on: "step", key: vote.key, field: "party:901", message: say.partyMissing }]);
+    const ok = { ...fields, steps: [{ ...vote, vote: { ...emptyVote(), parties: [{ key: 902, party: "", for: "", against: "" }] } }] };
+    expect(localProblems(ok, say)).toEqual([]);
+    expect(itemRecordOf(ok).record.behandling.votes[0]?.parties).toEqual([]);
   });
 });
 

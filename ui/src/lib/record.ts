@@ -72,8 +72,14 @@ export type StepBody =
 
 export type Step = StepBody & { key: number; joins_previous: boolean; before_item: number | null };
 
+/**
+ * A vote that no block prints, kept as it came; what it is about is held as
+ * references (proposal keys) so its indexes are worked out anew when saved.
+ */
+export type KeptVote = { vote: Vote; a: Ref; b: Ref };
+
 /** Proposals and votes that no block prints: kept as they came, so nothing is lost. */
-export type Kept = { proposals: { key: number; proposal: Proposal }[]; votes: Vote[] };
+export type Kept = { proposals: { key: number; proposal: Proposal }[]; votes: KeptVote[] };
 
 export type AttachmentRow = { key: number; title: string; journal: string };
 
@@ -303,7 +309,9 @@ export function stepsOf(b: Behandling): { steps: Step[]; kept: Kept } {
     proposals: b.proposals.flatMap((proposal, i) =>
       printedProposals.has(i) ? [] : [{ key: proposalKeys[i] as number, proposal }],
     ),
-    votes: b.votes.filter((_, i) => !printedVotes.has(i)),
+    votes: b.votes.flatMap((vote, i) =>
+      printedVotes.has(i) ? [] : [{ vote, a: refOf(vote.proposal), b: vote.other ? refOf(vote.other.proposal) : null }],
+    ),
   };
   return { steps, kept };
 }
@@ -380,8 +388,9 @@ export function behandlingOf(steps: Step[], kept: Kept): { behandling: Behandlin
         return { ...base, content: { kind: "vote", vote: votes.length - 1 } };
     }
   });
-  for (const v of kept.votes) {
-    votes.push(v);
+  for (const k of kept.votes) {
+    const v = k.vote;
+    votes.push({ ...v, proposal: index(k.a), other: v.other ? { ...v.other, proposal: index(k.b) } : null });
     voteKeys.push(null);
   }
   return {
@@ -424,7 +433,7 @@ export type RecordProblem =
   | { on: "field"; field: string; message: string }
   | { on: "summary"; message: string };
 
-export type Say = { countInvalid: string; journalInvalid: string };
+export type Say = { countInvalid: string; journalInvalid: string; partyMissing: string };
 
 /** Problems the window finds before sending: counts that are not numbers, journalpost numbers that are not. */
 export function localProblems(f: RecordFields, say: Say): RecordProblem[] {
@@ -441,6 +450,12 @@ export function localProblems(f: RecordFields, say: Say): RecordProblem[] {
     }
     if (v.parties.some((p) => countInvalid(p.for) || countInvalid(p.against))) {
       out.push({ on: "step", key: s.key, field: "parties", message: say.countInvalid });
+    }
+    // A row with counts but no party would be dropped when saved: the clerk says which, or removes it.
+    for (const p of v.parties) {
+      if (p.party.trim() === "" && (p.for.trim() !== "" || p.against.trim() !== "")) {
+        out.push({ on: "step", key: s.key, field: `party:${p.key}`, message: say.partyMissing });
+      }
     }
   }
   for (const a of f.attachments) {
@@ -497,8 +512,33 @@ export function problemsOf(errors: FieldError[], sent: SentRecord): RecordProble
 function shape(f: unknown): string {
   return JSON.stringify(f, (k, v: unknown) => (k === "key" ? undefined : v));
 }
-export const sameFields = (a: RecordFields, b: RecordFields) => shape(a) === shape(b);
-export const sameSteps = (a: Step[], b: Step[]) => shape(a) === shape(b);
+
+/**
+ * Steps and kept votes with each proposal reference as the referenced
+ * proposal's position (proposal steps first, then the kept ones), as they
+ * would be saved: keys are numbered afresh at each read, positions are not.
+ */
+function byPosition(steps: Step[], kept: Kept | undefined) {
+  const order = [...proposalSteps(steps).map((s) => s.key), ...(kept?.proposals ?? []).map((p) => p.key)];
+  const at = (ref: Ref): number | string | null => {
+    if (ref === null) return null;
+    const i = order.indexOf(ref);
+    return i < 0 ? `?${ref}` : i;
+  };
+  return {
+    steps: steps.map((s) => (s.kind === "vote" ? { ...s, vote: { ...s.vote, a: at(s.vote.a), b: at(s.vote.b) } } : s)),
+    keptVotes: (kept?.votes ?? []).map((k) => ({ ...k, a: at(k.a), b: at(k.b) })),
+  };
+}
+
+export const sameFields = (a: RecordFields, b: RecordFields) => {
+  const [x, y] = [a, b].map((f) => {
+    const { steps, keptVotes } = byPosition(f.steps, f.kept);
+    return shape({ ...f, steps, kept: { ...f.kept, votes: keptVotes } });
+  });
+  return x === y;
+};
+export const sameSteps = (a: Step[], b: Step[]) => shape(byPosition(a, undefined).steps) === shape(byPosition(b, undefined).steps);
 
 // ---- The meeting's own business, one anchor at a time ----
 
@@ -548,6 +588,8 @@ export function parseDraft(content: string): DraftState | null {
     }
     for (const a of f.attachments) seen(a.key);
     for (const p of f.kept?.proposals ?? []) seen(p.key);
+    // Kept votes from before they held references are not this window's.
+    if ((f.kept?.votes ?? []).some((k) => typeof k !== "object" || k === null || !("vote" in k))) return null;
     return { v: 1, fields: { ...f, kept: f.kept ?? { proposals: [], votes: [] } }, anchor: d.anchor };
   } catch {
     return null;

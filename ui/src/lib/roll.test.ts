@@ -22,6 +22,7 @@ const say = {
   timeInvalid: (text: string) => `tid ${text}`,
   headCountInvalid: "tal",
   ugildItemMissing: "sak",
+  itemGone: "borte",
 };
 
 const items = rollMeeting.items;
@@ -95,6 +96,39 @@ describe("roll fields", () => {
     const moved = [items[2], items[0], items[1]].filter((i) => i !== undefined);
     expect(rollInputOf(f, moved, say).input.attendance.attendees[0]?.from_item).toBe(2);
     expect(rollInputOf(f, moved, say).input.signatories_item).toBe(1);
+  });
+
+  it("stops a roll whose chosen item is no longer on the sakliste, on that row and field", () => {
+    const roll: Roll = {
+      input: {
+        attendance: {
+          seats: [],
+          attendees: [
+            { name: "Ola Dale", party: "Ap", capacity: { kind: "member" }, from_item: 1, to_item: 2, arrived_at: null, left_at: null, away_items: [] },
+          ],
+          apologies: [],
+          disqualified: [{ member: "Ola Dale", item: 2, basis: "fvl. § 6", substitute: null }],
+          head_count: null,
+        },
+        chair: null,
+        chair_elected: false,
+        signatories: [],
+        signatories_item: 2,
+      },
+      seats,
+      seats_known: true,
+      items: [],
+    };
+    const f = fieldsOf(roll, items);
+    // Item 43 (the third) is taken off the sakliste.
+    const left = items.filter((i) => i.id !== 43);
+    const { problems } = rollInputOf(f, left, say);
+    const ola = f.people[0]?.key as number;
+    expect(problems).toEqual([
+      { on: "person", key: ola, field: "to_item", message: "borte" },
+      { on: "ugild", key: f.ugild[0]?.key, field: "item", message: "borte" },
+      { on: "roll", field: "signatories_item", message: "borte" },
+    ]);
   });
 
   it("keeps the rows that were sent: their keys and their places, forfall among them", () => {

@@ -250,6 +250,8 @@ export type LocalSay = {
   timeInvalid: (text: string) => string;
   headCountInvalid: string;
   ugildItemMissing: string;
+  /** An item chosen before that is no longer on the sakliste. */
+  itemGone: string;
 };
 
 /** The rows each list of the input came from: people[i] made attendees[i]. */
@@ -272,6 +274,12 @@ export function rollInputOf(
     if (id === null) return null;
     const p = items.findIndex((i) => i.id === id);
     return p < 0 ? null : p;
+  };
+  /** The item's position; an item no longer on the list is a problem there, never "from the start". */
+  const placed = (id: number | null, gone: { on: "person"; key: number; field: string } | { on: "roll"; field: string }) => {
+    const p = position(id);
+    if (id !== null && p === null) problems.push({ ...gone, message: say.itemGone });
+    return p;
   };
   if (f.countOnly) {
     const text = f.head_count.trim();
@@ -309,8 +317,8 @@ export function rollInputOf(
     name: p.name.trim(),
     party: orNull(p.party),
     capacity: capacity(p),
-    from_item: position(p.from_item),
-    to_item: position(p.to_item),
+    from_item: placed(p.from_item, { on: "person", key: p.key, field: "from_item" }),
+    to_item: placed(p.to_item, { on: "person", key: p.key, field: "to_item" }),
     arrived_at: time(p, "arrived_at"),
     left_at: time(p, "left_at"),
     away_items: p.away_items
@@ -320,7 +328,7 @@ export function rollInputOf(
   }));
   const disqualified = f.ugild.map((u) => {
     const item = position(u.item);
-    if (item === null) problems.push({ on: "ugild", key: u.key, field: "item", message: say.ugildItemMissing });
+    if (item === null) problems.push({ on: "ugild", key: u.key, field: "item", message: u.item === null ? say.ugildItemMissing : say.itemGone });
     return { member: u.member.trim(), item: item ?? 0, basis: u.basis.trim(), substitute: orNull(u.substitute) };
   });
   return {
@@ -335,7 +343,7 @@ export function rollInputOf(
       chair: orNull(f.chair),
       chair_elected: f.chair_elected,
       signatories: f.signatories.map((s) => s.trim()).filter((s) => s !== ""),
-      signatories_item: position(f.signatories_item),
+      signatories_item: placed(f.signatories_item, { on: "roll", field: "signatories_item" }),
     },
     sent: { people: present.map((p) => p.key), ugild: f.ugild.map((u) => u.key) },
     problems,

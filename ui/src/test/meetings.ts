@@ -528,7 +528,8 @@ function recordHandlers(
       const m = find(a.meeting);
       step(m.id, { kind: "business", before: structuredClone(storedBusiness.get(m.id) ?? { blocks: [], proposals: [], votes: [] }) });
       storedBusiness.set(m.id, structuredClone(a.business as Behandling));
-      dropDraft(m.id, "business");
+      // Every place's draft of the business goes with the commit ("business:0", "business:end").
+      storedDrafts.set(m.id, (storedDrafts.get(m.id) ?? []).filter((d) => !d.key.startsWith("business")));
       return structuredClone(a.business as Behandling);
     },
     save_draft: (a) => {

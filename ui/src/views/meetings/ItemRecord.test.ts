@@ -7,6 +7,7 @@ import type { Draft } from "../../lib/bindings/Draft";
 import { setLang } from "../../lib/i18n.svelte";
 import { kommunestyret } from "../../test/backend";
 import { emptyRecord, emptyRoll, formannskapetFull, kommunestyreMeeting, meetingsBackend, rollMeeting } from "../../test/meetings";
+import { draftOf, newStep } from "../../lib/record";
 import ItemRecord from "./ItemRecord.svelte";
 
 beforeEach(() => {
@@ -263,5 +264,139 @@ describe("behandling of an item", () => {
     await userEvent.click(within(editor).getByRole("button", { name: "Fjern: Merknad 1" }));
     expect(steps(editor)).toHaveLength(1);
     await vi.waitFor(() => expect(within(editor).getByRole("button", { name: "Fjern: Røysting 1" })).toHaveFocus());
+  });
+
+  it("shows no form when the record cannot be read, saves nothing, and reads again on Prøv igjen", async () => {
+    let fail = true;
+    const calls = meetingsBackend([rollMeeting], {
+      get_item_record: () => {
+        if (fail) throw { code: "io", message: "Databasen er oppteken.", fields: [] };
+        return { id: 42, meeting_id: 13, number_text: "41/26", title: "Budsjett 2027", record: { ...emptyRecord(), recommendation: "Lagra." }, generated: "", suggested_vedtak: null, eligible: 7, warnings: [] };
+      },
+    }, [formannskapetFull], { 13: sevenCame() });
+    render(ItemRecord, { meetingId: 13, item: 42, items: rollMeeting.items, onNotice: vi.fn(), onDirtyChange: vi.fn() });
+    const editor = await screen.findByTestId("item-record");
+    expect(await within(editor).findByTestId("record-read-error")).toHaveTextContent("Databasen er oppteken.");
+    expect(within(editor).queryByTestId("save-record")).not.toBeInTheDocument();
+    expect(within(editor).queryByTestId("record-recommendation")).not.toBeInTheDocument();
+    within(editor).getByRole("heading", { level: 2 }).focus();
+    await userEvent.keyboard("{Control>}s{/Control}");
+    expect(calls.some((c) => c.cmd === "set_item_record")).toBe(false);
+
+    fail = false;
+    await userEvent.click(within(editor).getByRole("button", { name: "Prøv igjen" }));
+    expect(await within(editor).findByTestId("record-recommendation")).toHaveValue("Lagra.");
+    expect(within(editor).queryByTestId("record-read-error")).not.toBeInTheDocument();
+  });
+
+  it("never saves the business over what is stored when it could not be read", async () => {
+    const calls = meetingsBackend([rollMeeting], {
+      get_business: () => {
+        throw { code: "io", message: "Databasen er oppteken.", fields: [] };
+      },
+    }, [formannskapetFull], { 13: sevenCame() });
+    render(ItemRecord, { props: { meetingId: 13, anchor: 0, items: rollMeeting.items, onNotice: vi.fn(), onDirtyChange: vi.fn() } });
+    const editor = await screen.findByTestId("item-record");
+    await within(editor).findByTestId("record-read-error");
+    expect(within(editor).queryByTestId("add-business")).not.toBeInTheDocument();
+    within(editor).getByRole("heading", { level: 2 }).focus();
+    await userEvent.keyboard("{Control>}s{/Control}");
+    expect(calls.some((c) => c.cmd === "set_business")).toBe(false);
+  });
+
+  it("drops the waiting draft, and the stored one, when the fields are back as saved", async () => {
+    const calls = backendWith();
+    const { editor } = await renderItem();
+    const field = within(editor).getByTestId("record-recommendation");
+    // Typed and taken back before the pause: no draft at all.
+    await userEvent.type(field, "x{Backspace}");
+    await new Promise((r) => setTimeout(r, 900));
+    expect(calls.filter((c) => c.cmd === "save_draft")).toHaveLength(0);
+    // Typed, kept as a draft, then taken back: the draft goes.
+    await userEvent.type(field, "Utkast");
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "save_draft")).toHaveLength(1), { timeout: 2000 });
+    await userEvent.clear(field);
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "clear_draft").map((c) => c.args)).toEqual([{ id: 13, key: "item:42" }]));
+    await new Promise((r) => setTimeout(r, 900));
+    expect(calls.filter((c) => c.cmd === "save_draft")).toHaveLength(1);
+    const drafts = calls.filter((c) => c.cmd === "list_drafts");
+    expect(drafts.length).toBeGreaterThan(0);
+  });
+
+  it("keeps a draft of the business per place: one before the items is not restored after them", async () => {
+    const fields = { recommendation: "", steps: [newStep({ kind: "text", text: "Utkast før sakene" }, 0)], kept: { proposals: [], votes: [] }, ownText: null, vedtak: "", attachments: [] };
+    const saved_at = new Date(2026, 10, 19, 10, 42).toISOString();
+    meetingsBackend([rollMeeting], {}, [formannskapetFull], { 13: sevenCame() }, {}, {}, {
+      13: [{ key: "business:0", content: draftOf(fields, 0), saved_at }],
+    });
+    const after = render(ItemRecord, { props: { meetingId: 13, anchor: null, items: rollMeeting.items, onNotice: vi.fn(), onDirtyChange: vi.fn() } });
+    let editor = await screen.findByTestId("item-record");
+    await within(editor).findByTestId("add-business");
+    expect(within(editor).queryByTestId("draft-restored")).not.toBeInTheDocument();
+    expect(within(editor).queryAllByTestId("record-step")).toHaveLength(0);
+    after.unmount();
+
+    render(ItemRecord, { props: { meetingId: 13, anchor: 0, items: rollMeeting.items, onNotice: vi.fn(), onDirtyChange: vi.fn() } });
+    editor = await screen.findByTestId("item-record");
+    expect(await within(editor).findByTestId("draft-restored")).toBeInTheDocument();
+    expect(within(editor).getByLabelText("Tekst, Merknad 1")).toHaveValue("Utkast før sakene");
+  });
+
+  it("saves a business draft under its place's key", async () => {
+    const calls = backendWith();
+    render(ItemRecord, { props: { meetingId: 13, anchor: null, items: rollMeeting.items, onNotice: vi.fn(), onDirtyChange: vi.fn() } });
+    const editor = await screen.findByTestId("item-record");
+    await userEvent.click(await within(editor).findByTestId("add-text"));
+    await userEvent.type(within(editor).getByLabelText("Tekst, Merknad 1"), "Takk");
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "save_draft").map((c) => c.args.key)).toEqual(["business:end"]), { timeout: 2000 });
+  });
+
+  it("does not save on Enter in a one-line field; the button, Ctrl+S and Ctrl+Enter do", async () => {
+    const calls = backendWith();
+    const { editor, onNotice } = await renderItem();
+    await userEvent.click(within(editor).getByTestId("add-proposal"));
+    await userEvent.type(within(editor).getByLabelText("Parti, Framlegg 1"), "Ap{Enter}");
+    await userEvent.click(within(editor).getByTestId("add-vote"));
+    await userEvent.type(within(editor).getByTestId("vote-subject"), "{Enter}");
+    // Enter in the fast field applies the counts, and saves nothing.
+    await userEvent.type(within(editor).getByTestId("vote-fast"), "5 2{Enter}");
+    expect(within(editor).getByTestId("vote-for")).toHaveValue("5");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls.some((c) => c.cmd === "set_item_record")).toBe(false);
+    within(editor).getByLabelText("Parti, Framlegg 1").focus();
+    await userEvent.keyboard("{Control>}{Enter}{/Control}");
+    await vi.waitFor(() => expect(onNotice).toHaveBeenLastCalledWith("Behandlinga er lagra."));
+    expect(calls.filter((c) => c.cmd === "set_item_record")).toHaveLength(1);
+  });
+
+  it("does not save a party row with counts but no party, and says so on the row", async () => {
+    const calls = backendWith();
+    const { editor } = await renderItem();
+    await userEvent.click(within(editor).getByTestId("add-vote"));
+    await userEvent.click(within(editor).getByRole("button", { name: /Legg til parti/ }));
+    await userEvent.type(within(editor).getByLabelText(/For.*1, Røysting 1|1.*For, Røysting 1/), "3");
+    await userEvent.click(within(editor).getByTestId("save-record"));
+    expect(await within(editor).findByTestId("record-step-error")).toHaveTextContent("Skriv partiet, eller ta bort linja.");
+    expect(calls.some((c) => c.cmd === "set_item_record")).toBe(false);
+  });
+
+  it("turns a vote on a removed proposal to the tilråding, its prefilled subject too, and says so", async () => {
+    backendWith();
+    const { editor, onNotice } = await renderItem();
+    await userEvent.click(within(editor).getByTestId("add-proposal"));
+    await userEvent.type(within(editor).getByLabelText("Parti, Framlegg 1"), "Ap");
+    await userEvent.click(within(editor).getByTestId("add-vote"));
+    await userEvent.click(within(editor).getByTestId("add-vote"));
+    const [, v1, v2] = steps(editor) as HTMLElement[];
+    await userEvent.selectOptions(within(v2!).getByTestId("vote-on"), String(steps(editor)[0]?.dataset.key));
+    await userEvent.clear(within(v2!).getByTestId("vote-subject"));
+    await userEvent.type(within(v2!).getByTestId("vote-subject"), "Framlegget frå Ola Dale");
+    expect(within(v1!).getByTestId("vote-subject")).toHaveValue("Endringsframlegget frå Ap");
+    await userEvent.click(within(editor).getByRole("button", { name: "Fjern: Framlegg 1" }));
+    const [w1, w2] = steps(editor) as HTMLElement[];
+    expect(within(w1!).getByTestId("vote-on")).toHaveValue("r");
+    expect(within(w1!).getByTestId("vote-subject")).toHaveValue("Tilrådinga");
+    expect(within(w2!).getByTestId("vote-subject")).toHaveValue("Framlegget frå Ola Dale");
+    expect(onNotice).toHaveBeenLastCalledWith("Framlegg 1 er fjerna. Røysting 1 gjeld no tilrådinga. Røysting 2 gjeld no tilrådinga.");
   });
 });

@@ -64,6 +64,11 @@ describe("møteførsel", () => {
     const calls = backendWith();
     const { mode, onNotice, onLeave } = await renderMode();
     await userEvent.type(recommendation(mode), "Innkalling og sakliste vert godkjende.");
+    // In a text area PageDown scrolls it: the step stays, and nothing is saved.
+    await userEvent.keyboard("{PageDown}");
+    expect(currentStep(mode)).toMatch(/^40\/26/);
+    expect(calls.filter((c) => c.cmd === "set_item_record")).toHaveLength(0);
+    within(mode).getByRole("heading", { level: 2 }).focus();
     await userEvent.keyboard("{PageDown}");
     await vi.waitFor(() => expect(currentStep(mode)).toMatch(/^41\/26/));
     expect(calls.filter((c) => c.cmd === "set_item_record").map((c) => [c.args.id, (c.args.record as StoredRecord).recommendation])).toEqual([
@@ -111,6 +116,8 @@ describe("møteførsel", () => {
     expect(calls.filter((c) => c.cmd === "undo_step").map((c) => c.args)).toEqual([{ id: 13 }]);
     await vi.waitFor(() => expect(recommendation(mode)).toHaveValue("Først."));
     expect(calls.filter((c) => c.cmd === "get_item_record").length).toBe(reads + 1);
+    // The focus is on the step read anew, not lost on the page.
+    expect(within(mode).getByRole("heading", { level: 2 })).toHaveFocus();
 
     // Nothing more to undo: the back end says so.
     await userEvent.click(within(mode).getByTestId("mode-undo"));
@@ -182,5 +189,38 @@ describe("møteførsel", () => {
     await vi.waitFor(() => expect(currentStep(mode)).toBe("Etter sakene"));
     await vi.waitFor(() => expect(within(mode).getAllByTestId("record-step")).toHaveLength(1));
     expect(within(mode).getByLabelText("Tekst, Merknad 1")).toHaveValue("Ordføraren takka for møtet.");
+  });
+
+  it("does not leave with Escape from a list box, and leaves with it elsewhere", async () => {
+    backendWith();
+    const { mode, onLeave } = await renderMode();
+    await userEvent.click(within(mode).getByTestId("add-vote"));
+    within(mode).getByTestId("vote-on").focus();
+    await userEvent.keyboard("{Escape}");
+    expect(onLeave).not.toHaveBeenCalled();
+    // Alt+Down in the list box is the list box's own.
+    await userEvent.keyboard("{Alt>}{ArrowDown}{/Alt}");
+    expect(currentStep(mode)).toMatch(/^40\/26/);
+    within(mode).getByTestId("vote-fast").focus();
+    await userEvent.keyboard("{Escape}");
+    expect(onLeave).toHaveBeenCalledTimes(1);
+  });
+
+  it("goes between steps with Alt+Down from a text area too", async () => {
+    backendWith();
+    const { mode } = await renderMode();
+    recommendation(mode).focus();
+    await userEvent.keyboard("{Alt>}{ArrowDown}{/Alt}");
+    await vi.waitFor(() => expect(currentStep(mode)).toMatch(/^41\/26/));
+  });
+
+  it("says so when the boards cannot be read, rather than guess the language", async () => {
+    meetingsBackend([rollMeeting, kommunestyreMeeting], {
+      list_boards: () => {
+        throw { code: "io", message: "Kunne ikkje lese utvala.", fields: [] };
+      },
+    }, [formannskapetFull, kommunestyret], { 13: sevenCame() });
+    const { mode } = await renderMode();
+    expect(within(mode).getByRole("alert")).toHaveTextContent("Kunne ikkje lese utvala.");
   });
 });

@@ -257,6 +257,12 @@ describe("saklista", () => {
     await userEvent.keyboard("{Control>}z{/Control}");
     expect(sentLists(calls)).toHaveLength(2);
 
+    // Outside the sakliste (the meeting form, the status, the meetings list) Ctrl+Z is not the list's.
+    const outside = screen.getAllByRole("button").find((b) => !list.contains(b)) as HTMLElement;
+    outside.focus();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    expect(sentLists(calls)).toHaveLength(2);
+
     // Outside a text field it undoes the removal: the item comes back (as a new one) in its place.
     within(list).getByRole("button", { name: "Flytt opp: Budsjett 2027" }).focus();
     await userEvent.keyboard("{Control>}z{/Control}");
