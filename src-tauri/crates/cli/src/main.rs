@@ -129,8 +129,9 @@ fn document_time() -> Result<DateTime<Utc>, String> {
     }
 }
 
-fn open(db: Option<&Path>, must_exist: bool) -> Result<Store, String> {
-    let path = if let Some(p) = db {
+/// The database file: `--db`, else `SAKSBOK_DB` or the app-data directory.
+fn db_path(db: Option<&Path>) -> Result<PathBuf, String> {
+    Ok(if let Some(p) = db {
         p.to_path_buf()
     } else {
         let p = paths::default_db_path().ok_or("Fann inga app-datamappe; bruk --db FILE.")?;
@@ -138,16 +139,23 @@ fn open(db: Option<&Path>, must_exist: bool) -> Result<Store, String> {
             std::fs::create_dir_all(dir).map_err(|e| format!("Kan ikkje laga mappa {}: {e}", dir.display()))?;
         }
         p
-    };
-    if must_exist && !path.exists() {
-        return Err(format!("Fann ikkje databasen {}. Køyr «saksbok --db FILE demo» for å laga ein.", path.display()));
-    }
-    let opts = OpenOptions {
+    })
+}
+
+fn open_options() -> OpenOptions {
+    OpenOptions {
         backup_before_migration: true,
         program: Some("saksbok (kommandolinja)".into()),
         ..OpenOptions::default()
-    };
-    Store::open_with(&path, &opts).map_err(|e| e.to_string())
+    }
+}
+
+fn open(db: Option<&Path>, must_exist: bool) -> Result<Store, String> {
+    let path = db_path(db)?;
+    if must_exist && !path.exists() {
+        return Err(format!("Fann ikkje databasen {}. Køyr «saksbok --db FILE demo» for å laga ein.", path.display()));
+    }
+    Store::open_with(&path, &open_options()).map_err(|e| e.to_string())
 }
 
 fn run(cli: Cli) -> Result<(), String> {
@@ -377,9 +385,19 @@ fn run(cli: Cli) -> Result<(), String> {
             println!("Tryggingskopi skriven til {}.", dest.display());
         }
         Command::Restore { from } => {
-            let mut store = open(cli.db.as_deref(), true)?;
-            let backups = Backups::for_database(store.conn(), store.path()).map_err(|e| e.to_string())?;
-            let kept = store.restore_from(&from, &backups, Utc::now()).map_err(|e| e.to_string())?;
+            let path = db_path(cli.db.as_deref())?;
+            let kept = match Store::open_with(&path, &open_options()) {
+                Ok(mut store) => {
+                    let backups = Backups::for_database(store.conn(), store.path()).map_err(|e| e.to_string())?;
+                    store.restore_from(&from, &backups, Utc::now()).map_err(|e| e.to_string())?
+                }
+                // A damaged file (or not a database at all) is put aside in the
+                // backup folder beside it, never deleted, and the backup takes its place.
+                Err(e) if matches!(e.code(), "db_corrupt" | "db_not_a_database") => {
+                    Backups::beside(&path).replace_damaged(&path, &from, Utc::now()).map_err(|e| e.to_string())?
+                }
+                Err(e) => return Err(e.to_string()),
+            };
             println!(
                 "Henta fram {}. Databasen slik han var, er teken vare på i {}.",
                 dunce::simplified(&from).display(),

@@ -224,7 +224,7 @@ fn backup_refuses_to_overwrite() {
 }
 
 #[test]
-fn restore_brings_a_backup_back_and_keeps_the_database_first() {
+fn restore_brings_a_backup_back_and_keeps_the_database_first_even_a_damaged_one() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("s.sqlite3");
     assert!(saksbok(&db, &["demo"]).status.success());
@@ -246,6 +246,25 @@ fn restore_brings_a_backup_back_and_keeps_the_database_first() {
     assert_eq!(kept.len(), 1, "the database as it was is kept beside it: {kept:?}");
     let listed = saksbok(&db, &["list"]);
     assert!(String::from_utf8_lossy(&listed.stdout).contains("54/21"));
+
+    // A database damaged past opening: the backup takes its place, and the
+    // damaged file is kept in the backup folder, byte for byte.
+    let junk = b"Ikkje ein database.".repeat(500);
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    std::fs::write(&db, &junk).unwrap();
+    assert!(!saksbok(&db, &["list"]).status.success());
+    let o = saksbok(&db, &["restore", copy.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&saksbok(&db, &["list"]).stdout).contains("54/21"));
+    let set_aside: Vec<_> = std::fs::read_dir(dir.path().join("tryggingskopiar"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("-skadd"))
+        .collect();
+    assert_eq!(set_aside.len(), 1, "{set_aside:?}");
+    assert_eq!(std::fs::read(&set_aside[0]).unwrap(), junk);
 }
 
 #[test]
