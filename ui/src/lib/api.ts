@@ -63,6 +63,7 @@ import type { SettingsView } from "./bindings/SettingsView";
 import type { SnippetPart } from "./bindings/SnippetPart";
 import type { TermMember } from "./bindings/TermMember";
 import type { TextLanguage } from "./bindings/TextLanguage";
+import type { WaitingCase } from "./bindings/WaitingCase";
 
 export type {
   AgendaItemView,
@@ -125,6 +126,7 @@ export type {
   SnippetPart,
   TermMember,
   TextLanguage,
+  WaitingCase,
 };
 
 function isFieldError(v: unknown): v is FieldError {
@@ -299,4 +301,12 @@ export const api = {
   /** Saves the own wording (key, text) of a board's phrases in one language, all at once. */
   setPhrases: (board: number | null, language: TextLanguage, own: [string, string][]) =>
     call<PhrasesView>("set_phrases", { board, language, own }),
+  /**
+   * Sends an agenda item's case on to `board` (saksgang): it waits there with
+   * this item's vedtak as the new tilråding. Refused ("invalid") to the same
+   * board, twice to one board, or for an item without an arkivsak.
+   */
+  sendOn: (item: number, board: number) => call<WaitingCase>("send_on", { item, board }),
+  /** The cases sent on to `board` that are not yet on one of its saklister. */
+  waitingCases: (board: number) => call<WaitingCase[]>("waiting_cases", { board }),
 };

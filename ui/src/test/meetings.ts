@@ -4,6 +4,8 @@
 // meeting's roll with who could vote on each item, by the real rules. Each
 // item's record and the meeting's own business are kept too, with a simple
 // generated text, drafts, and a history of steps that undo_step puts back.
+// A case sent on (send_on) waits for the other board's meeting until a
+// sakliste of that board lists it (waiting_cases).
 import type {
   Attendance,
   Behandling,
@@ -23,6 +25,7 @@ import type {
   SaklisteItem,
   Seat,
   TermMember,
+  WaitingCase,
 } from "../lib/api";
 import type { Draft } from "../lib/bindings/Draft";
 import type { Proposal } from "../lib/bindings/Proposal";
@@ -269,8 +272,11 @@ export function meetingsBackend(
   records: Record<number, ItemRecord> = {},
   business: Record<number, Behandling> = {},
   drafts: Record<number, Draft[]> = {},
+  waiting: Record<number, WaitingCase[]> = {},
 ): Call[] {
   let stored = meetings.map((m) => structuredClone(m));
+  /** Per board, the cases sent on to it, in the order they were sent. */
+  const sentOn = new Map(Object.entries(waiting).map(([id, w]) => [Number(id), structuredClone(w)]));
   const storedRolls = new Map(Object.entries(rolls).map(([id, r]) => [Number(id), structuredClone(r)]));
   let nextItem = 100;
   const find = (id: unknown) => {
@@ -389,6 +395,41 @@ export function meetingsBackend(
       return rollOf(m);
     },
     ...recordHandlers(() => stored, find, rollOf, records, business, drafts),
+    send_on: (a) => {
+      const m = stored.find((x) => x.items.some((i) => i.id === a.item));
+      const it = m?.items.find((i) => i.id === a.item);
+      if (!m || !it) throw { code: "not_found", message: `Fann ikkje saka med id ${String(a.item)}.`, fields: [] };
+      const to = boards.find((b) => b.id === a.board);
+      if (!to) throw { code: "not_found", message: `Fann ikkje utvalet med id ${String(a.board)}.`, fields: [] };
+      const refuse = (message: string) => {
+        throw { code: "invalid", message, fields: [] };
+      };
+      if (to.id === m.board_id) refuse("Saka kan ikkje sendast vidare til same utval. Vel eit anna utval.");
+      const number = it.case_number;
+      if (!number) return refuse("Saka har ikkje arkivsak, så ho kan ikkje sendast vidare.");
+      const list = sentOn.get(to.id) ?? [];
+      if (list.some((w) => w.case_number.year === number.year && w.case_number.seq === number.seq)) {
+        refuse(`Saka er alt send vidare til ${to.settings.name}.`);
+      }
+      const found = registerCases.find((c) => c.number.year === number.year && c.number.seq === number.seq);
+      const [y, mo, d] = m.date.split("-");
+      const w: WaitingCase = {
+        id: found?.id ?? 0,
+        case_number: number,
+        title: it.title,
+        from: `${m.board} ${d}.${mo}.${y}, sak ${it.number_text}`,
+        recommendation: records[it.id]?.vedtak ?? null,
+      };
+      sentOn.set(to.id, [...list, w]);
+      return structuredClone(w);
+    },
+    waiting_cases: (a) => {
+      const board = a.board as number;
+      const listed = stored
+        .filter((m) => m.board_id === board)
+        .flatMap((m) => m.items.flatMap((i) => (i.case_number ? [`${i.case_number.year}/${i.case_number.seq}`] : [])));
+      return structuredClone((sentOn.get(board) ?? []).filter((w) => !listed.includes(`${w.case_number.year}/${w.case_number.seq}`)));
+    },
     ...extra,
   });
 }

@@ -223,4 +223,106 @@ describe("møteførsel", () => {
     const { mode } = await renderMode();
     expect(within(mode).getByRole("alert")).toHaveTextContent("Kunne ikkje lese utvala.");
   });
+
+  it("sends an item's case on to another board, saving the step first, and shows the back end's refusals", async () => {
+    const calls = backendWith();
+    const { mode, onNotice } = await renderMode();
+    // 40/26 has no arkivsak: the back end refuses, and says why.
+    const boardsOffered = () => within(within(mode).getByTestId("send-on-board")).getAllByRole("option").map((o) => o.textContent);
+    expect(boardsOffered()).toEqual(["Kommunestyret"]);
+    expect(within(mode).getByLabelText("Send vidare til")).toHaveValue("2");
+    await userEvent.click(within(mode).getByTestId("send-on"));
+    expect(await within(mode).findByRole("alert")).toHaveTextContent("Saka har ikkje arkivsak, så ho kan ikkje sendast vidare.");
+    expect(calls.filter((c) => c.cmd === "send_on").map((c) => c.args)).toEqual([{ item: 41, board: 2 }]);
+
+    await userEvent.click(within(mode).getAllByTestId("mode-step")[2] as HTMLElement);
+    await vi.waitFor(() => expect(currentStep(mode)).toMatch(/^41\/26/));
+    await within(mode).findByTestId("save-record");
+    await userEvent.type(within(mode).getByTestId("record-vedtak"), "Budsjettet vert vedteke.");
+    await userEvent.click(within(mode).getByTestId("send-on"));
+    await vi.waitFor(() =>
+      expect(onNotice).toHaveBeenLastCalledWith("«Budsjett 2027» er send vidare til Kommunestyret og ventar på møte der."),
+    );
+    // The vedtak was saved before the case went on.
+    const order = calls.filter((c) => c.cmd === "set_item_record" || c.cmd === "send_on").map((c) => c.cmd);
+    expect(order).toEqual(["send_on", "set_item_record", "send_on"]);
+    expect(calls.filter((c) => c.cmd === "set_item_record").map((c) => (c.args.record as StoredRecord).vedtak)).toEqual(["Budsjettet vert vedteke."]);
+    expect(calls.filter((c) => c.cmd === "send_on").map((c) => c.args)).toEqual([
+      { item: 41, board: 2 },
+      { item: 42, board: 2 },
+    ]);
+    expect(within(mode).getByTestId("send-on-done")).toHaveTextContent("«Budsjett 2027» er send vidare til Kommunestyret");
+
+    // Twice to the same board: refused.
+    await userEvent.click(within(mode).getByTestId("send-on"));
+    expect(await within(mode).findByRole("alert")).toHaveTextContent("Saka er alt send vidare til Kommunestyret.");
+  });
+
+  it("shows the business before an item as a step of its own, and saves it with its before_item kept", async () => {
+    const text = (t: string, before_item: number | null) => ({ content: { kind: "text" as const, text: t }, joins_previous: false, before_item });
+    const first = text("Ordføraren opna møtet.", 0);
+    const between = text("Rådmannen orienterte om vegen.", 2);
+    const after = text("Ordføraren takka for møtet.", null);
+    const calls = backendWith({}, { 13: { blocks: [first, between, after], proposals: [], votes: [] } });
+    const { mode, onNotice } = await renderMode();
+    expect(stepLabels(mode)).toEqual([
+      "Før sakene",
+      "40/26 Godkjenning av innkalling og sakliste røysteføre 7/5",
+      "41/26 Budsjett 2027 røysteføre 7/5",
+      "Før sak 42/26",
+      "42/26 Økonomiplan 2027–2030 røysteføre 7/5",
+      "Etter sakene",
+    ]);
+
+    await userEvent.click(within(mode).getAllByTestId("mode-step")[3] as HTMLElement);
+    await vi.waitFor(() => expect(currentStep(mode)).toBe("Før sak 42/26"));
+    const editor = await within(mode).findByTestId("item-record");
+    expect(within(editor).getByRole("heading", { level: 2 })).toHaveTextContent("Møtet si eiga sak: Før sak 42/26");
+    await vi.waitFor(() => expect(within(editor).getAllByTestId("record-step")).toHaveLength(1));
+    const note = within(editor).getByLabelText("Tekst, Merknad 1");
+    expect(note).toHaveValue("Rådmannen orienterte om vegen.");
+    // No saksgang and no "before this" for the business itself.
+    expect(within(mode).queryByTestId("send-on")).not.toBeInTheDocument();
+
+    await userEvent.type(note, " Arbeidet tek til i mai.");
+    // What is typed is kept as this place's draft.
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "save_draft").map((c) => c.args.key)).toContain("business:2"), { timeout: 2000 });
+    await userEvent.keyboard("{Control>}s{/Control}");
+    await vi.waitFor(() => expect(onNotice).toHaveBeenLastCalledWith("Saka frå møtet er lagra."));
+    expect(calls.filter((c) => c.cmd === "set_business").map((c) => (c.args.business as Behandling).blocks)).toEqual([
+      [first, text("Rådmannen orienterte om vegen. Arbeidet tek til i mai.", 2), after],
+    ]);
+  });
+
+  it("adds business before an item from the item's step, and keeps its place when saved", async () => {
+    const after = { content: { kind: "text" as const, text: "Ordføraren takka for møtet." }, joins_previous: false, before_item: null };
+    const calls = backendWith({}, { 13: { blocks: [after], proposals: [], votes: [] } });
+    const { mode, onNotice } = await renderMode();
+    expect(stepLabels(mode)).not.toContain("Før sak 41/26");
+    await userEvent.click(within(mode).getAllByTestId("mode-step")[2] as HTMLElement);
+    await vi.waitFor(() => expect(currentStep(mode)).toMatch(/^41\/26/));
+    await userEvent.click(await within(mode).findByRole("button", { name: "Legg til sak utanom saklista før denne" }));
+    await vi.waitFor(() => expect(currentStep(mode)).toBe("Før sak 41/26"));
+    expect(stepLabels(mode)[2]).toBe("Før sak 41/26");
+    expect(onNotice).toHaveBeenLastCalledWith("Før sak 41/26.");
+    const editor = await within(mode).findByTestId("item-record");
+    await within(editor).findByTestId("add-business");
+    await userEvent.click(within(editor).getByTestId("add-business"));
+    await userEvent.type(within(editor).getByLabelText("Tittel, Sak frå møtet 1"), "Brannstasjonen");
+    await userEvent.type(within(editor).getByLabelText("Tekst, Sak frå møtet 1"), "Rådmannen orienterte.");
+    // PageDown saves it and goes on to the item it stands before.
+    within(editor).getByRole("heading", { level: 2 }).focus();
+    await userEvent.keyboard("{PageDown}");
+    await vi.waitFor(() => expect(currentStep(mode)).toMatch(/^41\/26/));
+    expect(calls.filter((c) => c.cmd === "set_business").map((c) => (c.args.business as Behandling).blocks)).toEqual([
+      [
+        {
+          content: { kind: "business", business: "orientering", title: "Brannstasjonen", text: "Rådmannen orienterte.", answer: null },
+          joins_previous: false,
+          before_item: 1,
+        },
+        after,
+      ],
+    ]);
+  });
 });

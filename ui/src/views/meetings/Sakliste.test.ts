@@ -2,10 +2,10 @@ import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { SaklisteEntry } from "../../lib/api";
+import type { SaklisteEntry, WaitingCase } from "../../lib/api";
 import { setLang } from "../../lib/i18n.svelte";
 import { formannskapet } from "../../test/backend";
-import { item, kommunestyreMeeting, meetingsBackend, plannedMeeting, sentLists } from "../../test/meetings";
+import { ikt, item, kommunestyreMeeting, meetingsBackend, plannedMeeting, sentLists } from "../../test/meetings";
 import MeetingsScreen from "./MeetingsScreen.svelte";
 
 beforeEach(() => {
@@ -342,5 +342,58 @@ describe("saklista", () => {
       ]),
     );
     expect(sentLists(calls)[0]?.[0]).toEqual(stored(31, null, "Referatsaker"));
+  });
+
+  describe("cases waiting for the board", () => {
+    const sentHere: WaitingCase = {
+      id: ikt.id,
+      case_number: ikt.number,
+      title: ikt.title,
+      from: "Formannskapet og næringsutvalet 15.04.2021, sak 54/21",
+      recommendation: "Luster kommune bør utvikle sin eigen IKT-strategi.",
+    };
+    const waitingBackend = () => meetingsBackend(undefined, {}, undefined, {}, {}, {}, {}, { 2: [sentHere] });
+
+    it("lists them under «Ventar på møte» with where they come from, and adds one by its case number", async () => {
+      const calls = waitingBackend();
+      const { list, onNotice } = await renderMeeting(11);
+      const waiting = await within(list).findByRole("list", { name: "Ventar på møte" });
+      expect(calls.filter((c) => c.cmd === "waiting_cases").map((c) => c.args)).toEqual([{ board: 2 }]);
+      expect(within(list).getByRole("heading", { name: "Ventar på møte" })).toBeInTheDocument();
+      const [only, ...rest] = within(waiting).getAllByTestId("waiting-case");
+      expect(rest).toHaveLength(0);
+      expect(only).toHaveTextContent("21/1069");
+      expect(only).toHaveTextContent("IKT-samarbeid. Etablering av avtale med SYS-IKT");
+      expect(only).toHaveTextContent("Frå Formannskapet og næringsutvalet 15.04.2021, sak 54/21");
+
+      await userEvent.click(within(only as HTMLElement).getByRole("button", { name: "Legg til 21/1069 IKT-samarbeid. Etablering av avtale med SYS-IKT" }));
+      await vi.waitFor(() => expect(sentLists(calls)).toHaveLength(1));
+      expect(sentLists(calls)[0]?.at(-1)).toEqual({ ...stored(0, "21/1069", ikt.title), id: null });
+      expect(onNotice).toHaveBeenLastCalledWith(`«${ikt.title}» er lagd til. Saklista er lagra.`);
+      // On the list now: it waits no more, and the focus is back in the field.
+      await vi.waitFor(() => expect(within(list).queryAllByTestId("waiting-case")).toHaveLength(0));
+      expect(within(list).getByLabelText("Legg til sak")).toHaveFocus();
+    });
+
+    it("shows a waiting case first among the cases found, with where it comes from, and hides the list while typing", async () => {
+      const calls = waitingBackend();
+      const { list } = await renderMeeting(11);
+      await within(list).findByTestId("waiting-case");
+      await userEvent.type(within(list).getByLabelText("Legg til sak"), "21/1069");
+      const option = await within(list).findByRole("option", { name: /IKT-samarbeid/ });
+      expect(option).toHaveTextContent("Ventar på møte. Frå Formannskapet og næringsutvalet 15.04.2021, sak 54/21");
+      expect(option).toHaveAttribute("aria-selected", "true");
+      expect(within(list).queryAllByTestId("waiting-case")).toHaveLength(0);
+      await userEvent.keyboard("{Enter}");
+      await vi.waitFor(() => expect(sentLists(calls)).toHaveLength(1));
+      expect(sentLists(calls)[0]?.at(-1)).toEqual({ ...stored(0, "21/1069", ikt.title), id: null });
+    });
+
+    it("lists none for a board nothing was sent to", async () => {
+      const calls = waitingBackend();
+      const { list } = await renderMeeting(10);
+      await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "waiting_cases").map((c) => c.args)).toEqual([{ board: 1 }]));
+      expect(within(list).queryByText("Ventar på møte")).not.toBeInTheDocument();
+    });
   });
 });
