@@ -169,3 +169,20 @@ pub async fn choose(d: &WebDriver, id: &str, label: &str) {
         .unwrap();
     assert_eq!(found.json(), &json!(true), "no option {label:?} in #{id}");
 }
+
+/// A plain case to register before a test starts the app.
+pub fn case_input(title: &str) -> saksbok_core::case::CaseInput {
+    saksbok_core::case::CaseInput {
+        number: None,
+        title: title.into(),
+        public_title: None,
+        status: saksbok_core::case::CaseStatus::InProgress,
+        officer: None,
+        unit: None,
+        classification: None,
+        screening_basis: None,
+        opened_on: "02.11.2026".into(),
+        closed_on: None,
+        notes: None,
+    }
+}

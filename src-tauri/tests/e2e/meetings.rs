@@ -5,27 +5,10 @@
 use chrono::Utc;
 use saksbok_core::attendance::{Capacity, Role};
 use saksbok_core::board::{Membership, TermMember};
-use saksbok_core::case::{CaseInput, CaseStatus};
 use saksbok_store::{Actor, Store, cases};
 
 use crate::axe::axe;
 use crate::common::*;
-
-fn case(title: &str) -> CaseInput {
-    CaseInput {
-        number: None,
-        title: title.into(),
-        public_title: None,
-        status: CaseStatus::InProgress,
-        officer: None,
-        unit: None,
-        classification: None,
-        screening_basis: None,
-        opened_on: "02.11.2026".into(),
-        closed_on: None,
-        notes: None,
-    }
-}
 
 /// The titles of the sakliste in order, each with its number.
 async fn sakliste(d: &WebDriver) -> Vec<String> {
@@ -71,7 +54,7 @@ async fn a_meeting_is_planned_with_a_sakliste_of_three_cases() {
         let who = Actor { name: "test", now: Utc::now() };
         s.write(|tx| saksbok_store::demo::load_demo(tx, &who, &saksbok_core::demo::reference())).unwrap();
         for title in ["Budsjett 2027 og økonomiplan", "Skulebruksplan for Luster"] {
-            s.write(|tx| cases::create(tx, &who, &case(title).validate().unwrap())).unwrap();
+            s.write(|tx| cases::create(tx, &who, &case_input(title).validate().unwrap())).unwrap();
         }
         // The board's members and a varamedlem for this term.
         let board = s.read(|tx| saksbok_store::boards::list(tx)).unwrap()[0].id;

@@ -7,7 +7,6 @@
 use chrono::Utc;
 use saksbok_core::attendance::Role;
 use saksbok_core::board::{Membership, TermMember};
-use saksbok_core::case::{CaseInput, CaseStatus};
 use saksbok_core::meeting::{MeetingInput, SaklisteEntry};
 use saksbok_core::model::{BlockContent, BusinessKind, Outcome};
 use saksbok_core::sakliste::MeetingStatus;
@@ -21,22 +20,6 @@ fn protocols_text(s: &Store, id: i64) -> String {
     p.sections[0].paragraphs.iter().map(saksbok_core::text::Paragraph::plain_text).collect::<Vec<_>>().join("\n")
 }
 use crate::common::*;
-
-fn case(title: &str) -> CaseInput {
-    CaseInput {
-        number: None,
-        title: title.into(),
-        public_title: None,
-        status: CaseStatus::InProgress,
-        officer: None,
-        unit: None,
-        classification: None,
-        screening_basis: None,
-        opened_on: "02.11.2026".into(),
-        closed_on: None,
-        notes: None,
-    }
-}
 
 /// Chooses option number `index` of a `<select>` element, as a user would.
 async fn choose_nth(d: &WebDriver, select: &WebElement, index: usize) {
@@ -90,7 +73,7 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
         s.write(|tx| saksbok_store::demo::load_demo(tx, &who, &saksbok_core::demo::reference())).unwrap();
         let mut numbers = Vec::new();
         for title in ["Budsjett 2027 og økonomiplan", "Skulebruksplan for Luster", "Reguleringsplan Gaupne sentrum"] {
-            numbers.push(s.write(|tx| cases::create(tx, &who, &case(title).validate().unwrap())).unwrap().number);
+            numbers.push(s.write(|tx| cases::create(tx, &who, &case_input(title).validate().unwrap())).unwrap().number);
         }
         let board = s.read(|tx| boards::list(tx)).unwrap()[0].id;
         let seat = |name: &str, party: &str, role: Role| TermMember {
