@@ -45,8 +45,9 @@ impl Paragraph {
     }
 }
 
-/// Splits stored text into paragraphs at blank lines. Lines inside a
-/// paragraph are joined with a space; leading and trailing blanks go.
+/// Splits stored text into paragraphs at blank lines. A single line break
+/// inside a paragraph is kept as `\n` (a list, an address: the protocol
+/// prints it as written); blanks around each line go.
 pub fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current: Vec<&str> = Vec::new();
@@ -54,7 +55,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
         let line = line.trim();
         if line.is_empty() {
             if !current.is_empty() {
-                out.push(current.join(" "));
+                out.push(current.join("\n"));
                 current.clear();
             }
         } else {
@@ -62,7 +63,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
         }
     }
     if !current.is_empty() {
-        out.push(current.join(" "));
+        out.push(current.join("\n"));
     }
     out
 }
@@ -98,9 +99,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paragraphs_split_at_blank_lines_and_join_wrapped_lines() {
+    fn paragraphs_split_at_blank_lines_and_keep_single_line_breaks() {
         let p = paragraphs("\n  Første linje\nheld fram\n\n\n  Andre  \n");
-        assert_eq!(p, ["Første linje held fram", "Andre"]);
+        assert_eq!(p, ["Første linje\nheld fram", "Andre"]);
         assert!(paragraphs("  \n \n").is_empty());
     }
 

@@ -16,7 +16,9 @@ fn bench(c: &mut Criterion) {
     let now = Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap();
     // Parse the embedded fonts once, as the app does at first use.
     let _ = render_saksprotokoll(&p, now);
-    c.bench_function("layout saksprotokoll 54/21", |b| b.iter(|| layout::saksprotokoll(&p, &PageStyle::default())));
+    c.bench_function("layout saksprotokoll 54/21", |b| {
+        b.iter(|| layout::saksprotokoll(&p, &PageStyle::default()).unwrap());
+    });
     c.bench_function("render saksprotokoll 54/21 (PDF)", |b| b.iter(|| render_saksprotokoll(&p, now)));
 }
 

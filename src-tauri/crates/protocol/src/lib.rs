@@ -1,16 +1,22 @@
 //! Protocols as PDF.
 //!
-//! Two steps: [`layout`] is a pure function from a [`Saksprotokoll`] to
-//! positioned lines on A4 pages (testable without a PDF), and [`render`]
-//! turns those pages into PDF bytes with printpdf, embedding and subsetting
-//! the font. The same input and timestamp always give the same bytes.
+//! Three steps: [`content`] says what a protocol prints as a [`Document`]
+//! (headings, paragraphs, lists, fields, tables); [`layout`] is a pure
+//! function from a document to positioned lines on A4 pages (testable
+//! without a PDF); [`render`] turns those pages into PDF bytes with printpdf,
+//! embedding and subsetting the font. The same input and timestamp always
+//! give the same bytes.
 //!
 //! [`Saksprotokoll`]: saksbok_core::protocol::Saksprotokoll
 
+pub mod content;
+pub mod document;
 pub mod fonts;
 pub mod layout;
 pub mod render;
 pub mod save;
 
-pub use render::{Rendered, render_saksprotokoll, sha256_hex};
+pub use document::{Block, Document};
+pub use layout::LayoutError;
+pub use render::{Rendered, render_document, render_saksprotokoll, sha256_hex};
 pub use save::save_atomically;

@@ -13,8 +13,10 @@ use printpdf::{
 };
 use saksbok_core::protocol::Saksprotokoll;
 
+use crate::content;
+use crate::document::Document;
 use crate::fonts::{FontKind, fonts};
-use crate::layout::{self, Layout, PageStyle};
+use crate::layout::{self, Layout, LayoutError, PageStyle};
 
 /// A rendered PDF and what a caller should know about it.
 #[derive(Debug, Clone)]
@@ -127,9 +129,15 @@ pub fn render_layout(layout: &Layout, title: &str, author: &str, subject: &str, 
     Rendered { pdf, pages: layout.pages.len(), missing_glyphs: layout.missing.clone(), sha256 }
 }
 
-/// Lays out and renders a saksprotokoll on A4. `now` is the document's
-/// creation date; pass the same value to get the same bytes.
+/// Lays out and renders a document on pages of `style`. `now` is the
+/// document's creation date; pass the same value to get the same bytes.
+pub fn render_document(doc: &Document, style: &PageStyle, now: DateTime<Utc>) -> Result<Rendered, LayoutError> {
+    let layout = layout::document(doc, style)?;
+    Ok(render_layout(&layout, &doc.title, &doc.author, &doc.subject, now))
+}
+
+/// Lays out and renders a saksprotokoll on A4 with the default page.
 pub fn render_saksprotokoll(p: &Saksprotokoll, now: DateTime<Utc>) -> Rendered {
-    let layout = layout::saksprotokoll(p, &PageStyle::default());
-    render_layout(&layout, &p.title, &p.municipality, &p.subject, now)
+    render_document(&content::saksprotokoll(p), &PageStyle::default(), now)
+        .expect("the default page has room for text (tested)")
 }
