@@ -50,15 +50,21 @@ enum Command {
         #[arg(long, default_value_t = 50, value_name = "N")]
         limit: u32,
     },
-    /// Write a protocol as PDF.
+    /// Write a protocol as PDF: the saksprotokoll of an utvalssak
+    /// (`render saksprotokoll 54/21`), or the møteprotokoll of a meeting
+    /// (`render moteprotokoll --utval NAME --date 2021-04-15`).
     Render {
         #[arg(value_enum)]
         kind: ProtocolKind,
-        /// The utvalssak number, e.g. 54/21.
-        number: String,
-        /// The board (utval), needed only when several boards use the number.
+        /// The utvalssak number, e.g. 54/21 (saksprotokoll).
+        number: Option<String>,
+        /// The board (utval): for a saksprotokoll needed only when several
+        /// boards use the number, for a møteprotokoll when several meet that day.
         #[arg(long, value_name = "NAME")]
         utval: Option<String>,
+        /// The meeting's date, yyyy-mm-dd or dd.mm.yyyy (møteprotokoll).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
         /// Where to write the PDF.
         #[arg(short, long, value_name = "OUT.pdf")]
         output: PathBuf,
@@ -111,9 +117,17 @@ enum Command {
     },
 }
 
+/// What a written PDF is the protocol of, for its printed_protocols row.
+#[derive(Debug, Clone, Copy)]
+enum Printed {
+    Item(i64),
+    Meeting(i64),
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ProtocolKind {
     Saksprotokoll,
+    Moteprotokoll,
 }
 
 /// The document time: SOURCE_DATE_EPOCH when set (reproducible builds), else now.
@@ -254,22 +268,52 @@ fn run(cli: Cli) -> Result<(), String> {
                 eprintln!("Merk: protokollen har ei eiga ordlyd for behandlinga; teksten over er den genererte.");
             }
         }
-        Command::Render { kind: ProtocolKind::Saksprotokoll, number, utval, output } => {
-            let number: AgendaNumber = number.parse().map_err(|e: saksbok_core::NumberError| e.to_string())?;
+        Command::Render { kind, number, utval, date, output } => {
             let now = document_time()?;
             let mut store = open(cli.db.as_deref(), true)?;
-            let id = agenda::find_agenda_item(store.conn(), number, utval.as_deref()).map_err(|e| e.to_string())?;
-            let protocol = protocols::saksprotokoll(store.conn(), id).map_err(|e| e.to_string())?;
-            let rendered = saksbok_protocol::render_saksprotokoll(&protocol, now);
+            let conn = store.conn();
+            let (rendered, record): (saksbok_protocol::Rendered, Printed) = match kind {
+                ProtocolKind::Saksprotokoll => {
+                    let Some(number) = number else {
+                        return Err("Skriv nummeret på utvalssaka, til dømes: render saksprotokoll 54/21.".into());
+                    };
+                    if date.is_some() {
+                        return Err("--date høyrer til møteprotokollen; ein saksprotokoll finst med nummeret.".into());
+                    }
+                    let number: AgendaNumber = number.parse().map_err(|e: saksbok_core::NumberError| e.to_string())?;
+                    let id = agenda::find_agenda_item(conn, number, utval.as_deref()).map_err(|e| e.to_string())?;
+                    let protocol = protocols::saksprotokoll(conn, id).map_err(|e| e.to_string())?;
+                    (saksbok_protocol::render_saksprotokoll(&protocol, now), Printed::Item(id))
+                }
+                ProtocolKind::Moteprotokoll => {
+                    if let Some(n) = number {
+                        return Err(format!(
+                            "«{n}»: ein møteprotokoll gjeld heile møtet; vel det med --utval og --date."
+                        ));
+                    }
+                    let Some(date) = date else {
+                        return Err("Skriv datoen for møtet: --date 2021-04-15 (og --utval NAMN).".into());
+                    };
+                    let day = saksbok_core::date::parse_date(&date).ok_or_else(|| {
+                        format!("«{date}» er ikkje ein gyldig dato. Skriv til dømes 2021-04-15 eller 15.04.2021.")
+                    })?;
+                    let id = protocols::find_meeting(conn, utval.as_deref(), day).map_err(|e| e.to_string())?;
+                    let minutes = protocols::minutes(conn, id).map_err(|e| e.to_string())?;
+                    let style = saksbok_protocol::content::MinutesStyle::default();
+                    (saksbok_protocol::render_moteprotokoll(&minutes, style, now), Printed::Meeting(id))
+                }
+            };
             saksbok_protocol::save_atomically(&output, &rendered.pdf)
                 .map_err(|e| format!("Kan ikkje skriva {}: {e}", output.display()))?;
             // dunce: on Windows a plain C:\… path, never the \\?\ form that canonicalize gives.
             let shown = dunce::canonicalize(&output).unwrap_or(output.clone());
+            let path = shown.to_string_lossy();
             // The history gets the real time; SOURCE_DATE_EPOCH fixes only the PDF's dates.
             let who = Actor { name: &user, now: Utc::now() };
             store
-                .write(|tx| {
-                    protocols::record_printed_protocol(tx, &who, id, &shown.to_string_lossy(), &rendered.sha256)
+                .write(|tx| match record {
+                    Printed::Item(id) => protocols::record_printed_protocol(tx, &who, id, &path, &rendered.sha256),
+                    Printed::Meeting(id) => protocols::record_printed_minutes(tx, &who, id, &path, &rendered.sha256),
                 })
                 .map_err(|e| e.to_string())?;
             if !rendered.missing_glyphs.is_empty() {

@@ -82,16 +82,18 @@ impl Saksprotokoll {
     }
 }
 
-/// Builds the saksprotokoll of one agenda item.
-pub fn saksprotokoll(
-    meeting: &MeetingInfo,
+/// The labelled fields ("Sak:", "Tittel:", "Arkivsak:") and the sections
+/// ("Behandling:", "Vedtak:") of one agenda item: the saksprotokoll's body,
+/// and each case's part of the møteprotokoll.
+/// `number` is the utvalssak number as the board prints it ("PS 054/21").
+pub fn case_content(
     item: &AgendaItem,
+    number: &str,
     tpl: &ProtocolTemplate,
     phrases: &Phrases,
-) -> Result<Saksprotokoll, DanglingReference> {
-    let number = item.number.to_string();
+) -> Result<(Vec<Field>, Vec<Section>), DanglingReference> {
     let mut fields = vec![
-        Field { label: tpl.case_label.clone(), value: number.clone(), emphasised: true },
+        Field { label: tpl.case_label.clone(), value: number.to_string(), emphasised: true },
         Field {
             label: tpl.title_label.clone(),
             value: fill(&tpl.title_format, &[("tittel", &item.title)]),
@@ -111,6 +113,18 @@ pub fn saksprotokoll(
             paragraphs: paragraphs(vedtak).into_iter().map(Paragraph::plain).collect(),
         });
     }
+    Ok((fields, sections))
+}
+
+/// Builds the saksprotokoll of one agenda item.
+pub fn saksprotokoll(
+    meeting: &MeetingInfo,
+    item: &AgendaItem,
+    tpl: &ProtocolTemplate,
+    phrases: &Phrases,
+) -> Result<Saksprotokoll, DanglingReference> {
+    let number = item.number.to_string();
+    let (fields, sections) = case_content(item, &number, tpl, phrases)?;
     let date = format_date(meeting.date);
     Ok(Saksprotokoll {
         municipality: tpl.municipality.clone(),

@@ -3,35 +3,66 @@
 //! Luster's published saksprotokoll lives here: type sizes, the rule under
 //! the header, the space between parts.
 
-use saksbok_core::protocol::Saksprotokoll;
+use saksbok_core::minutes::{CaseMinutes, Minutes, MinutesAttendance, MinutesPart, Person, SaklisteGroup};
+use saksbok_core::protocol::{Field, Saksprotokoll, Section};
+use saksbok_core::text::Paragraph;
 
-use crate::document::{Block, Document};
+use crate::document::{Block, Document, ListItem, Table, bold};
 
 /// Space after each paragraph of body text, in points.
 pub const PARAGRAPH_GAP: f32 = 6.0;
 /// Body type size, in points.
 pub const BODY_SIZE: f32 = 11.0;
 
-/// A saksprotokoll (or any document core writes in its shape, such as the
-/// offentleg journal): header, labelled fields, then headed sections.
-pub fn saksprotokoll(p: &Saksprotokoll) -> Document {
-    let mut blocks = vec![
-        Block::heading(&p.municipality, 13.0),
+/// How a møteprotokoll is printed: the variants real protocols use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MinutesStyle {
+    pub attendance: AttendanceStyle,
+    pub signatures: SignaturePlace,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AttendanceStyle {
+    /// "Følgjande medlemer møtte" and the rest as tables with party and
+    /// function columns (Luster's published layout).
+    #[default]
+    Tables,
+    /// "Medl.:", "Forfall:", "Varamedl.:", "Frå adm. (evt. andre):" as
+    /// labelled, comma-separated names.
+    Fields,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SignaturePlace {
+    /// After the last case.
+    #[default]
+    End,
+    /// On the first page, right after the sakliste.
+    AfterSakliste,
+}
+
+fn header(municipality: &str, kind: &str, board: &str) -> Vec<Block> {
+    vec![
+        Block::heading(municipality, 13.0),
         Block::Space(2.0),
-        Block::heading(&p.document_kind, 18.0),
+        Block::heading(kind, 18.0),
         Block::Space(4.0),
         // Board and meeting date stacked, as in the reference, so that text
         // extraction (copy, screen readers, pdftotext) reads them in order.
-        Block::heading(&p.board, 12.0),
-        Block::text(&p.meeting_date),
-        Block::Rule { pad: 5.0 },
-        Block::Space(4.0),
-    ];
-    for f in &p.fields {
+        Block::heading(board, 12.0),
+    ]
+}
+
+fn fields(blocks: &mut Vec<Block>, fields: &[Field]) {
+    for f in fields {
         blocks.push(Block::Field { label: f.label.clone(), value: f.value.clone(), emphasised: f.emphasised });
         blocks.push(Block::Space(2.0));
     }
-    for s in &p.sections {
+}
+
+/// Headed sections; a heading with nothing under it is left out.
+fn sections(blocks: &mut Vec<Block>, sections: &[Section]) {
+    for s in sections.iter().filter(|s| !s.paragraphs.is_empty()) {
         blocks.push(Block::Space(10.0));
         blocks.push(Block::heading(&s.heading, BODY_SIZE));
         blocks.push(Block::Space(4.0));
@@ -40,6 +71,15 @@ pub fn saksprotokoll(p: &Saksprotokoll) -> Document {
             blocks.push(Block::Space(PARAGRAPH_GAP));
         }
     }
+}
+
+/// A saksprotokoll (or any document core writes in its shape, such as the
+/// offentleg journal): header, labelled fields, then headed sections.
+pub fn saksprotokoll(p: &Saksprotokoll) -> Document {
+    let mut blocks = header(&p.municipality, &p.document_kind, &p.board);
+    blocks.extend([Block::text(&p.meeting_date), Block::Rule { pad: 5.0 }, Block::Space(4.0)]);
+    fields(&mut blocks, &p.fields);
+    sections(&mut blocks, &p.sections);
     Document {
         blocks,
         footer: p.title.clone(),
@@ -47,5 +87,253 @@ pub fn saksprotokoll(p: &Saksprotokoll) -> Document {
         title: p.title.clone(),
         author: p.municipality.clone(),
         subject: p.subject.clone(),
+    }
+}
+
+/// A møteprotokoll: header and facts, attendance, møteleiar, sakliste,
+/// then each case and the meeting's own business in meeting order, the
+/// signatures (after the sakliste or at the end) and the distribution list.
+pub fn moteprotokoll(m: &Minutes, style: MinutesStyle) -> Document {
+    let mut blocks = header(&m.municipality, &m.document_kind, &m.board);
+    blocks.extend([Block::Rule { pad: 5.0 }, Block::Space(4.0)]);
+    fields(&mut blocks, &m.facts);
+    blocks.push(Block::Space(8.0));
+    match style.attendance {
+        AttendanceStyle::Tables => attendance_tables(&mut blocks, &m.attendance),
+        AttendanceStyle::Fields => attendance_fields(&mut blocks, &m.attendance),
+    }
+    if let Some(chair) = &m.chair {
+        blocks.push(Block::Space(4.0));
+        blocks.push(Block::Field { label: "Møteleiar:".into(), value: chair.clone(), emphasised: false });
+    }
+    blocks.push(Block::Space(14.0));
+    blocks.push(Block::heading("Sakliste", 12.0));
+    blocks.push(Block::Space(4.0));
+    sakliste(&mut blocks, &m.sakliste);
+    if style.signatures == SignaturePlace::AfterSakliste {
+        signatures(&mut blocks, m);
+    }
+    for part in &m.parts {
+        match part {
+            MinutesPart::Business { paragraphs } => {
+                separator(&mut blocks);
+                for para in paragraphs {
+                    blocks.push(Block::from_paragraph(para.clone()));
+                    blocks.push(Block::Space(PARAGRAPH_GAP));
+                }
+            }
+            MinutesPart::Case(c) => case(&mut blocks, c),
+        }
+    }
+    if style.signatures == SignaturePlace::End {
+        signatures(&mut blocks, m);
+    }
+    Document {
+        blocks,
+        footer: m.title.clone(),
+        page_format: m.page_format.clone(),
+        title: m.title.clone(),
+        author: m.municipality.clone(),
+        subject: m.subject.clone(),
+    }
+}
+
+fn text_or_empty(s: Option<&str>) -> Paragraph {
+    Paragraph::plain(s.unwrap_or_default())
+}
+
+/// A headed table of people; nothing when the list is empty.
+fn people(blocks: &mut Vec<Block>, heading: &str, header: &[&str], widths: &[f32], rows: Vec<Vec<Paragraph>>) {
+    if rows.is_empty() {
+        return;
+    }
+    blocks.push(Block::Space(8.0));
+    blocks.push(Block::heading(heading, BODY_SIZE));
+    blocks.push(Block::Space(2.0));
+    blocks.push(Block::Table(Table {
+        widths: widths.to_vec(),
+        header: Some(header.iter().map(|h| (*h).to_string()).collect()),
+        rows,
+        shared: None,
+    }));
+}
+
+fn person_row(p: &Person) -> Vec<Paragraph> {
+    vec![
+        Paragraph::plain(&p.name),
+        text_or_empty(p.party.as_deref()),
+        text_or_empty(p.function.as_deref()),
+        text_or_empty(p.note.as_deref()),
+    ]
+}
+
+fn no_roll(blocks: &mut Vec<Block>, a: &MinutesAttendance) -> bool {
+    if let Some(n) = a.head_count {
+        let who = if n == 1 { "1 medlem møtte." } else { "medlemer møtte." };
+        let text = if n == 1 { who.to_string() } else { format!("{n} {who}") };
+        if a.members.is_empty() && a.substitutes.is_empty() {
+            blocks.push(Block::text(text));
+            return true;
+        }
+    }
+    if a.unrecorded {
+        blocks.push(Block::text("Oppmøtet er ikkje ført."));
+        return true;
+    }
+    false
+}
+
+fn attendance_tables(blocks: &mut Vec<Block>, a: &MinutesAttendance) {
+    if no_roll(blocks, a) {
+        return;
+    }
+    let widths = [3.0, 1.0, 1.6, 3.6];
+    let cols = ["Namn", "Parti", "Funksjon", "Merknad"];
+    people(blocks, "Følgjande medlemer møtte:", &cols, &widths, a.members.iter().map(person_row).collect());
+    people(blocks, "Forfall meldt frå:", &cols, &widths, a.apologies.iter().map(person_row).collect());
+    people(blocks, "Følgjande varamedlemer møtte:", &cols, &widths, a.substitutes.iter().map(person_row).collect());
+    let ugilde = a
+        .ugilde
+        .iter()
+        .map(|u| {
+            vec![
+                Paragraph::plain(&u.name),
+                Paragraph::plain(&u.item),
+                Paragraph::plain(&u.basis),
+                text_or_empty(u.substitute.as_deref()),
+            ]
+        })
+        .collect();
+    people(blocks, "Ugilde:", &["Medlem", "Sak", "Heimel", "Varamedlem i saka"], &[2.4, 0.0, 3.2, 2.6], ugilde);
+    let staff = |p: &Person| {
+        vec![Paragraph::plain(&p.name), text_or_empty(p.function.as_deref()), text_or_empty(p.note.as_deref())]
+    };
+    let cols = ["Namn", "Stilling", "Merknad"];
+    people(blocks, "Frå administrasjonen:", &cols, &[3.0, 3.0, 3.2], a.administration.iter().map(staff).collect());
+    people(blocks, "Andre til stades:", &cols, &[3.0, 3.0, 3.2], a.others.iter().map(staff).collect());
+    if let Some(n) = a.head_count {
+        blocks.push(Block::Space(4.0));
+        blocks.push(Block::Field { label: "Tal på møtande:".into(), value: n.to_string(), emphasised: false });
+    }
+}
+
+/// "Anne Leiar (Sp, leiar; kom kl. 10.15)".
+fn named(p: &Person) -> String {
+    let inside: Vec<String> = [p.party.clone(), p.function.as_ref().map(|f| f.to_lowercase()), p.note.clone()]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if inside.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, inside.join(", ")) }
+}
+
+fn attendance_fields(blocks: &mut Vec<Block>, a: &MinutesAttendance) {
+    blocks.push(Block::heading("Til stades på møtet", BODY_SIZE));
+    blocks.push(Block::Space(2.0));
+    if no_roll(blocks, a) {
+        return;
+    }
+    let list = |people: &[Person]| people.iter().map(named).collect::<Vec<_>>().join(", ");
+    let mut field = |label: &str, value: String| {
+        if !value.is_empty() {
+            blocks.push(Block::Field { label: label.into(), value, emphasised: false });
+            blocks.push(Block::Space(2.0));
+        }
+    };
+    field("Medl.:", list(&a.members));
+    field("Forfall:", list(&a.apologies));
+    field("Varamedl.:", list(&a.substitutes));
+    let ugilde = a
+        .ugilde
+        .iter()
+        .map(|u| match &u.substitute {
+            Some(s) => format!("{} i sak {} ({}; {s} møtte)", u.name, u.item, u.basis),
+            None => format!("{} i sak {} ({})", u.name, u.item, u.basis),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    field("Ugilde:", ugilde);
+    let mut others = a.administration.clone();
+    others.extend(a.others.iter().cloned());
+    field("Frå adm. (evt. andre):", list(&others));
+    if let Some(n) = a.head_count {
+        field("Tal på møtande:", n.to_string());
+    }
+}
+
+fn sakliste(blocks: &mut Vec<Block>, groups: &[SaklisteGroup]) {
+    let closed = groups.iter().flat_map(|g| &g.lines).any(|l| l.closed.is_some());
+    for g in groups {
+        if let Some(h) = &g.heading {
+            blocks.push(Block::Space(6.0));
+            blocks.push(Block::heading(h, BODY_SIZE));
+            blocks.push(Block::Space(2.0));
+        }
+        let mut header = vec!["Saksnr".to_string(), "Arkivsak".to_string(), "Tittel".to_string()];
+        // The numbers as wide as they are; the title takes what is left.
+        let mut widths = vec![0.0, 0.0, 5.0];
+        if closed {
+            header.push("Lukka".into());
+            widths.push(0.0);
+        }
+        let rows = g
+            .lines
+            .iter()
+            .map(|l| {
+                let mut title = Paragraph::plain(&l.title);
+                if l.added_late {
+                    title.push(" (tilleggssak)", saksbok_core::text::Style::Italic);
+                }
+                let mut row = vec![Paragraph::plain(&l.number), text_or_empty(l.case_number.as_deref()), title];
+                if closed {
+                    // The column says lukka; the cell gives the legal basis when there is one.
+                    row.push(Paragraph::plain(match l.closed.as_deref() {
+                        Some("") => "Ja",
+                        Some(basis) => basis,
+                        None => "",
+                    }));
+                }
+                row
+            })
+            .collect();
+        // One key for every series: their columns line up.
+        blocks.push(Block::Table(Table { widths, header: Some(header), rows, shared: Some(1) }));
+    }
+}
+
+/// The line between the parts of the meeting: cases and business.
+fn separator(blocks: &mut Vec<Block>) {
+    blocks.push(Block::Space(16.0));
+    blocks.push(Block::Rule { pad: 4.0 });
+    blocks.push(Block::Space(4.0));
+}
+
+fn case(blocks: &mut Vec<Block>, c: &CaseMinutes) {
+    separator(blocks);
+    fields(blocks, &c.fields);
+    if let Some(closed) = &c.closed {
+        blocks.push(Block::Paragraph(bold(closed.as_str())));
+    }
+    sections(blocks, &c.sections);
+    if !c.attachments.is_empty() {
+        blocks.push(Block::Space(8.0));
+        blocks.push(Block::heading("Vedlegg:", BODY_SIZE));
+        blocks.push(Block::Space(2.0));
+        blocks.push(Block::List(
+            c.attachments.iter().map(|a| ListItem { marker: "–".into(), text: Paragraph::plain(a) }).collect(),
+        ));
+    }
+}
+
+fn signatures(blocks: &mut Vec<Block>, m: &Minutes) {
+    blocks.push(Block::Space(18.0));
+    blocks.push(Block::heading("Underskrifter:", BODY_SIZE));
+    blocks.push(Block::Space(2.0));
+    blocks.push(Block::Signatures { text: m.signatures_text.clone(), names: m.signatories.clone() });
+    if !m.distribution.is_empty() {
+        blocks.push(Block::Space(12.0));
+        blocks.push(Block::heading(&m.distribution_label, BODY_SIZE));
+        blocks.push(Block::Space(2.0));
+        blocks.push(Block::Paragraph(Paragraph::plain(m.distribution.join("\n"))));
     }
 }

@@ -43,7 +43,14 @@ pub enum Block {
         emphasised: bool,
     },
     Table(Table),
-    /// A thin line across the text width, with `pad` points above and below.
+    /// The signature block: a statement, then a line to sign on above each
+    /// name, two to a row; kept together on one page.
+    Signatures {
+        text: String,
+        names: Vec<String>,
+    },
+    /// A thin line across the text width, with `pad` points above and below;
+    /// never the last thing on a page.
     Rule {
         pad: f32,
     },
@@ -63,9 +70,14 @@ pub struct ListItem {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     /// Relative widths: `[1.0, 1.0, 4.0]` gives the last column two thirds.
+    /// A width of 0 fits the column to its widest cell (at most a third of
+    /// the line); the other columns share what is left.
     pub widths: Vec<f32>,
     pub header: Option<Vec<String>>,
     pub rows: Vec<Vec<Paragraph>>,
+    /// Tables with the same key fit their width-0 columns to the widest
+    /// cell of them all, so that their columns line up (a sakliste per series).
+    pub shared: Option<u32>,
 }
 
 impl Block {

@@ -14,7 +14,7 @@ mod blocks;
 mod flow;
 mod text;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::{self, Write as _};
 
 use saksbok_core::protocol::Saksprotokoll;
@@ -165,7 +165,8 @@ pub fn document(doc: &Document, style: &PageStyle) -> Result<Layout, LayoutError
     if !(style.text_width() >= min_width && body >= min_height && style.body_size > 0.0 && style.line_height > 0.0) {
         return Err(LayoutError::NoRoom { width: style.text_width(), height: body, min_width, min_height });
     }
-    let mut blocks = Blocks { shaper: &mut shaper, style, body, flow: Flow::default() };
+    let mut blocks = Blocks { shaper: &mut shaper, style, body, flow: Flow::default(), shared: HashMap::new() };
+    blocks.share_columns(&doc.blocks);
     for block in &doc.blocks {
         blocks.block(block);
     }

@@ -11,9 +11,10 @@ use printpdf::{
     Color, FontId, Line as PdfLine, LinePoint, Mm, Op, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
     Point, Pt, Rgb, TextItem,
 };
+use saksbok_core::minutes::Minutes;
 use saksbok_core::protocol::Saksprotokoll;
 
-use crate::content;
+use crate::content::{self, MinutesStyle};
 use crate::document::Document;
 use crate::fonts::{FontKind, fonts};
 use crate::layout::{self, Layout, LayoutError, PageStyle};
@@ -134,6 +135,12 @@ pub fn render_layout(layout: &Layout, title: &str, author: &str, subject: &str, 
 pub fn render_document(doc: &Document, style: &PageStyle, now: DateTime<Utc>) -> Result<Rendered, LayoutError> {
     let layout = layout::document(doc, style)?;
     Ok(render_layout(&layout, &doc.title, &doc.author, &doc.subject, now))
+}
+
+/// Lays out and renders a møteprotokoll on A4 with the default page.
+pub fn render_moteprotokoll(m: &Minutes, style: MinutesStyle, now: DateTime<Utc>) -> Rendered {
+    render_document(&content::moteprotokoll(m, style), &PageStyle::default(), now)
+        .expect("the default page has room for text (tested)")
 }
 
 /// Lays out and renders a saksprotokoll on A4 with the default page.

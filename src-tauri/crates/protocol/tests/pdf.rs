@@ -1,10 +1,11 @@
 //! Renders real PDFs and checks them with the tools a records office would
 //! use: pdftotext (text and order), pdffonts (embedding) and qpdf (structure).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-use chrono::{TimeZone, Utc};
+use std::path::Path;
+
+use common::{keep, now, tool, words, write};
 use saksbok_core::behandling::Phrases;
 use saksbok_core::demo;
 use saksbok_core::protocol::{ProtocolTemplate, Saksprotokoll, saksprotokoll};
@@ -15,36 +16,6 @@ use tempfile::TempDir;
 fn reference() -> Saksprotokoll {
     let d = demo::reference();
     saksprotokoll(&d.meeting.info, &d.meeting.items[0], &ProtocolTemplate::default(), &Phrases::nynorsk()).unwrap()
-}
-
-fn now() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 25, 10, 30, 0).unwrap()
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{name} must be installed (poppler-utils, qpdf): {e}"));
-    assert!(out.status.success(), "{name} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p
-}
-
-/// Also keep a copy under target/ for people to look at.
-fn keep(name: &str, bytes: &[u8]) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../target/protocol-samples");
-    let _ = std::fs::create_dir_all(&dir);
-    let _ = std::fs::write(dir.join(name), bytes);
-}
-
-fn words(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// pdftotext output without the page footers.

@@ -500,7 +500,7 @@ pub(crate) fn set_business_as(
 }
 
 /// The vedlegg of an item, in order.
-fn attachments_of(conn: &Connection, item: i64) -> Result<Vec<Attachment>> {
+pub(crate) fn attachments_of(conn: &Connection, item: i64) -> Result<Vec<Attachment>> {
     let mut stmt = conn.prepare(
         "SELECT a.title, c.year, c.seq, j.doc_seq FROM attachments a
          LEFT JOIN journal_entries j ON j.id = a.journal_entry_id

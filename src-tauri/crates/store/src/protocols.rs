@@ -68,3 +68,86 @@ pub fn saksprotokoll_file_name(p: &saksbok_core::protocol::Saksprotokoll) -> Str
     let number = p.fields.first().map(|f| f.value.replace('/', "-")).unwrap_or_default();
     format!("saksprotokoll-{}-{}.pdf", saksbok_core::text::slug(&number), saksbok_core::text::slug(&p.board))
 }
+
+/// The meeting of a board on a date. Without a board, the only meeting
+/// that day; several boards meeting that day must be told apart.
+pub fn find_meeting(conn: &Connection, board: Option<&str>, date: chrono::NaiveDate) -> Result<i64> {
+    // Board names compared in Rust: SQLite's lower() folds only ASCII.
+    let wanted = board.map(str::to_lowercase);
+    let hits: Vec<(i64, String)> = conn
+        .prepare(
+            "SELECT m.id, b.name FROM meetings m JOIN boards b ON b.id = m.board_id
+             WHERE m.date = ?1 ORDER BY b.name, m.id",
+        )?
+        .query_map([date.format("%Y-%m-%d").to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<(i64, String)>>>()?
+        .into_iter()
+        .filter(|(_, name)| wanted.as_ref().is_none_or(|w| name.to_lowercase() == *w))
+        .collect();
+    let day = saksbok_core::date::format_date(date);
+    match hits.as_slice() {
+        [] => Err(StoreError::NotFound(match board {
+            Some(b) => format!("noko møte i {b} {day}"),
+            None => format!("noko møte {day}"),
+        })),
+        [(id, _)] => Ok(*id),
+        many => {
+            let mut names: Vec<&str> = many.iter().map(|(_, b)| b.as_str()).collect();
+            names.dedup();
+            Err(StoreError::Invalid(if names.len() == 1 {
+                format!("{} har fleire møte {day}; Saksbok kan ikkje velja mellom dei.", names[0])
+            } else {
+                format!("Fleire utval har møte {day}: {}. Vel utval.", names.join(", "))
+            }))
+        }
+    }
+}
+
+/// The møteprotokoll of a meeting: everything it prints, read in one go.
+pub fn minutes(conn: &Connection, meeting_id: i64) -> Result<saksbok_core::minutes::Minutes> {
+    let meeting = crate::meetings::get(conn, meeting_id)?;
+    let board = crate::boards::get(conn, meeting.board_id)?;
+    let roll = crate::attendance::get(conn, meeting_id)?;
+    let business = crate::behandling::get_business(conn, meeting_id)?;
+    let phrases = crate::behandling::phrases(conn, meeting.board_id)?;
+    let template = protocol_template(conn)?;
+    let items = meeting
+        .items
+        .iter()
+        .map(|line| {
+            let (_, item) = crate::agenda::agenda_item(conn, line.id)?;
+            let attachments = crate::behandling::attachments_of(conn, line.id)?;
+            Ok(saksbok_core::minutes::MinutesItem { item, attachments })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let input = saksbok_core::minutes::MinutesInput {
+        municipality: &template.municipality,
+        meeting: &meeting,
+        board: &board.settings,
+        roll: &roll,
+        items: &items,
+        business: &business,
+        phrases: &phrases,
+        template: &template,
+    };
+    saksbok_core::minutes::minutes(&input).map_err(|e| StoreError::Invalid(e.to_string()))
+}
+
+/// Notes a møteprotokoll PDF that was written, with its SHA-256.
+pub fn record_printed_minutes(
+    tx: &Transaction<'_>,
+    who: &Actor<'_>,
+    meeting_id: i64,
+    path: &str,
+    sha256: &str,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO printed_protocols (kind, meeting_id, agenda_item_id, path, sha256, created_at, created_by)
+         VALUES ('moteprotokoll', ?1, NULL, ?2, ?3, ?4, ?5)",
+        params![meeting_id, path, sha256, who.timestamp(), who.name],
+    )?;
+    let id = tx.last_insert_rowid();
+    let after = serde_json::json!({ "meeting_id": meeting_id, "path": path, "sha256": sha256 }).to_string();
+    audit::record(tx, who, "print", "printed_protocol", id, None, Some(&after))?;
+    Ok(id)
+}

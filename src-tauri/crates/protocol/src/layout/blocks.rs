@@ -1,5 +1,7 @@
 //! Blocks of a [`Document`](crate::document::Document) into boxes and glue.
 
+use std::collections::HashMap;
+
 use saksbok_core::text::Paragraph;
 
 use super::flow::{Boxed, Flow};
@@ -18,6 +20,8 @@ pub(super) struct Blocks<'s, 'f> {
     /// Height of the page body: no box may be taller.
     pub body: f32,
     pub flow: Flow,
+    /// Natural widths of fitted columns per shared key (see [`Table::shared`]).
+    pub shared: HashMap<u32, Vec<f32>>,
 }
 
 fn spans(p: &Paragraph) -> Vec<(&str, FontKind)> {
@@ -75,9 +79,11 @@ impl Blocks<'_, '_> {
             Block::List(items) => self.list(items, size),
             Block::Field { label, value, emphasised } => self.field(label, value, *emphasised),
             Block::Table(t) => self.table(t, size),
+            Block::Signatures { text, names } => self.signatures(text, names, size),
             Block::Rule { pad } => {
                 let rule = Rule { y: *pad, x1: left, x2: left + width };
-                self.flow.push(Boxed { height: 2.0 * pad, rules: vec![rule], ..Boxed::default() });
+                let b = Boxed { height: 2.0 * pad, rules: vec![rule], keep_with_next: true, ..Boxed::default() };
+                self.flow.push(b);
             }
             Block::Space(pts) => self.flow.glue(*pts),
         }
@@ -126,20 +132,47 @@ impl Blocks<'_, '_> {
         self.push_lines(lines, size);
     }
 
-    fn table(&mut self, t: &Table, size: f32) {
-        let total: f32 = t.widths.iter().map(|w| w.max(0.0)).sum();
-        let columns = t.widths.len().max(1);
-        let shares: Vec<f32> = if total > 0.0 {
-            t.widths.iter().map(|w| w.max(0.0) / total).collect()
-        } else {
-            vec![1.0 / columns as f32; columns]
-        };
-        let mut xs = Vec::with_capacity(columns);
-        let mut x = self.left();
-        for share in &shares {
-            xs.push((x, share * self.width()));
-            x += share * self.width();
+    fn signatures(&mut self, text: &str, names: &[String], size: f32) {
+        let (left, width) = (self.left(), self.width());
+        let lines = self.shaper.wrap(left, width, &[(text, FontKind::Regular)], size);
+        for runs in lines {
+            let mut b = self.line_box(runs, size);
+            b.keep_with_next = true;
+            self.flow.push(b);
         }
+        // Room to sign, the line, the name under it.
+        let (sign, name_size) = (34.0, size - 1.0);
+        let col = width / 2.0;
+        let rows: Vec<&[String]> = names.chunks(2).collect();
+        for (r, pair) in rows.iter().enumerate() {
+            let name_line = self.line_height(name_size);
+            let wrapped: Vec<Vec<Vec<Run>>> = pair
+                .iter()
+                .enumerate()
+                .map(|(c, name)| {
+                    let x = left + c as f32 * col;
+                    self.shaper.wrap(x, col - 24.0, &[(name.as_str(), FontKind::Regular)], name_size)
+                })
+                .collect();
+            let n = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
+            let mut b = Boxed { height: sign + 2.0 + n as f32 * name_line + 6.0, ..Boxed::default() };
+            for c in 0..pair.len() {
+                let x = left + c as f32 * col;
+                b.rules.push(Rule { y: sign, x1: x, x2: x + col - 24.0 });
+            }
+            for k in 0..n {
+                let runs: Vec<Run> = wrapped.iter().filter_map(|w| w.get(k)).flatten().cloned().collect();
+                let name = self.line_box(runs, name_size);
+                let (baseline, line) = name.lines.into_iter().next().expect("one line");
+                b.lines.push((sign + 2.0 + k as f32 * name_line + baseline, line));
+            }
+            b.keep_with_next = r + 1 < rows.len();
+            self.flow.push(b);
+        }
+    }
+
+    fn table(&mut self, t: &Table, size: f32) {
+        let xs = self.columns(t, size);
         let header = t.header.as_ref().map(|cells| {
             let cells: Vec<Paragraph> = cells.iter().map(|c| crate::document::bold(c.as_str())).collect();
             let mut rows = self.rows(&xs, &cells, size, f32::INFINITY);
@@ -160,6 +193,70 @@ impl Blocks<'_, '_> {
                 self.flow.push(b);
             }
         }
+    }
+
+    /// The width of column `c`'s widest cell, unwrapped (header included).
+    pub fn natural(&self, t: &Table, c: usize, size: f32) -> f32 {
+        let header = t.header.as_ref().and_then(|h| h.get(c)).map(|h| self.shaper.width(h, FontKind::Bold, size));
+        let cells = t.rows.iter().filter_map(|r| r.get(c)).flat_map(|p| {
+            crate::document::split_lines(p)
+                .into_iter()
+                .map(|line| line.spans.iter().map(|s| self.shaper.width(&s.text, s.style.into(), size)).sum::<f32>())
+        });
+        header.into_iter().chain(cells).fold(0.0, f32::max)
+    }
+
+    /// Natural widths of the columns of tables that share a key, for all of
+    /// them alike.
+    pub fn share_columns(&mut self, blocks: &[Block]) {
+        let size = self.style.body_size;
+        for b in blocks {
+            if let Block::Table(t) = b
+                && let Some(key) = t.shared
+            {
+                let widths: Vec<f32> = (0..t.widths.len()).map(|c| self.natural(t, c, size)).collect();
+                let entry = self.shared.entry(key).or_default();
+                entry.resize(entry.len().max(widths.len()), 0.0);
+                for (e, w) in entry.iter_mut().zip(widths) {
+                    *e = e.max(w);
+                }
+            }
+        }
+    }
+
+    /// Where each column starts and how wide it is.
+    fn columns(&self, t: &Table, size: f32) -> Vec<(f32, f32)> {
+        let width = self.width();
+        let n = t.widths.len().max(1);
+        let shared = t.shared.and_then(|k| self.shared.get(&k));
+        let natural = |c: usize| {
+            let widest = shared.and_then(|w| w.get(c).copied()).unwrap_or_else(|| self.natural(t, c, size));
+            (widest + 2.0 * CELL_PAD_X + 0.5).min(width / 3.0)
+        };
+        let mut fixed: Vec<Option<f32>> =
+            (0..n).map(|c| (t.widths.get(c).copied().unwrap_or(1.0) <= 0.0).then(|| natural(c))).collect();
+        let mut taken: f32 = fixed.iter().flatten().sum();
+        if taken > width {
+            // Only fitted columns, wider together than the line: shrink them alike.
+            for w in fixed.iter_mut().flatten() {
+                *w *= width / taken;
+            }
+            taken = width;
+        }
+        let weights: f32 =
+            (0..n).filter(|c| fixed[*c].is_none()).map(|c| t.widths.get(c).copied().unwrap_or(1.0)).sum();
+        let rest = (width - taken).max(0.0);
+        let mut x = self.left();
+        (0..n)
+            .map(|c| {
+                let w = fixed[c].unwrap_or_else(|| {
+                    if weights > 0.0 { rest * t.widths.get(c).copied().unwrap_or(1.0) / weights } else { 0.0 }
+                });
+                let col = (x, w);
+                x += w;
+                col
+            })
+            .collect()
     }
 
     /// One table row as boxes: one box, or several when the row is taller

@@ -132,6 +132,7 @@ fn table(rows: usize, lines_per_row: usize) -> Table {
                 vec![Paragraph::plain(format!("{i}/21")), Paragraph::plain("21/1069"), Paragraph::plain(title)]
             })
             .collect(),
+        shared: None,
     }
 }
 
@@ -156,6 +157,31 @@ fn table_columns_start_at_their_share_of_the_width() {
             assert!(r.x >= style.margin_left + w / 3.0, "{r:?}");
             let end = r.x + fonts().face(r.font).width(&r.text, r.size);
             assert!(end <= style.margin_left + w + 0.01, "{r:?}");
+        }
+    }
+}
+
+#[test]
+fn a_column_of_width_zero_fits_its_widest_cell() {
+    let t = Table { widths: vec![0.0, 0.0, 1.0], ..table(3, 1) };
+    let l = lay(vec![Block::Table(t)]);
+    let style = &l.style;
+    let face = fonts().face(FontKind::Regular);
+    let bold = fonts().face(FontKind::Bold);
+    let header = &l.pages[0].lines[0];
+    // "Saksnr" (bold header) is wider than "0/21"; "Arkivsak" than "21/1069".
+    let first = bold.width("Saksnr", 11.0) + 8.5;
+    let second = bold.width("Arkivsak", 11.0).max(face.width("21/1069", 11.0)) + 8.5;
+    assert!((header.runs[1].x - (style.margin_left + first + 4.0)).abs() < 0.01, "{header:?}");
+    assert!((header.runs[2].x - (style.margin_left + first + second + 4.0)).abs() < 0.01, "{header:?}");
+    // Fitted columns that cannot all fit share the line.
+    let wide = Paragraph::plain("x".repeat(400));
+    let t = Table { widths: vec![0.0, 0.0], header: None, rows: vec![vec![wide.clone(), wide]], shared: None };
+    let l = lay(vec![Block::Table(t)]);
+    for line in &l.pages[0].lines {
+        for r in &line.runs {
+            let end = r.x + fonts().face(r.font).width(&r.text, r.size);
+            assert!(end <= style.width - style.margin_right + 0.01, "{r:?}");
         }
     }
 }
@@ -260,4 +286,43 @@ fn a_field_with_a_very_long_label_puts_its_value_below() {
     let mut styled = Paragraph::default();
     styled.push("x", Style::Bold);
     assert!(!lay(vec![Block::Paragraph(styled)]).pages[0].lines.is_empty());
+}
+
+#[test]
+fn tables_that_share_a_key_line_up_their_fitted_columns() {
+    let narrow = Table {
+        widths: vec![0.0, 0.0, 1.0],
+        header: None,
+        rows: vec![vec![Paragraph::plain("RS 1/21"), Paragraph::plain("21/1"), Paragraph::plain("Tittel")]],
+        shared: Some(7),
+    };
+    let wide = Table {
+        rows: vec![vec![Paragraph::plain("PS 154/21"), Paragraph::plain("21/10690"), Paragraph::plain("Tittel")]],
+        ..narrow.clone()
+    };
+    let l = lay(vec![Block::Table(narrow.clone()), Block::Table(wide.clone())]);
+    let xs = |i: usize| l.pages[0].lines[i].runs.iter().map(|r| r.x).collect::<Vec<_>>();
+    assert_eq!(xs(0), xs(1), "the same columns for both tables");
+    // Without the key each fits its own cells.
+    let l = lay(vec![Block::Table(Table { shared: None, ..narrow }), Block::Table(Table { shared: None, ..wide })]);
+    assert!(l.pages[0].lines[0].runs[1].x < l.pages[0].lines[1].runs[1].x);
+}
+
+#[test]
+fn a_rule_is_never_the_last_thing_on_a_page() {
+    let style = PageStyle::default();
+    for n in 40..62 {
+        let mut blocks = filler(n);
+        blocks.extend([Block::Space(16.0), Block::Rule { pad: 4.0 }, Block::Space(4.0), Block::text("Etter streken.")]);
+        let l = lay(blocks);
+        for page in &l.pages {
+            let body_rules = page.rules.iter().filter(|r| r.y < style.height - style.margin_bottom);
+            for r in body_rules {
+                assert!(
+                    page.lines.iter().any(|l| l.y > r.y && l.runs.iter().all(|r| !r.muted)),
+                    "a rule alone at the foot after {n} lines"
+                );
+            }
+        }
+    }
 }

@@ -1,0 +1,177 @@
+//! The møteprotokoll as a real PDF, in each layout variant: pdftotext reads
+//! every element of kommunelova § 11-4 in order, pdffonts finds the fonts
+//! embedded, qpdf finds the structure sound.
+
+mod common;
+
+use common::{keep, now, tool, words, write};
+use saksbok_core::minutes::Minutes;
+use saksbok_core::sample::SampleMeeting;
+use saksbok_protocol::content::{AttendanceStyle, MinutesStyle, SignaturePlace};
+use saksbok_protocol::{Rendered, render_moteprotokoll};
+use tempfile::TempDir;
+
+fn render(m: &Minutes, style: MinutesStyle, name: &str) -> (Rendered, String, String) {
+    let r = render_moteprotokoll(m, style, now());
+    keep(name, &r.pdf);
+    let dir = TempDir::new().unwrap();
+    let pdf = write(dir.path(), name, &r.pdf);
+    let path = pdf.to_str().unwrap();
+    let raw = tool("pdftotext", &["-enc", "UTF-8", path, "-"]);
+    let layout = tool("pdftotext", &["-enc", "UTF-8", "-layout", path, "-"]);
+    let q = tool("qpdf", &["--check", path]);
+    assert!(q.contains("No syntax or stream encoding errors found"), "{q}");
+    let fonts = tool("pdffonts", &[path]);
+    for row in fonts.lines().skip(2) {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(cols[cols.len() - 5], "yes", "not embedded: {row}");
+    }
+    (r, words(&raw), layout)
+}
+
+/// Each needle comes after the one before it in `text`.
+fn in_order(text: &str, needles: &[&str]) {
+    let mut from = 0;
+    for n in needles {
+        match text[from..].find(n) {
+            Some(at) => from += at + n.len(),
+            None => panic!("«{n}» missing or out of order after byte {from}:\n{text}"),
+        }
+    }
+}
+
+#[test]
+fn the_default_layout_prints_every_element_in_order() {
+    let m = SampleMeeting::new(0).minutes();
+    let (r, text, layout) = render(&m, MinutesStyle::default(), "moteprotokoll.pdf");
+    in_order(
+        &text,
+        &[
+            "Luster kommune",
+            "Møteprotokoll",
+            "Formannskapet og næringsutvalet",
+            "Møtestad: Rådhuset, Gaupne",
+            "Møtedato: 15.04.2021",
+            "Start kl.: 09:00",
+            "Slutt kl.: 14:30",
+            "Innkalling: sendt 08.04.2021 (e-post)",
+            "Tilleggssaker: 56/21",
+            "Følgjande medlemer møtte:",
+            "Anne Leiar",
+            "Per Bakken",
+            "kom kl. 10.15, frå sak 55/21",
+            "Forfall meldt frå:",
+            "Eva Borte",
+            "Følgjande varamedlemer møtte:",
+            "Jon Vara",
+            "møtte for Eva Borte",
+            "Ugilde:",
+            "fvl. § 6 første ledd bokstav a",
+            "Frå administrasjonen:",
+            "Lise Rådmann",
+            "Andre til stades:",
+            "Revisor Ås",
+            "Møteleiar: Anne Leiar",
+            "Sakliste",
+            "54/21",
+            "IKT-samarbeid. Etablering av avtale med SYS-IKT",
+            "Tilsetjing av einingsleiar (tilleggssak)",
+            "Sak: 54/21",
+            "Ap v/Morten Johan Vigdal sette fram: Saka vert utsett for forhandlingar med Sogndal kommune.",
+            "Framlegget fekk 2 røyster og fall.",
+            "Vedtak:",
+            "Rådmannen får fullmakt",
+            "Vedlegg:",
+            "Samarbeidsavtale SyS-IKT (21/1069-3)",
+            "Om budsjettet.",
+            "Sak: 55/21",
+            "Rådmannen si tilråding vart vedteken med 5 mot 2 røyster (Ap).",
+            "Planen vert lagd ut til offentleg ettersyn.",
+            "Sak: 56/21",
+            "Lukka møte, jf. kl. § 11-5 andre ledd",
+            "Kari Kandidat vert tilsett.",
+            "Om sommarferien.",
+            "Underskrifter:",
+            "Vi stadfester at det som er ført i møteboka er i samsvar med det som vart vedteke på møtet",
+            "Anne Leiar",
+            "Kari Nes",
+            "Møteprotokoll er sendt til:",
+            "Kommunestyret",
+            "Revisjonen",
+        ],
+    );
+    // The sakliste is a table: number, arkivsak and title on one line.
+    assert!(
+        layout.lines().any(|l| words(l) == "54/21 21/1069 IKT-samarbeid. Etablering av avtale med SYS-IKT"),
+        "{layout}"
+    );
+    assert!(
+        layout
+            .lines()
+            .any(|l| l.contains("Tilsetjing av einingsleiar (tilleggssak)") && l.contains("kl. § 11-5 andre ledd")),
+        "the sakliste marks lukka with its basis:\n{layout}"
+    );
+    let pages: Vec<&str> = layout.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    assert_eq!(pages.len(), r.pages);
+    for (i, page) in pages.iter().enumerate() {
+        assert!(page.contains(&format!("Side {} av {}", i + 1, r.pages)), "page {}", i + 1);
+    }
+    assert!(r.missing_glyphs.is_empty());
+}
+
+#[test]
+fn attendance_as_labelled_fields_and_signatures_after_the_sakliste() {
+    let m = SampleMeeting::new(0).with_two_series().minutes();
+    let style = MinutesStyle { attendance: AttendanceStyle::Fields, signatures: SignaturePlace::AfterSakliste };
+    let (_, text, _) = render(&m, style, "moteprotokoll-felt.pdf");
+    in_order(
+        &text,
+        &[
+            "Til stades på møtet",
+            "Medl.: Anne Leiar (Sp, leiar), Per Bakken (Sp, kom kl. 10.15, frå sak RS 1/21)",
+            "Forfall: Eva Borte (Ap)",
+            "Varamedl.: Jon Vara (Ap, møtte for Eva Borte)",
+            "Ugilde: Anne Leiar i sak RS 1/21 (fvl. § 6 første ledd bokstav a; Siri Vara møtte)",
+            "Frå adm. (evt. andre): Lise Rådmann (rådmann), Revisor Ås (sogn revisjon, i sak RS 1/21)",
+            "PS Politiske saker",
+            "PS 54/21",
+            "PS 56/21",
+            "RS Referatsaker",
+            "RS 1/21",
+            "Underskrifter:",
+            "Møteprotokoll er sendt til:",
+            "Sak: PS 54/21",
+            "Sak: RS 1/21",
+        ],
+    );
+    assert!(!text.contains("Følgjande medlemer møtte"), "no tables in this variant");
+    assert_eq!(text.matches("Underskrifter:").count(), 1);
+}
+
+#[test]
+fn a_meeting_without_a_roll_or_signatories_still_prints_with_room_to_sign() {
+    let mut s = SampleMeeting::new(0);
+    s.roll.input = Default::default();
+    let m = s.minutes();
+    let (r, text, _) = render(&m, MinutesStyle::default(), "moteprotokoll-utan-oppmote.pdf");
+    in_order(&text, &["Oppmøtet er ikkje ført.", "Sakliste", "Sak: 54/21", "Underskrifter:"]);
+    assert!(r.pages >= 2);
+}
+
+#[test]
+fn forty_cases_make_a_long_protocol_with_every_case_once() {
+    let m = SampleMeeting::new(37).minutes();
+    let (r, text, layout) = render(&m, MinutesStyle::default(), "moteprotokoll-40.pdf");
+    assert!(r.pages > 40, "{} pages", r.pages);
+    for k in 1..=37 {
+        let title = format!("Søknad om tilskot frå næringsfondet nr. {k} ");
+        // Once in the sakliste and once in the case's title line.
+        assert_eq!(text.matches(&title).count(), 2, "{title}");
+    }
+    // The sakliste spans pages: its header row is printed again on each.
+    let sakliste_pages = layout
+        .split('\u{c}')
+        .filter(|p| p.contains("Søknad om tilskot") && p.lines().any(|l| words(l) == "Saksnr Arkivsak Tittel Lukka"))
+        .count();
+    assert!(sakliste_pages >= 2, "the sakliste header is repeated");
+}
