@@ -151,7 +151,7 @@ fn attendance_as_labelled_fields_and_signatures_after_the_sakliste() {
 #[test]
 fn a_meeting_without_a_roll_or_signatories_still_prints_with_room_to_sign() {
     let mut s = SampleMeeting::new(0);
-    s.roll.input = Default::default();
+    s.roll.input = saksbok_core::roll::RollInput::default();
     let m = s.minutes();
     let (r, text, _) = render(&m, MinutesStyle::default(), "moteprotokoll-utan-oppmote.pdf");
     in_order(&text, &["Oppmøtet er ikkje ført.", "Sakliste", "Sak: 54/21", "Underskrifter:"]);
