@@ -116,6 +116,7 @@ pub fn run() {
             commands::cases::open_document,
             commands::cases::get_agenda_item,
             commands::protocol::print_saksprotokoll,
+            commands::protocol::print_moteprotokoll,
             commands::protocol::write_public_journal,
             commands::boards::list_boards,
             commands::boards::create_board,

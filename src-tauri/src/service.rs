@@ -366,27 +366,59 @@ pub fn agenda_item(state: &AppState, id: i64) -> CommandResult<AgendaItemView> {
     })
 }
 
-/// Renders the saksprotokoll, saves it under the protocols directory and
-/// records it with its SHA-256. Returns where it went.
+/// Renders the saksprotokoll, keeps it (see [`keep_print`]) and returns
+/// where its copy went.
 pub fn print_saksprotokoll(state: &AppState, id: i64, now: DateTime<Utc>) -> CommandResult<(PathBuf, Rendered)> {
     with_store(state, |s| {
         let protocol = protocols::saksprotokoll(s.conn(), id)?;
         let rendered = saksbok_protocol::render_saksprotokoll(&protocol, now);
-        std::fs::create_dir_all(&state.protocols_dir).map_err(|e| {
-            CommandError::new(
-                "io",
-                format!("Kan ikkje laga mappa {} for protokollar: {e}", state.protocols_dir.display()),
-            )
-        })?;
-        let path = state.protocols_dir.join(protocols::saksprotokoll_file_name(&protocol));
-        saksbok_protocol::save_atomically(&path, &rendered.pdf).map_err(|e| {
-            CommandError::new("io", format!("Kan ikkje lagra saksprotokollen i {}: {e}", path.display()))
-        })?;
-        let user = state.user();
-        let who = Actor { name: &user, now };
-        s.write(|tx| protocols::record_printed_protocol(tx, &who, id, &path.to_string_lossy(), &rendered.sha256))?;
+        let name = |v| protocols::saksprotokoll_file_name(&protocol, v);
+        let path = keep_print(state, s, protocols::Printed::Item(id), &rendered, &name, now)?;
         Ok((path, rendered))
     })
+}
+
+/// Renders the møteprotokoll of a meeting, keeps it (see [`keep_print`])
+/// and returns where its copy went.
+pub fn print_moteprotokoll(state: &AppState, meeting: i64, now: DateTime<Utc>) -> CommandResult<(PathBuf, Rendered)> {
+    with_store(state, |s| {
+        let (minutes, record) =
+            s.read(|tx| Ok((protocols::minutes(tx, meeting)?, saksbok_store::meetings::get(tx, meeting)?)))?;
+        let style = saksbok_protocol::content::MinutesStyle::default();
+        let rendered = saksbok_protocol::render_moteprotokoll(&minutes, style, now);
+        let name = |v| protocols::minutes_file_name(&record.board, record.date, v);
+        let path = keep_print(state, s, protocols::Printed::Meeting(meeting), &rendered, &name, now)?;
+        Ok((path, rendered))
+    })
+}
+
+/// Every print is kept: the PDF's bytes go into the register's blob store
+/// with their SHA-256 and a printed_protocols row, and the copy handed to
+/// the viewer is a new file with its own version number — an earlier
+/// print's file is never overwritten.
+fn keep_print(
+    state: &AppState,
+    s: &mut Store,
+    what: protocols::Printed,
+    rendered: &Rendered,
+    name: &dyn Fn(u32) -> String,
+    now: DateTime<Utc>,
+) -> CommandResult<PathBuf> {
+    let dir = &state.protocols_dir;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| CommandError::new("io", format!("Kan ikkje laga mappa {} for protokollar: {e}", dir.display())))?;
+    // The next version; a file left by a print whose row never landed is skipped, not overwritten.
+    let mut version = s.read(|tx| protocols::times_printed(tx, what))? + 1;
+    while dir.join(name(version)).exists() {
+        version += 1;
+    }
+    let path = dir.join(name(version));
+    saksbok_protocol::save_atomically(&path, &rendered.pdf)
+        .map_err(|e| CommandError::new("io", format!("Kan ikkje lagra protokollen i {}: {e}", path.display())))?;
+    let user = state.user();
+    let who = Actor { name: &user, now };
+    s.write(|tx| protocols::record_print(tx, &who, what, &path.to_string_lossy(), &rendered.pdf))?;
+    Ok(path)
 }
 
 #[cfg(test)]

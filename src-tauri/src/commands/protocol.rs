@@ -5,25 +5,36 @@ use super::blocking;
 use crate::error::{CommandError, CommandResult};
 use crate::service::{self, PrintResult, PublicJournalResult};
 
-/// Renders the saksprotokoll, saves it and opens it in the system PDF viewer.
-/// Rendering runs on a blocking thread so the window stays responsive.
+/// Renders the saksprotokoll, keeps it and opens its copy in the system PDF
+/// viewer. Rendering runs on a blocking thread so the window stays responsive.
 #[tauri::command]
 pub async fn print_saksprotokoll(app: AppHandle, id: i64) -> CommandResult<PrintResult> {
-    let (path, rendered) =
-        blocking(app.clone(), move |s| service::print_saksprotokoll(s, id, chrono::Utc::now())).await?;
+    let printed = blocking(app.clone(), move |s| service::print_saksprotokoll(s, id, chrono::Utc::now())).await?;
+    Ok(opened(&app, printed))
+}
+
+/// Renders the møteprotokoll of a meeting, keeps it and opens its copy.
+#[tauri::command]
+pub async fn print_moteprotokoll(app: AppHandle, meeting: i64) -> CommandResult<PrintResult> {
+    let printed = blocking(app.clone(), move |s| service::print_moteprotokoll(s, meeting, chrono::Utc::now())).await?;
+    Ok(opened(&app, printed))
+}
+
+/// Opens a print's copy in the system PDF viewer and says how it went.
+fn opened(app: &AppHandle, (path, rendered): (std::path::PathBuf, saksbok_protocol::Rendered)) -> PrintResult {
     let shown = path.display().to_string();
     let open_error = app.opener().open_path(&shown, None::<&str>).err().map(|e| {
         eprintln!("saksbok: opening {shown} failed: {e}");
         "Fann ingen PDF-lesar som kunne opna fila. Opna ho frå mappa, eller installer ein PDF-lesar.".to_string()
     });
-    Ok(PrintResult {
+    PrintResult {
         path: shown,
         pages: rendered.pages as u32,
         missing_glyphs: rendered.missing_glyphs_text(),
         sha256: rendered.sha256,
         opened: open_error.is_none(),
         open_error,
-    })
+    }
 }
 
 /// Writes the offentleg journal of a period (dates yyyy-mm-dd or dd.mm.yyyy)

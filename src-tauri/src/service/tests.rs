@@ -75,19 +75,60 @@ fn demo_then_open_case_shows_the_reference() {
 }
 
 #[test]
-fn printing_saves_the_pdf_and_records_its_hash() {
+fn every_print_is_a_new_file_and_its_bytes_are_kept_in_the_register() {
     let dir = TempDir::new().unwrap();
     let st = state(&dir);
     let id = demo_item(&st);
-    let (path, r) = print_saksprotokoll(&st, id, now()).unwrap();
-    assert_eq!(path, dir.path().join("protokollar/saksprotokoll-54-21-formannskapet-og-naeringsutvalet.pdf"));
-    let bytes = std::fs::read(&path).unwrap();
-    assert_eq!(saksbok_protocol::sha256_hex(&bytes), r.sha256);
-    let recorded: String = match &*st.db() {
-        Db::Open(s) => s.conn().query_row("SELECT sha256 FROM printed_protocols", [], |row| row.get(0)).unwrap(),
-        Db::Failed(e) => panic!("{e}"),
+    let (first, r1) = print_saksprotokoll(&st, id, now()).unwrap();
+    assert_eq!(first, dir.path().join("protokollar/saksprotokoll-54-21-formannskapet-og-naeringsutvalet-v1.pdf"));
+    let (second, r2) = print_saksprotokoll(&st, id, now() + chrono::Duration::seconds(60)).unwrap();
+    assert_eq!(second, dir.path().join("protokollar/saksprotokoll-54-21-formannskapet-og-naeringsutvalet-v2.pdf"));
+    assert_ne!(r1.sha256, r2.sha256, "another print time, other bytes");
+    // The first file is not overwritten by the reprint.
+    assert_eq!(saksbok_protocol::sha256_hex(&std::fs::read(&first).unwrap()), r1.sha256);
+    assert_eq!(saksbok_protocol::sha256_hex(&std::fs::read(&second).unwrap()), r2.sha256);
+    // A stray file where the next version would go is skipped, not overwritten.
+    let stray = dir.path().join("protokollar/saksprotokoll-54-21-formannskapet-og-naeringsutvalet-v3.pdf");
+    std::fs::write(&stray, b"not ours").unwrap();
+    let (third, _) = print_saksprotokoll(&st, id, now()).unwrap();
+    assert!(third.ends_with("saksprotokoll-54-21-formannskapet-og-naeringsutvalet-v4.pdf"), "{}", third.display());
+    assert_eq!(std::fs::read(&stray).unwrap(), b"not ours");
+    let Db::Open(s) = &*st.db() else { panic!("the register is open") };
+    let rows: Vec<(i64, String, String)> = s
+        .conn()
+        .prepare("SELECT id, path, sha256 FROM printed_protocols ORDER BY id")
+        .unwrap()
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0].1, first.to_string_lossy());
+    assert_eq!(rows[0].2, r1.sha256);
+    // The register holds each print's bytes, whatever happens to the files.
+    std::fs::remove_file(&first).unwrap();
+    assert_eq!(saksbok_store::protocols::printed_pdf(s.conn(), rows[0].0).unwrap(), r1.pdf);
+}
+
+#[test]
+fn the_moteprotokoll_of_a_meeting_is_printed_and_kept() {
+    let dir = TempDir::new().unwrap();
+    let st = state(&dir);
+    demo_item(&st);
+    let meeting = {
+        let Db::Open(s) = &*st.db() else { panic!("the register is open") };
+        s.conn().query_row("SELECT id FROM meetings", [], |r| r.get::<_, i64>(0)).unwrap()
     };
-    assert_eq!(recorded, r.sha256);
+    let (path, r) = print_moteprotokoll(&st, meeting, now()).unwrap();
+    assert_eq!(path, dir.path().join("protokollar/moteprotokoll-formannskapet-og-naeringsutvalet-2021-04-15-v1.pdf"));
+    assert_eq!(saksbok_protocol::sha256_hex(&std::fs::read(&path).unwrap()), r.sha256);
+    assert_eq!(r.pages, 2);
+    {
+        let Db::Open(s) = &*st.db() else { panic!("the register is open") };
+        let kind: String = s.conn().query_row("SELECT kind FROM printed_protocols", [], |r| r.get(0)).unwrap();
+        assert_eq!(kind, "moteprotokoll");
+    }
+    assert_eq!(print_moteprotokoll(&st, 4242, now()).unwrap_err().code, "not_found");
 }
 
 #[test]

@@ -64,7 +64,7 @@ async fn demo_case_opens_and_prints() {
     assert!(msg.contains("Saksprotokollen"), "{msg}");
     let pdf = home
         .path()
-        .join("data/no.kommune.luster.saksbok/protokollar/saksprotokoll-54-21-formannskapet-og-naeringsutvalet.pdf");
+        .join("data/no.kommune.luster.saksbok/protokollar/saksprotokoll-54-21-formannskapet-og-naeringsutvalet-v1.pdf");
     let bytes = std::fs::read(&pdf).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
     assert!(bytes.starts_with(b"%PDF-"));
     shot(d, "05-skrive-ut.png").await;

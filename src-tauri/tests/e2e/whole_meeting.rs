@@ -210,7 +210,46 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
     wait_gone(d, "[data-testid='record-dirty']").await;
     axe(d, "meetings").await;
     shot(d, "heilt-mote-sak-2.png").await;
+
+    // The møtebok of what was recorded, printed from the meeting screen.
+    by_test_id(d, "nav-meetings").await.click().await.unwrap();
+    let open = d.find_all(By::Css("[data-testid='open-meeting']")).await.unwrap();
+    open[0].click().await.unwrap();
+    by_test_id(d, "print-minutes").await.click().await.unwrap();
+    let banner = by_test_id(d, "print-result").await;
+    let msg = banner.text().await.unwrap();
+    assert!(msg.contains("Møteprotokollen") && msg.contains("-v1.pdf"), "{msg}");
+    axe(d, "meetings").await;
+    shot(d, "heilt-mote-moteprotokoll.png").await;
     app.d.quit().await.unwrap();
+    let pdf = home.path().join(
+        "data/no.kommune.luster.saksbok/protokollar/moteprotokoll-formannskapet-og-naeringsutvalet-2026-12-10-v1.pdf",
+    );
+    let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    assert!(text.status.success(), "{}: {}", pdf.display(), String::from_utf8_lossy(&text.stderr));
+    let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut at = 0;
+    for want in [
+        "Møteprotokoll",
+        "Møtestad: Kommunestyresalen",
+        "Møtedato: 10.12.2026",
+        "Innkalling: sendt 03.12.2026 (E-post)",
+        "Følgjande medlemer møtte:",
+        "kom kl. 10.15",
+        "Ugilde:",
+        "fvl. § 6 første ledd bokstav b",
+        "Liv Hauge",
+        "Sakliste",
+        "Orientering",
+        "For: Sp 2, H 2, Ap 1. Mot: Sp 1, Ap 1.",
+        "Kommunestyret ber om ei eiga sak om vedlikehald av skulebygg.",
+        "Underskrifter:",
+    ] {
+        let found = text[at..].find(want).unwrap_or_else(|| panic!("«{want}» missing or out of order:\n{text}"));
+        at += found + want.len();
+    }
+    // Kept for people to look at beside the screenshots.
+    let _ = std::fs::copy(&pdf, saksbok_tests::screenshot_dir().join("heilt-mote-moteprotokoll.pdf"));
 
     // What the window saved is in the register, as one would read it in the protocol.
     let mut s = Store::open(&db).unwrap();

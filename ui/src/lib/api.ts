@@ -247,6 +247,8 @@ export const api = {
   openDocument: (id: number) => call<OpenedDocument>("open_document", { id }),
   getAgendaItem: (id: number) => call<AgendaItemView>("get_agenda_item", { id }),
   printSaksprotokoll: (id: number) => call<PrintResult>("print_saksprotokoll", { id }),
+  /** Renders the møteprotokoll of a meeting, keeps it in the register and opens its copy. */
+  printMoteprotokoll: (meeting: number) => call<PrintResult>("print_moteprotokoll", { meeting }),
   /** Writes the offentleg journal of a period (dd.mm.yyyy or yyyy-mm-dd) and opens it. */
   writePublicJournal: (from: string, to: string, csv: boolean) =>
     call<PublicJournalResult>("write_public_journal", { from, to, csv }),

@@ -242,6 +242,13 @@ const nn = {
     `Saksprotokollen (${pages === 1 ? "1 side" : `${pages} sider`}) er lagra i ${path} og opna i PDF-lesaren.`,
   printedNotOpened: (path: string, msg: string) => `Saksprotokollen er lagra i ${path}. ${msg}`,
   missingGlyphs: (chars: string) => `Merk: skrifta manglar teikna ${chars}; dei er viste som □ i PDF-en.`,
+  minutesTitle: "Møteprotokoll",
+  minutesHelp:
+    "Heile møteboka som PDF: oppmøte, sakliste, kvar sak med behandling og vedtak, og underskrifter. Kvar utskrift vert teken vare på i registeret.",
+  printMinutes: "Skriv ut møteprotokoll",
+  minutesPrinted: (path: string, pages: number) =>
+    `Møteprotokollen (${pages === 1 ? "1 side" : `${pages} sider`}) er lagra i ${path} og opna i PDF-lesaren.`,
+  minutesPrintedNotOpened: (path: string, msg: string) => `Møteprotokollen er lagra i ${path}. ${msg}`,
 
   // Offentleg journal
   navPublicJournal: "Offentleg journal",
@@ -951,6 +958,13 @@ const nb: Texts = {
     `Saksprotokollen (${pages === 1 ? "1 side" : `${pages} sider`}) er lagret i ${path} og åpnet i PDF-leseren.`,
   printedNotOpened: (path: string, msg: string) => `Saksprotokollen er lagret i ${path}. ${msg}`,
   missingGlyphs: (chars: string) => `Merk: skriften mangler tegnene ${chars}; de vises som □ i PDF-en.`,
+  minutesTitle: "Møteprotokoll",
+  minutesHelp:
+    "Hele møteboken som PDF: oppmøte, saksliste, hver sak med behandling og vedtak, og underskrifter. Hver utskrift blir tatt vare på i registeret.",
+  printMinutes: "Skriv ut møteprotokoll",
+  minutesPrinted: (path: string, pages: number) =>
+    `Møteprotokollen (${pages === 1 ? "1 side" : `${pages} sider`}) er lagret i ${path} og åpnet i PDF-leseren.`,
+  minutesPrintedNotOpened: (path: string, msg: string) => `Møteprotokollen er lagret i ${path}. ${msg}`,
 
   navPublicJournal: "Offentlig journal",
   publicJournalTitle: "Offentlig journal",

@@ -117,13 +117,6 @@ enum Command {
     },
 }
 
-/// What a written PDF is the protocol of, for its printed_protocols row.
-#[derive(Debug, Clone, Copy)]
-enum Printed {
-    Item(i64),
-    Meeting(i64),
-}
-
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ProtocolKind {
     Saksprotokoll,
@@ -272,7 +265,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let now = document_time()?;
             let mut store = open(cli.db.as_deref(), true)?;
             let conn = store.conn();
-            let (rendered, record): (saksbok_protocol::Rendered, Printed) = match kind {
+            let (rendered, record): (saksbok_protocol::Rendered, protocols::Printed) = match kind {
                 ProtocolKind::Saksprotokoll => {
                     let Some(number) = number else {
                         return Err("Skriv nummeret på utvalssaka, til dømes: render saksprotokoll 54/21.".into());
@@ -283,7 +276,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     let number: AgendaNumber = number.parse().map_err(|e: saksbok_core::NumberError| e.to_string())?;
                     let id = agenda::find_agenda_item(conn, number, utval.as_deref()).map_err(|e| e.to_string())?;
                     let protocol = protocols::saksprotokoll(conn, id).map_err(|e| e.to_string())?;
-                    (saksbok_protocol::render_saksprotokoll(&protocol, now), Printed::Item(id))
+                    (saksbok_protocol::render_saksprotokoll(&protocol, now), protocols::Printed::Item(id))
                 }
                 ProtocolKind::Moteprotokoll => {
                     if let Some(n) = number {
@@ -300,7 +293,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     let id = protocols::find_meeting(conn, utval.as_deref(), day).map_err(|e| e.to_string())?;
                     let minutes = protocols::minutes(conn, id).map_err(|e| e.to_string())?;
                     let style = saksbok_protocol::content::MinutesStyle::default();
-                    (saksbok_protocol::render_moteprotokoll(&minutes, style, now), Printed::Meeting(id))
+                    (saksbok_protocol::render_moteprotokoll(&minutes, style, now), protocols::Printed::Meeting(id))
                 }
             };
             saksbok_protocol::save_atomically(&output, &rendered.pdf)
@@ -310,11 +303,9 @@ fn run(cli: Cli) -> Result<(), String> {
             let path = shown.to_string_lossy();
             // The history gets the real time; SOURCE_DATE_EPOCH fixes only the PDF's dates.
             let who = Actor { name: &user, now: Utc::now() };
+            // The bytes are kept in the register too, whatever becomes of the file.
             store
-                .write(|tx| match record {
-                    Printed::Item(id) => protocols::record_printed_protocol(tx, &who, id, &path, &rendered.sha256),
-                    Printed::Meeting(id) => protocols::record_printed_minutes(tx, &who, id, &path, &rendered.sha256),
-                })
+                .write(|tx| protocols::record_print(tx, &who, record, &path, &rendered.pdf))
                 .map_err(|e| e.to_string())?;
             if !rendered.missing_glyphs.is_empty() {
                 let list = rendered.missing_glyphs_text();

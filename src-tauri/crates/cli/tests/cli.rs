@@ -163,13 +163,58 @@ fn the_offentleg_journal_is_written_as_pdf_or_csv() {
 }
 
 #[test]
+fn the_moteprotokoll_of_a_meeting_is_rendered_by_board_and_date() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite3");
+    assert!(saksbok(&db, &["demo"]).status.success());
+    let out = dir.path().join("m.pdf");
+    let o = saksbok(
+        &db,
+        &["render", "moteprotokoll", "--utval", "formannskapet og næringsutvalet", "--date", "15.04.2021", "-o"],
+    );
+    assert!(!o.status.success(), "-o needs a file");
+    let o = saksbok(
+        &db,
+        &[
+            "render",
+            "moteprotokoll",
+            "--utval",
+            "formannskapet og næringsutvalet",
+            "--date",
+            "2021-04-15",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("2 sider, SHA-256 "));
+    let text = Command::new("pdftotext").arg(&out).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    for want in ["Møteprotokoll", "Møtedato: 15.04.2021", "Oppmøtet er ikkje ført.", "Sak: 54/21", "Underskrifter:"]
+    {
+        assert!(text.contains(want), "{want} missing:\n{text}");
+    }
+    // The print is noted with its hash, as a saksprotokoll's is.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (n, sha): (i64, String) = conn
+        .query_row(
+            "SELECT count(*), max(sha256) FROM printed_protocols WHERE kind = 'moteprotokoll' AND agenda_item_id IS NULL",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(n, 1);
+    assert!(String::from_utf8_lossy(&o.stdout).contains(&sha));
+}
+
+#[test]
 fn errors_are_one_clear_line_and_a_failure_code() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("s.sqlite3");
     assert!(saksbok(&db, &["demo"]).status.success());
     let out = dir.path().join("x.pdf");
     let out = out.to_str().unwrap();
-    let cases: [(&[&str], &str); 3] = [
+    let cases: [(&[&str], &str); 7] = [
         (&["render", "saksprotokoll", "99/21", "-o", out], "saksbok: Fann ikkje utvalssak 99/21.\n"),
         (
             &["render", "saksprotokoll", "54-21", "-o", out],
@@ -178,6 +223,22 @@ fn errors_are_one_clear_line_and_a_failure_code() {
         (
             &["render", "saksprotokoll", "54/21", "--utval", "Kontrollutvalet", "-o", out],
             "saksbok: Fann ikkje utvalssak 54/21 i Kontrollutvalet.\n",
+        ),
+        (
+            &["render", "moteprotokoll", "--date", "2021-04-16", "-o", out],
+            "saksbok: Fann ikkje noko møte 16.04.2021.\n",
+        ),
+        (
+            &["render", "moteprotokoll", "--date", "16/4", "-o", out],
+            "saksbok: «16/4» er ikkje ein gyldig dato. Skriv til dømes 2021-04-15 eller 15.04.2021.\n",
+        ),
+        (
+            &["render", "moteprotokoll", "-o", out],
+            "saksbok: Skriv datoen for møtet: --date 2021-04-15 (og --utval NAMN).\n",
+        ),
+        (
+            &["render", "saksprotokoll", "-o", out],
+            "saksbok: Skriv nummeret på utvalssaka, til dømes: render saksprotokoll 54/21.\n",
         ),
     ];
     for (args, want) in cases {

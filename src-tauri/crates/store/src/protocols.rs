@@ -5,27 +5,76 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use crate::audit::{self, Actor};
 use crate::{Result, StoreError};
 
-/// Notes a protocol PDF that was written, with its SHA-256.
-pub fn record_printed_protocol(
-    tx: &Transaction<'_>,
-    who: &Actor<'_>,
-    agenda_item_id: i64,
-    path: &str,
-    sha256: &str,
-) -> Result<i64> {
-    let meeting: i64 = tx
-        .query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [agenda_item_id], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| StoreError::NotFound(format!("utvalssak med id {agenda_item_id}")))?;
+/// What a printed PDF is the protocol of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Printed {
+    /// The saksprotokoll of an agenda item.
+    Item(i64),
+    /// The møteprotokoll of a meeting.
+    Meeting(i64),
+}
+
+/// The meeting, the item (if any) and the kind of a print.
+fn printed_key(conn: &Connection, what: Printed) -> Result<(i64, Option<i64>, &'static str)> {
+    Ok(match what {
+        Printed::Item(item) => {
+            let meeting: i64 = conn
+                .query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [item], |r| r.get(0))
+                .optional()?
+                .ok_or_else(|| StoreError::NotFound(format!("utvalssak med id {item}")))?;
+            (meeting, Some(item), "saksprotokoll")
+        }
+        Printed::Meeting(meeting) => {
+            conn.query_row("SELECT 1 FROM meetings WHERE id = ?1", [meeting], |r| r.get::<_, i64>(0))
+                .optional()?
+                .ok_or_else(|| StoreError::NotFound(format!("møtet med id {meeting}")))?;
+            (meeting, None, "moteprotokoll")
+        }
+    })
+}
+
+/// How many times this protocol has been printed before: the next print is
+/// version this + 1.
+pub fn times_printed(conn: &Connection, what: Printed) -> Result<u32> {
+    let (meeting, item, kind) = printed_key(conn, what)?;
+    Ok(conn.query_row(
+        "SELECT count(*) FROM printed_protocols WHERE kind = ?1 AND meeting_id = ?2 AND agenda_item_id IS ?3",
+        params![kind, meeting, item],
+        |r| r.get(0),
+    )?)
+}
+
+/// Keeps a printed PDF: its bytes in the blob store (by SHA-256, never
+/// overwritten) and a printed_protocols row naming where the copy went, in
+/// one transaction.
+pub fn record_print(tx: &Transaction<'_>, who: &Actor<'_>, what: Printed, path: &str, pdf: &[u8]) -> Result<i64> {
+    let (meeting, item, kind) = printed_key(tx, what)?;
+    let sha256 = saksbok_core::hash::sha256_hex(pdf);
+    tx.execute(
+        "INSERT INTO blobs (sha256, size, content) VALUES (?1, ?2, ?3) ON CONFLICT (sha256) DO NOTHING",
+        params![sha256, pdf.len() as i64, pdf],
+    )?;
     tx.execute(
         "INSERT INTO printed_protocols (kind, meeting_id, agenda_item_id, path, sha256, created_at, created_by)
-         VALUES ('saksprotokoll', ?1, ?2, ?3, ?4, ?5, ?6)",
-        params![meeting, agenda_item_id, path, sha256, who.timestamp(), who.name],
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![kind, meeting, item, path, sha256, who.timestamp(), who.name],
     )?;
     let id = tx.last_insert_rowid();
-    let after = serde_json::json!({ "agenda_item_id": agenda_item_id, "path": path, "sha256": sha256 }).to_string();
+    let after = serde_json::json!({
+        "kind": kind, "meeting_id": meeting, "agenda_item_id": item, "path": path, "sha256": sha256,
+    })
+    .to_string();
     audit::record(tx, who, "print", "printed_protocol", id, None, Some(&after))?;
     Ok(id)
+}
+
+/// The bytes of a print as they were kept, checked against their hash.
+pub fn printed_pdf(conn: &Connection, id: i64) -> Result<Vec<u8>> {
+    let sha: String = conn
+        .query_row("SELECT sha256 FROM printed_protocols WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("utskrift med id {id}")))?;
+    crate::documents::blob(conn, &sha)
 }
 
 /// The municipality's protocol template: the reference layout, with the
@@ -62,11 +111,18 @@ pub fn saksprotokoll_of(
     saksbok_core::protocol::saksprotokoll(info, item, tpl, phrases).map_err(|e| StoreError::Invalid(e.to_string()))
 }
 
-/// The file name a saksprotokoll is saved under:
-/// `saksprotokoll-54-21-formannskapet-og-naeringsutvalet.pdf`.
-pub fn saksprotokoll_file_name(p: &saksbok_core::protocol::Saksprotokoll) -> String {
+/// The file name the `version`th print of a saksprotokoll is saved under:
+/// `saksprotokoll-54-21-formannskapet-og-naeringsutvalet-v2.pdf`.
+pub fn saksprotokoll_file_name(p: &saksbok_core::protocol::Saksprotokoll, version: u32) -> String {
     let number = p.fields.first().map(|f| f.value.replace('/', "-")).unwrap_or_default();
-    format!("saksprotokoll-{}-{}.pdf", saksbok_core::text::slug(&number), saksbok_core::text::slug(&p.board))
+    let (number, board) = (saksbok_core::text::slug(&number), saksbok_core::text::slug(&p.board));
+    format!("saksprotokoll-{number}-{board}-v{version}.pdf")
+}
+
+/// The file name the `version`th print of a møteprotokoll is saved under:
+/// `moteprotokoll-formannskapet-og-naeringsutvalet-2021-04-15-v1.pdf`.
+pub fn minutes_file_name(board: &str, date: chrono::NaiveDate, version: u32) -> String {
+    format!("moteprotokoll-{}-{}-v{version}.pdf", saksbok_core::text::slug(board), date.format("%Y-%m-%d"))
 }
 
 /// The meeting of a board on a date. Without a board, the only meeting
@@ -131,23 +187,4 @@ pub fn minutes(conn: &Connection, meeting_id: i64) -> Result<saksbok_core::minut
         template: &template,
     };
     saksbok_core::minutes::minutes(&input).map_err(|e| StoreError::Invalid(e.to_string()))
-}
-
-/// Notes a møteprotokoll PDF that was written, with its SHA-256.
-pub fn record_printed_minutes(
-    tx: &Transaction<'_>,
-    who: &Actor<'_>,
-    meeting_id: i64,
-    path: &str,
-    sha256: &str,
-) -> Result<i64> {
-    tx.execute(
-        "INSERT INTO printed_protocols (kind, meeting_id, agenda_item_id, path, sha256, created_at, created_by)
-         VALUES ('moteprotokoll', ?1, NULL, ?2, ?3, ?4, ?5)",
-        params![meeting_id, path, sha256, who.timestamp(), who.name],
-    )?;
-    let id = tx.last_insert_rowid();
-    let after = serde_json::json!({ "meeting_id": meeting_id, "path": path, "sha256": sha256 }).to_string();
-    audit::record(tx, who, "print", "printed_protocol", id, None, Some(&after))?;
-    Ok(id)
 }

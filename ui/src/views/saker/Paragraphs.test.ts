@@ -16,9 +16,9 @@ describe("Paragraphs", () => {
     expect(ps).toHaveLength(2);
     // .prose (app.css) is white-space: pre-line, so every newline of the text
     // node shows: none may come from the markup.
-    expect(ps[0].textContent).toBe("Formannskapet vedtek:\n1. Avtalen vert godkjend.");
-    expect(ps[1].textContent).toBe("Ap sette fram: Saka vert utsett.");
-    expect(ps[1].querySelector("em")?.textContent).toBe("Saka vert utsett.");
+    expect(ps[0]?.textContent).toBe("Formannskapet vedtek:\n1. Avtalen vert godkjend.");
+    expect(ps[1]?.textContent).toBe("Ap sette fram: Saka vert utsett.");
+    expect(ps[1]?.querySelector("em")?.textContent).toBe("Saka vert utsett.");
   });
 
   it("shows markup in stored text as text", () => {

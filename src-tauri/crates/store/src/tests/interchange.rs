@@ -80,7 +80,8 @@ fn rich(path: &std::path::Path) -> Store {
     s.write(|tx| meetings::set_sakliste(tx, &who(), m.id, &entries)).unwrap();
     s.write(|tx| attendance::set(tx, &who(), m.id, &super::attendance::roll())).unwrap();
     let item = agenda::find_agenda_item(s.conn(), "54/21".parse().unwrap(), None).unwrap();
-    s.write(|tx| protocols::record_printed_protocol(tx, &who(), item, "/tmp/54-21.pdf", &"b".repeat(64))).unwrap();
+    s.write(|tx| protocols::record_print(tx, &who(), protocols::Printed::Item(item), "/tmp/54-21.pdf", b"%PDF-1.7"))
+        .unwrap();
     s
 }
 

@@ -19,6 +19,7 @@ mod behandling;
 mod boards;
 mod interchange;
 mod meetings;
+mod minutes;
 mod register;
 mod schema;
 mod steps;
@@ -311,16 +312,30 @@ fn backup_is_a_complete_readable_copy() {
 }
 
 #[test]
-fn printed_protocols_are_recorded_with_their_hash() {
+fn every_print_is_kept_with_its_bytes_and_numbered() {
     let dir = TempDir::new().unwrap();
     let mut s = with_demo(&db(&dir));
     let id = agenda::find_agenda_item(s.conn(), AgendaNumber { year: 2021, seq: 54 }, None).unwrap();
-    let hash = "a".repeat(64);
-    s.write(|tx| protocols::record_printed_protocol(tx, &who(), id, "/tmp/x.pdf", &hash)).unwrap();
-    let stored: String = s.conn().query_row("SELECT sha256 FROM printed_protocols", [], |r| r.get(0)).unwrap();
-    assert_eq!(stored, hash);
-    let e = s.write(|tx| protocols::record_printed_protocol(tx, &who(), 999, "/tmp/y.pdf", &hash)).unwrap_err();
+    let what = protocols::Printed::Item(id);
+    assert_eq!(protocols::times_printed(s.conn(), what).unwrap(), 0);
+    let first = s.write(|tx| protocols::record_print(tx, &who(), what, "/tmp/x-v1.pdf", b"%PDF-1 first")).unwrap();
+    let second = s.write(|tx| protocols::record_print(tx, &who(), what, "/tmp/x-v2.pdf", b"%PDF-1 second")).unwrap();
+    assert_eq!(protocols::times_printed(s.conn(), what).unwrap(), 2);
+    // Each print's bytes are kept as they were, the earlier not overwritten.
+    assert_eq!(protocols::printed_pdf(s.conn(), first).unwrap(), b"%PDF-1 first");
+    assert_eq!(protocols::printed_pdf(s.conn(), second).unwrap(), b"%PDF-1 second");
+    let stored: String =
+        s.conn().query_row("SELECT sha256 FROM printed_protocols WHERE id = ?1", [first], |r| r.get(0)).unwrap();
+    assert_eq!(stored, saksbok_core::hash::sha256_hex(b"%PDF-1 first"));
+    // The meeting's møteprotokoll is counted apart from its saksprotokollar.
+    let meeting: i64 =
+        s.conn().query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [id], |r| r.get(0)).unwrap();
+    assert_eq!(protocols::times_printed(s.conn(), protocols::Printed::Meeting(meeting)).unwrap(), 0);
+    let e = s
+        .write(|tx| protocols::record_print(tx, &who(), protocols::Printed::Item(999), "/tmp/y.pdf", b"x"))
+        .unwrap_err();
     assert_eq!(e.code(), "not_found");
+    assert_eq!(protocols::printed_pdf(s.conn(), 999).unwrap_err().code(), "not_found");
 }
 
 /// The writer half of the crash test: run in a child process by
