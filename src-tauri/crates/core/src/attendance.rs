@@ -62,6 +62,22 @@ pub struct Attendee {
     pub away_items: Vec<u32>,
 }
 
+impl Attendee {
+    /// Someone there for the whole meeting, nothing changed.
+    pub fn present(name: &str, party: Option<&str>, capacity: Capacity) -> Self {
+        Self {
+            name: name.into(),
+            party: party.map(str::to_string),
+            capacity,
+            from_item: None,
+            to_item: None,
+            arrived_at: None,
+            left_at: None,
+            away_items: Vec::new(),
+        }
+    }
+}
+
 /// A member ugild (inhabil) in one item, with the legal basis and the
 /// varamedlem who took the seat for that item alone, if one did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

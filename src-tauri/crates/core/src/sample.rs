@@ -149,16 +149,7 @@ fn meeting() -> MeetingRecord {
 }
 
 fn person(name: &str, party: &str, capacity: Capacity) -> Attendee {
-    Attendee {
-        name: name.into(),
-        party: Some(party.into()),
-        capacity,
-        from_item: None,
-        to_item: None,
-        arrived_at: None,
-        left_at: None,
-        away_items: Vec::new(),
-    }
+    Attendee::present(name, Some(party).filter(|p| !p.is_empty()), capacity)
 }
 
 fn roll() -> Roll {
@@ -174,10 +165,8 @@ fn roll() -> Roll {
     let mut stand_in = person("Siri Vara", "Sp", Capacity::Substitute { replaces: None });
     stand_in.from_item = Some(1);
     stand_in.to_item = Some(1);
-    let mut adm = person("Lise Rådmann", "", Capacity::Administration { title: Some("Rådmann".into()) });
-    adm.party = None;
+    let adm = person("Lise Rådmann", "", Capacity::Administration { title: Some("Rådmann".into()) });
     let mut auditor = person("Revisor Ås", "", Capacity::Other { title: Some("Sogn revisjon".into()) });
-    auditor.party = None;
     auditor.from_item = Some(1);
     auditor.to_item = Some(1);
     Roll {

@@ -60,6 +60,17 @@ fn fields(blocks: &mut Vec<Block>, fields: &[Field]) {
     }
 }
 
+/// A paragraph of body text as printed; one that is all bold (the title of
+/// an orientering or a spørsmål) is a heading, kept with what follows.
+fn body(p: &Paragraph) -> Block {
+    let bold = !p.spans.is_empty() && p.spans.iter().all(|s| s.style == saksbok_core::text::Style::Bold);
+    if bold && !p.plain_text().contains('\n') {
+        Block::heading(p.plain_text(), BODY_SIZE)
+    } else {
+        Block::from_paragraph(p.clone())
+    }
+}
+
 /// Headed sections; a heading with nothing under it is left out.
 fn sections(blocks: &mut Vec<Block>, sections: &[Section]) {
     for s in sections.iter().filter(|s| !s.paragraphs.is_empty()) {
@@ -67,7 +78,7 @@ fn sections(blocks: &mut Vec<Block>, sections: &[Section]) {
         blocks.push(Block::heading(&s.heading, BODY_SIZE));
         blocks.push(Block::Space(4.0));
         for para in &s.paragraphs {
-            blocks.push(Block::from_paragraph(para.clone()));
+            blocks.push(body(para));
             blocks.push(Block::Space(PARAGRAPH_GAP));
         }
     }
@@ -118,7 +129,7 @@ pub fn moteprotokoll(m: &Minutes, style: MinutesStyle) -> Document {
             MinutesPart::Business { paragraphs } => {
                 separator(&mut blocks);
                 for para in paragraphs {
-                    blocks.push(Block::from_paragraph(para.clone()));
+                    blocks.push(body(para));
                     blocks.push(Block::Space(PARAGRAPH_GAP));
                 }
             }
@@ -310,9 +321,25 @@ fn separator(blocks: &mut Vec<Block>) {
 
 fn case(blocks: &mut Vec<Block>, c: &CaseMinutes) {
     separator(blocks);
-    fields(blocks, &c.fields);
+    // "Sak:", "Tittel:", "Arkivsak:" (and lukka) stay with the first section.
+    for f in &c.fields {
+        blocks.push(Block::Field { label: f.label.clone(), value: f.value.clone(), emphasised: f.emphasised });
+        blocks.push(Block::Keep);
+        blocks.push(Block::Space(2.0));
+    }
     if let Some(closed) = &c.closed {
         blocks.push(Block::Paragraph(bold(closed.as_str())));
+        blocks.push(Block::Keep);
+    }
+    if c.sections.iter().all(|s| s.paragraphs.is_empty()) {
+        // Said on paper, so that a møtebok is not approved with a case left blank.
+        blocks.push(Block::Space(6.0));
+        blocks.push(Block::Paragraph(Paragraph {
+            spans: vec![saksbok_core::text::Span {
+                text: "Ingen behandling eller vedtak er ført i denne saka.".into(),
+                style: saksbok_core::text::Style::Italic,
+            }],
+        }));
     }
     sections(blocks, &c.sections);
     if !c.attachments.is_empty() {

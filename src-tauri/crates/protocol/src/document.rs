@@ -56,6 +56,9 @@ pub enum Block {
     },
     /// Vertical space in points; dropped at the head of a page.
     Space(f32),
+    /// Keeps the block before on the page of the block after (a case's
+    /// "Sak:", "Tittel:" and "Arkivsak:" with its first section).
+    Keep,
 }
 
 #[derive(Debug, Clone, PartialEq)]

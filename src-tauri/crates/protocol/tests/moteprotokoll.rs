@@ -159,6 +159,23 @@ fn a_meeting_without_a_roll_or_signatories_still_prints_with_room_to_sign() {
 }
 
 #[test]
+fn a_case_with_nothing_recorded_says_so_and_a_business_title_stays_with_its_text() {
+    let mut s = SampleMeeting::new(0);
+    s.items[1].item.behandling_text = None;
+    s.items[1].item.vedtak = None;
+    let m = s.minutes();
+    let (_, text, _) = render(&m, MinutesStyle::default(), "moteprotokoll-tom-sak.pdf");
+    in_order(&text, &["Sak: 55/21", "Ingen behandling eller vedtak er ført i denne saka.", "Sak: 56/21"]);
+    let doc = saksbok_protocol::content::moteprotokoll(&m, MinutesStyle::default());
+    assert!(
+        doc.blocks
+            .iter()
+            .any(|b| matches!(b, saksbok_protocol::Block::Heading { text, .. } if text == "Orientering: Rådmannen")),
+        "the orientering's title is a heading"
+    );
+}
+
+#[test]
 fn forty_cases_make_a_long_protocol_with_every_case_once() {
     let m = SampleMeeting::new(37).minutes();
     let (r, text, layout) = render(&m, MinutesStyle::default(), "moteprotokoll-40.pdf");

@@ -86,6 +86,7 @@ impl Blocks<'_, '_> {
                 self.flow.push(b);
             }
             Block::Space(pts) => self.flow.glue(*pts),
+            Block::Keep => self.flow.keep_last_with_next(),
         }
     }
 

@@ -50,6 +50,13 @@ impl Flow {
         self.items.push(Item::Glue(pts));
     }
 
+    /// Keeps the last box placed so far with the next one.
+    pub fn keep_last_with_next(&mut self) {
+        if let Some(Item::Box(b)) = self.items.iter_mut().rev().find(|i| matches!(i, Item::Box(_))) {
+            b.keep_with_next = true;
+        }
+    }
+
     /// The height of the chain starting at box `i`: the boxes kept together
     /// and the glue between them (glue after the chain's last box excluded).
     fn chain_height(&self, i: usize) -> f32 {

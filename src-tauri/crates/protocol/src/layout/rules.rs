@@ -326,3 +326,22 @@ fn a_rule_is_never_the_last_thing_on_a_page() {
         }
     }
 }
+
+#[test]
+fn keep_holds_a_block_on_the_page_of_the_next() {
+    let field = |label: &str, value: &str| Block::Field { label: label.into(), value: value.into(), emphasised: false };
+    for n in 40..62 {
+        let mut blocks = filler(n);
+        blocks.extend([
+            field("Sak:", "1/26"),
+            Block::Keep,
+            field("Tittel:", "Budsjett"),
+            Block::Keep,
+            Block::Space(10.0),
+            Block::heading("Behandling:", 11.0),
+            Block::text("Fyrste linje.\nAndre linje."),
+        ]);
+        let l = lay(blocks);
+        assert!(same_page(&l, "Sak:", "Andre linje."), "the case's fields left behind after {n} lines");
+    }
+}

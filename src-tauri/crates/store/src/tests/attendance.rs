@@ -12,16 +12,7 @@ use super::{db, register_one, who};
 use crate::{Store, StoreError, attendance, boards, meetings};
 
 fn person(name: &str, party: &str, capacity: Capacity) -> Attendee {
-    Attendee {
-        name: name.into(),
-        party: Some(party.into()),
-        capacity,
-        from_item: None,
-        to_item: None,
-        arrived_at: None,
-        left_at: None,
-        away_items: Vec::new(),
-    }
+    Attendee::present(name, Some(party).filter(|p| !p.is_empty()), capacity)
 }
 
 /// A meeting of two items: Kari chairs; Per comes late (for item 2, kl.
