@@ -213,7 +213,13 @@ pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
                         .collect::<Vec<_>>()
                         .join(" "),
                 ),
-                lines: m.items.iter().filter(|i| i.series as usize == s).map(line_of).collect(),
+                // An item of a series the meeting does not list goes with the last, never lost.
+                lines: m
+                    .items
+                    .iter()
+                    .filter(|i| i.series as usize == s || (s + 1 == m.series.len() && i.series as usize > s))
+                    .map(line_of)
+                    .collect(),
             })
             .filter(|g| !g.lines.is_empty())
             .collect()

@@ -96,6 +96,11 @@ fn a_board_with_two_series_gets_a_sakliste_per_series() {
     let groups: Vec<(Option<&str>, usize)> = m.sakliste.iter().map(|g| (g.heading.as_deref(), g.lines.len())).collect();
     assert_eq!(groups, [(Some("PS Politiske saker"), 2), (Some("RS Referatsaker"), 1)]);
     assert_eq!(m.sakliste[1].lines[0].number, "RS 1/21");
+    // An item of a series the meeting does not list is printed with the last series.
+    let mut odd = SampleMeeting::new(0).with_two_series();
+    odd.meeting.items[2].series = 5;
+    let m = odd.minutes();
+    assert_eq!(m.sakliste.iter().map(|g| g.lines.len()).sum::<usize>(), 3);
 }
 
 #[test]
