@@ -19,7 +19,10 @@ use crate::model::{AgendaItem, Behandling, Block};
 use crate::protocol::{Field, ProtocolTemplate, Section, case_content};
 use crate::record::Attachment;
 use crate::roll::Roll;
-use crate::text::Paragraph;
+use crate::text::{Paragraph, fill};
+
+mod labels;
+pub use labels::MinutesLabels;
 
 /// One agenda item with what the møtebok prints of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,6 +144,8 @@ pub struct Minutes {
     pub distribution_label: String,
     pub distribution: Vec<String>,
     pub page_format: String,
+    /// The words printed around the records, in the board's language.
+    pub labels: MinutesLabels,
     /// For the footer and the PDF's metadata.
     pub title: String,
     pub subject: String,
@@ -151,10 +156,10 @@ fn clock(t: NaiveTime) -> String {
 }
 
 /// "sak 55/21" or "sakene 55/21 og 57/21".
-fn saker(numbers: &[String]) -> String {
+fn saker(l: &MinutesLabels, numbers: &[String]) -> String {
     match numbers {
-        [one] => format!("sak {one}"),
-        [rest @ .., last] => format!("sakene {} og {last}", rest.join(", ")),
+        [one] => fill(&l.one_item, &[("sak", one)]),
+        [rest @ .., last] => fill(&l.many_items, &[("saker", &rest.join(", ")), ("siste", last)]),
         [] => String::new(),
     }
 }
@@ -162,6 +167,7 @@ fn saker(numbers: &[String]) -> String {
 /// Builds the møteprotokoll of a meeting.
 pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
     let m = input.meeting;
+    let l = MinutesLabels::of(input.board.language);
     let number_of = |pos: u32| m.items.get(pos as usize).map(|i| i.number_text.clone());
     let date = format_date(m.date);
 
@@ -171,27 +177,28 @@ pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
             facts.push(Field { label: label.into(), value, emphasised: false });
         }
     };
-    fact("Møtestad:", m.place.clone());
-    fact("Møtedato:", Some(date.clone()));
-    fact("Start kl.:", m.start_time.clone());
-    fact("Slutt kl.:", m.end_time.clone());
+    fact(&l.place, m.place.clone());
+    fact(&l.date, Some(date.clone()));
+    fact(&l.start, m.start_time.clone());
+    fact(&l.end, m.end_time.clone());
+    let sent = &l.notice_sent;
     let notice = match (m.notice_sent, m.notice_method.as_deref()) {
-        (Some(d), Some(how)) => Some(format!("sendt {} ({how})", format_date(d))),
-        (Some(d), None) => Some(format!("sendt {}", format_date(d))),
-        (None, Some(how)) => Some(format!("sendt ({how})")),
+        (Some(d), Some(how)) => Some(format!("{sent} {} ({how})", format_date(d))),
+        (Some(d), None) => Some(format!("{sent} {}", format_date(d))),
+        (None, Some(how)) => Some(format!("{sent} ({how})")),
         (None, None) => None,
     };
-    fact("Innkalling:", notice);
+    fact(&l.notice, notice);
     let late: Vec<String> = m.items.iter().filter(|i| i.added_late).map(|i| i.number_text.clone()).collect();
-    fact("Tilleggssaker:", (!late.is_empty()).then(|| late.join(", ")));
+    fact(&l.late_items, (!late.is_empty()).then(|| late.join(", ")));
 
-    let attendance = attendance(input, &number_of);
+    let attendance = attendance(input, &l, &number_of);
     let chair = input
         .roll
         .input
         .chair
         .as_ref()
-        .map(|c| if input.roll.input.chair_elected { format!("{c} (vald som møteleiar)") } else { c.clone() });
+        .map(|c| if input.roll.input.chair_elected { fill(&l.chair_elected, &[("namn", c)]) } else { c.clone() });
 
     // The sakliste, grouped by series when the board has several.
     let line_of = |i: &crate::meeting::SaklisteItem| SaklisteLine {
@@ -243,8 +250,8 @@ pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
         parts.extend(business_at(Some(pos as u32))?);
         let (fields, sections) = case_content(&item.item, &line.number_text, input.template, input.phrases)?;
         let closed = line.closed.then(|| match line.closed_basis.as_deref().filter(|b| !b.trim().is_empty()) {
-            Some(basis) => format!("Lukka møte, jf. {basis}"),
-            None => "Lukka møte".to_string(),
+            Some(basis) => fill(&l.closed, &[("heimel", basis)]),
+            None => l.closed_plain.clone(),
         });
         let attachments = item
             .attachments
@@ -282,7 +289,7 @@ pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
             signatories.push(name.clone());
         }
     }
-    let document_kind = "Møteprotokoll".to_string();
+    let document_kind = l.document_kind.clone();
     Ok(Minutes {
         municipality: input.municipality.to_string(),
         document_kind: document_kind.clone(),
@@ -292,12 +299,12 @@ pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
         chair,
         sakliste,
         parts,
-        signatures_text: "Vi stadfester at det som er ført i møteboka er i samsvar med det som vart vedteke på møtet"
-            .into(),
+        signatures_text: l.signatures_text.clone(),
         signatories,
-        distribution_label: "Møteprotokoll er sendt til:".into(),
+        distribution_label: l.distribution.clone(),
         distribution: input.board.distribution.clone(),
         page_format: input.template.page_format.clone(),
+        labels: l,
         title: format!("{document_kind} {} {date}", m.board),
         subject: format!("{document_kind} for {}, {date}", m.board),
     })
@@ -306,14 +313,18 @@ pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
 /// The attendance lists: who came (with what changed during the meeting),
 /// forfall, varamedlemer with whom they replaced, ugilde, the
 /// administration and other people present.
-fn attendance(input: &MinutesInput<'_>, number_of: &dyn Fn(u32) -> Option<String>) -> MinutesAttendance {
+fn attendance(
+    input: &MinutesInput<'_>,
+    l: &MinutesLabels,
+    number_of: &dyn Fn(u32) -> Option<String>,
+) -> MinutesAttendance {
     let roll = input.roll;
     let a = &roll.input.attendance;
     let seat = |name: &str| roll.seats.iter().find(|s| s.name == name);
     let function = |name: &str| {
         seat(name).and_then(|s| match s.role {
-            Role::Chair => Some("Leiar".to_string()),
-            Role::DeputyChair => Some("Nestleiar".to_string()),
+            Role::Chair => Some(l.leader.clone()),
+            Role::DeputyChair => Some(l.deputy.clone()),
             Role::Member => None,
         })
     };
@@ -323,36 +334,36 @@ fn attendance(input: &MinutesInput<'_>, number_of: &dyn Fn(u32) -> Option<String
     for p in &a.attendees {
         let mut notes: Vec<String> = Vec::new();
         if let Capacity::Substitute { replaces: Some(r) } = &p.capacity {
-            notes.push(format!("møtte for {r}"));
+            notes.push(fill(&l.replaced, &[("namn", r)]));
         }
         let stand_in: Vec<String> =
             ugild_items.iter().filter(|(s, _)| *s == p.name).filter_map(|(_, i)| number_of(*i)).collect();
         let only_ugild = !stand_in.is_empty() && p.from_item.is_some() && p.from_item == p.to_item;
         if only_ugild {
-            notes.push(format!("for ugild medlem i {}", saker(&stand_in)));
+            notes.push(fill(&l.stand_in, &[("saker", &saker(l, &stand_in))]));
         } else if let (Some(from), Some(to)) = (p.from_item, p.to_item)
             && from == to
             && p.arrived_at.is_none()
             && p.left_at.is_none()
         {
-            notes.extend(number_of(from).map(|n| format!("i sak {n}")));
+            notes.extend(number_of(from).map(|n| fill(&l.in_item, &[("sak", &n)])));
         } else {
             let mut arrived = Vec::new();
             if let Some(t) = p.arrived_at {
-                arrived.push(format!("kom kl. {}", clock(t)));
+                arrived.push(fill(&l.arrived, &[("kl", &clock(t))]));
             }
             if let Some(n) = p.from_item.filter(|i| *i > 0).and_then(number_of) {
-                arrived.push(format!("frå sak {n}"));
+                arrived.push(fill(&l.from_item, &[("sak", &n)]));
             }
             if !arrived.is_empty() {
                 notes.push(arrived.join(", "));
             }
             let mut left = Vec::new();
             if let Some(t) = p.left_at {
-                left.push(format!("gjekk kl. {}", clock(t)));
+                left.push(fill(&l.left, &[("kl", &clock(t))]));
             }
             if let Some(n) = p.to_item.filter(|i| (*i as usize) + 1 < input.meeting.items.len()).and_then(number_of) {
-                left.push(format!("til og med sak {n}"));
+                left.push(fill(&l.to_item, &[("sak", &n)]));
             }
             if !left.is_empty() {
                 notes.push(left.join(", "));
@@ -360,7 +371,7 @@ fn attendance(input: &MinutesInput<'_>, number_of: &dyn Fn(u32) -> Option<String
         }
         let away: Vec<String> = p.away_items.iter().filter_map(|i| number_of(*i)).collect();
         if !away.is_empty() {
-            notes.push(format!("ikkje til stades i {}", saker(&away)));
+            notes.push(fill(&l.away, &[("saker", &saker(l, &away))]));
         }
         let note = (!notes.is_empty()).then(|| notes.join("; "));
         let person = |function: Option<String>| Person {

@@ -3,9 +3,11 @@
 //! Luster's published saksprotokoll lives here: type sizes, the rule under
 //! the header, the space between parts.
 
-use saksbok_core::minutes::{CaseMinutes, Minutes, MinutesAttendance, MinutesPart, Person, SaklisteGroup};
+use saksbok_core::minutes::{
+    CaseMinutes, Minutes, MinutesAttendance, MinutesLabels, MinutesPart, Person, SaklisteGroup,
+};
 use saksbok_core::protocol::{Field, Saksprotokoll, Section};
-use saksbok_core::text::Paragraph;
+use saksbok_core::text::{Paragraph, fill};
 
 use crate::document::{Block, Document, ListItem, Table, bold};
 
@@ -109,18 +111,19 @@ pub fn moteprotokoll(m: &Minutes, style: MinutesStyle) -> Document {
     blocks.extend([Block::Rule { pad: 5.0 }, Block::Space(4.0)]);
     fields(&mut blocks, &m.facts);
     blocks.push(Block::Space(8.0));
+    let l = &m.labels;
     match style.attendance {
-        AttendanceStyle::Tables => attendance_tables(&mut blocks, &m.attendance),
-        AttendanceStyle::Fields => attendance_fields(&mut blocks, &m.attendance),
+        AttendanceStyle::Tables => attendance_tables(&mut blocks, &m.attendance, l),
+        AttendanceStyle::Fields => attendance_fields(&mut blocks, &m.attendance, l),
     }
     if let Some(chair) = &m.chair {
         blocks.push(Block::Space(4.0));
-        blocks.push(Block::Field { label: "Møteleiar:".into(), value: chair.clone(), emphasised: false });
+        blocks.push(Block::Field { label: l.chair.clone(), value: chair.clone(), emphasised: false });
     }
     blocks.push(Block::Space(14.0));
-    blocks.push(Block::heading("Sakliste", 12.0));
+    blocks.push(Block::heading(&l.sakliste, 12.0));
     blocks.push(Block::Space(4.0));
-    sakliste(&mut blocks, &m.sakliste);
+    sakliste(&mut blocks, &m.sakliste, l);
     if style.signatures == SignaturePlace::AfterSakliste {
         signatures(&mut blocks, m);
     }
@@ -133,7 +136,7 @@ pub fn moteprotokoll(m: &Minutes, style: MinutesStyle) -> Document {
                     blocks.push(Block::Space(PARAGRAPH_GAP));
                 }
             }
-            MinutesPart::Case(c) => case(&mut blocks, c),
+            MinutesPart::Case(c) => case(&mut blocks, c, l),
         }
     }
     if style.signatures == SignaturePlace::End {
@@ -178,31 +181,31 @@ fn person_row(p: &Person) -> Vec<Paragraph> {
     ]
 }
 
-fn no_roll(blocks: &mut Vec<Block>, a: &MinutesAttendance) -> bool {
-    if let Some(n) = a.head_count {
-        let who = if n == 1 { "1 medlem møtte." } else { "medlemer møtte." };
-        let text = if n == 1 { who.to_string() } else { format!("{n} {who}") };
-        if a.members.is_empty() && a.substitutes.is_empty() {
-            blocks.push(Block::text(text));
-            return true;
-        }
+fn no_roll(blocks: &mut Vec<Block>, a: &MinutesAttendance, l: &MinutesLabels) -> bool {
+    if let Some(n) = a.head_count
+        && a.members.is_empty()
+        && a.substitutes.is_empty()
+    {
+        let text = if n == 1 { l.head_count_one.clone() } else { fill(&l.head_count_text, &[("tal", &n.to_string())]) };
+        blocks.push(Block::text(text));
+        return true;
     }
     if a.unrecorded {
-        blocks.push(Block::text("Oppmøtet er ikkje ført."));
+        blocks.push(Block::text(&l.unrecorded));
         return true;
     }
     false
 }
 
-fn attendance_tables(blocks: &mut Vec<Block>, a: &MinutesAttendance) {
-    if no_roll(blocks, a) {
+fn attendance_tables(blocks: &mut Vec<Block>, a: &MinutesAttendance, l: &MinutesLabels) {
+    if no_roll(blocks, a, l) {
         return;
     }
     let widths = [3.0, 1.0, 1.6, 3.6];
-    let cols = ["Namn", "Parti", "Funksjon", "Merknad"];
-    people(blocks, "Følgjande medlemer møtte:", &cols, &widths, a.members.iter().map(person_row).collect());
-    people(blocks, "Forfall meldt frå:", &cols, &widths, a.apologies.iter().map(person_row).collect());
-    people(blocks, "Følgjande varamedlemer møtte:", &cols, &widths, a.substitutes.iter().map(person_row).collect());
+    let cols = [l.col_name.as_str(), &l.col_party, &l.col_function, &l.col_note];
+    people(blocks, &l.members, &cols, &widths, a.members.iter().map(person_row).collect());
+    people(blocks, &l.apologies, &cols, &widths, a.apologies.iter().map(person_row).collect());
+    people(blocks, &l.substitutes, &cols, &widths, a.substitutes.iter().map(person_row).collect());
     let ugilde = a
         .ugilde
         .iter()
@@ -215,16 +218,17 @@ fn attendance_tables(blocks: &mut Vec<Block>, a: &MinutesAttendance) {
             ]
         })
         .collect();
-    people(blocks, "Ugilde:", &["Medlem", "Sak", "Heimel", "Varamedlem i saka"], &[2.4, 0.0, 3.2, 2.6], ugilde);
+    let cols = [l.col_member.as_str(), &l.col_item, &l.col_basis, &l.col_stand_in];
+    people(blocks, &l.ugilde, &cols, &[2.4, 0.0, 3.2, 2.6], ugilde);
     let staff = |p: &Person| {
         vec![Paragraph::plain(&p.name), text_or_empty(p.function.as_deref()), text_or_empty(p.note.as_deref())]
     };
-    let cols = ["Namn", "Stilling", "Merknad"];
-    people(blocks, "Frå administrasjonen:", &cols, &[3.0, 3.0, 3.2], a.administration.iter().map(staff).collect());
-    people(blocks, "Andre til stades:", &cols, &[3.0, 3.0, 3.2], a.others.iter().map(staff).collect());
+    let cols = [l.col_name.as_str(), &l.col_job, &l.col_note];
+    people(blocks, &l.administration, &cols, &[3.0, 3.0, 3.2], a.administration.iter().map(staff).collect());
+    people(blocks, &l.others, &cols, &[3.0, 3.0, 3.2], a.others.iter().map(staff).collect());
     if let Some(n) = a.head_count {
         blocks.push(Block::Space(4.0));
-        blocks.push(Block::Field { label: "Tal på møtande:".into(), value: n.to_string(), emphasised: false });
+        blocks.push(Block::Field { label: l.head_count.clone(), value: n.to_string(), emphasised: false });
     }
 }
 
@@ -238,10 +242,10 @@ fn named(p: &Person) -> String {
     if inside.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, inside.join(", ")) }
 }
 
-fn attendance_fields(blocks: &mut Vec<Block>, a: &MinutesAttendance) {
-    blocks.push(Block::heading("Til stades på møtet", BODY_SIZE));
+fn attendance_fields(blocks: &mut Vec<Block>, a: &MinutesAttendance, l: &MinutesLabels) {
+    blocks.push(Block::heading(&l.present, BODY_SIZE));
     blocks.push(Block::Space(2.0));
-    if no_roll(blocks, a) {
+    if no_roll(blocks, a, l) {
         return;
     }
     let list = |people: &[Person]| people.iter().map(named).collect::<Vec<_>>().join(", ");
@@ -251,55 +255,61 @@ fn attendance_fields(blocks: &mut Vec<Block>, a: &MinutesAttendance) {
             blocks.push(Block::Space(2.0));
         }
     };
-    field("Medl.:", list(&a.members));
-    field("Forfall:", list(&a.apologies));
-    field("Varamedl.:", list(&a.substitutes));
+    field(&l.field_members, list(&a.members));
+    field(&l.field_apologies, list(&a.apologies));
+    field(&l.field_substitutes, list(&a.substitutes));
     let ugilde = a
         .ugilde
         .iter()
-        .map(|u| match &u.substitute {
-            Some(s) => format!("{} i sak {} ({}; {s} møtte)", u.name, u.item, u.basis),
-            None => format!("{} i sak {} ({})", u.name, u.item, u.basis),
+        .map(|u| {
+            let mut values = vec![("namn", u.name.as_str()), ("sak", &u.item), ("heimel", &u.basis)];
+            match &u.substitute {
+                Some(s) => {
+                    values.push(("vara", s));
+                    fill(&l.ugild_line_stand_in, &values)
+                }
+                None => fill(&l.ugild_line, &values),
+            }
         })
         .collect::<Vec<_>>()
         .join(", ");
-    field("Ugilde:", ugilde);
+    field(&l.ugilde, ugilde);
     let mut others = a.administration.clone();
     others.extend(a.others.iter().cloned());
-    field("Frå adm. (evt. andre):", list(&others));
+    field(&l.field_others, list(&others));
     if let Some(n) = a.head_count {
-        field("Tal på møtande:", n.to_string());
+        field(&l.head_count, n.to_string());
     }
 }
 
-fn sakliste(blocks: &mut Vec<Block>, groups: &[SaklisteGroup]) {
-    let closed = groups.iter().flat_map(|g| &g.lines).any(|l| l.closed.is_some());
+fn sakliste(blocks: &mut Vec<Block>, groups: &[SaklisteGroup], l: &MinutesLabels) {
+    let closed = groups.iter().flat_map(|g| &g.lines).any(|line| line.closed.is_some());
     for g in groups {
         if let Some(h) = &g.heading {
             blocks.push(Block::Space(6.0));
             blocks.push(Block::heading(h, BODY_SIZE));
             blocks.push(Block::Space(2.0));
         }
-        let mut header = vec!["Saksnr".to_string(), "Arkivsak".to_string(), "Tittel".to_string()];
+        let mut header = vec![l.col_number.clone(), l.col_case.clone(), l.col_title.clone()];
         // The numbers as wide as they are; the title takes what is left.
         let mut widths = vec![0.0, 0.0, 5.0];
         if closed {
-            header.push("Lukka".into());
+            header.push(l.col_closed.clone());
             widths.push(0.0);
         }
         let rows = g
             .lines
             .iter()
-            .map(|l| {
-                let mut title = Paragraph::plain(&l.title);
-                if l.added_late {
-                    title.push(" (tilleggssak)", saksbok_core::text::Style::Italic);
+            .map(|line| {
+                let mut title = Paragraph::plain(&line.title);
+                if line.added_late {
+                    title.push(format!(" {}", l.added_late), saksbok_core::text::Style::Italic);
                 }
-                let mut row = vec![Paragraph::plain(&l.number), text_or_empty(l.case_number.as_deref()), title];
+                let mut row = vec![Paragraph::plain(&line.number), text_or_empty(line.case_number.as_deref()), title];
                 if closed {
                     // The column says lukka; the cell gives the legal basis when there is one.
-                    row.push(Paragraph::plain(match l.closed.as_deref() {
-                        Some("") => "Ja",
+                    row.push(Paragraph::plain(match line.closed.as_deref() {
+                        Some("") => l.closed_yes.as_str(),
                         Some(basis) => basis,
                         None => "",
                     }));
@@ -319,7 +329,7 @@ fn separator(blocks: &mut Vec<Block>) {
     blocks.push(Block::Space(4.0));
 }
 
-fn case(blocks: &mut Vec<Block>, c: &CaseMinutes) {
+fn case(blocks: &mut Vec<Block>, c: &CaseMinutes, l: &MinutesLabels) {
     separator(blocks);
     // "Sak:", "Tittel:", "Arkivsak:" (and lukka) stay with the first section.
     for f in &c.fields {
@@ -336,7 +346,7 @@ fn case(blocks: &mut Vec<Block>, c: &CaseMinutes) {
         blocks.push(Block::Space(6.0));
         blocks.push(Block::Paragraph(Paragraph {
             spans: vec![saksbok_core::text::Span {
-                text: "Ingen behandling eller vedtak er ført i denne saka.".into(),
+                text: l.nothing_recorded.clone(),
                 style: saksbok_core::text::Style::Italic,
             }],
         }));
@@ -344,7 +354,7 @@ fn case(blocks: &mut Vec<Block>, c: &CaseMinutes) {
     sections(blocks, &c.sections);
     if !c.attachments.is_empty() {
         blocks.push(Block::Space(8.0));
-        blocks.push(Block::heading("Vedlegg:", BODY_SIZE));
+        blocks.push(Block::heading(&l.attachments, BODY_SIZE));
         blocks.push(Block::Space(2.0));
         blocks.push(Block::List(
             c.attachments.iter().map(|a| ListItem { marker: "–".into(), text: Paragraph::plain(a) }).collect(),
@@ -354,7 +364,7 @@ fn case(blocks: &mut Vec<Block>, c: &CaseMinutes) {
 
 fn signatures(blocks: &mut Vec<Block>, m: &Minutes) {
     blocks.push(Block::Space(18.0));
-    blocks.push(Block::heading("Underskrifter:", BODY_SIZE));
+    blocks.push(Block::heading(&m.labels.signatures, BODY_SIZE));
     blocks.push(Block::Space(2.0));
     blocks.push(Block::Signatures { text: m.signatures_text.clone(), names: m.signatories.clone() });
     if !m.distribution.is_empty() {

@@ -176,6 +176,56 @@ fn a_case_with_nothing_recorded_says_so_and_a_business_title_stays_with_its_text
 }
 
 #[test]
+fn a_bokmal_board_prints_its_moteprotokoll_in_bokmal() {
+    let mut s = SampleMeeting::new(0);
+    s.board.language = saksbok_core::board::TextLanguage::Nb;
+    let m = s.minutes();
+    for (style, name) in [
+        (MinutesStyle::default(), "moteprotokoll-nb.pdf"),
+        (
+            MinutesStyle { attendance: AttendanceStyle::Fields, signatures: SignaturePlace::AfterSakliste },
+            "moteprotokoll-nb-felt.pdf",
+        ),
+    ] {
+        let (_, text, _) = render(&m, style, name);
+        let attendance: &[&str] = if style.attendance == AttendanceStyle::Tables {
+            &[
+                "Følgende medlemmer møtte:",
+                "Navn",
+                "Forfall meldt fra:",
+                "Inhabile:",
+                "Hjemmel",
+                "Fra administrasjonen:",
+            ]
+        } else {
+            &[
+                "Til stede på møtet",
+                "Medl.:",
+                "fra sak 55/21",
+                "Inhabile: Anne Leiar i sak 55/21",
+                "Fra adm. (evt. andre):",
+            ]
+        };
+        in_order(
+            &text,
+            &[
+                &["Møteprotokoll", "Møtested: Rådhuset, Gaupne"],
+                attendance,
+                &["Møteleder: Anne Leiar", "Saksliste", "Lukket"],
+            ]
+            .concat(),
+        );
+        assert!(text.contains("Lukket møte, jf. kl. § 11-5 andre ledd"), "{name}");
+        assert!(
+            text.contains("Vi bekrefter at det som er ført i møteboken er i samsvar med det som ble vedtatt på møtet")
+        );
+        for nynorsk in ["Følgjande", "Møtestad", "ikkje", "Møteleiar", "Sakliste", "Lukka"] {
+            assert!(!text.contains(nynorsk), "«{nynorsk}» in a Bokmål protocol ({name})");
+        }
+    }
+}
+
+#[test]
 fn forty_cases_make_a_long_protocol_with_every_case_once() {
     let m = SampleMeeting::new(37).minutes();
     let (r, text, layout) = render(&m, MinutesStyle::default(), "moteprotokoll-40.pdf");

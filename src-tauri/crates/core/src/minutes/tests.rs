@@ -132,3 +132,26 @@ fn business_before_an_item_no_longer_on_the_list_is_printed_at_the_end() {
     assert_eq!(texts.len(), 2);
     assert!(texts.iter().any(|t| t.contains("Om budsjettet.")));
 }
+
+#[test]
+fn a_bokmal_board_gets_its_moteprotokoll_in_bokmal() {
+    let mut s = SampleMeeting::new(0);
+    s.board.language = crate::board::TextLanguage::Nb;
+    let m = s.minutes();
+    assert_eq!(m.facts[0].label, "Møtested:");
+    assert_eq!(m.attendance.members[1].note.as_deref(), Some("kom kl. 10.15, fra sak 55/21"));
+    assert_eq!(m.attendance.members[3].note.as_deref(), Some("ikke til stede i sak 54/21"));
+    assert_eq!(m.attendance.substitutes[1].note.as_deref(), Some("for inhabilt medlem i sak 55/21"));
+    assert_eq!(m.attendance.members[0].function.as_deref(), Some("Leder"));
+    let MinutesPart::Case(closed) = &m.parts[3] else { panic!() };
+    assert_eq!(closed.closed.as_deref(), Some("Lukket møte, jf. kl. § 11-5 andre ledd"));
+    assert!(m.signatures_text.starts_with("Vi bekrefter"));
+    assert_eq!(m.labels, MinutesLabels::bokmal());
+    // Every label differs from nothing: none is left empty in either language.
+    for labels in [MinutesLabels::nynorsk(), MinutesLabels::bokmal()] {
+        let json = serde_json::to_value(&labels).unwrap();
+        for (key, value) in json.as_object().unwrap() {
+            assert!(!value.as_str().unwrap().trim().is_empty(), "{key} is empty");
+        }
+    }
+}
