@@ -86,16 +86,7 @@ mod tests {
     use crate::attendance::Attendee;
 
     fn attendee(name: &str, capacity: Capacity) -> Attendee {
-        Attendee {
-            name: name.into(),
-            party: None,
-            capacity,
-            from_item: None,
-            to_item: None,
-            arrived_at: None,
-            left_at: None,
-            away_items: Vec::new(),
-        }
+        Attendee::present(name, None, capacity)
     }
 
     #[test]

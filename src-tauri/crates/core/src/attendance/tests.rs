@@ -11,16 +11,7 @@ fn seats(names: &[&str]) -> Vec<Seat> {
 }
 
 fn member(name: &str) -> Attendee {
-    Attendee {
-        name: name.into(),
-        party: Some("Sp".into()),
-        capacity: Capacity::Member,
-        from_item: None,
-        to_item: None,
-        arrived_at: None,
-        left_at: None,
-        away_items: Vec::new(),
-    }
+    Attendee::present(name, Some("Sp"), Capacity::Member)
 }
 
 fn substitute(name: &str, replaces: Option<&str>) -> Attendee {

@@ -70,15 +70,9 @@ fn an_items_record_is_saved_whole_checked_against_the_roll_and_searchable() {
     let mut roll = saksbok_core::roll::RollInput::default();
     roll.attendance.attendees = ["A", "B", "C", "D", "E", "F", "G"]
         .iter()
-        .map(|n| saksbok_core::attendance::Attendee {
-            name: (*n).into(),
-            party: Some(if *n < "D" { "Sp" } else { "Ap" }.into()),
-            capacity: saksbok_core::attendance::Capacity::Member,
-            from_item: None,
-            to_item: None,
-            arrived_at: None,
-            left_at: None,
-            away_items: Vec::new(),
+        .map(|n| {
+            let party = if *n < "D" { "Sp" } else { "Ap" };
+            saksbok_core::attendance::Attendee::present(n, Some(party), saksbok_core::attendance::Capacity::Member)
         })
         .collect();
     s.write(|tx| attendance::set(tx, &who(), meeting, &roll)).unwrap();
