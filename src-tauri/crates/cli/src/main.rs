@@ -51,8 +51,9 @@ enum Command {
         limit: u32,
     },
     /// Write a protocol as PDF: the saksprotokoll of an utvalssak
-    /// (`render saksprotokoll 54/21`), or the møteprotokoll of a meeting
-    /// (`render moteprotokoll --utval NAME --date 2021-04-15`).
+    /// (`render saksprotokoll 54/21`), or a meeting's møteprotokoll, its
+    /// offentleg versjon (skjerming applied) or its innkalling
+    /// (`render moteprotokoll|offentleg|innkalling --utval NAME --date 2021-04-15`).
     Render {
         #[arg(value_enum)]
         kind: ProtocolKind,
@@ -62,7 +63,7 @@ enum Command {
         /// boards use the number, for a møteprotokoll when several meet that day.
         #[arg(long, value_name = "NAME")]
         utval: Option<String>,
-        /// The meeting's date, yyyy-mm-dd or dd.mm.yyyy (møteprotokoll).
+        /// The meeting's date, yyyy-mm-dd or dd.mm.yyyy (møteprotokoll, offentleg, innkalling).
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
         /// Where to write the PDF.
@@ -119,8 +120,14 @@ enum Command {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ProtocolKind {
+    /// The saksprotokoll of one utvalssak.
     Saksprotokoll,
+    /// The whole møtebok of a meeting (kl. § 11-4), as signed.
     Moteprotokoll,
+    /// The møtebok as published: skjerma titles, closed cases and protected names left out.
+    Offentleg,
+    /// The innkalling with its public sakliste (kl. § 11-3).
+    Innkalling,
 }
 
 /// The document time: SOURCE_DATE_EPOCH when set (reproducible builds), else now.
@@ -278,10 +285,10 @@ fn run(cli: Cli) -> Result<(), String> {
                     let protocol = protocols::saksprotokoll(conn, id).map_err(|e| e.to_string())?;
                     (saksbok_protocol::render_saksprotokoll(&protocol, now), protocols::Printed::Item(id))
                 }
-                ProtocolKind::Moteprotokoll => {
+                meeting_kind => {
                     if let Some(n) = number {
                         return Err(format!(
-                            "«{n}»: ein møteprotokoll gjeld heile møtet; vel det med --utval og --date."
+                            "«{n}»: dette dokumentet gjeld heile møtet; vel det med --utval og --date."
                         ));
                     }
                     let Some(date) = date else {
@@ -291,9 +298,27 @@ fn run(cli: Cli) -> Result<(), String> {
                         format!("«{date}» er ikkje ein gyldig dato. Skriv til dømes 2021-04-15 eller 15.04.2021.")
                     })?;
                     let id = protocols::find_meeting(conn, utval.as_deref(), day).map_err(|e| e.to_string())?;
-                    let minutes = protocols::minutes(conn, id).map_err(|e| e.to_string())?;
                     let style = saksbok_protocol::content::MinutesStyle::default();
-                    (saksbok_protocol::render_moteprotokoll(&minutes, style, now), protocols::Printed::Meeting(id))
+                    match meeting_kind {
+                        ProtocolKind::Innkalling => {
+                            let notice = protocols::notice(conn, id).map_err(|e| e.to_string())?;
+                            (saksbok_protocol::render_innkalling(&notice, now), protocols::Printed::Notice(id))
+                        }
+                        ProtocolKind::Offentleg => {
+                            let minutes = protocols::public_minutes(conn, id).map_err(|e| e.to_string())?;
+                            (
+                                saksbok_protocol::render_moteprotokoll(&minutes, style, now),
+                                protocols::Printed::Public(id),
+                            )
+                        }
+                        _ => {
+                            let minutes = protocols::minutes(conn, id).map_err(|e| e.to_string())?;
+                            (
+                                saksbok_protocol::render_moteprotokoll(&minutes, style, now),
+                                protocols::Printed::Meeting(id),
+                            )
+                        }
+                    }
                 }
             };
             saksbok_protocol::save_atomically(&output, &rendered.pdf)

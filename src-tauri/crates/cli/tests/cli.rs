@@ -208,6 +208,40 @@ fn the_moteprotokoll_of_a_meeting_is_rendered_by_board_and_date() {
 }
 
 #[test]
+fn the_innkalling_and_the_offentleg_versjon_are_rendered_from_the_same_meeting() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite3");
+    assert!(saksbok(&db, &["demo"]).status.success());
+    for (kind, wants) in [
+        ("innkalling", &["Innkalling", "Møtedato: 15.04.2021", "Sakliste", "IKT-samarbeid. Etablering av avtale"][..]),
+        ("offentleg", &["Møteprotokoll – Offentleg versjon", "Sak: 54/21", "Vedtak:"][..]),
+    ] {
+        let out = dir.path().join(format!("{kind}.pdf"));
+        let o = saksbok(&db, &["render", kind, "--date", "2021-04-15", "-o", out.to_str().unwrap()]);
+        assert!(o.status.success(), "{kind}: {}", stderr(&o));
+        let text = Command::new("pdftotext").arg(&out).arg("-").output().unwrap();
+        let text = String::from_utf8_lossy(&text.stdout);
+        for want in wants {
+            assert!(text.contains(want), "{kind}: «{want}» missing:\n{text}");
+        }
+        if kind == "innkalling" {
+            assert!(!text.contains("Vedtak"), "an innkalling holds no vedtak:\n{text}");
+        }
+    }
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let kinds: Vec<String> = conn
+        .prepare("SELECT kind FROM printed_protocols ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(kinds, ["innkalling", "offentleg"]);
+    let e = stderr(&saksbok(&db, &["render", "innkalling", "54/21", "--date", "2021-04-15", "-o", "x.pdf"]));
+    assert_eq!(e, "saksbok: «54/21»: dette dokumentet gjeld heile møtet; vel det med --utval og --date.\n");
+}
+
+#[test]
 fn errors_are_one_clear_line_and_a_failure_code() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("s.sqlite3");

@@ -22,13 +22,19 @@ use crate::roll::Roll;
 use crate::text::{Paragraph, fill};
 
 mod labels;
+mod notice;
+mod public;
 pub use labels::MinutesLabels;
+pub use notice::{Notice, innkalling};
+pub use public::{ScreenedEntry, Screening, mask_names, public_minutes, public_title};
 
 /// One agenda item with what the møtebok prints of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MinutesItem {
     pub item: AgendaItem,
     pub attachments: Vec<Attachment>,
+    /// What of it is skjerma: applied in the offentleg versjon and the innkalling.
+    pub screening: Screening,
 }
 
 /// Everything the møtebok is made from. `items` follow `meeting.items`.
@@ -200,41 +206,7 @@ pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
         .as_ref()
         .map(|c| if input.roll.input.chair_elected { fill(&l.chair_elected, &[("namn", c)]) } else { c.clone() });
 
-    // The sakliste, grouped by series when the board has several.
-    let line_of = |i: &crate::meeting::SaklisteItem| SaklisteLine {
-        number: i.number_text.clone(),
-        case_number: i.case_number.map(|c| c.to_string()),
-        title: i.title.clone(),
-        closed: i.closed.then(|| i.closed_basis.clone().unwrap_or_default()),
-        added_late: i.added_late,
-    };
-    let sakliste: Vec<SaklisteGroup> = if m.series.len() > 1 {
-        m.series
-            .iter()
-            .enumerate()
-            .map(|(s, series)| SaklisteGroup {
-                heading: Some(
-                    [series.prefix.as_deref(), series.label.as_deref()]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                ),
-                // An item of a series the meeting does not list goes with the last, never lost.
-                lines: m
-                    .items
-                    .iter()
-                    .filter(|i| i.series as usize == s || (s + 1 == m.series.len() && i.series as usize > s))
-                    .map(line_of)
-                    .collect(),
-            })
-            .filter(|g| !g.lines.is_empty())
-            .collect()
-    } else if m.items.is_empty() {
-        Vec::new()
-    } else {
-        vec![SaklisteGroup { heading: None, lines: m.items.iter().map(line_of).collect() }]
-    };
+    let sakliste = sakliste_of(m);
 
     // The cases, with the meeting's own business before the sak it stood before.
     let mut parts = Vec::new();
@@ -308,6 +280,44 @@ pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
         title: format!("{document_kind} {} {date}", m.board),
         subject: format!("{document_kind} for {}, {date}", m.board),
     })
+}
+
+/// The sakliste, grouped by series when the board has several.
+pub(crate) fn sakliste_of(m: &MeetingRecord) -> Vec<SaklisteGroup> {
+    let line_of = |i: &crate::meeting::SaklisteItem| SaklisteLine {
+        number: i.number_text.clone(),
+        case_number: i.case_number.map(|c| c.to_string()),
+        title: i.title.clone(),
+        closed: i.closed.then(|| i.closed_basis.clone().unwrap_or_default()),
+        added_late: i.added_late,
+    };
+    if m.series.len() > 1 {
+        m.series
+            .iter()
+            .enumerate()
+            .map(|(s, series)| SaklisteGroup {
+                heading: Some(
+                    [series.prefix.as_deref(), series.label.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+                // An item of a series the meeting does not list goes with the last, never lost.
+                lines: m
+                    .items
+                    .iter()
+                    .filter(|i| i.series as usize == s || (s + 1 == m.series.len() && i.series as usize > s))
+                    .map(line_of)
+                    .collect(),
+            })
+            .filter(|g| !g.lines.is_empty())
+            .collect()
+    } else if m.items.is_empty() {
+        Vec::new()
+    } else {
+        vec![SaklisteGroup { heading: None, lines: m.items.iter().map(line_of).collect() }]
+    }
 }
 
 /// The attendance lists: who came (with what changed during the meeting),

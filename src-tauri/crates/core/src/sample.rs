@@ -13,7 +13,7 @@ use crate::behandling::Phrases;
 use crate::board::{BoardSettings, NumberFormat, NumberSeries, TextLanguage};
 use crate::demo;
 use crate::meeting::{MeetingRecord, SaklisteItem, SeriesRef};
-use crate::minutes::{Minutes, MinutesInput, MinutesItem, minutes};
+use crate::minutes::{Minutes, MinutesInput, MinutesItem, Screening, minutes};
 use crate::model::{Behandling, Block, BlockContent, BusinessKind};
 use crate::protocol::ProtocolTemplate;
 use crate::record::Attachment;
@@ -41,7 +41,7 @@ impl SampleMeeting {
             let mut item = s.items[0].item.clone();
             item.number = AgendaNumber { year: 2021, seq };
             item.title = title;
-            s.items.push(MinutesItem { item, attachments: Vec::new() });
+            s.items.push(MinutesItem { item, attachments: Vec::new(), screening: Screening::default() });
         }
         // The reference case keeps its arkivsak 21/1069; the others get theirs from the sakliste.
         for (pos, (line, minutes)) in s.meeting.items.iter_mut().zip(&mut s.items).enumerate() {
@@ -67,6 +67,48 @@ impl SampleMeeting {
         }
         self.meeting.items[1].series = 1;
         self.meeting.items[1].number_text = "RS 1/21".into();
+        self
+    }
+
+    /// Skjerming as the register holds it: the closed case (a tilsetjing) is
+    /// skjerma with a public title, and a fourth case — open, but skjerma
+    /// (offl. § 13) — names the applicant in its title, vedtak and vedlegg.
+    #[must_use]
+    pub fn with_screening(mut self) -> Self {
+        self.items[2].screening = Screening {
+            basis: Some("offl. § 25".into()),
+            public_title: Some("Tilsetjing".into()),
+            names: vec!["Kari Kandidat".into()],
+            entries: Vec::new(),
+        };
+        let seq = 57 + (self.items.len() as u32 - 3);
+        let mut line = line(100, seq, "Søknad om startlån – Ola Skjult", 0);
+        line.case_number = Some(crate::CaseNumber { year: 2021, seq: 1200 });
+        self.meeting.items.push(line);
+        let mut item = self.items[1].item.clone();
+        item.number = AgendaNumber { year: 2021, seq };
+        item.title = "Søknad om startlån – Ola Skjult".into();
+        item.case_number = Some(crate::CaseNumber { year: 2021, seq: 1200 });
+        item.behandling_text = Some("Framlegg frå Per Bakken om å gje Ola Skjult lån vart samrøystes vedteke.".into());
+        item.vedtak = Some("Ola Skjult får startlån på 500 000 kr. SKJULT skal betale tilbake over 20 år.".into());
+        let entry: crate::number::JournalNumber = "21/1200-1".parse().unwrap();
+        self.items.push(MinutesItem {
+            item,
+            attachments: vec![
+                Attachment { title: "Søknad frå Ola Skjult".into(), journal_entry: Some(entry) },
+                Attachment { title: "Retningsliner for startlån".into(), journal_entry: None },
+            ],
+            screening: Screening {
+                basis: Some("offl. § 13 jf. fvl. § 13".into()),
+                public_title: Some("Søknad om startlån".into()),
+                names: vec!["Ola Skjult".into()],
+                entries: vec![crate::minutes::ScreenedEntry {
+                    number: entry,
+                    basis: "offl. § 13 jf. fvl. § 13".into(),
+                    public_title: None,
+                }],
+            },
+        });
         self
     }
 
@@ -229,9 +271,10 @@ fn items() -> Vec<MinutesItem> {
                 title: "Samarbeidsavtale SyS-IKT".into(),
                 journal_entry: Some("21/1069-3".parse().unwrap()),
             }],
+            screening: Screening::default(),
         },
-        MinutesItem { item: second, attachments: Vec::new() },
-        MinutesItem { item: third, attachments: Vec::new() },
+        MinutesItem { item: second, attachments: Vec::new(), screening: Screening::default() },
+        MinutesItem { item: third, attachments: Vec::new(), screening: Screening::default() },
     ]
 }
 

@@ -4,7 +4,7 @@
 //! the header, the space between parts.
 
 use saksbok_core::minutes::{
-    CaseMinutes, Minutes, MinutesAttendance, MinutesLabels, MinutesPart, Person, SaklisteGroup,
+    CaseMinutes, Minutes, MinutesAttendance, MinutesLabels, MinutesPart, Notice, Person, SaklisteGroup,
 };
 use saksbok_core::protocol::{Field, Saksprotokoll, Section};
 use saksbok_core::text::{Paragraph, fill};
@@ -77,8 +77,10 @@ fn body(p: &Paragraph) -> Block {
 fn sections(blocks: &mut Vec<Block>, sections: &[Section]) {
     for s in sections.iter().filter(|s| !s.paragraphs.is_empty()) {
         blocks.push(Block::Space(10.0));
-        blocks.push(Block::heading(&s.heading, BODY_SIZE));
-        blocks.push(Block::Space(4.0));
+        if !s.heading.is_empty() {
+            blocks.push(Block::heading(&s.heading, BODY_SIZE));
+            blocks.push(Block::Space(4.0));
+        }
         for para in &s.paragraphs {
             blocks.push(body(para));
             blocks.push(Block::Space(PARAGRAPH_GAP));
@@ -149,6 +151,40 @@ pub fn moteprotokoll(m: &Minutes, style: MinutesStyle) -> Document {
         title: m.title.clone(),
         author: m.municipality.clone(),
         subject: m.subject.clone(),
+    }
+}
+
+/// An innkalling (kl. § 11-3): header and facts, the call, the public
+/// sakliste, how to report forfall, and who calls the meeting.
+pub fn innkalling(n: &Notice) -> Document {
+    let mut blocks = header(&n.municipality, &n.document_kind, &n.board);
+    blocks.extend([Block::Rule { pad: 5.0 }, Block::Space(4.0)]);
+    fields(&mut blocks, &n.facts);
+    blocks.push(Block::Space(10.0));
+    blocks.push(Block::Paragraph(Paragraph::plain(&n.intro)));
+    blocks.push(Block::Space(14.0));
+    blocks.push(Block::heading(&n.labels.sakliste, 12.0));
+    blocks.push(Block::Space(4.0));
+    sakliste(&mut blocks, &n.sakliste, &n.labels);
+    blocks.push(Block::Space(14.0));
+    blocks.push(Block::Paragraph(Paragraph::plain(&n.apologies)));
+    let mut from: Vec<String> = n.dated.iter().cloned().collect();
+    if let Some(signer) = &n.signer {
+        from.push(String::new());
+        from.push(signer.clone());
+        from.push(n.signer_role.clone());
+    }
+    if !from.is_empty() {
+        blocks.push(Block::Space(18.0));
+        blocks.push(Block::Paragraph(Paragraph::plain(from.join("\n"))));
+    }
+    Document {
+        blocks,
+        footer: n.title.clone(),
+        page_format: n.page_format.clone(),
+        title: n.title.clone(),
+        author: n.municipality.clone(),
+        subject: n.subject.clone(),
     }
 }
 

@@ -18,5 +18,7 @@ pub mod save;
 
 pub use document::{Block, Document};
 pub use layout::LayoutError;
-pub use render::{Rendered, render_document, render_moteprotokoll, render_saksprotokoll, sha256_hex};
+pub use render::{
+    Rendered, render_document, render_innkalling, render_moteprotokoll, render_saksprotokoll, sha256_hex,
+};
 pub use save::save_atomically;

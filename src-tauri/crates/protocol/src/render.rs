@@ -11,7 +11,7 @@ use printpdf::{
     Color, FontId, Line as PdfLine, LinePoint, Mm, Op, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
     Point, Pt, Rgb, TextItem,
 };
-use saksbok_core::minutes::Minutes;
+use saksbok_core::minutes::{Minutes, Notice};
 use saksbok_core::protocol::Saksprotokoll;
 
 use crate::content::{self, MinutesStyle};
@@ -140,6 +140,12 @@ pub fn render_document(doc: &Document, style: &PageStyle, now: DateTime<Utc>) ->
 /// Lays out and renders a møteprotokoll on A4 with the default page.
 pub fn render_moteprotokoll(m: &Minutes, style: MinutesStyle, now: DateTime<Utc>) -> Rendered {
     render_document(&content::moteprotokoll(m, style), &PageStyle::default(), now)
+        .expect("the default page has room for text (tested)")
+}
+
+/// Lays out and renders an innkalling on A4 with the default page.
+pub fn render_innkalling(n: &Notice, now: DateTime<Utc>) -> Rendered {
+    render_document(&content::innkalling(n), &PageStyle::default(), now)
         .expect("the default page has room for text (tested)")
 }
 

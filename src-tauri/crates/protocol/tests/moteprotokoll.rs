@@ -5,10 +5,10 @@
 mod common;
 
 use common::{keep, now, tool, words, write};
-use saksbok_core::minutes::Minutes;
+use saksbok_core::minutes::{Minutes, Notice};
 use saksbok_core::sample::SampleMeeting;
 use saksbok_protocol::content::{AttendanceStyle, MinutesStyle, SignaturePlace};
-use saksbok_protocol::{Rendered, render_moteprotokoll};
+use saksbok_protocol::{Rendered, render_innkalling, render_moteprotokoll};
 use tempfile::TempDir;
 
 fn render(m: &Minutes, style: MinutesStyle, name: &str) -> (Rendered, String, String) {
@@ -241,4 +241,102 @@ fn forty_cases_make_a_long_protocol_with_every_case_once() {
         .filter(|p| p.contains("Søknad om tilskot") && p.lines().any(|l| words(l) == "Saksnr Arkivsak Tittel Lukka"))
         .count();
     assert!(sakliste_pages >= 2, "the sakliste header is repeated");
+}
+
+/// What the public must not read in the offentleg versjon or the innkalling.
+const SKJERMA: &[&str] =
+    &["Kari Kandidat", "Kandidat", "Tilsetjing av einingsleiar", "vert tilsett", "Skjult", "SKJULT"];
+
+fn pdf_text(r: &Rendered, name: &str) -> (String, String) {
+    keep(name, &r.pdf);
+    let dir = TempDir::new().unwrap();
+    let pdf = write(dir.path(), name, &r.pdf);
+    let path = pdf.to_str().unwrap();
+    let q = tool("qpdf", &["--check", path]);
+    assert!(q.contains("No syntax or stream encoding errors found"), "{q}");
+    let raw = tool("pdftotext", &["-enc", "UTF-8", path, "-"]);
+    let layout = tool("pdftotext", &["-enc", "UTF-8", "-layout", path, "-"]);
+    (words(&raw), layout)
+}
+
+#[test]
+fn the_offentleg_versjon_prints_no_skjerma_text() {
+    let s = SampleMeeting::new(0).with_screening();
+    let phrases = saksbok_core::behandling::Phrases::nynorsk();
+    let tpl = saksbok_core::protocol::ProtocolTemplate::default();
+    let full = render_moteprotokoll(
+        &saksbok_core::minutes::minutes(&s.input(&phrases, &tpl)).unwrap(),
+        MinutesStyle::default(),
+        now(),
+    );
+    let (full_text, _) = pdf_text(&full, "moteprotokoll-skjerma-full.pdf");
+    for secret in SKJERMA {
+        assert!(full_text.contains(secret), "the complete møtebok holds {secret:?}");
+    }
+    let public = saksbok_core::minutes::public_minutes(&s.input(&phrases, &tpl)).unwrap();
+    let r = render_moteprotokoll(&public, MinutesStyle::default(), now());
+    let (text, _) = pdf_text(&r, "moteprotokoll-offentleg.pdf");
+    for secret in SKJERMA {
+        assert!(!text.contains(secret), "{secret:?} printed in the offentleg versjon");
+    }
+    in_order(
+        &text,
+        &[
+            "Møteprotokoll – Offentleg versjon",
+            "Sakliste",
+            "Tilsetjing (tilleggssak)",
+            "Søknad om startlån",
+            "Sak: 56/21",
+            "Tittel: Saksprotokoll - Tilsetjing",
+            "Lukka møte, jf. kl. § 11-5 andre ledd",
+            "Saka vart handsama i lukka møte. Behandlinga og vedtaket er ikkje offentlege.",
+            "Sak: 57/21",
+            "Tittel: Saksprotokoll - Søknad om startlån",
+            "NN får startlån på 500 000 kr.",
+            "Skjerma etter offl. § 13 jf. fvl. § 13 (21/1200-1)",
+            "Underskrifter:",
+        ],
+    );
+}
+
+#[test]
+fn the_innkalling_prints_time_place_and_the_public_sakliste() {
+    let s = SampleMeeting::new(0).with_screening().with_two_series();
+    let n: Notice = saksbok_core::minutes::innkalling(
+        &s.input(&saksbok_core::behandling::Phrases::nynorsk(), &saksbok_core::protocol::ProtocolTemplate::default()),
+    );
+    let r = render_innkalling(&n, now());
+    let (text, layout) = pdf_text(&r, "innkalling.pdf");
+    in_order(
+        &text,
+        &[
+            "Luster kommune",
+            "Innkalling",
+            "Formannskapet og næringsutvalet",
+            "Møtestad: Rådhuset, Gaupne",
+            "Møtedato: 15.04.2021",
+            "Møtetid: kl. 09.00",
+            "Medlemene i Formannskapet og næringsutvalet vert med dette kalla inn til møte.",
+            "Sakliste",
+            "PS Politiske saker",
+            "PS 54/21",
+            "IKT-samarbeid. Etablering av avtale med SYS-IKT",
+            "Søknad om startlån",
+            "RS Referatsaker",
+            "RS 1/21",
+            "Reguleringsplan for Gaupne sentrum",
+            "Medlemer som har lovleg forfall, må melde frå snarast.",
+            "08.04.2021",
+            "Anne Leiar",
+            "leiar",
+            "Side 1 av 1",
+        ],
+    );
+    for secret in SKJERMA {
+        assert!(!text.contains(secret), "{secret:?} printed in the innkalling");
+    }
+    // A tilleggssak was not in the innkalling; nothing of a behandling is.
+    for absent in ["56/21", "Vedtak", "Behandling", "sette fram"] {
+        assert!(!text.contains(absent), "«{absent}» in the innkalling:\n{layout}");
+    }
 }

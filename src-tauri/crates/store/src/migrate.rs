@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0006_behandling", include_str!("../migrations/0006_behandling.sql")),
     ("0007_meeting_mode", include_str!("../migrations/0007_meeting_mode.sql")),
     ("0008_register_id", include_str!("../migrations/0008_register_id.sql")),
+    ("0009_print_kinds", include_str!("../migrations/0009_print_kinds.sql")),
 ];
 
 /// Saksbok's SQLite application_id: the bytes "SAKS".

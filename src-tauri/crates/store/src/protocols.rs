@@ -12,6 +12,22 @@ pub enum Printed {
     Item(i64),
     /// The møteprotokoll of a meeting.
     Meeting(i64),
+    /// The offentleg versjon of a meeting's møteprotokoll.
+    Public(i64),
+    /// The innkalling of a meeting.
+    Notice(i64),
+}
+
+impl Printed {
+    /// The printed_protocols kind.
+    fn kind(self) -> &'static str {
+        match self {
+            Self::Item(_) => "saksprotokoll",
+            Self::Meeting(_) => "moteprotokoll",
+            Self::Public(_) => "offentleg",
+            Self::Notice(_) => "innkalling",
+        }
+    }
 }
 
 /// The meeting, the item (if any) and the kind of a print.
@@ -24,11 +40,11 @@ fn printed_key(conn: &Connection, what: Printed) -> Result<(i64, Option<i64>, &'
                 .ok_or_else(|| StoreError::NotFound(format!("utvalssak med id {item}")))?;
             (meeting, Some(item), "saksprotokoll")
         }
-        Printed::Meeting(meeting) => {
+        Printed::Meeting(meeting) | Printed::Public(meeting) | Printed::Notice(meeting) => {
             conn.query_row("SELECT 1 FROM meetings WHERE id = ?1", [meeting], |r| r.get::<_, i64>(0))
                 .optional()?
                 .ok_or_else(|| StoreError::NotFound(format!("møtet med id {meeting}")))?;
-            (meeting, None, "moteprotokoll")
+            (meeting, None, what.kind())
         }
     })
 }
@@ -122,7 +138,12 @@ pub fn saksprotokoll_file_name(p: &saksbok_core::protocol::Saksprotokoll, versio
 /// The file name the `version`th print of a møteprotokoll is saved under:
 /// `moteprotokoll-formannskapet-og-naeringsutvalet-2021-04-15-v1.pdf`.
 pub fn minutes_file_name(board: &str, date: chrono::NaiveDate, version: u32) -> String {
-    format!("moteprotokoll-{}-{}-v{version}.pdf", saksbok_core::text::slug(board), date.format("%Y-%m-%d"))
+    meeting_file_name("moteprotokoll", board, date, version)
+}
+
+/// "innkalling-formannskapet-2021-04-15-v1.pdf", "offentleg-…", "moteprotokoll-…".
+pub fn meeting_file_name(kind: &str, board: &str, date: chrono::NaiveDate, version: u32) -> String {
+    format!("{kind}-{}-{}-v{version}.pdf", saksbok_core::text::slug(board), date.format("%Y-%m-%d"))
 }
 
 /// The meeting of a board on a date. Without a board, the only meeting
@@ -159,32 +180,120 @@ pub fn find_meeting(conn: &Connection, board: Option<&str>, date: chrono::NaiveD
     }
 }
 
+/// What of an agenda item's case is skjerma: the case's basis and public
+/// title, the correspondents and numbers of its skjerma journalpostar.
+fn screening(conn: &Connection, agenda_item_id: i64) -> Result<saksbok_core::minutes::Screening> {
+    use saksbok_core::minutes::{ScreenedEntry, Screening};
+    type CaseRow = (i64, i32, u32, Option<String>, Option<String>);
+    let case: Option<CaseRow> = conn
+        .query_row(
+            "SELECT c.id, c.year, c.seq, c.screening_basis, c.public_title
+             FROM agenda_items a JOIN cases c ON c.id = a.case_id WHERE a.id = ?1",
+            [agenda_item_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    let Some((case_id, year, seq, basis, public_title)) = case else {
+        return Ok(Screening::default());
+    };
+    let basis = basis.filter(|b| !b.trim().is_empty());
+    let mut out = Screening { basis, public_title, ..Screening::default() };
+    let mut stmt = conn.prepare(
+        "SELECT doc_seq, screening_basis, public_title, correspondent FROM journal_entries
+         WHERE case_id = ?1 AND screening_basis IS NOT NULL AND trim(screening_basis) <> '' ORDER BY doc_seq",
+    )?;
+    let rows = stmt.query_map([case_id], |r| {
+        Ok((
+            r.get::<_, u32>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, Option<String>>(3)?,
+        ))
+    })?;
+    let case_number = saksbok_core::CaseNumber { year, seq };
+    for row in rows {
+        let (doc, basis, public_title, correspondent) = row?;
+        if let Some(name) = correspondent.filter(|c| !c.trim().is_empty())
+            && !out.names.contains(&name)
+        {
+            out.names.push(name);
+        }
+        out.entries.push(ScreenedEntry {
+            number: saksbok_core::number::JournalNumber { case: case_number, doc },
+            basis,
+            public_title,
+        });
+    }
+    Ok(out)
+}
+
+/// Everything a meeting's documents are made from, read in one go.
+struct MeetingRecords {
+    municipality: String,
+    meeting: saksbok_core::meeting::MeetingRecord,
+    board: saksbok_core::board::BoardSettings,
+    roll: saksbok_core::roll::Roll,
+    items: Vec<saksbok_core::minutes::MinutesItem>,
+    business: saksbok_core::model::Behandling,
+    phrases: saksbok_core::behandling::Phrases,
+    template: saksbok_core::protocol::ProtocolTemplate,
+}
+
+impl MeetingRecords {
+    fn read(conn: &Connection, meeting_id: i64) -> Result<Self> {
+        let meeting = crate::meetings::get(conn, meeting_id)?;
+        let board = crate::boards::get(conn, meeting.board_id)?;
+        let template = protocol_template(conn)?;
+        let items = meeting
+            .items
+            .iter()
+            .map(|line| {
+                let (_, item) = crate::agenda::agenda_item(conn, line.id)?;
+                let attachments = crate::behandling::attachments_of(conn, line.id)?;
+                let screening = screening(conn, line.id)?;
+                Ok(saksbok_core::minutes::MinutesItem { item, attachments, screening })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Self {
+            municipality: template.municipality.clone(),
+            roll: crate::attendance::get(conn, meeting_id)?,
+            business: crate::behandling::get_business(conn, meeting_id)?,
+            phrases: crate::behandling::phrases(conn, meeting.board_id)?,
+            board: board.settings,
+            meeting,
+            items,
+            template,
+        })
+    }
+
+    fn input(&self) -> saksbok_core::minutes::MinutesInput<'_> {
+        saksbok_core::minutes::MinutesInput {
+            municipality: &self.municipality,
+            meeting: &self.meeting,
+            board: &self.board,
+            roll: &self.roll,
+            items: &self.items,
+            business: &self.business,
+            phrases: &self.phrases,
+            template: &self.template,
+        }
+    }
+}
+
 /// The møteprotokoll of a meeting: everything it prints, read in one go.
 pub fn minutes(conn: &Connection, meeting_id: i64) -> Result<saksbok_core::minutes::Minutes> {
-    let meeting = crate::meetings::get(conn, meeting_id)?;
-    let board = crate::boards::get(conn, meeting.board_id)?;
-    let roll = crate::attendance::get(conn, meeting_id)?;
-    let business = crate::behandling::get_business(conn, meeting_id)?;
-    let phrases = crate::behandling::phrases(conn, meeting.board_id)?;
-    let template = protocol_template(conn)?;
-    let items = meeting
-        .items
-        .iter()
-        .map(|line| {
-            let (_, item) = crate::agenda::agenda_item(conn, line.id)?;
-            let attachments = crate::behandling::attachments_of(conn, line.id)?;
-            Ok(saksbok_core::minutes::MinutesItem { item, attachments })
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let input = saksbok_core::minutes::MinutesInput {
-        municipality: &template.municipality,
-        meeting: &meeting,
-        board: &board.settings,
-        roll: &roll,
-        items: &items,
-        business: &business,
-        phrases: &phrases,
-        template: &template,
-    };
-    saksbok_core::minutes::minutes(&input).map_err(|e| StoreError::Invalid(e.to_string()))
+    let r = MeetingRecords::read(conn, meeting_id)?;
+    saksbok_core::minutes::minutes(&r.input()).map_err(|e| StoreError::Invalid(e.to_string()))
+}
+
+/// The offentleg versjon of a meeting's møteprotokoll: skjerming applied.
+pub fn public_minutes(conn: &Connection, meeting_id: i64) -> Result<saksbok_core::minutes::Minutes> {
+    let r = MeetingRecords::read(conn, meeting_id)?;
+    saksbok_core::minutes::public_minutes(&r.input()).map_err(|e| StoreError::Invalid(e.to_string()))
+}
+
+/// The innkalling of a meeting, with its public sakliste.
+pub fn notice(conn: &Connection, meeting_id: i64) -> Result<saksbok_core::minutes::Notice> {
+    let r = MeetingRecords::read(conn, meeting_id)?;
+    Ok(saksbok_core::minutes::innkalling(&r.input()))
 }

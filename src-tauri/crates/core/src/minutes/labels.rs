@@ -72,6 +72,17 @@ pub struct MinutesLabels {
     pub field_others: String,
     pub ugild_line: String,
     pub ugild_line_stand_in: String,
+    /// The offentleg versjon.
+    pub public_version: String,
+    pub screened: String,
+    pub closed_public: String,
+    pub masked_name: String,
+    /// The innkalling (kl. § 11-3).
+    pub notice_kind: String,
+    pub notice_time: String,
+    pub notice_intro: String,
+    pub notice_apologies: String,
+    pub notice_leader: String,
 }
 
 impl MinutesLabels {
@@ -140,6 +151,17 @@ impl MinutesLabels {
             field_others: "Frå adm. (evt. andre):".into(),
             ugild_line: "{namn} i sak {sak} ({heimel})".into(),
             ugild_line_stand_in: "{namn} i sak {sak} ({heimel}; {vara} møtte)".into(),
+            public_version: "Offentleg versjon".into(),
+            screened: "Skjerma etter {heimel}".into(),
+            closed_public: "Saka vart handsama i lukka møte. Behandlinga og vedtaket er ikkje offentlege.".into(),
+            masked_name: "NN".into(),
+            notice_kind: "Innkalling".into(),
+            notice_time: "Møtetid:".into(),
+            notice_intro: "Medlemene i {utval} vert med dette kalla inn til møte.".into(),
+            notice_apologies:
+                "Medlemer som har lovleg forfall, må melde frå snarast. Varamedlemer møter berre når dei blir kalla inn særskilt."
+                    .into(),
+            notice_leader: "leiar".into(),
         }
     }
 
@@ -208,6 +230,17 @@ impl MinutesLabels {
             field_others: "Fra adm. (evt. andre):".into(),
             ugild_line: "{namn} i sak {sak} ({heimel})".into(),
             ugild_line_stand_in: "{namn} i sak {sak} ({heimel}; {vara} møtte)".into(),
+            public_version: "Offentlig versjon".into(),
+            screened: "Unntatt offentlighet etter {heimel}".into(),
+            closed_public: "Saken ble behandlet i lukket møte. Behandlingen og vedtaket er ikke offentlige.".into(),
+            masked_name: "NN".into(),
+            notice_kind: "Innkalling".into(),
+            notice_time: "Møtetid:".into(),
+            notice_intro: "Medlemmene i {utval} innkalles med dette til møte.".into(),
+            notice_apologies:
+                "Medlemmer som har gyldig forfall, må melde fra snarest. Varamedlemmer møter bare når de blir særskilt innkalt."
+                    .into(),
+            notice_leader: "leder".into(),
         }
     }
 

@@ -155,3 +155,109 @@ fn a_bokmal_board_gets_its_moteprotokoll_in_bokmal() {
         }
     }
 }
+
+/// Everything the public must not see of the screened sample.
+const SKJERMA: &[&str] = &[
+    "Kari Kandidat",
+    "Kandidat",
+    "Tilsetjing av einingsleiar",
+    "vert tilsett",
+    "Rådmannen si tilråding vart samrøystes vedteken",
+    "Ola Skjult",
+    "Skjult",
+    "SKJULT",
+    "Søknad frå",
+];
+
+#[test]
+fn no_skjerma_text_reaches_the_public_version() {
+    let s = SampleMeeting::new(0).with_screening();
+    let phrases = Phrases::nynorsk();
+    let tpl = ProtocolTemplate::default();
+    // The complete møtebok holds all of it: the check below means something.
+    let full = serde_json::to_string(&minutes(&s.input(&phrases, &tpl)).unwrap()).unwrap();
+    for secret in SKJERMA {
+        assert!(full.contains(secret), "the sample should hold {secret:?}");
+    }
+    let public = public_minutes(&s.input(&phrases, &tpl)).unwrap();
+    let text = serde_json::to_string(&public).unwrap();
+    for secret in SKJERMA {
+        assert!(!text.contains(secret), "{secret:?} reached the offentleg versjon");
+    }
+    assert_eq!(public.document_kind, "Møteprotokoll – Offentleg versjon");
+    // Titles: the public title of each skjerma case.
+    let titles: Vec<&str> = public.sakliste[0].lines.iter().map(|l| l.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "IKT-samarbeid. Etablering av avtale med SYS-IKT",
+            "Reguleringsplan for Gaupne sentrum",
+            "Tilsetjing",
+            "Søknad om startlån",
+        ]
+    );
+    let cases: Vec<&CaseMinutes> = public
+        .parts
+        .iter()
+        .filter_map(|p| match p {
+            MinutesPart::Case(c) => Some(c),
+            MinutesPart::Business { .. } => None,
+        })
+        .collect();
+    // The closed case: its legal basis and the note, nothing of what was said.
+    assert_eq!(cases[2].closed.as_deref(), Some("Lukka møte, jf. kl. § 11-5 andre ledd"));
+    let closed: Vec<String> = cases[2].sections.iter().flat_map(|s| &s.paragraphs).map(Paragraph::plain_text).collect();
+    assert_eq!(closed, ["Saka vart handsama i lukka møte. Behandlinga og vedtaket er ikkje offentlege."]);
+    // The open but skjerma case: printed, its names masked, the skjerma vedlegg by its basis.
+    let vedtak = cases[3].sections.last().unwrap().paragraphs[0].plain_text();
+    assert_eq!(vedtak, "NN får startlån på 500 000 kr. NN skal betale tilbake over 20 år.");
+    assert_eq!(
+        cases[3].attachments,
+        ["Skjerma etter offl. § 13 jf. fvl. § 13 (21/1200-1)", "Retningsliner for startlån"]
+    );
+    // Open cases are printed whole.
+    assert!(text.contains("Planen vert lagd ut til offentleg ettersyn."));
+}
+
+#[test]
+fn names_are_masked_as_whole_words_in_any_case() {
+    let names = ["Ola Skjult".to_string()];
+    assert_eq!(mask_names("Ola Skjult og ola skjult", &names, "NN"), "NN og NN");
+    assert_eq!(mask_names("Skjulte ting; Olav; Skjult.", &names, "NN"), "Skjulte ting; Olav; NN.");
+    assert_eq!(mask_names("Åse Ørn søkte", &["åse ørn".to_string()], "NN"), "NN søkte");
+    assert_eq!(mask_names("Ingen namn", &[], "NN"), "Ingen namn");
+}
+
+#[test]
+fn the_innkalling_has_time_place_and_the_public_sakliste_without_tilleggssaker() {
+    let s = SampleMeeting::new(0).with_screening();
+    let n = innkalling(&s.input(&Phrases::nynorsk(), &ProtocolTemplate::default()));
+    let facts: Vec<String> = n.facts.iter().map(|f| format!("{} {}", f.label, f.value)).collect();
+    assert_eq!(facts, ["Møtestad: Rådhuset, Gaupne", "Møtedato: 15.04.2021", "Møtetid: kl. 09.00"]);
+    assert_eq!(n.intro, "Medlemene i Formannskapet og næringsutvalet vert med dette kalla inn til møte.");
+    let lines: Vec<String> = n.sakliste[0].lines.iter().map(|l| format!("{} {}", l.number, l.title)).collect();
+    // 56/21 was a tilleggssak: not in the innkalling. 57/21 shows its public title.
+    assert_eq!(
+        lines,
+        [
+            "54/21 IKT-samarbeid. Etablering av avtale med SYS-IKT",
+            "55/21 Reguleringsplan for Gaupne sentrum",
+            "57/21 Søknad om startlån"
+        ]
+    );
+    assert_eq!(n.dated.as_deref(), Some("08.04.2021"));
+    assert_eq!(n.signer.as_deref(), Some("Anne Leiar"));
+    let text = serde_json::to_string(&n).unwrap();
+    for secret in SKJERMA {
+        assert!(!text.contains(secret), "{secret:?} reached the innkalling");
+    }
+}
+
+#[test]
+fn a_closed_item_in_the_innkalling_is_marked_with_its_basis() {
+    let mut s = SampleMeeting::new(0).with_screening();
+    s.meeting.items[2].added_late = false;
+    let n = innkalling(&s.input(&Phrases::nynorsk(), &ProtocolTemplate::default()));
+    let closed = &n.sakliste[0].lines[2];
+    assert_eq!((closed.title.as_str(), closed.closed.as_deref()), ("Tilsetjing", Some("kl. § 11-5 andre ledd")));
+}

@@ -95,6 +95,9 @@ impl Blocks<'_, '_> {
         let space = self.shaper.width(" ", FontKind::Regular, size);
         let widest = items.iter().map(|i| self.shaper.width(&i.marker, FontKind::Regular, size)).fold(0.0, f32::max);
         let indent = (widest + 2.0 * space).max(14.0).min(self.width() / 3.0);
+        // The whole list paginates as one paragraph: its first two and last
+        // two lines stay together, so no item is left alone on a page.
+        let mut all = Vec::new();
         for item in items {
             let mut lines = self.shaper.wrap(left + indent, self.width() - indent, &spans(&item.text), size);
             if lines.is_empty() {
@@ -102,8 +105,9 @@ impl Blocks<'_, '_> {
             }
             let marker = self.shaper.run(left, &item.marker, FontKind::Regular, size);
             lines[0].insert(0, marker);
-            self.push_lines(lines, size);
+            all.extend(lines);
         }
+        self.push_lines(all, size);
     }
 
     fn field(&mut self, label: &str, value: &str, emphasised: bool) {

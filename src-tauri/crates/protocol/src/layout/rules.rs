@@ -116,6 +116,26 @@ fn a_single_line_break_is_kept_and_a_list_hangs_its_text() {
 }
 
 #[test]
+fn a_list_keeps_its_first_two_and_last_two_lines_together() {
+    let items = |n: usize| {
+        Block::List(
+            (1..=n).map(|i| ListItem { marker: "–".into(), text: Paragraph::plain(format!("Punkt {i}")) }).collect(),
+        )
+    };
+    for n in 30..70 {
+        for len in [2, 3, 5] {
+            let mut blocks = filler(n);
+            blocks.push(items(len));
+            let pages = body(&lay(blocks));
+            let counts: Vec<usize> = pages.iter().map(|p| p.iter().filter(|t| t.contains("Punkt")).count()).collect();
+            for c in counts.iter().filter(|c| **c > 0) {
+                assert!(*c >= 2, "a list of {len} split with one item alone after {n} lines: {counts:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn a_stored_numbered_list_prints_as_a_list() {
     let b = Block::from_paragraph(Paragraph::plain("1. Avtalen vert godkjend.\n2. Rådmannen får fullmakt."));
     let l = lay(vec![b]);

@@ -88,3 +88,82 @@ fn a_meeting_is_found_by_date_and_named_boards_are_told_apart() {
     assert!(minutes.attendance.unrecorded);
     assert_eq!(minutes.sakliste[0].lines[0].number, "54/21");
 }
+
+#[test]
+fn the_public_version_and_the_innkalling_apply_the_case_registers_skjerming() {
+    use saksbok_core::journal::{JournalInput, JournalKind, JournalStatus};
+    let dir = TempDir::new().unwrap();
+    let mut s = Store::open(&db(&dir)).unwrap();
+    let m = meeting(&mut s);
+    let items = s.read(|tx| crate::meetings::get(tx, m)).unwrap().items;
+    // 26/2 is skjerma, and its application came from a person the skjerming protects.
+    let case = crate::cases::find(s.conn(), "26/2".parse().unwrap()).unwrap();
+    s.write(|tx| {
+        tx.execute(
+            "UPDATE cases SET screening_basis = 'offl. § 13 jf. fvl. § 13', public_title = 'Søknad om skuleskyss' WHERE id = ?1",
+            [case],
+        )?;
+        Ok(())
+    })
+    .unwrap();
+    let letter = JournalInput {
+        kind: JournalKind::Incoming,
+        date: "2026-03-01".into(),
+        correspondent: Some("Ola Skjult".into()),
+        title: "Søknad frå Ola Skjult".into(),
+        public_title: Some("Søknad om skuleskyss".into()),
+        status: JournalStatus::Journalised,
+        screening_basis: Some("offl. § 13 jf. fvl. § 13".into()),
+    };
+    let entry = s.write(|tx| crate::journal::create(tx, &who(), case, &letter.validate().unwrap())).unwrap();
+    let record = ItemRecord {
+        behandling: Behandling::default(),
+        behandling_text: None,
+        recommendation: None,
+        vedtak: Some("Ola Skjult får skyss.".into()),
+        attachments: vec![Attachment { title: "Søknad frå Ola Skjult".into(), journal_entry: Some(entry.number) }],
+    };
+    s.write(|tx| behandling::set_item(tx, &who(), items[1].id, &record)).unwrap();
+
+    let full = serde_json::to_string(&s.read(|tx| protocols::minutes(tx, m)).unwrap()).unwrap();
+    assert!(full.contains("Ola Skjult") && full.contains("Skulebruksplan"));
+    let public = s.read(|tx| protocols::public_minutes(tx, m)).unwrap();
+    let text = serde_json::to_string(&public).unwrap();
+    for secret in ["Ola Skjult", "Skjult", "Skulebruksplan", "Søknad frå"] {
+        assert!(!text.contains(secret), "{secret:?} in the offentleg versjon");
+    }
+    let MinutesPart::Case(second) = &public.parts[1] else { panic!() };
+    assert_eq!(second.fields[1].value, "Saksprotokoll - Søknad om skuleskyss");
+    assert_eq!(second.sections.last().unwrap().paragraphs[0].plain_text(), "NN får skyss.");
+    assert_eq!(second.attachments, [format!("Søknad om skuleskyss ({})", entry.number)]);
+
+    let notice = s.read(|tx| protocols::notice(tx, m)).unwrap();
+    let titles: Vec<&str> = notice.sakliste[0].lines.iter().map(|l| l.title.as_str()).collect();
+    assert_eq!(titles, ["Budsjett 2027", "Søknad om skuleskyss"]);
+
+    // Each document has its own versions; none is another's.
+    let pdf = |b: &[u8]| [b"%PDF-1.7 ".as_slice(), b].concat();
+    for (what, n) in [(protocols::Printed::Notice(m), 2), (protocols::Printed::Public(m), 1)] {
+        for k in 0..n {
+            s.write(|tx| {
+                protocols::record_print(
+                    tx,
+                    &who(),
+                    what,
+                    &format!("{what:?}-{k}"),
+                    &pdf(format!("{what:?}{k}").as_bytes()),
+                )
+            })
+            .unwrap();
+        }
+    }
+    let times = |what| protocols::times_printed(s.conn(), what).unwrap();
+    assert_eq!(
+        (
+            times(protocols::Printed::Notice(m)),
+            times(protocols::Printed::Public(m)),
+            times(protocols::Printed::Meeting(m))
+        ),
+        (2, 1, 0)
+    );
+}
