@@ -35,6 +35,7 @@ fn generate(dir: &Path) {
     AppStatus::export_all(&cfg).unwrap();
     AgendaItemView::export_all(&cfg).unwrap();
     PrintResult::export_all(&cfg).unwrap();
+    crate::service::MeetingDocument::export_all(&cfg).unwrap();
     NewCaseDefaults::export_all(&cfg).unwrap();
     OpenedDocument::export_all(&cfg).unwrap();
     PublicJournalResult::export_all(&cfg).unwrap();

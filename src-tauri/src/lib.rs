@@ -116,7 +116,7 @@ pub fn run() {
             commands::cases::open_document,
             commands::cases::get_agenda_item,
             commands::protocol::print_saksprotokoll,
-            commands::protocol::print_moteprotokoll,
+            commands::protocol::print_meeting_document,
             commands::protocol::write_public_journal,
             commands::boards::list_boards,
             commands::boards::create_board,

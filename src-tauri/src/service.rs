@@ -18,7 +18,7 @@ use saksbok_core::register::{
 use saksbok_core::text::{Paragraph, paragraphs};
 use saksbok_protocol::Rendered;
 use saksbok_store::{Actor, Store, StoreError, agenda, cases, documents, history, journal, protocols, settings};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CommandError, CommandResult};
@@ -378,16 +378,45 @@ pub fn print_saksprotokoll(state: &AppState, id: i64, now: DateTime<Utc>) -> Com
     })
 }
 
-/// Renders the møteprotokoll of a meeting, keeps it (see [`keep_print`])
-/// and returns where its copy went.
-pub fn print_moteprotokoll(state: &AppState, meeting: i64, now: DateTime<Utc>) -> CommandResult<(PathBuf, Rendered)> {
+/// The documents printed from a meeting's records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum MeetingDocument {
+    /// The whole møtebok (kl. § 11-4), for signing.
+    Moteprotokoll,
+    /// The møtebok as published: skjerming applied.
+    Offentleg,
+    /// The innkalling with its public sakliste (kl. § 11-3).
+    Innkalling,
+}
+
+/// Renders a meeting's møteprotokoll, its offentleg versjon or its
+/// innkalling, keeps it (see [`keep_print`]) and returns where its copy went.
+pub fn print_meeting_document(
+    state: &AppState,
+    meeting: i64,
+    document: MeetingDocument,
+    now: DateTime<Utc>,
+) -> CommandResult<(PathBuf, Rendered)> {
     with_store(state, |s| {
-        let (minutes, record) =
-            s.read(|tx| Ok((protocols::minutes(tx, meeting)?, saksbok_store::meetings::get(tx, meeting)?)))?;
+        let record = s.read(|tx| saksbok_store::meetings::get(tx, meeting))?;
         let style = saksbok_protocol::content::MinutesStyle::default();
-        let rendered = saksbok_protocol::render_moteprotokoll(&minutes, style, now);
-        let name = |v| protocols::minutes_file_name(&record.board, record.date, v);
-        let path = keep_print(state, s, protocols::Printed::Meeting(meeting), &rendered, &name, now)?;
+        let (rendered, what) = match document {
+            MeetingDocument::Moteprotokoll => {
+                let minutes = s.read(|tx| protocols::minutes(tx, meeting))?;
+                (saksbok_protocol::render_moteprotokoll(&minutes, style, now), protocols::Printed::Meeting(meeting))
+            }
+            MeetingDocument::Offentleg => {
+                let minutes = s.read(|tx| protocols::public_minutes(tx, meeting))?;
+                (saksbok_protocol::render_moteprotokoll(&minutes, style, now), protocols::Printed::Public(meeting))
+            }
+            MeetingDocument::Innkalling => {
+                let notice = s.read(|tx| protocols::notice(tx, meeting))?;
+                (saksbok_protocol::render_innkalling(&notice, now), protocols::Printed::Notice(meeting))
+            }
+        };
+        let name = |v| protocols::meeting_file_name(what, &record.board, record.date, v);
+        let path = keep_print(state, s, what, &rendered, &name, now)?;
         Ok((path, rendered))
     })
 }

@@ -3,7 +3,7 @@ use tauri_plugin_opener::OpenerExt;
 
 use super::blocking;
 use crate::error::{CommandError, CommandResult};
-use crate::service::{self, PrintResult, PublicJournalResult};
+use crate::service::{self, MeetingDocument, PrintResult, PublicJournalResult};
 
 /// Renders the saksprotokoll, keeps it and opens its copy in the system PDF
 /// viewer. Rendering runs on a blocking thread so the window stays responsive.
@@ -13,10 +13,17 @@ pub async fn print_saksprotokoll(app: AppHandle, id: i64) -> CommandResult<Print
     Ok(opened(&app, printed))
 }
 
-/// Renders the møteprotokoll of a meeting, keeps it and opens its copy.
+/// Renders a meeting's møteprotokoll, offentleg versjon or innkalling, keeps
+/// it and opens its copy.
 #[tauri::command]
-pub async fn print_moteprotokoll(app: AppHandle, meeting: i64) -> CommandResult<PrintResult> {
-    let printed = blocking(app.clone(), move |s| service::print_moteprotokoll(s, meeting, chrono::Utc::now())).await?;
+pub async fn print_meeting_document(
+    app: AppHandle,
+    meeting: i64,
+    document: MeetingDocument,
+) -> CommandResult<PrintResult> {
+    let printed =
+        blocking(app.clone(), move |s| service::print_meeting_document(s, meeting, document, chrono::Utc::now()))
+            .await?;
     Ok(opened(&app, printed))
 }
 

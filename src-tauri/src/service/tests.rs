@@ -111,7 +111,7 @@ fn every_print_is_a_new_file_and_its_bytes_are_kept_in_the_register() {
 }
 
 #[test]
-fn the_moteprotokoll_of_a_meeting_is_printed_and_kept() {
+fn each_document_of_a_meeting_is_printed_and_kept_with_its_own_versions() {
     let dir = TempDir::new().unwrap();
     let st = state(&dir);
     demo_item(&st);
@@ -119,16 +119,30 @@ fn the_moteprotokoll_of_a_meeting_is_printed_and_kept() {
         let Db::Open(s) = &*st.db() else { panic!("the register is open") };
         s.conn().query_row("SELECT id FROM meetings", [], |r| r.get::<_, i64>(0)).unwrap()
     };
-    let (path, r) = print_moteprotokoll(&st, meeting, now()).unwrap();
+    let (path, r) = print_meeting_document(&st, meeting, MeetingDocument::Moteprotokoll, now()).unwrap();
     assert_eq!(path, dir.path().join("protokollar/moteprotokoll-formannskapet-og-naeringsutvalet-2021-04-15-v1.pdf"));
     assert_eq!(saksbok_protocol::sha256_hex(&std::fs::read(&path).unwrap()), r.sha256);
     assert_eq!(r.pages, 2);
+    let (notice, n) = print_meeting_document(&st, meeting, MeetingDocument::Innkalling, now()).unwrap();
+    assert_eq!(notice, dir.path().join("protokollar/innkalling-formannskapet-og-naeringsutvalet-2021-04-15-v1.pdf"));
+    assert_eq!(n.pages, 1);
+    let (public, _) = print_meeting_document(&st, meeting, MeetingDocument::Offentleg, now()).unwrap();
+    assert_eq!(public, dir.path().join("protokollar/offentleg-formannskapet-og-naeringsutvalet-2021-04-15-v1.pdf"));
+    let (again, _) = print_meeting_document(&st, meeting, MeetingDocument::Innkalling, now()).unwrap();
+    assert_eq!(again, dir.path().join("protokollar/innkalling-formannskapet-og-naeringsutvalet-2021-04-15-v2.pdf"));
     {
         let Db::Open(s) = &*st.db() else { panic!("the register is open") };
-        let kind: String = s.conn().query_row("SELECT kind FROM printed_protocols", [], |r| r.get(0)).unwrap();
-        assert_eq!(kind, "moteprotokoll");
+        let kinds: Vec<String> = s
+            .conn()
+            .prepare("SELECT kind FROM printed_protocols ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(kinds, ["moteprotokoll", "innkalling", "offentleg", "innkalling"]);
     }
-    assert_eq!(print_moteprotokoll(&st, 4242, now()).unwrap_err().code, "not_found");
+    assert_eq!(print_meeting_document(&st, 4242, MeetingDocument::Offentleg, now()).unwrap_err().code, "not_found");
 }
 
 #[test]

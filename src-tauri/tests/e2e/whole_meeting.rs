@@ -221,7 +221,26 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
     assert!(msg.contains("Møteprotokollen") && msg.contains("-v1.pdf"), "{msg}");
     axe(d, "meetings").await;
     shot(d, "heilt-mote-moteprotokoll.png").await;
+    // The innkalling and the offentleg versjon from the same screen.
+    by_test_id(d, "print-notice").await.click().await.unwrap();
+    shown_text(&by_test_id(d, "print-result").await, &["Innkallinga", "innkalling-", "-v1.pdf"]).await;
+    by_test_id(d, "print-public-minutes").await.click().await.unwrap();
+    shown_text(&by_test_id(d, "print-result").await, &["Den offentlege versjonen", "offentleg-", "-v1.pdf"]).await;
     app.d.quit().await.unwrap();
+    let protocols = home.path().join("data/no.kommune.luster.saksbok/protokollar");
+    for (file, wants) in [
+        ("innkalling", &["Innkalling", "Møtestad: Kommunestyresalen", "Sakliste"][..]),
+        ("offentleg", &["Møteprotokoll – Offentleg versjon", "Underskrifter:"][..]),
+    ] {
+        let pdf = protocols.join(format!("{file}-formannskapet-og-naeringsutvalet-2026-12-10-v1.pdf"));
+        let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+        assert!(text.status.success(), "{}", pdf.display());
+        let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+        for want in wants {
+            assert!(text.contains(want), "{file}: «{want}» missing:\n{text}");
+        }
+        let _ = std::fs::copy(&pdf, saksbok_tests::screenshot_dir().join(format!("heilt-mote-{file}.pdf")));
+    }
     let pdf = home.path().join(
         "data/no.kommune.luster.saksbok/protokollar/moteprotokoll-formannskapet-og-naeringsutvalet-2026-12-10-v1.pdf",
     );

@@ -49,6 +49,7 @@ import type { OpenedDocument } from "./bindings/OpenedDocument";
 import type { PersonalSettings } from "./bindings/PersonalSettings";
 import type { PhrasesView } from "./bindings/PhrasesView";
 import type { PrintResult } from "./bindings/PrintResult";
+import type { MeetingDocument } from "./bindings/MeetingDocument";
 import type { PublicJournalResult } from "./bindings/PublicJournalResult";
 import type { RegisterSettings } from "./bindings/RegisterSettings";
 import type { Role } from "./bindings/Role";
@@ -100,6 +101,7 @@ export type {
   JournalNumber,
   JournalRecord,
   JournalStatus,
+  MeetingDocument,
   MeetingInput,
   MeetingRecord,
   MeetingRow,
@@ -247,8 +249,9 @@ export const api = {
   openDocument: (id: number) => call<OpenedDocument>("open_document", { id }),
   getAgendaItem: (id: number) => call<AgendaItemView>("get_agenda_item", { id }),
   printSaksprotokoll: (id: number) => call<PrintResult>("print_saksprotokoll", { id }),
-  /** Renders the møteprotokoll of a meeting, keeps it in the register and opens its copy. */
-  printMoteprotokoll: (meeting: number) => call<PrintResult>("print_moteprotokoll", { meeting }),
+  /** Renders a meeting's møteprotokoll, offentleg versjon or innkalling, keeps it in the register and opens its copy. */
+  printMeetingDocument: (meeting: number, document: MeetingDocument) =>
+    call<PrintResult>("print_meeting_document", { meeting, document }),
   /** Writes the offentleg journal of a period (dd.mm.yyyy or yyyy-mm-dd) and opens it. */
   writePublicJournal: (from: string, to: string, csv: boolean) =>
     call<PublicJournalResult>("write_public_journal", { from, to, csv }),

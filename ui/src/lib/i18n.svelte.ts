@@ -244,11 +244,15 @@ const nn = {
   missingGlyphs: (chars: string) => `Merk: skrifta manglar teikna ${chars}; dei er viste som □ i PDF-en.`,
   minutesTitle: "Møteprotokoll",
   minutesHelp:
-    "Heile møteboka som PDF: oppmøte, sakliste, kvar sak med behandling og vedtak, og underskrifter. Kvar utskrift vert teken vare på i registeret.",
+    "Heile møteboka som PDF for underskrift: oppmøte, sakliste, kvar sak med behandling og vedtak, og underskrifter. Den offentlege versjonen er utan det som er skjerma; innkallinga har tid, stad og den offentlege saklista. Kvar utskrift vert teken vare på i registeret.",
   printMinutes: "Skriv ut møteprotokoll",
-  minutesPrinted: (path: string, pages: number) =>
-    `Møteprotokollen (${pages === 1 ? "1 side" : `${pages} sider`}) er lagra i ${path} og opna i PDF-lesaren.`,
-  minutesPrintedNotOpened: (path: string, msg: string) => `Møteprotokollen er lagra i ${path}. ${msg}`,
+  printPublicMinutes: "Offentleg versjon",
+  printNotice: "Innkalling",
+  meetingDocumentName: (d: "moteprotokoll" | "offentleg" | "innkalling") =>
+    ({ moteprotokoll: "Møteprotokollen", offentleg: "Den offentlege versjonen", innkalling: "Innkallinga" })[d],
+  minutesPrinted: (name: string, path: string, pages: number) =>
+    `${name} (${pages === 1 ? "1 side" : `${pages} sider`}) er lagra i ${path} og opna i PDF-lesaren.`,
+  minutesPrintedNotOpened: (name: string, path: string, msg: string) => `${name} er lagra i ${path}. ${msg}`,
 
   // Offentleg journal
   navPublicJournal: "Offentleg journal",
@@ -960,11 +964,15 @@ const nb: Texts = {
   missingGlyphs: (chars: string) => `Merk: skriften mangler tegnene ${chars}; de vises som □ i PDF-en.`,
   minutesTitle: "Møteprotokoll",
   minutesHelp:
-    "Hele møteboken som PDF: oppmøte, saksliste, hver sak med behandling og vedtak, og underskrifter. Hver utskrift blir tatt vare på i registeret.",
+    "Hele møteboken som PDF for underskrift: oppmøte, saksliste, hver sak med behandling og vedtak, og underskrifter. Den offentlige versjonen er uten det som er skjermet; innkallingen har tid, sted og den offentlige sakslisten. Hver utskrift blir tatt vare på i registeret.",
   printMinutes: "Skriv ut møteprotokoll",
-  minutesPrinted: (path: string, pages: number) =>
-    `Møteprotokollen (${pages === 1 ? "1 side" : `${pages} sider`}) er lagret i ${path} og åpnet i PDF-leseren.`,
-  minutesPrintedNotOpened: (path: string, msg: string) => `Møteprotokollen er lagret i ${path}. ${msg}`,
+  printPublicMinutes: "Offentlig versjon",
+  printNotice: "Innkalling",
+  meetingDocumentName: (d: "moteprotokoll" | "offentleg" | "innkalling") =>
+    ({ moteprotokoll: "Møteprotokollen", offentleg: "Den offentlige versjonen", innkalling: "Innkallingen" })[d],
+  minutesPrinted: (name: string, path: string, pages: number) =>
+    `${name} (${pages === 1 ? "1 side" : `${pages} sider`}) er lagret i ${path} og åpnet i PDF-leseren.`,
+  minutesPrintedNotOpened: (name: string, path: string, msg: string) => `${name} er lagret i ${path}. ${msg}`,
 
   navPublicJournal: "Offentlig journal",
   publicJournalTitle: "Offentlig journal",

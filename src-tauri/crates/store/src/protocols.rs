@@ -135,14 +135,11 @@ pub fn saksprotokoll_file_name(p: &saksbok_core::protocol::Saksprotokoll, versio
     format!("saksprotokoll-{number}-{board}-v{version}.pdf")
 }
 
-/// The file name the `version`th print of a møteprotokoll is saved under:
-/// `moteprotokoll-formannskapet-og-naeringsutvalet-2021-04-15-v1.pdf`.
-pub fn minutes_file_name(board: &str, date: chrono::NaiveDate, version: u32) -> String {
-    meeting_file_name("moteprotokoll", board, date, version)
-}
-
-/// "innkalling-formannskapet-2021-04-15-v1.pdf", "offentleg-…", "moteprotokoll-…".
-pub fn meeting_file_name(kind: &str, board: &str, date: chrono::NaiveDate, version: u32) -> String {
+/// The file name the `version`th print of a meeting's document is saved
+/// under: `moteprotokoll-formannskapet-og-naeringsutvalet-2021-04-15-v1.pdf`,
+/// `offentleg-…`, `innkalling-…` (the kind of [`Printed`]).
+pub fn meeting_file_name(what: Printed, board: &str, date: chrono::NaiveDate, version: u32) -> String {
+    let kind = what.kind();
     format!("{kind}-{}-{}-v{version}.pdf", saksbok_core::text::slug(board), date.format("%Y-%m-%d"))
 }
 

@@ -22,7 +22,7 @@ const printed: PrintResult = {
 
 describe("møteprotokoll", () => {
   it("prints the meeting's protocol and says where it went", async () => {
-    const calls = meetingsBackend([kommunestyreMeeting], { print_moteprotokoll: () => printed });
+    const calls = meetingsBackend([kommunestyreMeeting], { print_meeting_document: () => printed });
     render(MeetingProtocol, { record: kommunestyreMeeting });
     const button = screen.getByRole("button", { name: "Skriv ut møteprotokoll" });
     expect(button).toHaveAccessibleDescription(/Heile møteboka som PDF/);
@@ -31,13 +31,15 @@ describe("møteprotokoll", () => {
     expect(result).toHaveTextContent(
       "Møteprotokollen (7 sider) er lagra i /home/kari/protokollar/moteprotokoll-kommunestyret-2026-12-10-v1.pdf og opna i PDF-lesaren.",
     );
-    expect(calls.filter((c) => c.cmd === "print_moteprotokoll").map((c) => c.args)).toEqual([{ meeting: 11 }]);
+    expect(calls.filter((c) => c.cmd === "print_meeting_document").map((c) => c.args)).toEqual([
+      { meeting: 11, document: "moteprotokoll" },
+    ]);
   });
 
   it("says so when no PDF viewer could open it, and shows errors from the back end", async () => {
     let fail = false;
     meetingsBackend([kommunestyreMeeting], {
-      print_moteprotokoll: () => {
+      print_meeting_document: () => {
         if (fail) throw { code: "io", message: "Kan ikkje laga mappa /x for protokollar.", fields: [] };
         return { ...printed, opened: false, open_error: "Fann ingen PDF-lesar." };
       },
@@ -53,9 +55,33 @@ describe("møteprotokoll", () => {
     expect(screen.queryByTestId("print-result")).toBeNull();
   });
 
+  it("prints the offentleg versjon and the innkalling, each named in its message", async () => {
+    const calls = meetingsBackend([kommunestyreMeeting], {
+      print_meeting_document: (args) => {
+        const document = String(args.document);
+        return { ...printed, pages: document === "innkalling" ? 1 : 3, path: `/p/${document}-v1.pdf` };
+      },
+    });
+    render(MeetingProtocol, { record: kommunestyreMeeting });
+    await userEvent.click(screen.getByRole("button", { name: "Offentleg versjon" }));
+    expect(await screen.findByTestId("print-result")).toHaveTextContent(
+      "Den offentlege versjonen (3 sider) er lagra i /p/offentleg-v1.pdf og opna i PDF-lesaren.",
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Innkalling" }));
+    expect(await screen.findByText(/Innkallinga \(1 side\)/)).toHaveTextContent(
+      "Innkallinga (1 side) er lagra i /p/innkalling-v1.pdf og opna i PDF-lesaren.",
+    );
+    expect(calls.filter((c) => c.cmd === "print_meeting_document").map((c) => c.args)).toEqual([
+      { meeting: 11, document: "offentleg" },
+      { meeting: 11, document: "innkalling" },
+    ]);
+  });
+
   it("cannot print a meeting with an empty sakliste", () => {
     meetingsBackend([plannedMeeting]);
     render(MeetingProtocol, { record: { ...plannedMeeting, items: [] } });
-    expect(screen.getByTestId("print-minutes")).toBeDisabled();
+    for (const id of ["print-minutes", "print-public-minutes", "print-notice"]) {
+      expect(screen.getByTestId(id)).toBeDisabled();
+    }
   });
 });
