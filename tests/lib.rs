@@ -107,3 +107,30 @@ pub fn driver(display: &str, env: &[(&str, &Path)]) -> (Guard, String) {
     wait_for("WebKitWebDriver", Duration::from_secs(30), || TcpStream::connect(("127.0.0.1", native)).is_ok());
     (guard, format!("http://127.0.0.1:{port}"))
 }
+
+/// The PDF that CUPS's cups-pdf printer (set up by .ci/setup) wrote to
+/// ~/PDF for a job sent after `since`: the newest there, once its size has
+/// stopped changing. Panics after a minute without one.
+pub fn cups_pdf_output(since: std::time::SystemTime) -> PathBuf {
+    let home = std::env::var_os("HOME").map(PathBuf::from).expect("HOME is set");
+    let dir = home.join("PDF");
+    let until = Instant::now() + Duration::from_secs(60);
+    let mut last: Option<(PathBuf, u64)> = None;
+    loop {
+        let newest = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| Some((e.path(), e.metadata().ok()?)))
+            .filter(|(p, m)| p.extension().is_some_and(|x| x == "pdf") && m.modified().is_ok_and(|t| t >= since))
+            .max_by_key(|(_, m)| m.modified().ok());
+        if let Some((path, meta)) = newest {
+            if last.as_ref().is_some_and(|(p, size)| *p == path && *size == meta.len() && meta.len() > 0) {
+                return path;
+            }
+            last = Some((path, meta.len()));
+        }
+        assert!(Instant::now() < until, "cups-pdf wrote nothing to {} within a minute", dir.display());
+        std::thread::sleep(Duration::from_millis(500));
+    }
+}

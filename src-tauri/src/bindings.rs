@@ -36,6 +36,8 @@ fn generate(dir: &Path) {
     AgendaItemView::export_all(&cfg).unwrap();
     PrintResult::export_all(&cfg).unwrap();
     crate::service::MeetingDocument::export_all(&cfg).unwrap();
+    crate::service::printing::PrinterChoice::export_all(&cfg).unwrap();
+    crate::service::printing::PrinterList::export_all(&cfg).unwrap();
     NewCaseDefaults::export_all(&cfg).unwrap();
     OpenedDocument::export_all(&cfg).unwrap();
     PublicJournalResult::export_all(&cfg).unwrap();

@@ -117,6 +117,7 @@ pub fn run() {
             commands::cases::get_agenda_item,
             commands::protocol::print_saksprotokoll,
             commands::protocol::print_meeting_document,
+            commands::protocol::list_printers,
             commands::protocol::write_public_journal,
             commands::boards::list_boards,
             commands::boards::create_board,

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod behandling;
 pub mod boards;
 pub mod meetings;
+pub mod printing;
 
 use std::path::PathBuf;
 
@@ -91,6 +92,9 @@ pub struct PrintResult {
     pub opened: bool,
     /// Why it could not be opened, if it could not (the file is saved all the same).
     pub open_error: Option<String>,
+    /// The printer it was sent to, instead of the viewer.
+    pub printer: Option<String>,
+    pub copies: u32,
 }
 
 /// What the new-case form starts from.

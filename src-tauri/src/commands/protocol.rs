@@ -3,45 +3,74 @@ use tauri_plugin_opener::OpenerExt;
 
 use super::blocking;
 use crate::error::{CommandError, CommandResult};
+use crate::service::printing::{PrinterChoice, PrinterList};
 use crate::service::{self, MeetingDocument, PrintResult, PublicJournalResult};
 
 /// Renders the saksprotokoll, keeps it and opens its copy in the system PDF
-/// viewer. Rendering runs on a blocking thread so the window stays responsive.
+/// viewer, or sends it to the printer chosen. Rendering runs on a blocking
+/// thread so the window stays responsive.
 #[tauri::command]
-pub async fn print_saksprotokoll(app: AppHandle, id: i64) -> CommandResult<PrintResult> {
-    let printed = blocking(app.clone(), move |s| service::print_saksprotokoll(s, id, chrono::Utc::now())).await?;
-    Ok(opened(&app, printed))
+pub async fn print_saksprotokoll(app: AppHandle, id: i64, to: Option<PrinterChoice>) -> CommandResult<PrintResult> {
+    blocking(app.clone(), move |s| {
+        let printed = service::print_saksprotokoll(s, id, chrono::Utc::now())?;
+        deliver(&app, printed, to.as_ref())
+    })
+    .await
 }
 
 /// Renders a meeting's møteprotokoll, offentleg versjon or innkalling, keeps
-/// it and opens its copy.
+/// it and opens its copy or sends it to the printer chosen.
 #[tauri::command]
 pub async fn print_meeting_document(
     app: AppHandle,
     meeting: i64,
     document: MeetingDocument,
+    to: Option<PrinterChoice>,
 ) -> CommandResult<PrintResult> {
-    let printed =
-        blocking(app.clone(), move |s| service::print_meeting_document(s, meeting, document, chrono::Utc::now()))
-            .await?;
-    Ok(opened(&app, printed))
+    blocking(app.clone(), move |s| {
+        let printed = service::print_meeting_document(s, meeting, document, chrono::Utc::now())?;
+        deliver(&app, printed, to.as_ref())
+    })
+    .await
 }
 
-/// Opens a print's copy in the system PDF viewer and says how it went.
-fn opened(app: &AppHandle, (path, rendered): (std::path::PathBuf, saksbok_protocol::Rendered)) -> PrintResult {
+/// The system's printers for the print dialog.
+#[tauri::command]
+pub async fn list_printers(app: AppHandle) -> CommandResult<PrinterList> {
+    blocking(app, service::printing::list_printers).await
+}
+
+/// Sends a print's copy to the printer chosen, or opens it in the system PDF
+/// viewer, and says how it went.
+fn deliver(
+    app: &AppHandle,
+    (path, rendered): (std::path::PathBuf, saksbok_protocol::Rendered),
+    to: Option<&PrinterChoice>,
+) -> CommandResult<PrintResult> {
     let shown = path.display().to_string();
-    let open_error = app.opener().open_path(&shown, None::<&str>).err().map(|e| {
-        eprintln!("saksbok: opening {shown} failed: {e}");
-        "Fann ingen PDF-lesar som kunne opna fila. Opna ho frå mappa, eller installer ein PDF-lesar.".to_string()
-    });
-    PrintResult {
-        path: shown,
+    let mut result = PrintResult {
+        path: shown.clone(),
         pages: rendered.pages as u32,
         missing_glyphs: rendered.missing_glyphs_text(),
         sha256: rendered.sha256,
-        opened: open_error.is_none(),
-        open_error,
+        opened: false,
+        open_error: None,
+        printer: None,
+        copies: 0,
+    };
+    if let Some(choice) = to {
+        let title = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        service::printing::send_to_printer(&path, &title, choice)?;
+        result.printer = Some(choice.printer.clone());
+        result.copies = choice.copies;
+        return Ok(result);
     }
+    result.open_error = app.opener().open_path(&shown, None::<&str>).err().map(|e| {
+        eprintln!("saksbok: opening {shown} failed: {e}");
+        "Fann ingen PDF-lesar som kunne opna fila. Opna ho frå mappa, eller installer ein PDF-lesar.".to_string()
+    });
+    result.opened = result.open_error.is_none();
+    Ok(result)
 }
 
 /// Writes the offentleg journal of a period (dates yyyy-mm-dd or dd.mm.yyyy)

@@ -591,3 +591,16 @@ fn a_draft_goes_when_its_step_is_committed_and_the_step_can_be_undone() {
     let e = meetings::undo_step(&st, meeting, now()).unwrap_err();
     assert_eq!(e.code, "invalid");
 }
+
+#[test]
+fn a_print_sent_to_a_printer_is_checked_first_and_errors_carry_their_code() {
+    use super::printing::{PrinterChoice, send_to_printer};
+    let dir = TempDir::new().unwrap();
+    let pdf = dir.path().join("p.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7").unwrap();
+    let choice = |copies| PrinterChoice { printer: "Kopirommet".into(), copies, duplex: false };
+    let e = send_to_printer(&pdf, "p.pdf", &choice(0)).unwrap_err();
+    assert_eq!((e.code.as_str(), e.message.as_str()), ("print_copies", "Tal kopiar må vera mellom 1 og 99."));
+    let e = send_to_printer(&dir.path().join("borte.pdf"), "borte.pdf", &choice(1)).unwrap_err();
+    assert_eq!(e.code, "print_no_file");
+}

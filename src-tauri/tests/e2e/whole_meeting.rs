@@ -222,11 +222,29 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
     axe(d, "meetings").await;
     shot(d, "heilt-mote-moteprotokoll.png").await;
     // The innkalling and the offentleg versjon from the same screen.
-    by_test_id(d, "print-notice").await.click().await.unwrap();
+    by_test_id(d, "doc-innkalling").await.click().await.unwrap();
+    by_test_id(d, "print-minutes").await.click().await.unwrap();
     shown_text(&by_test_id(d, "print-result").await, &["Innkallinga", "innkalling-", "-v1.pdf"]).await;
-    by_test_id(d, "print-public-minutes").await.click().await.unwrap();
+    by_test_id(d, "doc-offentleg").await.click().await.unwrap();
+    by_test_id(d, "print-minutes").await.click().await.unwrap();
     shown_text(&by_test_id(d, "print-result").await, &["Den offentlege versjonen", "offentleg-", "-v1.pdf"]).await;
+    // And the møtebok on a real printer: CUPS's cups-pdf queue (set up by .ci/setup).
+    by_test_id(d, "doc-moteprotokoll").await.click().await.unwrap();
+    let since = std::time::SystemTime::now() - std::time::Duration::from_secs(1);
+    by_test_id(d, "print-to-printer").await.click().await.unwrap();
+    let printer = by_test_id(d, "print-printer").await;
+    choose(d, "print-printer", "PDF – standard").await;
+    assert_eq!(printer.value().await.unwrap().as_deref(), Some("PDF"));
+    axe(d, "print dialog").await;
+    shot(d, "heilt-mote-skriv-ut.png").await;
+    by_test_id(d, "print-send").await.click().await.unwrap();
+    shown_text(&by_test_id(d, "print-result").await, &["Møteprotokollen er send til PDF (1 kopi)", "-v2.pdf"]).await;
+    shot(d, "heilt-mote-sendt-til-skrivar.png").await;
     app.d.quit().await.unwrap();
+    let printed = saksbok_tests::cups_pdf_output(since);
+    let text = std::process::Command::new("pdftotext").arg(&printed).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Møteprotokoll") && text.contains("Underskrifter:"), "cups-pdf wrote: {text}");
     let protocols = home.path().join("data/no.kommune.luster.saksbok/protokollar");
     for (file, wants) in [
         ("innkalling", &["Innkalling", "Møtestad: Kommunestyresalen", "Sakliste"][..]),

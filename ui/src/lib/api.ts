@@ -49,6 +49,9 @@ import type { OpenedDocument } from "./bindings/OpenedDocument";
 import type { PersonalSettings } from "./bindings/PersonalSettings";
 import type { PhrasesView } from "./bindings/PhrasesView";
 import type { PrintResult } from "./bindings/PrintResult";
+import type { PrinterChoice } from "./bindings/PrinterChoice";
+import type { PrinterInfo } from "./bindings/PrinterInfo";
+import type { PrinterList } from "./bindings/PrinterList";
 import type { MeetingDocument } from "./bindings/MeetingDocument";
 import type { PublicJournalResult } from "./bindings/PublicJournalResult";
 import type { RegisterSettings } from "./bindings/RegisterSettings";
@@ -114,6 +117,9 @@ export type {
   PersonalSettings,
   PhrasesView,
   PrintResult,
+  PrinterChoice,
+  PrinterInfo,
+  PrinterList,
   PublicJournalResult,
   RegisterSettings,
   Role,
@@ -248,10 +254,14 @@ export const api = {
   /** Writes a checked copy of a document and opens it in the system's app. */
   openDocument: (id: number) => call<OpenedDocument>("open_document", { id }),
   getAgendaItem: (id: number) => call<AgendaItemView>("get_agenda_item", { id }),
-  printSaksprotokoll: (id: number) => call<PrintResult>("print_saksprotokoll", { id }),
+  /** Renders the saksprotokoll, keeps it and opens its copy, or sends it to the printer chosen. */
+  printSaksprotokoll: (id: number, to: PrinterChoice | null = null) =>
+    call<PrintResult>("print_saksprotokoll", { id, to }),
   /** Renders a meeting's møteprotokoll, offentleg versjon or innkalling, keeps it in the register and opens its copy. */
-  printMeetingDocument: (meeting: number, document: MeetingDocument) =>
-    call<PrintResult>("print_meeting_document", { meeting, document }),
+  printMeetingDocument: (meeting: number, document: MeetingDocument, to: PrinterChoice | null = null) =>
+    call<PrintResult>("print_meeting_document", { meeting, document, to }),
+  /** The system's printers for the print dialog, the one to start from first. */
+  listPrinters: () => call<PrinterList>("list_printers"),
   /** Writes the offentleg journal of a period (dd.mm.yyyy or yyyy-mm-dd) and opens it. */
   writePublicJournal: (from: string, to: string, csv: boolean) =>
     call<PublicJournalResult>("write_public_journal", { from, to, csv }),

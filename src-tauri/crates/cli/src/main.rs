@@ -105,6 +105,27 @@ enum Command {
         /// The JSON file written by `saksbok export`.
         input: PathBuf,
     },
+    /// List the system's printers, the default first: name, state, two-sided
+    /// printing, description.
+    Printers {
+        /// Print a JSON array (name, description, location, is_default, state, duplex).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a PDF (a protocol written by `render`) on a printer, through CUPS.
+    Print {
+        /// The PDF to print.
+        file: PathBuf,
+        /// The printer's name as `printers` lists it; the default printer when left out.
+        #[arg(long, value_name = "NAME")]
+        printer: Option<String>,
+        /// Number of copies, 1 to 99.
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        copies: u32,
+        /// On both sides of the paper (long edge), where the printer offers it.
+        #[arg(long)]
+        duplex: bool,
+    },
     /// Copy the database with SQLite's online backup (safe while the app runs).
     Backup {
         /// The copy to write.
@@ -432,6 +453,36 @@ fn run(cli: Cli) -> Result<(), String> {
                 summary.rows.get("documents").copied().unwrap_or_default(),
                 summary.rows.get("meetings").copied().unwrap_or_default()
             );
+        }
+        Command::Printers { json } => {
+            let list = saksbok_print::printers().map_err(|e| e.to_string())?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&list).map_err(|e| e.to_string())?);
+            } else {
+                for p in &list {
+                    let state = match p.state {
+                        saksbok_print::PrinterStatus::Ready => "klar",
+                        saksbok_print::PrinterStatus::Printing => "skriv ut",
+                        saksbok_print::PrinterStatus::Stopped => "stoppa",
+                        saksbok_print::PrinterStatus::Offline => "fråkopla",
+                        saksbok_print::PrinterStatus::Unknown => "ukjend",
+                    };
+                    let mark = if p.is_default { "*" } else { " " };
+                    let sides = if p.duplex { "tosidig" } else { "einsidig" };
+                    println!("{mark} {:<24} {state:<9} {sides:<9} {}", p.name, p.description);
+                }
+            }
+        }
+        Command::Print { file, printer, copies, duplex } => {
+            let printer = match printer {
+                Some(p) => p,
+                None => saksbok_print::default_printer().map_err(|e| e.to_string())?.name,
+            };
+            let title = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let job = saksbok_print::PrintJob { printer: &printer, title: &title, copies, duplex };
+            let id = saksbok_print::print_pdf(&file, &job).map_err(|e| e.to_string())?;
+            let copies = if copies == 1 { "1 kopi".to_string() } else { format!("{copies} kopiar") };
+            println!("Sendt til {printer} ({copies}), jobb {id}.");
         }
         Command::Backup { dest } => {
             let store = open(cli.db.as_deref(), true)?;

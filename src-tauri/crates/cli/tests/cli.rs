@@ -242,6 +242,46 @@ fn the_innkalling_and_the_offentleg_versjon_are_rendered_from_the_same_meeting()
 }
 
 #[test]
+fn printing_without_cups_or_with_bad_input_says_why_in_one_line() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite3");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_saksbok"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("CUPS_SERVER", dir.path().join("ingen-cups.sock"))
+            .output()
+            .unwrap()
+    };
+    let o = run(&["printers"]);
+    assert!(!o.status.success());
+    assert_eq!(
+        stderr(&o),
+        "saksbok: Utskriftstenesta (CUPS) svarar ikkje på denne maskina. Start ho, eller be IT-avdelinga installera \
+         ho; PDF-en kan framleis opnast og skrivast ut frå PDF-lesaren.\n"
+    );
+    let pdf = dir.path().join("p.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7").unwrap();
+    let pdf = pdf.to_str().unwrap();
+    for (args, want) in [
+        (&["print", pdf, "--printer", "PDF", "--copies", "0"][..], "saksbok: Tal kopiar må vera mellom 1 og 99.\n"),
+        (
+            &["print", "/finst/ikkje.pdf", "--printer", "PDF"][..],
+            "saksbok: Fann ikkje PDF-en som skulle skrivast ut: /finst/ikkje.pdf.\n",
+        ),
+        (
+            &["print", pdf][..],
+            "saksbok: Utskriftstenesta (CUPS) svarar ikkje på denne maskina. Start ho, eller be IT-avdelinga installera ho; PDF-en kan framleis opnast og skrivast ut frå PDF-lesaren.\n",
+        ),
+    ] {
+        let o = run(args);
+        assert!(!o.status.success(), "{args:?}");
+        assert_eq!(stderr(&o), want, "{args:?}");
+    }
+}
+
+#[test]
 fn errors_are_one_clear_line_and_a_failure_code() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("s.sqlite3");

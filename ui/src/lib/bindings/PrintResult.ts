@@ -15,4 +15,8 @@ opened: boolean,
 /**
  * Why it could not be opened, if it could not (the file is saved all the same).
  */
-open_error: string | null, };
+open_error: string | null, 
+/**
+ * The printer it was sent to, instead of the viewer.
+ */
+printer: string | null, copies: number, };

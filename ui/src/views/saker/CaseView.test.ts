@@ -371,6 +371,8 @@ describe("the utvalssak", () => {
     missing_glyphs: "",
     opened: true,
     open_error: null,
+    printer: null,
+    copies: 0,
   };
 
   it("opens from the saksgang, shows behandling and prints the protocol", async () => {
@@ -386,18 +388,39 @@ describe("the utvalssak", () => {
     expect(await screen.findByTestId("print-result")).toHaveTextContent(
       "Saksprotokollen (2 sider) er lagra i /data/protokollar/saksprotokoll-54-21-formannskapet-og-naeringsutvalet.pdf",
     );
-    expect(calls.find((c) => c.cmd === "print_saksprotokoll")?.args).toEqual({ id: 7 });
+    expect(calls.find((c) => c.cmd === "print_saksprotokoll")?.args).toEqual({ id: 7, to: null });
   });
 
   it("is driven from the keyboard and goes back to its case", async () => {
-    app({ print_saksprotokoll: () => printed });
+    const calls = app({
+      print_saksprotokoll: (a) => (a.to ? { ...printed, opened: false, printer: "Kopirommet", copies: 1 } : printed),
+      list_printers: () => ({
+        printers: [
+          { name: "PDF", description: "PDF", location: "", is_default: true, state: "ready", duplex: false },
+          { name: "Kopirommet", description: "Kopirommet", location: "", is_default: false, state: "ready", duplex: true },
+        ],
+        preferred: "Kopirommet",
+      }),
+    });
     await openCase();
     screen.getByTestId("saksgang-row").focus();
     await userEvent.keyboard("{Enter}");
     await screen.findByTestId("agenda-number");
     expect(screen.getByRole("button", { name: "← Sak 21/1069" })).toBeInTheDocument();
+    // Ctrl+P asks where to print; Enter prints on the printer it starts from.
     await userEvent.keyboard("{Control>}p{/Control}");
-    await screen.findByTestId("print-result");
+    const dialog = await screen.findByRole("dialog", { name: "Skriv ut saksprotokoll 54/21" });
+    await waitFor(() => expect(screen.getByTestId("print-printer")).toHaveFocus());
+    expect(screen.getByTestId("print-printer")).toHaveValue("Kopirommet");
+    await userEvent.keyboard("{Enter}");
+    expect(await screen.findByTestId("print-result")).toHaveTextContent(
+      "Saksprotokollen er send til Kopirommet (1 kopi). PDF-en er teken vare på i",
+    );
+    expect(dialog).not.toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === "print_saksprotokoll")?.args).toEqual({
+      id: 7,
+      to: { printer: "Kopirommet", copies: 1, duplex: false },
+    });
     await userEvent.keyboard("{Escape}");
     expect(await screen.findByTestId("case-view")).toBeInTheDocument();
     await userEvent.keyboard("{Escape}");
