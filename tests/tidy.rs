@@ -26,7 +26,7 @@ fn files_under(dir: &Path, ext: &[&str]) -> Vec<PathBuf> {
 
 #[test]
 fn only_the_shell_depends_on_tauri() {
-    for krate in ["core", "store", "protocol", "cli"] {
+    for krate in ["core", "store", "protocol", "print", "cli"] {
         let manifest = root().join("src-tauri/crates").join(krate).join("Cargo.toml");
         let text = std::fs::read_to_string(&manifest).unwrap();
         assert!(!text.contains("tauri"), "{} must not depend on tauri", manifest.display());
@@ -125,7 +125,7 @@ fn the_test_workflow_runs_the_rust_tests_on_windows_and_macos() {
     assert_eq!(os, ["windows-latest", "macos-latest"]);
     let s = steps(job);
     let test = s.iter().find(|x| x.starts_with("cargo test")).expect("a cargo test step");
-    for krate in ["saksbok-core", "saksbok-store", "saksbok-protocol", "saksbok-cli"] {
+    for krate in ["saksbok-core", "saksbok-store", "saksbok-protocol", "saksbok-print", "saksbok-cli"] {
         assert!(test.contains(&format!("-p {krate}")), "{test} lacks {krate}");
     }
 }
