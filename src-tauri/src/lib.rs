@@ -118,6 +118,7 @@ pub fn run() {
             commands::protocol::print_saksprotokoll,
             commands::protocol::print_meeting_document,
             commands::protocol::list_printers,
+            commands::protocol::preview_meeting_document,
             commands::protocol::write_public_journal,
             commands::boards::list_boards,
             commands::boards::create_board,

@@ -394,6 +394,30 @@ pub enum MeetingDocument {
     Innkalling,
 }
 
+/// Renders a meeting's document from its records as they are now.
+fn render_meeting_document(
+    s: &mut Store,
+    meeting: i64,
+    document: MeetingDocument,
+    now: DateTime<Utc>,
+) -> CommandResult<(Rendered, protocols::Printed)> {
+    let style = saksbok_protocol::content::MinutesStyle::default();
+    Ok(match document {
+        MeetingDocument::Moteprotokoll => {
+            let minutes = s.read(|tx| protocols::minutes(tx, meeting))?;
+            (saksbok_protocol::render_moteprotokoll(&minutes, style, now), protocols::Printed::Meeting(meeting))
+        }
+        MeetingDocument::Offentleg => {
+            let minutes = s.read(|tx| protocols::public_minutes(tx, meeting))?;
+            (saksbok_protocol::render_moteprotokoll(&minutes, style, now), protocols::Printed::Public(meeting))
+        }
+        MeetingDocument::Innkalling => {
+            let notice = s.read(|tx| protocols::notice(tx, meeting))?;
+            (saksbok_protocol::render_innkalling(&notice, now), protocols::Printed::Notice(meeting))
+        }
+    })
+}
+
 /// Renders a meeting's møteprotokoll, its offentleg versjon or its
 /// innkalling, keeps it (see [`keep_print`]) and returns where its copy went.
 pub fn print_meeting_document(
@@ -404,25 +428,22 @@ pub fn print_meeting_document(
 ) -> CommandResult<(PathBuf, Rendered)> {
     with_store(state, |s| {
         let record = s.read(|tx| saksbok_store::meetings::get(tx, meeting))?;
-        let style = saksbok_protocol::content::MinutesStyle::default();
-        let (rendered, what) = match document {
-            MeetingDocument::Moteprotokoll => {
-                let minutes = s.read(|tx| protocols::minutes(tx, meeting))?;
-                (saksbok_protocol::render_moteprotokoll(&minutes, style, now), protocols::Printed::Meeting(meeting))
-            }
-            MeetingDocument::Offentleg => {
-                let minutes = s.read(|tx| protocols::public_minutes(tx, meeting))?;
-                (saksbok_protocol::render_moteprotokoll(&minutes, style, now), protocols::Printed::Public(meeting))
-            }
-            MeetingDocument::Innkalling => {
-                let notice = s.read(|tx| protocols::notice(tx, meeting))?;
-                (saksbok_protocol::render_innkalling(&notice, now), protocols::Printed::Notice(meeting))
-            }
-        };
+        let (rendered, what) = render_meeting_document(s, meeting, document, now)?;
         let name = |v| protocols::meeting_file_name(what, &record.board, record.date, v);
         let path = keep_print(state, s, what, &rendered, &name, now)?;
         Ok((path, rendered))
     })
+}
+
+/// A meeting's document for the preview: the same PDF a print would give
+/// now, neither kept nor written to a file.
+pub fn preview_meeting_document(
+    state: &AppState,
+    meeting: i64,
+    document: MeetingDocument,
+    now: DateTime<Utc>,
+) -> CommandResult<Rendered> {
+    with_store(state, |s| Ok(render_meeting_document(s, meeting, document, now)?.0))
 }
 
 /// Every print is kept: the PDF's bytes go into the register's blob store

@@ -12,3 +12,13 @@ if (typeof Blob.prototype.arrayBuffer !== "function") {
     });
   };
 }
+
+// jsdom has no ResizeObserver (Svelte's bind:clientWidth uses it); elements
+// there have no size, so one that never reports is what jsdom would say.
+if (typeof globalThis.ResizeObserver !== "function") {
+  globalThis.ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}

@@ -34,6 +34,19 @@ pub async fn print_meeting_document(
     .await
 }
 
+/// A meeting's document as PDF bytes for the preview in the window: sent
+/// raw (an ArrayBuffer in the page), not as a JSON array of numbers.
+#[tauri::command]
+pub async fn preview_meeting_document(
+    app: AppHandle,
+    meeting: i64,
+    document: MeetingDocument,
+) -> CommandResult<tauri::ipc::Response> {
+    let rendered =
+        blocking(app, move |s| service::preview_meeting_document(s, meeting, document, chrono::Utc::now())).await?;
+    Ok(tauri::ipc::Response::new(rendered.pdf))
+}
+
 /// The system's printers for the print dialog.
 #[tauri::command]
 pub async fn list_printers(app: AppHandle) -> CommandResult<PrinterList> {

@@ -50,6 +50,12 @@ async fn every_screen_passes_axe() {
     by_test_id(d, "saksgang-row").await.find(By::Css("td")).await.unwrap().click().await.unwrap();
     by_test_id(d, "agenda-number").await;
     axe(d, "agenda-item").await;
+    // Ctrl+P: where to print (the system's printers, or why there are none).
+    chord(d, Key::Control, "p").await;
+    by_test_id(d, "print-dialog").await;
+    axe(d, "print-dialog").await;
+    keys(d, Key::Escape).await;
+    wait_gone(d, "[data-testid='print-dialog']").await;
     keys(d, Key::Escape).await;
 
     by_test_id(d, "new-journal").await.click().await.unwrap();

@@ -7,7 +7,7 @@ use crate::common::*;
 
 /// Every screen of the app. Each is checked by axe-core somewhere in the
 /// run, and `every_screen_passes_axe` visits them all itself.
-pub const SCREENS: [&str; 15] = [
+pub const SCREENS: [&str; 16] = [
     "welcome",
     "db-error",
     "case-list",
@@ -15,6 +15,7 @@ pub const SCREENS: [&str; 15] = [
     "case-form",
     "journal-form",
     "agenda-item",
+    "print-dialog",
     "quick-search",
     "public-journal",
     "confirm-discard",

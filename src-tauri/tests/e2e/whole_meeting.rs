@@ -221,6 +221,43 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
     assert!(msg.contains("Møteprotokollen") && msg.contains("-v1.pdf"), "{msg}");
     axe(d, "meetings").await;
     shot(d, "heilt-mote-moteprotokoll.png").await;
+    // The preview: the real PDF's pages drawn by pdf.js under the app's CSP.
+    by_test_id(d, "preview-toggle").await.click().await.unwrap();
+    let page = by_test_id(d, "preview-page").await;
+    let minutes_pages = shown_text(&page, &["Side 1 av "]).await;
+    // Dark pixels on the canvas: text was drawn, not a blank page.
+    let mut dark = 0;
+    for _ in 0..50 {
+        let n = d
+            .execute(
+                "const c = document.querySelector(\"[data-testid='preview-canvas']\");
+                 if (!c || c.width === 0) return 0;
+                 const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                 let dark = 0;
+                 for (let i = 0; i < px.length; i += 4) if (px[i] < 128) dark++;
+                 return dark;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        dark = n.json().as_u64().unwrap_or(0);
+        if dark > 500 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert!(dark > 500, "the preview's canvas is blank ({dark} dark pixels)");
+    axe(d, "meetings").await;
+    shot(d, "heilt-mote-forehandsvis.png").await;
+    by_test_id(d, "preview-next").await.click().await.unwrap();
+    shown_text(&page, &["Side 2 av "]).await;
+    by_test_id(d, "doc-innkalling").await.click().await.unwrap();
+    // Another document: the preview draws the innkalling, one page.
+    shown_text(&page, &["Side 1 av 1"]).await;
+    shot(d, "heilt-mote-forehandsvis-innkalling.png").await;
+    assert_ne!(minutes_pages, "Side 1 av 1");
+    by_test_id(d, "preview-toggle").await.click().await.unwrap();
+
     // The innkalling and the offentleg versjon from the same screen.
     by_test_id(d, "doc-innkalling").await.click().await.unwrap();
     by_test_id(d, "print-minutes").await.click().await.unwrap();
@@ -235,7 +272,7 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
     let printer = by_test_id(d, "print-printer").await;
     choose(d, "print-printer", "PDF – standard").await;
     assert_eq!(printer.value().await.unwrap().as_deref(), Some("PDF"));
-    axe(d, "print dialog").await;
+    axe(d, "print-dialog").await;
     shot(d, "heilt-mote-skriv-ut.png").await;
     by_test_id(d, "print-send").await.click().await.unwrap();
     shown_text(&by_test_id(d, "print-result").await, &["Møteprotokollen er send til PDF (1 kopi)", "-v2.pdf"]).await;

@@ -260,6 +260,9 @@ export const api = {
   /** Renders a meeting's møteprotokoll, offentleg versjon or innkalling, keeps it in the register and opens its copy. */
   printMeetingDocument: (meeting: number, document: MeetingDocument, to: PrinterChoice | null = null) =>
     call<PrintResult>("print_meeting_document", { meeting, document, to }),
+  /** A meeting's document as PDF bytes for the preview: rendered, not kept. */
+  previewMeetingDocument: (meeting: number, document: MeetingDocument) =>
+    call<ArrayBuffer>("preview_meeting_document", { meeting, document }),
   /** The system's printers for the print dialog, the one to start from first. */
   listPrinters: () => call<PrinterList>("list_printers"),
   /** Writes the offentleg journal of a period (dd.mm.yyyy or yyyy-mm-dd) and opens it. */

@@ -3,11 +3,21 @@
 import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { clearMocks } from "@tauri-apps/api/mocks";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { PrintResult, PrinterList } from "../../lib/api";
 import { setLang } from "../../lib/i18n.svelte";
 import { kommunestyreMeeting, meetingsBackend, plannedMeeting } from "../../test/meetings";
 import MeetingProtocol from "./MeetingProtocol.svelte";
+
+vi.mock("../../lib/pdf", () => ({
+  openPdf: (bytes: ArrayBuffer) =>
+    Promise.resolve({
+      pages: bytes.byteLength,
+      width: () => Promise.resolve(595),
+      render: () => Promise.resolve(),
+      close: () => undefined,
+    }),
+}));
 
 beforeEach(() => setLang("nn"));
 afterEach(() => clearMocks());
@@ -129,10 +139,31 @@ describe("møteprotokoll", () => {
     expect(screen.queryByTestId("print-result")).toBeNull();
   });
 
+  it("previews the chosen document and draws it again when another is chosen", async () => {
+    const calls = meetingsBackend([kommunestyreMeeting], {
+      preview_meeting_document: (a) => new ArrayBuffer(a.document === "innkalling" ? 1 : 5),
+    });
+    render(MeetingProtocol, { record: kommunestyreMeeting });
+    const toggle = screen.getByRole("button", { name: "Førehandsvis" });
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await userEvent.click(toggle);
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await waitFor(() => expect(screen.getByTestId("preview-page")).toHaveTextContent("Side 1 av 5"));
+    expect(screen.getByRole("region", { name: /Førehandsvising av møteprotokoll \(for underskrift\)/ })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("radio", { name: "Innkalling" }));
+    await waitFor(() => expect(screen.getByTestId("preview-page")).toHaveTextContent("Side 1 av 1"));
+    expect(calls.filter((c) => c.cmd === "preview_meeting_document").map((c) => c.args)).toEqual([
+      { meeting: 11, document: "moteprotokoll" },
+      { meeting: 11, document: "innkalling" },
+    ]);
+    await userEvent.click(screen.getByRole("button", { name: "Skjul førehandsvisinga" }));
+    expect(screen.queryByTestId("pdf-preview")).toBeNull();
+  });
+
   it("cannot print a meeting with an empty sakliste", () => {
     meetingsBackend([plannedMeeting]);
     render(MeetingProtocol, { record: { ...plannedMeeting, items: [] } });
-    for (const id of ["print-minutes", "print-to-printer"]) {
+    for (const id of ["print-minutes", "print-to-printer", "preview-toggle"]) {
       expect(screen.getByTestId(id)).toBeDisabled();
     }
   });
