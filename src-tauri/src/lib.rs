@@ -118,6 +118,8 @@ pub fn run() {
             commands::protocol::print_saksprotokoll,
             commands::protocol::print_meeting_document,
             commands::protocol::list_printers,
+            commands::boards::get_board_layout,
+            commands::boards::save_board_layout,
             commands::protocol::preview_meeting_document,
             commands::protocol::write_public_journal,
             commands::boards::list_boards,

@@ -394,25 +394,29 @@ pub enum MeetingDocument {
     Innkalling,
 }
 
-/// Renders a meeting's document from its records as they are now.
+/// Renders a meeting's document from its records as they are now, with
+/// the board's layout or `layout` in its place (a preview while editing it).
 fn render_meeting_document(
     s: &mut Store,
     meeting: i64,
     document: MeetingDocument,
+    layout: Option<&saksbok_core::layout::ProtocolLayout>,
     now: DateTime<Utc>,
 ) -> CommandResult<(Rendered, protocols::Printed)> {
-    let style = saksbok_protocol::content::MinutesStyle::default();
+    let moteprotokoll = |m: &saksbok_core::minutes::Minutes| {
+        saksbok_protocol::render_moteprotokoll(m, saksbok_protocol::content::MinutesStyle::from(&m.layout), now)
+    };
     Ok(match document {
         MeetingDocument::Moteprotokoll => {
-            let minutes = s.read(|tx| protocols::minutes(tx, meeting))?;
-            (saksbok_protocol::render_moteprotokoll(&minutes, style, now), protocols::Printed::Meeting(meeting))
+            let minutes = s.read(|tx| protocols::minutes_with(tx, meeting, layout))?;
+            (moteprotokoll(&minutes), protocols::Printed::Meeting(meeting))
         }
         MeetingDocument::Offentleg => {
-            let minutes = s.read(|tx| protocols::public_minutes(tx, meeting))?;
-            (saksbok_protocol::render_moteprotokoll(&minutes, style, now), protocols::Printed::Public(meeting))
+            let minutes = s.read(|tx| protocols::public_minutes_with(tx, meeting, layout))?;
+            (moteprotokoll(&minutes), protocols::Printed::Public(meeting))
         }
         MeetingDocument::Innkalling => {
-            let notice = s.read(|tx| protocols::notice(tx, meeting))?;
+            let notice = s.read(|tx| protocols::notice_with(tx, meeting, layout))?;
             (saksbok_protocol::render_innkalling(&notice, now), protocols::Printed::Notice(meeting))
         }
     })
@@ -428,7 +432,7 @@ pub fn print_meeting_document(
 ) -> CommandResult<(PathBuf, Rendered)> {
     with_store(state, |s| {
         let record = s.read(|tx| saksbok_store::meetings::get(tx, meeting))?;
-        let (rendered, what) = render_meeting_document(s, meeting, document, now)?;
+        let (rendered, what) = render_meeting_document(s, meeting, document, None, now)?;
         let name = |v| protocols::meeting_file_name(what, &record.board, record.date, v);
         let path = keep_print(state, s, what, &rendered, &name, now)?;
         Ok((path, rendered))
@@ -436,14 +440,16 @@ pub fn print_meeting_document(
 }
 
 /// A meeting's document for the preview: the same PDF a print would give
-/// now, neither kept nor written to a file.
+/// now (with `layout` while a board's layout is edited), neither kept nor
+/// written to a file.
 pub fn preview_meeting_document(
     state: &AppState,
     meeting: i64,
     document: MeetingDocument,
+    layout: Option<&saksbok_core::layout::ProtocolLayout>,
     now: DateTime<Utc>,
 ) -> CommandResult<Rendered> {
-    with_store(state, |s| Ok(render_meeting_document(s, meeting, document, now)?.0))
+    with_store(state, |s| Ok(render_meeting_document(s, meeting, document, layout, now)?.0))
 }
 
 /// Every print is kept: the PDF's bytes go into the register's blob store

@@ -1,6 +1,7 @@
 //! Boards (utval).
 
 use saksbok_core::board::{BoardRecord, BoardSettings, TermMember};
+use saksbok_core::layout::ProtocolLayout;
 use tauri::AppHandle;
 
 use super::blocking;
@@ -25,4 +26,18 @@ pub async fn update_board(app: AppHandle, id: i64, settings: BoardSettings) -> C
 #[tauri::command]
 pub async fn set_board_members(app: AppHandle, id: i64, members: Vec<TermMember>) -> CommandResult<BoardRecord> {
     blocking(app, move |s| boards::set_board_members(s, id, &members, chrono::Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn get_board_layout(app: AppHandle, board: i64) -> CommandResult<boards::LayoutView> {
+    blocking(app, move |s| boards::get_board_layout(s, board)).await
+}
+
+#[tauri::command]
+pub async fn save_board_layout(
+    app: AppHandle,
+    board: i64,
+    layout: ProtocolLayout,
+) -> CommandResult<boards::LayoutView> {
+    blocking(app, move |s| boards::save_board_layout(s, board, &layout, chrono::Utc::now())).await
 }

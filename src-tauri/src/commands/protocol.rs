@@ -41,9 +41,12 @@ pub async fn preview_meeting_document(
     app: AppHandle,
     meeting: i64,
     document: MeetingDocument,
+    layout: Option<saksbok_core::layout::ProtocolLayout>,
 ) -> CommandResult<tauri::ipc::Response> {
-    let rendered =
-        blocking(app, move |s| service::preview_meeting_document(s, meeting, document, chrono::Utc::now())).await?;
+    let rendered = blocking(app, move |s| {
+        service::preview_meeting_document(s, meeting, document, layout.as_ref(), chrono::Utc::now())
+    })
+    .await?;
     Ok(tauri::ipc::Response::new(rendered.pdf))
 }
 

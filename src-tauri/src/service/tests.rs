@@ -144,7 +144,7 @@ fn each_document_of_a_meeting_is_printed_and_kept_with_its_own_versions() {
     }
     assert_eq!(print_meeting_document(&st, 4242, MeetingDocument::Offentleg, now()).unwrap_err().code, "not_found");
     // A preview is the same PDF, and is neither kept nor written.
-    let preview = preview_meeting_document(&st, meeting, MeetingDocument::Innkalling, now()).unwrap();
+    let preview = preview_meeting_document(&st, meeting, MeetingDocument::Innkalling, None, now()).unwrap();
     assert_eq!(preview.sha256, n.sha256);
     {
         let Db::Open(s) = &*st.db() else { panic!("the register is open") };

@@ -186,3 +186,21 @@ pub fn case_input(title: &str) -> saksbok_core::case::CaseInput {
         notes: None,
     }
 }
+
+/// A sum over the pixels of the PDF preview's canvas: it changes when the
+/// page drawn changes (0 while nothing is drawn).
+pub async fn canvas_sum(d: &WebDriver) -> u64 {
+    let n = d
+        .execute(
+            "const c = document.querySelector(\"[data-testid='preview-canvas']\");
+             if (!c || c.width === 0) return 0;
+             const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+             let sum = 0;
+             for (let i = 0; i < px.length; i += 4) sum = (sum * 31 + px[i]) % 1000000007;
+             return sum;",
+            vec![],
+        )
+        .await
+        .expect("read the canvas");
+    n.json().as_u64().unwrap_or(0)
+}

@@ -248,6 +248,8 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
     }
     assert!(dark > 500, "the preview's canvas is blank ({dark} dark pixels)");
     axe(d, "meetings").await;
+    let preview = by_test_id(d, "pdf-preview").await;
+    preview.scroll_into_view().await.unwrap();
     shot(d, "heilt-mote-forehandsvis.png").await;
     by_test_id(d, "preview-next").await.click().await.unwrap();
     shown_text(&page, &["Side 2 av "]).await;
@@ -257,6 +259,36 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
     shot(d, "heilt-mote-forehandsvis-innkalling.png").await;
     assert_ne!(minutes_pages, "Side 1 av 1");
     by_test_id(d, "preview-toggle").await.click().await.unwrap();
+
+    // The board's layout, with the preview of this meeting drawn again as a setting changes.
+    by_test_id(d, "nav-boards").await.click().await.unwrap();
+    by_test_id(d, "open-board").await.click().await.unwrap();
+    by_test_id(d, "board-layout").await;
+    let layout_page = by_test_id(d, "preview-page").await;
+    shown_text(&layout_page, &["Side 1 av "]).await;
+    let before = canvas_sum(d).await;
+    let title = by_test_id(d, "layout-minutes_title").await;
+    title.clear().await.unwrap();
+    title.send_keys("Møtebok for formannskapet").await.unwrap();
+    by_test_id(d, "layout-attendance-fields").await.click().await.unwrap();
+    let mut after = before;
+    for _ in 0..50 {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        after = canvas_sum(d).await;
+        if after != before && after != 0 {
+            break;
+        }
+    }
+    assert_ne!(after, before, "the preview did not change with the layout");
+    axe(d, "boards").await;
+    by_test_id(d, "pdf-preview").await.scroll_into_view().await.unwrap();
+    shot(d, "heilt-mote-utskriftsoppsett.png").await;
+    by_test_id(d, "layout-save").await.click().await.unwrap();
+    shown_text(&by_test_id(d, "notice").await, &["Utskriftsoppsettet er lagra."]).await;
+    by_test_id(d, "nav-meetings").await.click().await.unwrap();
+    let open = d.find_all(By::Css("[data-testid='open-meeting']")).await.unwrap();
+    open[0].click().await.unwrap();
+    by_test_id(d, "meeting-protocol").await;
 
     // The innkalling and the offentleg versjon from the same screen.
     by_test_id(d, "doc-innkalling").await.click().await.unwrap();
@@ -281,11 +313,14 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
     let printed = saksbok_tests::cups_pdf_output(since);
     let text = std::process::Command::new("pdftotext").arg(&printed).arg("-").output().unwrap();
     let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(text.contains("Møteprotokoll") && text.contains("Underskrifter:"), "cups-pdf wrote: {text}");
+    // Printed with the board's layout as saved above.
+    for want in ["Møtebok for formannskapet", "Medl.:", "Underskrifter:"] {
+        assert!(text.contains(want), "«{want}» not in what cups-pdf wrote: {text}");
+    }
     let protocols = home.path().join("data/no.kommune.luster.saksbok/protokollar");
     for (file, wants) in [
         ("innkalling", &["Innkalling", "Møtestad: Kommunestyresalen", "Sakliste"][..]),
-        ("offentleg", &["Møteprotokoll – Offentleg versjon", "Underskrifter:"][..]),
+        ("offentleg", &["Møtebok for formannskapet – Offentleg versjon", "Underskrifter:"][..]),
     ] {
         let pdf = protocols.join(format!("{file}-formannskapet-og-naeringsutvalet-2026-12-10-v1.pdf"));
         let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();

@@ -49,6 +49,8 @@ import type { OpenedDocument } from "./bindings/OpenedDocument";
 import type { PersonalSettings } from "./bindings/PersonalSettings";
 import type { PhrasesView } from "./bindings/PhrasesView";
 import type { PrintResult } from "./bindings/PrintResult";
+import type { LayoutView } from "./bindings/LayoutView";
+import type { ProtocolLayout } from "./bindings/ProtocolLayout";
 import type { PrinterChoice } from "./bindings/PrinterChoice";
 import type { PrinterInfo } from "./bindings/PrinterInfo";
 import type { PrinterList } from "./bindings/PrinterList";
@@ -104,6 +106,7 @@ export type {
   JournalNumber,
   JournalRecord,
   JournalStatus,
+  LayoutView,
   MeetingDocument,
   MeetingInput,
   MeetingRecord,
@@ -117,6 +120,7 @@ export type {
   PersonalSettings,
   PhrasesView,
   PrintResult,
+  ProtocolLayout,
   PrinterChoice,
   PrinterInfo,
   PrinterList,
@@ -261,8 +265,12 @@ export const api = {
   printMeetingDocument: (meeting: number, document: MeetingDocument, to: PrinterChoice | null = null) =>
     call<PrintResult>("print_meeting_document", { meeting, document, to }),
   /** A meeting's document as PDF bytes for the preview: rendered, not kept. */
-  previewMeetingDocument: (meeting: number, document: MeetingDocument) =>
-    call<ArrayBuffer>("preview_meeting_document", { meeting, document }),
+  previewMeetingDocument: (meeting: number, document: MeetingDocument, layout: ProtocolLayout | null = null) =>
+    call<ArrayBuffer>("preview_meeting_document", { meeting, document, layout }),
+  /** A board's protocol layout, and the meeting its preview shows. */
+  getBoardLayout: (board: number) => call<LayoutView>("get_board_layout", { board }),
+  saveBoardLayout: (board: number, layout: ProtocolLayout) =>
+    call<LayoutView>("save_board_layout", { board, layout }),
   /** The system's printers for the print dialog, the one to start from first. */
   listPrinters: () => call<PrinterList>("list_printers"),
   /** Writes the offentleg journal of a period (dd.mm.yyyy or yyyy-mm-dd) and opens it. */

@@ -17,6 +17,8 @@ import type {
   SettingsView,
 } from "../lib/api";
 import type { Phrases } from "../lib/bindings/Phrases";
+import type { LayoutView } from "../lib/bindings/LayoutView";
+import type { ProtocolLayout } from "../lib/bindings/ProtocolLayout";
 
 export type Args = Record<string, unknown>;
 /**
@@ -349,6 +351,46 @@ export function phrasesHandlers(): Record<string, (a: Args) => unknown> {
     set_phrases: (a) => {
       own.set(`${String(a.board)} ${String(a.language)}`, structuredClone(a.own as [string, string][]));
       return viewOf(a);
+    },
+  };
+}
+
+/** The reference protocol layout, as the back end's default. */
+export function defaultLayout(): ProtocolLayout {
+  return {
+    minutes_title: "Møteprotokoll",
+    extract_title: "Saksprotokoll",
+    behandling_label: "Behandling:",
+    vedtak_label: "Vedtak:",
+    title_prefix: true,
+    attendance: "tables",
+    sakliste_by_series: true,
+    signatures: "end",
+  };
+}
+
+/**
+ * get_board_layout and save_board_layout over a store of layouts per board,
+ * checked as the back end checks them; `previewMeeting` is the meeting shown.
+ */
+export function layoutHandlers(previewMeeting: number | null = null): Record<string, (a: Args) => unknown> {
+  const saved = new Map<number, ProtocolLayout>();
+  const viewOf = (board: number): LayoutView => ({
+    layout: structuredClone(saved.get(board) ?? defaultLayout()),
+    default: defaultLayout(),
+    preview_meeting: previewMeeting,
+    preview_date: previewMeeting === null ? null : "10.12.2026",
+  });
+  return {
+    get_board_layout: (a) => viewOf(a.board as number),
+    save_board_layout: (a) => {
+      const l = structuredClone(a.layout as ProtocolLayout);
+      const fields = (["minutes_title", "extract_title", "behandling_label", "vedtak_label"] as const)
+        .filter((k) => l[k].trim() === "")
+        .map((k) => ({ field: k, message: "Overskrifta for vedtaket kan ikkje vera tom." }));
+      if (fields.length > 0) throw { code: "invalid_fields", message: "Sjå felta.", fields };
+      saved.set(a.board as number, l);
+      return viewOf(a.board as number);
     },
   };
 }

@@ -92,7 +92,7 @@ enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
     },
-    /// Write the whole database as JSON (format: store/schema/saksbok-export-v3.schema.json),
+    /// Write the whole database as JSON (format: store/schema/saksbok-export-v4.schema.json),
     /// with the documents' contents as files in a folder beside it (OUT.dokument/).
     Export {
         /// The JSON file to write; it must not exist.
@@ -319,7 +319,9 @@ fn run(cli: Cli) -> Result<(), String> {
                         format!("«{date}» er ikkje ein gyldig dato. Skriv til dømes 2021-04-15 eller 15.04.2021.")
                     })?;
                     let id = protocols::find_meeting(conn, utval.as_deref(), day).map_err(|e| e.to_string())?;
-                    let style = saksbok_protocol::content::MinutesStyle::default();
+                    // The board's own layout: tables or fields, where the signatures stand.
+                    let style =
+                        |m: &saksbok_core::minutes::Minutes| saksbok_protocol::content::MinutesStyle::from(&m.layout);
                     match meeting_kind {
                         ProtocolKind::Innkalling => {
                             let notice = protocols::notice(conn, id).map_err(|e| e.to_string())?;
@@ -328,14 +330,14 @@ fn run(cli: Cli) -> Result<(), String> {
                         ProtocolKind::Offentleg => {
                             let minutes = protocols::public_minutes(conn, id).map_err(|e| e.to_string())?;
                             (
-                                saksbok_protocol::render_moteprotokoll(&minutes, style, now),
+                                saksbok_protocol::render_moteprotokoll(&minutes, style(&minutes), now),
                                 protocols::Printed::Public(id),
                             )
                         }
                         _ => {
                             let minutes = protocols::minutes(conn, id).map_err(|e| e.to_string())?;
                             (
-                                saksbok_protocol::render_moteprotokoll(&minutes, style, now),
+                                saksbok_protocol::render_moteprotokoll(&minutes, style(&minutes), now),
                                 protocols::Printed::Meeting(id),
                             )
                         }

@@ -12,6 +12,7 @@ pub mod date;
 pub mod demo;
 pub mod hash;
 pub mod journal;
+pub mod layout;
 pub mod meeting;
 pub mod minutes;
 pub mod model;

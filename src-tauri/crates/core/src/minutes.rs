@@ -14,6 +14,7 @@ use crate::attendance::{Capacity, Role};
 use crate::behandling::{self, DanglingReference, Phrases};
 use crate::board::BoardSettings;
 use crate::date::format_date;
+use crate::layout::ProtocolLayout;
 use crate::meeting::MeetingRecord;
 use crate::model::{AgendaItem, Behandling, Block};
 use crate::protocol::{Field, ProtocolTemplate, Section, case_content};
@@ -48,7 +49,10 @@ pub struct MinutesInput<'a> {
     /// The meeting's own business: orienteringar, spørsmål, procedural votes.
     pub business: &'a Behandling,
     pub phrases: &'a Phrases,
+    /// The case parts' labels; the store makes it from the municipality and the layout.
     pub template: &'a ProtocolTemplate,
+    /// The board's protocol layout: the møtebok's title, the sakliste per series or not.
+    pub layout: &'a ProtocolLayout,
 }
 
 /// A person on the attendance lists.
@@ -155,6 +159,8 @@ pub struct Minutes {
     /// For the footer and the PDF's metadata.
     pub title: String,
     pub subject: String,
+    /// The board's layout, for how the protocol crate prints the rest.
+    pub layout: ProtocolLayout,
 }
 
 fn clock(t: NaiveTime) -> String {
@@ -206,7 +212,7 @@ pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
         .as_ref()
         .map(|c| if input.roll.input.chair_elected { fill(&l.chair_elected, &[("namn", c)]) } else { c.clone() });
 
-    let sakliste = sakliste_of(m);
+    let sakliste = sakliste_of(m, input.layout.sakliste_by_series);
 
     // The cases, with the meeting's own business before the sak it stood before.
     let mut parts = Vec::new();
@@ -261,7 +267,7 @@ pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
             signatories.push(name.clone());
         }
     }
-    let document_kind = l.document_kind.clone();
+    let document_kind = input.layout.minutes_title.clone();
     Ok(Minutes {
         municipality: input.municipality.to_string(),
         document_kind: document_kind.clone(),
@@ -279,11 +285,13 @@ pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
         labels: l,
         title: format!("{document_kind} {} {date}", m.board),
         subject: format!("{document_kind} for {}, {date}", m.board),
+        layout: input.layout.clone(),
     })
 }
 
-/// The sakliste, grouped by series when the board has several.
-pub(crate) fn sakliste_of(m: &MeetingRecord) -> Vec<SaklisteGroup> {
+/// The sakliste, grouped by series when the board has several and its
+/// layout says so; else one list in agenda order.
+pub(crate) fn sakliste_of(m: &MeetingRecord, by_series: bool) -> Vec<SaklisteGroup> {
     let line_of = |i: &crate::meeting::SaklisteItem| SaklisteLine {
         number: i.number_text.clone(),
         case_number: i.case_number.map(|c| c.to_string()),
@@ -291,7 +299,7 @@ pub(crate) fn sakliste_of(m: &MeetingRecord) -> Vec<SaklisteGroup> {
         closed: i.closed.then(|| i.closed_basis.clone().unwrap_or_default()),
         added_late: i.added_late,
     };
-    if m.series.len() > 1 {
+    if by_series && m.series.len() > 1 {
         m.series
             .iter()
             .enumerate()

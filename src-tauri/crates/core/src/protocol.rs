@@ -44,6 +44,19 @@ impl Default for ProtocolTemplate {
     }
 }
 
+impl ProtocolTemplate {
+    /// This template with a board's layout: the saksprotokoll's title, the
+    /// title line with or without it, and the section labels.
+    #[must_use]
+    pub fn with_layout(mut self, layout: &crate::layout::ProtocolLayout) -> Self {
+        self.document_kind.clone_from(&layout.extract_title);
+        self.title_format = layout.title_format();
+        self.behandling_label.clone_from(&layout.behandling_label);
+        self.vedtak_label.clone_from(&layout.vedtak_label);
+        self
+    }
+}
+
 /// A labelled line such as "Sak: 54/21".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Field {

@@ -12,6 +12,7 @@ use crate::attendance::{Attendance, Attendee, Capacity, Disqualification, Role, 
 use crate::behandling::Phrases;
 use crate::board::{BoardSettings, NumberFormat, NumberSeries, TextLanguage};
 use crate::demo;
+use crate::layout::ProtocolLayout;
 use crate::meeting::{MeetingRecord, SaklisteItem, SeriesRef};
 use crate::minutes::{Minutes, MinutesInput, MinutesItem, Screening, minutes};
 use crate::model::{Behandling, Block, BlockContent, BusinessKind};
@@ -28,12 +29,20 @@ pub struct SampleMeeting {
     pub roll: Roll,
     pub items: Vec<MinutesItem>,
     pub business: Behandling,
+    pub layout: ProtocolLayout,
 }
 
 impl SampleMeeting {
     /// The three cases, and `extra` more after them.
     pub fn new(extra: usize) -> Self {
-        let mut s = Self { meeting: meeting(), board: board(1), roll: roll(), items: items(), business: business() };
+        let mut s = Self {
+            meeting: meeting(),
+            board: board(1),
+            roll: roll(),
+            items: items(),
+            business: business(),
+            layout: ProtocolLayout::default(),
+        };
         for k in 0..extra {
             let seq = 57 + k as u32;
             let title = format!("Søknad om tilskot frå næringsfondet nr. {}", k + 1);
@@ -122,12 +131,13 @@ impl SampleMeeting {
             business: &self.business,
             phrases,
             template,
+            layout: &self.layout,
         }
     }
 
     /// The møteprotokoll's content, with Nynorsk phrases and the default template.
     pub fn minutes(&self) -> Minutes {
-        minutes(&self.input(&Phrases::nynorsk(), &ProtocolTemplate::default()))
+        minutes(&self.input(&Phrases::nynorsk(), &ProtocolTemplate::default().with_layout(&self.layout)))
             .expect("the sample refers to nothing missing")
     }
 }

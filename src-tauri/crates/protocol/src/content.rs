@@ -16,31 +16,20 @@ pub const PARAGRAPH_GAP: f32 = 6.0;
 /// Body type size, in points.
 pub const BODY_SIZE: f32 = 11.0;
 
-/// How a møteprotokoll is printed: the variants real protocols use.
+pub use saksbok_core::layout::{AttendanceLayout as AttendanceStyle, SignaturePlace};
+
+/// How a møteprotokoll is printed: the variants real protocols use (from
+/// the board's [`saksbok_core::layout::ProtocolLayout`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct MinutesStyle {
     pub attendance: AttendanceStyle,
     pub signatures: SignaturePlace,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum AttendanceStyle {
-    /// "Følgjande medlemer møtte" and the rest as tables with party and
-    /// function columns (Luster's published layout).
-    #[default]
-    Tables,
-    /// "Medl.:", "Forfall:", "Varamedl.:", "Frå adm. (evt. andre):" as
-    /// labelled, comma-separated names.
-    Fields,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SignaturePlace {
-    /// After the last case.
-    #[default]
-    End,
-    /// On the first page, right after the sakliste.
-    AfterSakliste,
+impl From<&saksbok_core::layout::ProtocolLayout> for MinutesStyle {
+    fn from(l: &saksbok_core::layout::ProtocolLayout) -> Self {
+        Self { attendance: l.attendance, signatures: l.signatures }
+    }
 }
 
 fn header(municipality: &str, kind: &str, board: &str) -> Vec<Block> {

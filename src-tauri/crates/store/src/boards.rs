@@ -304,3 +304,37 @@ pub fn set_members(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, members: &[Te
     audit::record(tx, who, "update", "board", id, Some(&audit_json(&before)), Some(&audit_json(&after)))?;
     Ok(after)
 }
+
+/// How a board's protocols are printed; the reference layout until one is saved.
+pub fn layout(conn: &Connection, id: i64) -> Result<saksbok_core::layout::ProtocolLayout> {
+    let json: Option<String> = conn
+        .query_row("SELECT protocol_layout FROM boards WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("utvalet med id {id}")))?;
+    match json {
+        None => Ok(saksbok_core::layout::ProtocolLayout::default()),
+        Some(j) => serde_json::from_str(&j).map_err(|e| {
+            StoreError::Invalid(format!("Utskriftsoppsettet til utvalet med id {id} kan ikkje lesast: {e}"))
+        }),
+    }
+}
+
+/// Saves a board's protocol layout, checked first; the reference layout is
+/// stored as NULL, so a later change of the default reaches it.
+pub fn set_layout(
+    tx: &Transaction<'_>,
+    who: &Actor<'_>,
+    id: i64,
+    layout: &saksbok_core::layout::ProtocolLayout,
+) -> Result<saksbok_core::layout::ProtocolLayout> {
+    let layout = layout.validate().map_err(StoreError::InvalidFields)?;
+    let before = self::layout(tx, id)?;
+    let json = (layout != saksbok_core::layout::ProtocolLayout::default())
+        .then(|| serde_json::to_string(&layout).expect("a layout is plain data"));
+    tx.execute("UPDATE boards SET protocol_layout = ?1 WHERE id = ?2", params![json, id])?;
+    if before != layout {
+        let text = |l: &saksbok_core::layout::ProtocolLayout| serde_json::to_string(l).unwrap_or_default();
+        audit::record(tx, who, "update", "protocol_layout", id, Some(&text(&before)), Some(&text(&layout)))?;
+    }
+    Ok(layout)
+}

@@ -1,5 +1,5 @@
 //! JSON interchange: the whole database as one versioned JSON document, and
-//! back. The format is documented by `schema/saksbok-export-v3.schema.json`;
+//! back. The format is documented by `schema/saksbok-export-v4.schema.json`;
 //! a test keeps that file and the database's tables in step.
 //!
 //! Export writes every table in a fixed order, rows by id, columns in table
@@ -23,7 +23,7 @@ use crate::{Result, StoreError};
 /// What `format` says in every export.
 pub const FORMAT: &str = "saksbok";
 /// The format version this build writes and the newest it reads.
-pub const FORMAT_VERSION: i64 = 3;
+pub const FORMAT_VERSION: i64 = 4;
 
 /// The oldest format version this build reads. A file of an older version
 /// may lack what came later ([`ADDED`]); the database's defaults fill it in.
@@ -71,6 +71,7 @@ const ADDED: &[(&str, &str, i64)] = &[
     ("attachments", "*", 3),
     ("phrase_templates", "*", 3),
     ("waiting_cases", "*", 3),
+    ("boards", "protocol_layout", 4),
 ];
 
 /// Whether a file of `version` may lack `column` of `table` (or the whole table, `*`).
@@ -124,6 +125,7 @@ const ENTITIES: &[(&str, &str)] = &[
     ("document", "documents"),
     ("board", "boards"),
     ("phrases", "boards"),
+    ("protocol_layout", "boards"),
     ("meeting", "meetings"),
     ("roll", "meetings"),
     ("business", "meetings"),

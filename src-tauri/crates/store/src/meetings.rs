@@ -650,3 +650,17 @@ fn fixed_numbers(
     }
     Ok(used)
 }
+
+/// The board's newest meeting with a sakliste: what a layout's preview shows.
+pub fn latest_with_items(conn: &Connection, board: i64) -> Result<Option<(i64, chrono::NaiveDate)>> {
+    conn.query_row(
+        "SELECT m.id, m.date FROM meetings m
+         WHERE m.board_id = ?1 AND EXISTS (SELECT 1 FROM agenda_items a WHERE a.meeting_id = m.id)
+         ORDER BY m.date DESC, m.id DESC LIMIT 1",
+        [board],
+        |r| Ok((r.get(0)?, r.get::<_, String>(1)?)),
+    )
+    .optional()?
+    .map(|(id, date)| Ok((id, parse_date(&date)?)))
+    .transpose()
+}

@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0007_meeting_mode", include_str!("../migrations/0007_meeting_mode.sql")),
     ("0008_register_id", include_str!("../migrations/0008_register_id.sql")),
     ("0009_print_kinds", include_str!("../migrations/0009_print_kinds.sql")),
+    ("0010_protocol_layout", include_str!("../migrations/0010_protocol_layout.sql")),
 ];
 
 /// Saksbok's SQLite application_id: the bytes "SAKS".

@@ -106,7 +106,9 @@ pub fn protocol_template(conn: &Connection) -> Result<saksbok_core::protocol::Pr
 /// The saksprotokoll of one agenda item, ready for layout.
 pub fn saksprotokoll(conn: &Connection, agenda_item_id: i64) -> Result<saksbok_core::protocol::Saksprotokoll> {
     let (info, item) = crate::agenda::agenda_item(conn, agenda_item_id)?;
-    let tpl = protocol_template(conn)?;
+    let board: i64 =
+        conn.query_row("SELECT board_id FROM agenda_items WHERE id = ?1", [agenda_item_id], |r| r.get(0))?;
+    let tpl = protocol_template(conn)?.with_layout(&crate::boards::layout(conn, board)?);
     saksprotokoll_of(&info, &item, &tpl, &phrases_of_item(conn, agenda_item_id)?)
 }
 
@@ -234,13 +236,19 @@ struct MeetingRecords {
     business: saksbok_core::model::Behandling,
     phrases: saksbok_core::behandling::Phrases,
     template: saksbok_core::protocol::ProtocolTemplate,
+    layout: saksbok_core::layout::ProtocolLayout,
 }
 
 impl MeetingRecords {
-    fn read(conn: &Connection, meeting_id: i64) -> Result<Self> {
+    /// `layout` replaces the board's saved one (a preview of a layout being edited).
+    fn read(conn: &Connection, meeting_id: i64, layout: Option<&saksbok_core::layout::ProtocolLayout>) -> Result<Self> {
         let meeting = crate::meetings::get(conn, meeting_id)?;
         let board = crate::boards::get(conn, meeting.board_id)?;
-        let template = protocol_template(conn)?;
+        let layout = match layout {
+            Some(l) => l.validate().map_err(StoreError::InvalidFields)?,
+            None => crate::boards::layout(conn, meeting.board_id)?,
+        };
+        let template = protocol_template(conn)?.with_layout(&layout);
         let items = meeting
             .items
             .iter()
@@ -260,6 +268,7 @@ impl MeetingRecords {
             meeting,
             items,
             template,
+            layout,
         })
     }
 
@@ -273,24 +282,53 @@ impl MeetingRecords {
             business: &self.business,
             phrases: &self.phrases,
             template: &self.template,
+            layout: &self.layout,
         }
     }
 }
 
 /// The møteprotokoll of a meeting: everything it prints, read in one go.
 pub fn minutes(conn: &Connection, meeting_id: i64) -> Result<saksbok_core::minutes::Minutes> {
-    let r = MeetingRecords::read(conn, meeting_id)?;
+    minutes_with(conn, meeting_id, None)
+}
+
+/// The møteprotokoll as it would print with `layout` instead of the
+/// board's saved one: the live preview while a layout is edited.
+pub fn minutes_with(
+    conn: &Connection,
+    meeting_id: i64,
+    layout: Option<&saksbok_core::layout::ProtocolLayout>,
+) -> Result<saksbok_core::minutes::Minutes> {
+    let r = MeetingRecords::read(conn, meeting_id, layout)?;
     saksbok_core::minutes::minutes(&r.input()).map_err(|e| StoreError::Invalid(e.to_string()))
 }
 
 /// The offentleg versjon of a meeting's møteprotokoll: skjerming applied.
 pub fn public_minutes(conn: &Connection, meeting_id: i64) -> Result<saksbok_core::minutes::Minutes> {
-    let r = MeetingRecords::read(conn, meeting_id)?;
+    public_minutes_with(conn, meeting_id, None)
+}
+
+/// The offentleg versjon with `layout` instead of the board's saved one.
+pub fn public_minutes_with(
+    conn: &Connection,
+    meeting_id: i64,
+    layout: Option<&saksbok_core::layout::ProtocolLayout>,
+) -> Result<saksbok_core::minutes::Minutes> {
+    let r = MeetingRecords::read(conn, meeting_id, layout)?;
     saksbok_core::minutes::public_minutes(&r.input()).map_err(|e| StoreError::Invalid(e.to_string()))
 }
 
 /// The innkalling of a meeting, with its public sakliste.
 pub fn notice(conn: &Connection, meeting_id: i64) -> Result<saksbok_core::minutes::Notice> {
-    let r = MeetingRecords::read(conn, meeting_id)?;
+    notice_with(conn, meeting_id, None)
+}
+
+/// The innkalling with `layout` instead of the board's saved one.
+pub fn notice_with(
+    conn: &Connection,
+    meeting_id: i64,
+    layout: Option<&saksbok_core::layout::ProtocolLayout>,
+) -> Result<saksbok_core::minutes::Notice> {
+    let r = MeetingRecords::read(conn, meeting_id, layout)?;
     Ok(saksbok_core::minutes::innkalling(&r.input()))
 }

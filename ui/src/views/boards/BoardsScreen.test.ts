@@ -4,7 +4,7 @@ import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { BoardRecord, BoardSettings, TermMember } from "../../lib/api";
 import { setLang } from "../../lib/i18n.svelte";
-import { backend, formannskapet, kommunestyret, phrasesHandlers, type Args, type Call } from "../../test/backend";
+import { backend, formannskapet, kommunestyret, layoutHandlers, phrasesHandlers, type Args, type Call } from "../../test/backend";
 import BoardsScreen from "./BoardsScreen.svelte";
 
 beforeEach(() => {
@@ -41,6 +41,7 @@ function boardsBackend(extra: Record<string, (a: Args) => unknown> = {}) {
     update_board: (a) => store({ ...find(a.id), settings: a.settings as BoardSettings }),
     set_board_members: (a) => store({ ...find(a.id), members: a.members as TermMember[] }),
     ...phrasesHandlers(),
+    ...layoutHandlers(),
     ...extra,
   });
 }

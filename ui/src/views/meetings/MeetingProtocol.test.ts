@@ -153,8 +153,8 @@ describe("møteprotokoll", () => {
     await userEvent.click(screen.getByRole("radio", { name: "Innkalling" }));
     await waitFor(() => expect(screen.getByTestId("preview-page")).toHaveTextContent("Side 1 av 1"));
     expect(calls.filter((c) => c.cmd === "preview_meeting_document").map((c) => c.args)).toEqual([
-      { meeting: 11, document: "moteprotokoll" },
-      { meeting: 11, document: "innkalling" },
+      { meeting: 11, document: "moteprotokoll", layout: null },
+      { meeting: 11, document: "innkalling", layout: null },
     ]);
     await userEvent.click(screen.getByRole("button", { name: "Skjul førehandsvisinga" }));
     expect(screen.queryByTestId("pdf-preview")).toBeNull();

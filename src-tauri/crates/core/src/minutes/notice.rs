@@ -68,7 +68,7 @@ pub fn innkalling(input: &MinutesInput<'_>) -> Notice {
         board: m.board.clone(),
         facts,
         intro: fill(&l.notice_intro, &[("utval", &m.board)]),
-        sakliste: sakliste_of(&public),
+        sakliste: sakliste_of(&public, input.layout.sakliste_by_series),
         apologies: l.notice_apologies.clone(),
         dated: m.notice_sent.map(format_date),
         signer,

@@ -261,3 +261,32 @@ fn a_closed_item_in_the_innkalling_is_marked_with_its_basis() {
     let closed = &n.sakliste[0].lines[2];
     assert_eq!((closed.title.as_str(), closed.closed.as_deref()), ("Tilsetjing", Some("kl. § 11-5 andre ledd")));
 }
+
+#[test]
+fn the_boards_layout_sets_the_title_the_labels_and_one_sakliste() {
+    let mut s = SampleMeeting::new(0).with_two_series();
+    s.layout = crate::layout::ProtocolLayout {
+        minutes_title: "Møtebok".into(),
+        extract_title: "Særutskrift".into(),
+        behandling_label: "Handsaming:".into(),
+        vedtak_label: "VEDTAK:".into(),
+        title_prefix: false,
+        sakliste_by_series: false,
+        ..crate::layout::ProtocolLayout::default()
+    };
+    let m = s.minutes();
+    assert_eq!(m.document_kind, "Møtebok");
+    assert_eq!(m.title, "Møtebok Formannskapet og næringsutvalet 15.04.2021");
+    // One list in agenda order, without series headings.
+    assert_eq!(m.sakliste.len(), 1);
+    assert_eq!(m.sakliste[0].heading, None);
+    let numbers: Vec<&str> = m.sakliste[0].lines.iter().map(|l| l.number.as_str()).collect();
+    assert_eq!(numbers, ["PS 54/21", "RS 1/21", "PS 56/21"]);
+    let MinutesPart::Case(first) = &m.parts[0] else { panic!() };
+    assert_eq!(first.fields[1].value, "IKT-samarbeid. Etablering av avtale med SYS-IKT", "the bare title");
+    let headings: Vec<&str> = first.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["Handsaming:", "VEDTAK:"]);
+    // The innkalling follows the same sakliste setting.
+    let n = innkalling(&s.input(&Phrases::nynorsk(), &ProtocolTemplate::default()));
+    assert_eq!(n.sakliste.len(), 1);
+}

@@ -167,3 +167,62 @@ fn the_public_version_and_the_innkalling_apply_the_case_registers_skjerming() {
         (2, 1, 0)
     );
 }
+
+#[test]
+fn a_boards_layout_is_checked_saved_printed_and_exported() {
+    use saksbok_core::layout::{AttendanceLayout, ProtocolLayout, SignaturePlace};
+    let dir = TempDir::new().unwrap();
+    let mut s = Store::open(&db(&dir)).unwrap();
+    let m = meeting(&mut s);
+    let board = s.read(|tx| crate::meetings::get(tx, m)).unwrap().board_id;
+    assert_eq!(crate::boards::layout(s.conn(), board).unwrap(), ProtocolLayout::default());
+
+    // An empty label is refused, field by field, and nothing changes.
+    let bad = ProtocolLayout { vedtak_label: " ".into(), ..ProtocolLayout::default() };
+    let e = s.write(|tx| crate::boards::set_layout(tx, &who(), board, &bad)).unwrap_err();
+    let StoreError::InvalidFields(fields) = e else { panic!("{e:?}") };
+    assert_eq!(fields[0].field, "vedtak_label");
+    let stored: Option<String> =
+        s.conn().query_row("SELECT protocol_layout FROM boards WHERE id = ?1", [board], |r| r.get(0)).unwrap();
+    assert_eq!(stored, None);
+
+    let own = ProtocolLayout {
+        minutes_title: " Møtebok ".into(),
+        behandling_label: "Handsaming:".into(),
+        title_prefix: false,
+        attendance: AttendanceLayout::Fields,
+        signatures: SignaturePlace::AfterSakliste,
+        ..ProtocolLayout::default()
+    };
+    let saved = s.write(|tx| crate::boards::set_layout(tx, &who(), board, &own)).unwrap();
+    assert_eq!(saved.minutes_title, "Møtebok", "trimmed");
+    let minutes = s.read(|tx| protocols::minutes(tx, m)).unwrap();
+    assert_eq!((minutes.document_kind.as_str(), minutes.layout.attendance), ("Møtebok", AttendanceLayout::Fields));
+    let MinutesPart::Case(first) = &minutes.parts[0] else { panic!() };
+    assert_eq!(first.fields[1].value, "Budsjett 2027", "the bare title");
+    assert_eq!(first.sections[0].heading, "Handsaming:");
+    // The saksprotokoll of an item follows its board's layout too.
+    let items = s.read(|tx| crate::meetings::get(tx, m)).unwrap().items;
+    let extract = s.read(|tx| protocols::saksprotokoll(tx, items[0].id)).unwrap();
+    assert_eq!(extract.fields[1].value, "Budsjett 2027");
+    // A preview with a layout being edited, without saving it.
+    let edited = ProtocolLayout { minutes_title: "Protokoll".into(), ..saved.clone() };
+    let preview = s.read(|tx| protocols::minutes_with(tx, m, Some(&edited))).unwrap();
+    assert_eq!(preview.document_kind, "Protokoll");
+    assert_eq!(crate::boards::layout(s.conn(), board).unwrap(), saved);
+
+    // In the export, and in the history.
+    let export = crate::interchange::export(s.conn()).unwrap();
+    let layout = export["boards"][0]["protocol_layout"].as_str().unwrap();
+    assert_eq!(serde_json::from_str::<ProtocolLayout>(layout).unwrap(), saved);
+    let audited: i64 = s
+        .conn()
+        .query_row("SELECT count(*) FROM audit_log WHERE entity = 'protocol_layout'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(audited, 1);
+    // Back to the reference layout: stored as NULL again.
+    s.write(|tx| crate::boards::set_layout(tx, &who(), board, &ProtocolLayout::default())).unwrap();
+    let stored: Option<String> =
+        s.conn().query_row("SELECT protocol_layout FROM boards WHERE id = ?1", [board], |r| r.get(0)).unwrap();
+    assert_eq!(stored, None);
+}
