@@ -372,9 +372,21 @@ pub fn agenda_item(state: &AppState, id: i64) -> CommandResult<AgendaItemView> {
 
 /// Renders the saksprotokoll, keeps it (see [`keep_print`]) and returns
 /// where its copy went.
-pub fn print_saksprotokoll(state: &AppState, id: i64, now: DateTime<Utc>) -> CommandResult<(PathBuf, Rendered)> {
+/// `certify` marks it "Rett utskrift" with today's date and the person's
+/// name (their display name, else their OS user name).
+pub fn print_saksprotokoll(
+    state: &AppState,
+    id: i64,
+    certify: bool,
+    now: DateTime<Utc>,
+) -> CommandResult<(PathBuf, Rendered)> {
+    let certifier = certify.then(|| state.user());
     with_store(state, |s| {
-        let protocol = protocols::saksprotokoll(s.conn(), id)?;
+        let mut protocol = protocols::saksprotokoll(s.conn(), id)?;
+        if let Some(name) = &certifier {
+            let today = now.with_timezone(&chrono::Local).date_naive();
+            protocol = protocol.certify(today, name).map_err(|m| CommandError::new("invalid", m))?;
+        }
         let rendered = saksbok_protocol::render_saksprotokoll(&protocol, now);
         let name = |v| protocols::saksprotokoll_file_name(&protocol, v);
         let path = keep_print(state, s, protocols::Printed::Item(id), &rendered, &name, now)?;

@@ -10,9 +10,14 @@ use crate::service::{self, MeetingDocument, PrintResult, PublicJournalResult};
 /// viewer, or sends it to the printer chosen. Rendering runs on a blocking
 /// thread so the window stays responsive.
 #[tauri::command]
-pub async fn print_saksprotokoll(app: AppHandle, id: i64, to: Option<PrinterChoice>) -> CommandResult<PrintResult> {
+pub async fn print_saksprotokoll(
+    app: AppHandle,
+    id: i64,
+    to: Option<PrinterChoice>,
+    certify: Option<bool>,
+) -> CommandResult<PrintResult> {
     blocking(app.clone(), move |s| {
-        let printed = service::print_saksprotokoll(s, id, chrono::Utc::now())?;
+        let printed = service::print_saksprotokoll(s, id, certify.unwrap_or(false), chrono::Utc::now())?;
         deliver(&app, printed, to.as_ref())
     })
     .await

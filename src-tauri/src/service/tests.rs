@@ -75,13 +75,25 @@ fn demo_then_open_case_shows_the_reference() {
 }
 
 #[test]
+fn a_saksprotokoll_marked_rett_utskrift_names_the_person_and_the_day() {
+    let dir = TempDir::new().unwrap();
+    let st = state(&dir);
+    let id = demo_item(&st);
+    let (path, _) = print_saksprotokoll(&st, id, true, now()).unwrap();
+    let text = std::process::Command::new("pdftotext").arg(&path).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    let day = now().with_timezone(&chrono::Local).format("%d.%m.%Y").to_string();
+    assert!(text.contains(&format!("Rett utskrift: {day}, {}", st.user())), "{text}");
+}
+
+#[test]
 fn every_print_is_a_new_file_and_its_bytes_are_kept_in_the_register() {
     let dir = TempDir::new().unwrap();
     let st = state(&dir);
     let id = demo_item(&st);
-    let (first, r1) = print_saksprotokoll(&st, id, now()).unwrap();
+    let (first, r1) = print_saksprotokoll(&st, id, false, now()).unwrap();
     assert_eq!(first, dir.path().join("protokollar/saksprotokoll-54-21-formannskapet-og-naeringsutvalet-v1.pdf"));
-    let (second, r2) = print_saksprotokoll(&st, id, now() + chrono::Duration::seconds(60)).unwrap();
+    let (second, r2) = print_saksprotokoll(&st, id, false, now() + chrono::Duration::seconds(60)).unwrap();
     assert_eq!(second, dir.path().join("protokollar/saksprotokoll-54-21-formannskapet-og-naeringsutvalet-v2.pdf"));
     assert_ne!(r1.sha256, r2.sha256, "another print time, other bytes");
     // The first file is not overwritten by the reprint.
@@ -90,7 +102,7 @@ fn every_print_is_a_new_file_and_its_bytes_are_kept_in_the_register() {
     // A stray file where the next version would go is skipped, not overwritten.
     let stray = dir.path().join("protokollar/saksprotokoll-54-21-formannskapet-og-naeringsutvalet-v3.pdf");
     std::fs::write(&stray, b"not ours").unwrap();
-    let (third, _) = print_saksprotokoll(&st, id, now()).unwrap();
+    let (third, _) = print_saksprotokoll(&st, id, false, now()).unwrap();
     assert!(third.ends_with("saksprotokoll-54-21-formannskapet-og-naeringsutvalet-v4.pdf"), "{}", third.display());
     assert_eq!(std::fs::read(&stray).unwrap(), b"not ours");
     let Db::Open(s) = &*st.db() else { panic!("the register is open") };
@@ -192,7 +204,7 @@ fn a_protocols_directory_that_cannot_be_made_is_a_clear_error() {
     std::fs::write(&blocker, b"not a directory").unwrap();
     let st = state(&dir);
     let id = demo_item(&st);
-    let e = print_saksprotokoll(&st, id, now()).unwrap_err();
+    let e = print_saksprotokoll(&st, id, false, now()).unwrap_err();
     assert_eq!(e.code, "io");
     assert!(e.message.starts_with("Kan ikkje laga mappa"), "{}", e.message);
 }

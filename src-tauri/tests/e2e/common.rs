@@ -204,3 +204,20 @@ pub async fn canvas_sum(d: &WebDriver) -> u64 {
         .expect("read the canvas");
     n.json().as_u64().unwrap_or(0)
 }
+
+/// How many dark pixels the PDF preview's canvas has: text was drawn on it.
+pub async fn canvas_ink(d: &WebDriver) -> u64 {
+    let n = d
+        .execute(
+            "const c = document.querySelector(\"[data-testid='preview-canvas']\");
+             if (!c || c.width === 0) return 0;
+             const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+             let dark = 0;
+             for (let i = 0; i < px.length; i += 4) if (px[i] < 128) dark++;
+             return dark;",
+            vec![],
+        )
+        .await
+        .expect("read the canvas");
+    n.json().as_u64().unwrap_or(0)
+}

@@ -228,19 +228,7 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
     // Dark pixels on the canvas: text was drawn, not a blank page.
     let mut dark = 0;
     for _ in 0..50 {
-        let n = d
-            .execute(
-                "const c = document.querySelector(\"[data-testid='preview-canvas']\");
-                 if (!c || c.width === 0) return 0;
-                 const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-                 let dark = 0;
-                 for (let i = 0; i < px.length; i += 4) if (px[i] < 128) dark++;
-                 return dark;",
-                vec![],
-            )
-            .await
-            .unwrap();
-        dark = n.json().as_u64().unwrap_or(0);
+        dark = canvas_ink(d).await;
         if dark > 500 {
             break;
         }
@@ -266,20 +254,28 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
     by_test_id(d, "board-layout").await;
     let layout_page = by_test_id(d, "preview-page").await;
     shown_text(&layout_page, &["Side 1 av "]).await;
+    for _ in 0..50 {
+        if canvas_ink(d).await > 500 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
     let before = canvas_sum(d).await;
     let title = by_test_id(d, "layout-minutes_title").await;
     title.clear().await.unwrap();
     title.send_keys("Møtebok for formannskapet").await.unwrap();
     by_test_id(d, "layout-attendance-fields").await.click().await.unwrap();
+    // Drawn again with the new settings: other pixels, and text on them.
     let mut after = before;
     for _ in 0..50 {
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
         after = canvas_sum(d).await;
-        if after != before && after != 0 {
+        if after != before && canvas_ink(d).await > 500 {
             break;
         }
     }
     assert_ne!(after, before, "the preview did not change with the layout");
+    assert!(canvas_ink(d).await > 500, "the preview is blank");
     axe(d, "boards").await;
     by_test_id(d, "pdf-preview").await.scroll_into_view().await.unwrap();
     shot(d, "heilt-mote-utskriftsoppsett.png").await;

@@ -259,8 +259,8 @@ export const api = {
   openDocument: (id: number) => call<OpenedDocument>("open_document", { id }),
   getAgendaItem: (id: number) => call<AgendaItemView>("get_agenda_item", { id }),
   /** Renders the saksprotokoll, keeps it and opens its copy, or sends it to the printer chosen. */
-  printSaksprotokoll: (id: number, to: PrinterChoice | null = null) =>
-    call<PrintResult>("print_saksprotokoll", { id, to }),
+  printSaksprotokoll: (id: number, to: PrinterChoice | null = null, certify = false) =>
+    call<PrintResult>("print_saksprotokoll", { id, to, certify }),
   /** Renders a meeting's møteprotokoll, offentleg versjon or innkalling, keeps it in the register and opens its copy. */
   printMeetingDocument: (meeting: number, document: MeetingDocument, to: PrinterChoice | null = null) =>
     call<PrintResult>("print_meeting_document", { meeting, document, to }),

@@ -254,6 +254,7 @@ const nn = {
     `${name} (${pages === 1 ? "1 side" : `${pages} sider`}) er lagra i ${path} og opna i PDF-lesaren.`,
   minutesPrintedNotOpened: (name: string, path: string, msg: string) => `${name} er lagra i ${path}. ${msg}`,
   saksprotokollName: "Saksprotokollen",
+  certify: "Merk som «Rett utskrift»",
   layoutTitle: "Utskriftsoppsett",
   layoutHelp:
     "Korleis protokollane til utvalet ser ut på papiret. Standard er oppsettet i Luster sine protokollar. Førehandsvisinga viser det nyaste møtet med slik det vert skrive ut.",
@@ -1026,6 +1027,7 @@ const nb: Texts = {
     `${name} (${pages === 1 ? "1 side" : `${pages} sider`}) er lagret i ${path} og åpnet i PDF-leseren.`,
   minutesPrintedNotOpened: (name: string, path: string, msg: string) => `${name} er lagret i ${path}. ${msg}`,
   saksprotokollName: "Saksprotokollen",
+  certify: "Merk som «Rett utskrift»",
   layoutTitle: "Utskriftsoppsett",
   layoutHelp:
     "Hvordan utvalgets protokoller ser ut på papiret. Standard er oppsettet i Lusters protokoller. Forhåndsvisningen viser det nyeste møtet slik det blir skrevet ut.",

@@ -51,20 +51,27 @@ export async function openPdf(bytes: ArrayBuffer): Promise<PdfDocument> {
       const page = await doc.getPage(n);
       const ratio = window.devicePixelRatio || 1;
       const viewport = page.getViewport({ scale: scale * ratio });
-      canvas.width = Math.floor(viewport.width);
-      canvas.height = Math.floor(viewport.height);
-      canvas.style.width = `${Math.floor(viewport.width / ratio)}px`;
-      canvas.style.height = `${Math.floor(viewport.height / ratio)}px`;
-      const task = page.render({ canvas, viewport, background: "#ffffff" });
+      // Drawn off screen first, then shown at once: the page on screen stays
+      // until the new one is ready (no white flash as a setting changes).
+      const back = document.createElement("canvas");
+      back.width = Math.floor(viewport.width);
+      back.height = Math.floor(viewport.height);
+      const task = page.render({ canvas: back, viewport, background: "#ffffff" });
       drawing = task;
       try {
         await task.promise;
       } catch (e) {
         // A drawing replaced by a newer one is not an error.
-        if ((e as { name?: string }).name !== "RenderingCancelledException") throw e;
+        if ((e as { name?: string }).name === "RenderingCancelledException") return;
+        throw e;
       } finally {
         if (drawing === task) drawing = null;
       }
+      canvas.width = back.width;
+      canvas.height = back.height;
+      canvas.style.width = `${Math.floor(viewport.width / ratio)}px`;
+      canvas.style.height = `${Math.floor(viewport.height / ratio)}px`;
+      canvas.getContext("2d")?.drawImage(back, 0, 0);
     },
     close() {
       drawing?.cancel();

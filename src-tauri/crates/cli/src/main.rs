@@ -69,6 +69,9 @@ enum Command {
         /// Where to write the PDF.
         #[arg(short, long, value_name = "OUT.pdf")]
         output: PathBuf,
+        /// Mark a saksprotokoll "Rett utskrift" with the document's date and this name.
+        #[arg(long, value_name = "NAMN")]
+        rett_utskrift: Option<String>,
     },
     /// Print the behandling of an utvalssak as generated from its records
     /// (proposals, votes, text) with the board's phrase templates.
@@ -93,7 +96,7 @@ enum Command {
         output: PathBuf,
     },
     /// Write the whole database as JSON (format: store/schema/saksbok-export-v4.schema.json),
-    /// with the documents' contents as files in a folder beside it (OUT.dokument/).
+    /// with the documents' contents and every kept print's PDF as files in a folder beside it (OUT.dokument/).
     Export {
         /// The JSON file to write; it must not exist.
         #[arg(short, long, value_name = "OUT.json")]
@@ -289,7 +292,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 eprintln!("Merk: protokollen har ei eiga ordlyd for behandlinga; teksten over er den genererte.");
             }
         }
-        Command::Render { kind, number, utval, date, output } => {
+        Command::Render { kind, number, utval, date, output, rett_utskrift } => {
             let now = document_time()?;
             let mut store = open(cli.db.as_deref(), true)?;
             let conn = store.conn();
@@ -303,10 +306,16 @@ fn run(cli: Cli) -> Result<(), String> {
                     }
                     let number: AgendaNumber = number.parse().map_err(|e: saksbok_core::NumberError| e.to_string())?;
                     let id = agenda::find_agenda_item(conn, number, utval.as_deref()).map_err(|e| e.to_string())?;
-                    let protocol = protocols::saksprotokoll(conn, id).map_err(|e| e.to_string())?;
+                    let mut protocol = protocols::saksprotokoll(conn, id).map_err(|e| e.to_string())?;
+                    if let Some(name) = rett_utskrift.as_deref() {
+                        protocol = protocol.certify(now.with_timezone(&chrono::Local).date_naive(), name)?;
+                    }
                     (saksbok_protocol::render_saksprotokoll(&protocol, now), protocols::Printed::Item(id))
                 }
                 meeting_kind => {
+                    if rett_utskrift.is_some() {
+                        return Err("«Rett utskrift» gjeld ein saksprotokoll: render saksprotokoll NUMMER --rett-utskrift NAMN.".into());
+                    }
                     if let Some(n) = number {
                         return Err(format!(
                             "«{n}»: dette dokumentet gjeld heile møtet; vel det med --utval og --date."

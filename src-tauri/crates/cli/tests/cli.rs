@@ -208,6 +208,31 @@ fn the_moteprotokoll_of_a_meeting_is_rendered_by_board_and_date() {
 }
 
 #[test]
+fn a_saksprotokoll_is_marked_rett_utskrift_with_the_date_and_a_name() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite3");
+    assert!(saksbok(&db, &["demo"]).status.success());
+    let out = dir.path().join("r.pdf");
+    let o =
+        saksbok(&db, &["render", "saksprotokoll", "54/21", "--rett-utskrift", "Kari Nes", "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = Command::new("pdftotext").arg(&out).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    // SOURCE_DATE_EPOCH 1618480800 is 15.04.2021 10:00 UTC: the same day in Norway.
+    assert!(text.contains("Rett utskrift: 15.04.2021, Kari Nes"), "{text}");
+    let e = stderr(&saksbok(&db, &["render", "saksprotokoll", "54/21", "--rett-utskrift", " ", "-o", "x.pdf"]));
+    assert_eq!(e, "saksbok: Skriv namnet på den som stadfestar at utskrifta er rett.\n");
+    let e = stderr(&saksbok(
+        &db,
+        &["render", "innkalling", "--date", "2021-04-15", "--rett-utskrift", "Kari", "-o", "x.pdf"],
+    ));
+    assert_eq!(
+        e,
+        "saksbok: «Rett utskrift» gjeld ein saksprotokoll: render saksprotokoll NUMMER --rett-utskrift NAMN.\n"
+    );
+}
+
+#[test]
 fn the_innkalling_and_the_offentleg_versjon_are_rendered_from_the_same_meeting() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("s.sqlite3");

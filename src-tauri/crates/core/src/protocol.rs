@@ -86,9 +86,41 @@ pub struct Saksprotokoll {
     /// For the PDF's metadata: "Saksprotokoll 54/21 Formannskapet og næringsutvalet".
     pub title: String,
     pub subject: String,
+    /// "Rett utskrift" with the date and who certified the extract.
+    #[serde(default)]
+    pub certified: Option<Certification>,
 }
 
+/// An extract marked as a true copy: "Rett utskrift: 05.12.2026, Kari Nes".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Certification {
+    pub label: String,
+    /// dd.mm.yyyy
+    pub date: String,
+    pub name: String,
+}
+
+/// The longest name on a "Rett utskrift" line.
+pub const MAX_CERTIFIER: usize = 80;
+
 impl Saksprotokoll {
+    /// Marks the extract "Rett utskrift" on `date` by `name`. A name that is
+    /// empty, too long or holds line breaks is refused with a message.
+    pub fn certify(mut self, date: chrono::NaiveDate, name: &str) -> Result<Self, String> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err("Skriv namnet på den som stadfestar at utskrifta er rett.".into());
+        }
+        if name.chars().count() > MAX_CERTIFIER || name.chars().any(char::is_control) {
+            return Err(format!(
+                "Namnet under «Rett utskrift» kan vera på høgst {MAX_CERTIFIER} teikn, utan linjeskift."
+            ));
+        }
+        self.certified =
+            Some(Certification { label: "Rett utskrift:".into(), date: format_date(date), name: name.to_string() });
+        Ok(self)
+    }
+
     /// The footer of page `page` of `pages`.
     pub fn page_label(&self, page: usize, pages: usize) -> String {
         fill(&self.page_format, &[("side", &page.to_string()), ("sider", &pages.to_string())])
@@ -149,6 +181,7 @@ pub fn saksprotokoll(
         page_format: tpl.page_format.clone(),
         title: format!("{} {} {}", tpl.document_kind, number, meeting.board),
         subject: format!("{} – {} {}", item.title, meeting.board, date),
+        certified: None,
     })
 }
 
@@ -166,6 +199,9 @@ pub fn plain_text(p: &Saksprotokoll) -> String {
             out.push_str(&para.plain_text());
             out.push('\n');
         }
+    }
+    if let Some(c) = &p.certified {
+        let _ = writeln!(out, "{} {}, {}", c.label, c.date, c.name);
     }
     out
 }
@@ -202,6 +238,22 @@ mod tests {
         let norm = |s: &str| s.replace('*', "").split_whitespace().collect::<Vec<_>>().join(" ");
         let from = |s: &str| s[s.find("Sak: 54/21").unwrap()..].to_string();
         assert_eq!(norm(&from(&ours)), norm(&from(reference)));
+    }
+
+    #[test]
+    fn an_extract_is_marked_rett_utskrift_with_date_and_name() {
+        let d = demo::reference();
+        let p = saksprotokoll(&d.meeting.info, &d.meeting.items[0], &ProtocolTemplate::default(), &Phrases::nynorsk())
+            .unwrap();
+        let day = chrono::NaiveDate::from_ymd_opt(2021, 4, 16).unwrap();
+        let c = p.clone().certify(day, "  Kari Nes ").unwrap();
+        assert!(plain_text(&c).ends_with("Rett utskrift: 16.04.2021, Kari Nes\n"));
+        assert_eq!(
+            p.clone().certify(day, " ").unwrap_err(),
+            "Skriv namnet på den som stadfestar at utskrifta er rett."
+        );
+        assert!(p.clone().certify(day, "Kari\nNes").is_err());
+        assert!(p.certify(day, &"x".repeat(81)).is_err());
     }
 
     #[test]

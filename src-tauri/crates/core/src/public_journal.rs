@@ -139,6 +139,7 @@ pub fn document(entries: &[Entry], municipality: &str, from: NaiveDate, to: Naiv
         page_format: "Side {side} av {sider}".into(),
         title: format!("Offentleg journal {period}"),
         subject: format!("Offentleg journal for {municipality}, {period}"),
+        certified: None,
     }
 }
 

@@ -84,6 +84,14 @@ pub fn saksprotokoll(p: &Saksprotokoll) -> Document {
     blocks.extend([Block::text(&p.meeting_date), Block::Rule { pad: 5.0 }, Block::Space(4.0)]);
     fields(&mut blocks, &p.fields);
     sections(&mut blocks, &p.sections);
+    if let Some(c) = &p.certified {
+        blocks.push(Block::Space(18.0));
+        blocks.push(Block::Field {
+            label: c.label.clone(),
+            value: format!("{}, {}", c.date, c.name),
+            emphasised: false,
+        });
+    }
     Document {
         blocks,
         footer: p.title.clone(),

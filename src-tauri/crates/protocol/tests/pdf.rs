@@ -48,6 +48,19 @@ fn reference_protocol_has_the_whole_reference_text_in_order() {
 }
 
 #[test]
+fn an_extract_marked_rett_utskrift_ends_with_date_and_name() {
+    let day = chrono::NaiveDate::from_ymd_opt(2021, 4, 16).unwrap();
+    let p = reference().certify(day, "Kari Nes").unwrap();
+    let r = render_saksprotokoll(&p, now());
+    keep("saksprotokoll-54-21-rett-utskrift.pdf", &r.pdf);
+    let dir = TempDir::new().unwrap();
+    let pdf = write(dir.path(), "sp.pdf", &r.pdf);
+    let got = words(&body_text(&pdf, &p));
+    assert!(got.ends_with("Rett utskrift: 16.04.2021, Kari Nes"), "{got}");
+    assert!(got.find("Vedtak:").unwrap() < got.find("Rett utskrift:").unwrap());
+}
+
+#[test]
 fn every_page_says_side_x_av_y() {
     let r = render_saksprotokoll(&reference(), now());
     let dir = TempDir::new().unwrap();

@@ -448,11 +448,14 @@ fn at_row(path: &str, r: &Map<String, Value>, e: rusqlite::Error) -> StoreError 
     bad(path, what)
 }
 
-/// The SHA-256 of every document's contents, which an export writes as files
-/// beside the JSON (see [`blob_dir`]).
+/// The SHA-256 of every document's contents and every kept print's bytes,
+/// which an export writes as files beside the JSON (see [`blob_dir`]).
 pub fn blob_hashes(conn: &Connection) -> Result<Vec<String>> {
     Ok(conn
-        .prepare("SELECT DISTINCT sha256 FROM documents ORDER BY sha256")?
+        .prepare(
+            "SELECT sha256 FROM documents UNION SELECT sha256 FROM printed_protocols
+             WHERE sha256 IN (SELECT sha256 FROM blobs) ORDER BY sha256",
+        )?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?)
 }
@@ -477,6 +480,8 @@ pub fn import(
     blobs: BlobSource<'_>,
 ) -> Result<ImportSummary> {
     check(tx, doc)?;
+    // Files before format 4 held the documents' contents only, not the printed protocols'.
+    let printed_bytes = doc["format_version"].as_i64().is_some_and(|v| v >= 4);
     let doc = &upgrade(doc);
     let keep_ids = is_blank(tx)?;
     let obj = doc.as_object().expect("checked");
@@ -576,13 +581,20 @@ pub fn import(
                     continue;
                 }
             }
-            if *table == "documents" {
+            if *table == "documents" || (*table == "printed_protocols" && printed_bytes) {
                 let sha = r["sha256"].as_str().unwrap_or_default();
                 let stored: Option<i64> =
                     tx.query_row("SELECT 1 FROM blobs WHERE sha256 = ?1", [sha], |x| x.get(0)).optional()?;
-                if stored.is_none() {
+                // A print from before Saksbok kept the bytes has none in the file either: its row still comes.
+                let bytes = match blobs(sha) {
+                    Err(_) if stored.is_none() && *table == "printed_protocols" => None,
+                    found => Some(found),
+                };
+                if stored.is_none()
+                    && let Some(found) = bytes
+                {
                     let bytes =
-                        blobs(sha).map_err(|e| bad(&format!("{path}.sha256"), format!("innhaldet manglar ({e})")))?;
+                        found.map_err(|e| bad(&format!("{path}.sha256"), format!("innhaldet manglar ({e})")))?;
                     if crate::documents::sha256_hex(&bytes) != sha {
                         return Err(bad(&format!("{path}.sha256"), "innhaldet stemmer ikkje med hashen"));
                     }

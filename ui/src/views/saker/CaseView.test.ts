@@ -388,7 +388,7 @@ describe("the utvalssak", () => {
     expect(await screen.findByTestId("print-result")).toHaveTextContent(
       "Saksprotokollen (2 sider) er lagra i /data/protokollar/saksprotokoll-54-21-formannskapet-og-naeringsutvalet.pdf",
     );
-    expect(calls.find((c) => c.cmd === "print_saksprotokoll")?.args).toEqual({ id: 7, to: null });
+    expect(calls.find((c) => c.cmd === "print_saksprotokoll")?.args).toEqual({ id: 7, to: null, certify: false });
   });
 
   it("is driven from the keyboard and goes back to its case", async () => {
@@ -420,11 +420,22 @@ describe("the utvalssak", () => {
     expect(calls.find((c) => c.cmd === "print_saksprotokoll")?.args).toEqual({
       id: 7,
       to: { printer: "Kopirommet", copies: 1, duplex: false },
+      certify: false,
     });
     await userEvent.keyboard("{Escape}");
     expect(await screen.findByTestId("case-view")).toBeInTheDocument();
     await userEvent.keyboard("{Escape}");
     expect(await screen.findByRole("heading", { name: "Saker" })).toBeInTheDocument();
+  });
+
+  it("marks the extract «Rett utskrift» when asked", async () => {
+    const calls = app({ print_saksprotokoll: () => printed });
+    await openCase();
+    await userEvent.click(screen.getByTestId("saksgang-row"));
+    await userEvent.click(await screen.findByRole("checkbox", { name: "Merk som «Rett utskrift»" }));
+    await userEvent.click(screen.getByRole("button", { name: "Opne i PDF-lesar" }));
+    await screen.findByTestId("print-result");
+    expect(calls.find((c) => c.cmd === "print_saksprotokoll")?.args).toEqual({ id: 7, to: null, certify: true });
   });
 
   it("shows a failed print as a clear error and keeps the utvalssak on screen", async () => {
