@@ -72,6 +72,9 @@ const ADDED: &[(&str, &str, i64)] = &[
     ("phrase_templates", "*", 3),
     ("waiting_cases", "*", 3),
     ("boards", "protocol_layout", 4),
+    ("meetings", "approved_by", 4),
+    ("meetings", "approval_note", 4),
+    ("printed_protocols", "approved", 4),
 ];
 
 /// Whether a file of `version` may lack `column` of `table` (or the whole table, `*`).

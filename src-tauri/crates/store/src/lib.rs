@@ -9,6 +9,7 @@
 //! message in Nynorsk, and nothing in the file is changed.
 
 pub mod agenda;
+pub mod approval;
 pub mod attendance;
 pub mod audit;
 pub mod backup;

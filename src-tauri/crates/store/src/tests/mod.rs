@@ -13,6 +13,7 @@ use crate::demo::DemoOutcome;
 use crate::{Actor, MIGRATIONS, OpenOptions, Store, migrate_to, schema_version};
 use crate::{agenda, cases, protocols, settings};
 
+mod approval;
 mod attendance;
 mod backup;
 mod behandling;

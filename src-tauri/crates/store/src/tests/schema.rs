@@ -116,6 +116,7 @@ fn shipped_migrations_are_never_edited() {
         ("0008_register_id", "4aa5cada49a6b0d53b9e995ed3f88b6fe430eed1fe7c18362095872f84350554"),
         ("0009_print_kinds", "f6f4c84a153e4e99f09c6cfa626f541708ae8b8eafbd8fcf2bb11d1e793e1bd0"),
         ("0010_protocol_layout", "a3c723de0778d92764287a21e095e7976bb834e6743f7e0d911f5ff34a62a891"),
+        ("0011_approval", "38f75518d434d606c4541769e1f05094d1cd032e8fc09f14cd029856513791bf"),
     ];
     assert_eq!(MIGRATIONS.len(), pinned.len(), "a new migration needs its hash pinned here");
     for ((name, sql), (want_name, want)) in MIGRATIONS.iter().zip(pinned) {

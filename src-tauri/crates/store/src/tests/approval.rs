@@ -1,0 +1,192 @@
+//! Approving a meeting's protocol on a real file: what stops it, what it
+//! keeps, and the lock — every table of a meeting refuses UPDATE and DELETE
+//! by raw SQL once it is approved, whoever asks.
+
+use chrono::NaiveDate;
+use saksbok_core::approval::ApprovalFields;
+use saksbok_core::model::{
+    Behandling, Block, BlockContent, BusinessKind, Outcome, PartyVotes, Proposal, ProposalKind, Vote,
+};
+use saksbok_core::record::{Attachment, ItemRecord};
+use saksbok_core::sakliste::MeetingStatus;
+use tempfile::TempDir;
+
+use super::attendance::{meeting, roll};
+use super::{db, who};
+use crate::{Store, StoreError, approval, attendance, behandling, interchange, meetings};
+
+fn approval(signatories: &[&str]) -> ApprovalFields {
+    ApprovalFields {
+        approved_on: NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
+        note: Some("Godkjend i møte 4/26".into()),
+        signatories: signatories.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+const PDF: &[u8] = b"%PDF-1.7 the approved minutes";
+
+/// A held meeting with a roll (someone away for a sak, an ugild member),
+/// a proposal, a vote by party and a vedlegg in the first sak, a vedtak in
+/// the second, and the meeting's own business.
+fn recorded(s: &mut Store) -> (i64, Vec<i64>) {
+    let m = meeting(s);
+    let items: Vec<i64> = s.read(|tx| meetings::get(tx, m)).unwrap().items.iter().map(|i| i.id).collect();
+    s.write(|tx| meetings::set_status(tx, &who(), m, MeetingStatus::Held)).unwrap();
+    let mut r = roll();
+    r.attendance.attendees[0].away_items = vec![1];
+    s.write(|tx| attendance::set(tx, &who(), m, &r)).unwrap();
+    let vote = Vote {
+        proposal: Some(0),
+        subject: "Framlegget".into(),
+        unanimous: false,
+        votes_for: Some(1),
+        votes_against: Some(1),
+        outcome: Some(Outcome::Fall),
+        chair_decided: true,
+        text_override: None,
+        other: None,
+        parties: vec![PartyVotes { party: "Ap".into(), votes_for: Some(1), votes_against: None }],
+    };
+    let first = ItemRecord {
+        behandling: Behandling {
+            proposals: vec![Proposal {
+                kind: ProposalKind::Utsetjing,
+                party: Some("Ap".into()),
+                proposer: Some("Per Bakken".into()),
+                intro: None,
+                text: "Saka vert utsett.".into(),
+                inline: true,
+                concerns_item: None,
+            }],
+            votes: vec![vote],
+            blocks: vec![
+                Block { content: BlockContent::Proposal { proposal: 0 }, joins_previous: false, before_item: None },
+                Block { content: BlockContent::Vote { vote: 0 }, joins_previous: true, before_item: None },
+            ],
+        },
+        behandling_text: None,
+        recommendation: None,
+        vedtak: Some("Budsjettet vert vedteke.".into()),
+        attachments: vec![Attachment { title: "Budsjettdokument".into(), journal_entry: None }],
+    };
+    s.write(|tx| behandling::set_item(tx, &who(), items[0], &first)).unwrap();
+    let second = ItemRecord {
+        behandling: Behandling::default(),
+        behandling_text: None,
+        recommendation: None,
+        vedtak: Some("Planen vert vedteken.".into()),
+        attachments: Vec::new(),
+    };
+    s.write(|tx| behandling::set_item(tx, &who(), items[1], &second)).unwrap();
+    let business = Behandling {
+        blocks: vec![Block {
+            content: BlockContent::Business {
+                business: BusinessKind::Orientering,
+                title: Some("Revisjonen".into()),
+                text: "Om rekneskapen.".into(),
+                answer: None,
+            },
+            joins_previous: false,
+            before_item: None,
+        }],
+        ..Behandling::default()
+    };
+    s.write(|tx| behandling::set_business(tx, &who(), m, &business)).unwrap();
+    (m, items)
+}
+
+#[test]
+fn what_stops_an_approval_is_said_and_nothing_is_locked_or_kept() {
+    let dir = TempDir::new().unwrap();
+    let mut s = Store::open(&db(&dir)).unwrap();
+    let m = meeting(&mut s);
+    let items: Vec<i64> = s.read(|tx| meetings::get(tx, m)).unwrap().items.iter().map(|i| i.id).collect();
+    let try_approve = |s: &mut Store, who_signs: &[&str]| {
+        s.write(|tx| approval::approve(tx, &who(), m, &approval(who_signs), "/p/m.pdf", PDF)).unwrap_err().to_string()
+    };
+    assert!(try_approve(&mut s, &["Kari Nordheim"]).contains("Møtet er ikkje halde enno"));
+    s.write(|tx| meetings::set_status(tx, &who(), m, MeetingStatus::Held)).unwrap();
+    assert!(try_approve(&mut s, &["Kari Nordheim"]).contains("Oppmøtet er ikkje ført"));
+    s.write(|tx| attendance::set(tx, &who(), m, &roll())).unwrap();
+    assert_eq!(
+        try_approve(&mut s, &["Kari Nordheim"]),
+        "Ingen behandling eller vedtak er ført i sakene 1/26 og 2/26. Før det som skjedde før protokollen vert godkjend."
+    );
+    let vedtak = |text: &str| ItemRecord {
+        behandling: Behandling::default(),
+        behandling_text: None,
+        recommendation: None,
+        vedtak: Some(text.into()),
+        attachments: Vec::new(),
+    };
+    s.write(|tx| behandling::set_item(tx, &who(), items[0], &vedtak("A."))).unwrap();
+    s.write(|tx| behandling::set_item(tx, &who(), items[1], &vedtak("B."))).unwrap();
+    assert_eq!(
+        try_approve(&mut s, &["Ola Vik"]),
+        "«Ola Vik» er ikkje møteleiar eller vald til å skriva under protokollen. Vel mellom: Kari Nordheim, Per Bakken."
+    );
+    assert_eq!(s.read(|tx| meetings::get(tx, m)).unwrap().status, MeetingStatus::Held);
+    assert_eq!(s.read(|tx| approval::get(tx, m)).unwrap(), None);
+    let prints: i64 = s.conn().query_row("SELECT count(*) FROM printed_protocols", [], |r| r.get(0)).unwrap();
+    assert_eq!(prints, 0, "nothing kept from a refused approval");
+}
+
+#[test]
+fn an_approved_meeting_is_locked_in_every_table_whoever_asks() {
+    let dir = TempDir::new().unwrap();
+    let mut s = Store::open(&db(&dir)).unwrap();
+    let (m, items) = recorded(&mut s);
+    let record = s
+        .write(|tx| approval::approve(tx, &who(), m, &approval(&["Kari Nordheim", "Per Bakken"]), "/p/m.pdf", PDF))
+        .unwrap();
+    assert_eq!(record.sha256, saksbok_core::hash::sha256_hex(PDF));
+    assert_eq!(record.note.as_deref(), Some("Godkjend i møte 4/26"));
+    assert_eq!(s.read(|tx| approval::get(tx, m)).unwrap(), Some(record));
+    assert_eq!(s.read(|tx| meetings::get(tx, m)).unwrap().status, MeetingStatus::Approved);
+    let print = approval::approved_print(s.conn(), m).unwrap().unwrap();
+    assert_eq!(crate::protocols::printed_pdf(s.conn(), print).unwrap(), PDF);
+
+    // Every table that holds what the meeting recorded, with the rows of this meeting.
+    let of_meeting = format!("meeting_id = {m}");
+    let of_items = format!("agenda_item_id IN ({}, {})", items[0], items[1]);
+    let tables: [(&str, String); 11] = [
+        ("meetings", format!("id = {m}")),
+        ("agenda_items", of_meeting.clone()),
+        ("meeting_attendance", of_meeting.clone()),
+        ("attendance_away", format!("attendance_id IN (SELECT id FROM meeting_attendance WHERE {of_meeting})")),
+        ("disqualifications", of_items.clone()),
+        ("attachments", of_items.clone()),
+        ("proposals", of_items.clone()),
+        ("votes", of_items.clone()),
+        ("vote_parties", format!("vote_id IN (SELECT id FROM votes WHERE {of_items})")),
+        ("behandling_blocks", of_meeting.clone()),
+        ("printed_protocols", format!("{of_meeting} AND approved = 1")),
+    ];
+    for (table, rows) in &tables {
+        let n: i64 =
+            s.conn().query_row(&format!("SELECT count(*) FROM {table} WHERE {rows}"), [], |r| r.get(0)).unwrap();
+        assert!(n > 0, "the test needs rows in {table}");
+        for sql in [format!("UPDATE {table} SET id = id WHERE {rows}"), format!("DELETE FROM {table} WHERE {rows}")] {
+            let e = s.conn().execute(&sql, []).unwrap_err().to_string();
+            assert!(e.contains("godkjend og låst"), "{sql}: {e}");
+        }
+        let after: i64 =
+            s.conn().query_row(&format!("SELECT count(*) FROM {table} WHERE {rows}"), [], |r| r.get(0)).unwrap();
+        assert_eq!(after, n, "{table} unchanged");
+    }
+    // The store's own functions meet the same lock.
+    let e = s.write(|tx| attendance::set(tx, &who(), m, &roll())).unwrap_err();
+    assert!(matches!(e, StoreError::Invalid(_)), "{e:?}");
+    assert!(e.to_string().contains("godkjend"), "{e}");
+    let e = s.write(|tx| approval::approve(tx, &who(), m, &approval(&["Kari Nordheim"]), "/p/x.pdf", PDF)).unwrap_err();
+    assert_eq!(e.to_string(), "Protokollen for dette møtet er alt godkjend.");
+
+    // An export and an import bring the approved meeting over whole, still locked.
+    let json = interchange::export_text(s.conn()).unwrap();
+    let mut b = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let from_a = |sha: &str| crate::documents::blob(s.conn(), sha).map_err(|e| std::io::Error::other(e.to_string()));
+    b.write(|tx| interchange::import(tx, &who(), &interchange::parse(&json)?, "a.json", &from_a)).unwrap();
+    assert_eq!(interchange::export_text(b.conn()).unwrap(), json);
+    let e = b.conn().execute("DELETE FROM votes", []).unwrap_err().to_string();
+    assert!(e.contains("godkjend og låst"), "{e}");
+}
