@@ -19,7 +19,7 @@ fn approval(signatories: &[&str]) -> ApprovalFields {
     ApprovalFields {
         approved_on: NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
         note: Some("Godkjend i møte 4/26".into()),
-        signatories: signatories.iter().map(|s| s.to_string()).collect(),
+        signatories: signatories.iter().map(ToString::to_string).collect(),
     }
 }
 
