@@ -39,6 +39,8 @@ fn generate(dir: &Path) {
     crate::service::printing::PrinterChoice::export_all(&cfg).unwrap();
     crate::service::printing::PrinterList::export_all(&cfg).unwrap();
     crate::service::boards::LayoutView::export_all(&cfg).unwrap();
+    saksbok_core::approval::ApprovalInput::export_all(&cfg).unwrap();
+    saksbok_core::approval::ApprovalRecord::export_all(&cfg).unwrap();
     NewCaseDefaults::export_all(&cfg).unwrap();
     OpenedDocument::export_all(&cfg).unwrap();
     PublicJournalResult::export_all(&cfg).unwrap();

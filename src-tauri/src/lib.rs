@@ -119,6 +119,8 @@ pub fn run() {
             commands::protocol::print_meeting_document,
             commands::protocol::list_printers,
             commands::boards::get_board_layout,
+            commands::meetings::get_approval,
+            commands::meetings::approve_meeting,
             commands::boards::save_board_layout,
             commands::protocol::preview_meeting_document,
             commands::protocol::write_public_journal,

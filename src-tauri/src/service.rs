@@ -2,6 +2,7 @@
 //! worth testing runs here without a window.
 
 pub mod admin;
+pub mod approval;
 pub mod behandling;
 pub mod boards;
 pub mod meetings;
@@ -418,6 +419,14 @@ fn render_meeting_document(
     let moteprotokoll = |m: &saksbok_core::minutes::Minutes| {
         saksbok_protocol::render_moteprotokoll(m, saksbok_protocol::content::MinutesStyle::from(&m.layout), now)
     };
+    // An approved møtebok is its approved bytes, whatever changed since (a preview with another layout excepted).
+    if document == MeetingDocument::Moteprotokoll && layout.is_none() {
+        let approved = s.read(|tx| saksbok_store::approval::approved_print(tx, meeting))?;
+        if let Some(print) = approved {
+            let pdf = s.read(|tx| protocols::printed_pdf(tx, print))?;
+            return Ok((saksbok_protocol::stored(pdf), protocols::Printed::Meeting(meeting)));
+        }
+    }
     Ok(match document {
         MeetingDocument::Moteprotokoll => {
             let minutes = s.read(|tx| protocols::minutes_with(tx, meeting, layout))?;

@@ -78,3 +78,25 @@ pub async fn send_on(app: AppHandle, item: i64, board: i64) -> CommandResult<Wai
 pub async fn waiting_cases(app: AppHandle, board: i64) -> CommandResult<Vec<WaitingCase>> {
     blocking(app, move |s| meetings::waiting_cases(s, board)).await
 }
+
+/// The meeting's approval, if its protocol is approved.
+#[tauri::command]
+pub async fn get_approval(
+    app: AppHandle,
+    meeting: i64,
+) -> CommandResult<Option<saksbok_core::approval::ApprovalRecord>> {
+    blocking(app, move |s| crate::service::approval::get_approval(s, meeting)).await
+}
+
+/// Approves and locks the meeting's protocol; the approved møtebok is kept.
+#[tauri::command]
+pub async fn approve_meeting(
+    app: AppHandle,
+    meeting: i64,
+    input: saksbok_core::approval::ApprovalInput,
+) -> CommandResult<saksbok_core::approval::ApprovalRecord> {
+    blocking(app, move |s| {
+        crate::service::approval::approve_meeting(s, meeting, &input, chrono::Utc::now()).map(|(_, record)| record)
+    })
+    .await
+}

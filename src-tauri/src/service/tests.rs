@@ -625,3 +625,56 @@ fn a_print_sent_to_a_printer_is_checked_first_and_errors_carry_their_code() {
     let e = send_to_printer(&dir.path().join("borte.pdf"), "borte.pdf", &choice(1)).unwrap_err();
     assert_eq!(e.code, "print_no_file");
 }
+
+#[test]
+fn an_approved_meeting_prints_its_approved_bytes_and_refuses_changes() {
+    use saksbok_core::approval::ApprovalInput;
+    let dir = TempDir::new().unwrap();
+    let st = state(&dir);
+    demo_item(&st);
+    let meeting = {
+        let Db::Open(s) = &*st.db() else { panic!("the register is open") };
+        s.conn().query_row("SELECT id FROM meetings", [], |r| r.get::<_, i64>(0)).unwrap()
+    };
+    let input = |who: &str| ApprovalInput {
+        approved_on: "16.04.2021".into(),
+        note: Some("Godkjend ved møteslutt".into()),
+        signatories: vec![who.into()],
+    };
+    // No roll yet: refused with the reason, and nothing written.
+    let e = super::approval::approve_meeting(&st, meeting, &input("Kari Nes"), now()).unwrap_err();
+    assert!(e.message.contains("Oppmøtet er ikkje ført"), "{}", e.message);
+    assert!(
+        !dir.path().join("protokollar").exists()
+            || std::fs::read_dir(dir.path().join("protokollar")).unwrap().count() == 0
+    );
+    let e = super::approval::approve_meeting(&st, meeting, &ApprovalInput { signatories: vec![], ..input("x") }, now())
+        .unwrap_err();
+    assert_eq!(e.fields[0].field, "signatories");
+
+    let mut roll = saksbok_core::roll::RollInput::default();
+    roll.attendance.attendees = vec![saksbok_core::attendance::Attendee::present(
+        "Kari Nes",
+        Some("Sp"),
+        saksbok_core::attendance::Capacity::Member,
+    )];
+    roll.chair = Some("Kari Nes".into());
+    super::meetings::set_roll(&st, meeting, &roll, now()).unwrap();
+    let (path, approved) = super::approval::approve_meeting(&st, meeting, &input("Kari Nes"), now()).unwrap();
+    assert!(
+        path.ends_with("moteprotokoll-formannskapet-og-naeringsutvalet-2021-04-15-v1-godkjend.pdf"),
+        "{}",
+        path.display()
+    );
+    assert_eq!(saksbok_protocol::sha256_hex(&std::fs::read(&path).unwrap()), approved.sha256);
+    assert_eq!(super::approval::get_approval(&st, meeting).unwrap(), Some(approved.clone()));
+    // A later print is the approved bytes, even printed at another time.
+    let (copy, r) =
+        print_meeting_document(&st, meeting, MeetingDocument::Moteprotokoll, now() + chrono::Duration::days(30))
+            .unwrap();
+    assert_eq!(r.sha256, approved.sha256);
+    assert_ne!(copy, path, "a copy is a new file");
+    // And the meeting no longer changes.
+    let e = super::meetings::set_roll(&st, meeting, &roll, now()).unwrap_err();
+    assert!(e.message.contains("godkjend"), "{}", e.message);
+}

@@ -213,8 +213,7 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
 
     // The møtebok of what was recorded, printed from the meeting screen.
     by_test_id(d, "nav-meetings").await.click().await.unwrap();
-    let open = d.find_all(By::Css("[data-testid='open-meeting']")).await.unwrap();
-    open[0].click().await.unwrap();
+    by_test_id(d, "open-meeting").await.click().await.unwrap();
     by_test_id(d, "print-minutes").await.click().await.unwrap();
     let banner = by_test_id(d, "print-result").await;
     let msg = banner.text().await.unwrap();
@@ -282,8 +281,8 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
     by_test_id(d, "layout-save").await.click().await.unwrap();
     shown_text(&by_test_id(d, "notice").await, &["Utskriftsoppsettet er lagra."]).await;
     by_test_id(d, "nav-meetings").await.click().await.unwrap();
-    let open = d.find_all(By::Css("[data-testid='open-meeting']")).await.unwrap();
-    open[0].click().await.unwrap();
+    // The list is drawn after the click: wait for it before opening the meeting.
+    by_test_id(d, "open-meeting").await.click().await.unwrap();
     by_test_id(d, "meeting-protocol").await;
 
     // The innkalling and the offentleg versjon from the same screen.
@@ -305,6 +304,18 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
     by_test_id(d, "print-send").await.click().await.unwrap();
     shown_text(&by_test_id(d, "print-result").await, &["Møteprotokollen er send til PDF (1 kopi)", "-v2.pdf"]).await;
     shot(d, "heilt-mote-sendt-til-skrivar.png").await;
+
+    // Approval is asked once more, and refused while a sak has nothing recorded
+    // (here 1/26 and 3/26 only had their attendance): said, and nothing locked.
+    by_test_id(d, "approve-open").await.click().await.unwrap();
+    by_test_id(d, "approval-signatory").await;
+    by_test_id(d, "approve").await.click().await.unwrap();
+    by_test_id(d, "approve-confirm").await.click().await.unwrap();
+    let section = by_test_id(d, "meeting-approval").await;
+    shown_text(&section, &["Ingen behandling eller vedtak er ført i sakene 1/26 og 3/26."]).await;
+    section.scroll_into_view().await.unwrap();
+    axe(d, "meetings").await;
+    shot(d, "heilt-mote-godkjenning-nekta.png").await;
     app.d.quit().await.unwrap();
     let printed = saksbok_tests::cups_pdf_output(since);
     let text = std::process::Command::new("pdftotext").arg(&printed).arg("-").output().unwrap();
@@ -358,6 +369,7 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
 
     // What the window saved is in the register, as one would read it in the protocol.
     let mut s = Store::open(&db).unwrap();
+    assert_eq!(saksbok_store::approval::get(s.conn(), meeting).unwrap(), None, "a refused approval locks nothing");
     let roll = s.read(|tx| attendance::get(tx, meeting)).unwrap();
     assert_eq!(roll.items.iter().map(|i| i.eligible).collect::<Vec<_>>(), [6, 7, 7]);
     assert!(

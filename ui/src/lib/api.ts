@@ -49,6 +49,8 @@ import type { OpenedDocument } from "./bindings/OpenedDocument";
 import type { PersonalSettings } from "./bindings/PersonalSettings";
 import type { PhrasesView } from "./bindings/PhrasesView";
 import type { PrintResult } from "./bindings/PrintResult";
+import type { ApprovalInput } from "./bindings/ApprovalInput";
+import type { ApprovalRecord } from "./bindings/ApprovalRecord";
 import type { LayoutView } from "./bindings/LayoutView";
 import type { ProtocolLayout } from "./bindings/ProtocolLayout";
 import type { PrinterChoice } from "./bindings/PrinterChoice";
@@ -73,6 +75,8 @@ import type { WaitingCase } from "./bindings/WaitingCase";
 
 export type {
   AgendaItemView,
+  ApprovalInput,
+  ApprovalRecord,
   AppStatus,
   Attendance,
   Behandling,
@@ -271,6 +275,10 @@ export const api = {
   getBoardLayout: (board: number) => call<LayoutView>("get_board_layout", { board }),
   saveBoardLayout: (board: number, layout: ProtocolLayout) =>
     call<LayoutView>("save_board_layout", { board, layout }),
+  /** The meeting's approval, if its protocol is approved. */
+  getApproval: (meeting: number) => call<ApprovalRecord | null>("get_approval", { meeting }),
+  /** Approves and locks the meeting's protocol; the approved møtebok is kept. */
+  approveMeeting: (meeting: number, input: ApprovalInput) => call<ApprovalRecord>("approve_meeting", { meeting, input }),
   /** The system's printers for the print dialog, the one to start from first. */
   listPrinters: () => call<PrinterList>("list_printers"),
   /** Writes the offentleg journal of a period (dd.mm.yyyy or yyyy-mm-dd) and opens it. */

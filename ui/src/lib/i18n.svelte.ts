@@ -254,6 +254,21 @@ const nn = {
     `${name} (${pages === 1 ? "1 side" : `${pages} sider`}) er lagra i ${path} og opna i PDF-lesaren.`,
   minutesPrintedNotOpened: (name: string, path: string, msg: string) => `${name} er lagra i ${path}. ${msg}`,
   saksprotokollName: "Saksprotokollen",
+  approvalTitle: "Godkjenning",
+  approvalHelp:
+    "Når protokollen er godkjend, vert møteboka med underskriftene under teken vare på, og møtet vert låst: ingenting i det kan endrast etterpå, og kvar utskrift er den godkjende.",
+  approvalNotHeld: "Møtet må vera halde før protokollen kan godkjennast.",
+  approvalSignatories: "Skriv under",
+  approvalNoSignatories: "Ingen møteleiar eller underskrivarar er førte i oppmøtet.",
+  approvalDate: "Godkjend dato",
+  approvalNote: "Korleis (valfritt)",
+  approvalNoteExample: "Godkjend i møte 4/26",
+  approve: "Godkjenn og lås protokollen",
+  approveStart: "Godkjenn protokollen …",
+  approveConfirmTitle: "Godkjenne protokollen?",
+  approveConfirmText: "Etter godkjenninga kan ingenting i møtet endrast. Rettingar må førast som protokolltilførsel.",
+  approvalDone: (date: string, by: string, note: string | null) =>
+    `Protokollen vart godkjend ${date} (ført av ${by})${note ? `: ${note}` : ""}. Møtet er låst, og kvar utskrift av møteboka er den godkjende.`,
   certify: "Merk som «Rett utskrift»",
   layoutTitle: "Utskriftsoppsett",
   layoutHelp:
@@ -1027,6 +1042,21 @@ const nb: Texts = {
     `${name} (${pages === 1 ? "1 side" : `${pages} sider`}) er lagret i ${path} og åpnet i PDF-leseren.`,
   minutesPrintedNotOpened: (name: string, path: string, msg: string) => `${name} er lagret i ${path}. ${msg}`,
   saksprotokollName: "Saksprotokollen",
+  approvalTitle: "Godkjenning",
+  approvalHelp:
+    "Når protokollen er godkjent, blir møteboken med underskriftene under tatt vare på, og møtet blir låst: ingenting i det kan endres etterpå, og hver utskrift er den godkjente.",
+  approvalNotHeld: "Møtet må være holdt før protokollen kan godkjennes.",
+  approvalSignatories: "Skriver under",
+  approvalNoSignatories: "Ingen møteleder eller underskrivere er ført i oppmøtet.",
+  approvalDate: "Godkjent dato",
+  approvalNote: "Hvordan (valgfritt)",
+  approvalNoteExample: "Godkjent i møte 4/26",
+  approve: "Godkjenn og lås protokollen",
+  approveStart: "Godkjenn protokollen …",
+  approveConfirmTitle: "Godkjenne protokollen?",
+  approveConfirmText: "Etter godkjenningen kan ingenting i møtet endres. Rettelser må føres som protokolltilførsel.",
+  approvalDone: (date: string, by: string, note: string | null) =>
+    `Protokollen ble godkjent ${date} (ført av ${by})${note ? `: ${note}` : ""}. Møtet er låst, og hver utskrift av møteboken er den godkjente.`,
   certify: "Merk som «Rett utskrift»",
   layoutTitle: "Utskriftsoppsett",
   layoutHelp:

@@ -30,6 +30,9 @@ import type {
 import type { Draft } from "../lib/bindings/Draft";
 import type { Proposal } from "../lib/bindings/Proposal";
 import type { Vote } from "../lib/bindings/Vote";
+import type { ApprovalInput } from "../lib/bindings/ApprovalInput";
+import type { ApprovalRecord } from "../lib/bindings/ApprovalRecord";
+import { parseDate } from "../lib/format";
 import { rowOf } from "../lib/meetings";
 import { backend, formannskapet, kommunestyret, pageOf, type Args, type Call } from "./backend";
 
@@ -277,6 +280,7 @@ export function meetingsBackend(
   let stored = meetings.map((m) => structuredClone(m));
   /** Per board, the cases sent on to it, in the order they were sent. */
   const sentOn = new Map(Object.entries(waiting).map(([id, w]) => [Number(id), structuredClone(w)]));
+  const approvals = new Map<number, ApprovalRecord>();
   const storedRolls = new Map(Object.entries(rolls).map(([id, r]) => [Number(id), structuredClone(r)]));
   let nextItem = 100;
   const find = (id: unknown) => {
@@ -384,6 +388,26 @@ export function meetingsBackend(
     set_meeting_status: (a) => put({ ...find(a.id), status: a.status as MeetingStatus }),
     set_sakliste: (a) => put(setSakliste(find(a.id), a.items as SaklisteEntry[])),
     get_roll: (a) => rollOf(find(a.id)),
+    get_approval: (a) => approvals.get(a.meeting as number) ?? null,
+    approve_meeting: (a) => {
+      const m = find(a.meeting);
+      if (m.status !== "held") {
+        throw { code: "invalid", message: "Møtet er ikkje halde enno: set det til halde før protokollen vert godkjend.", fields: [] };
+      }
+      const input = a.input as ApprovalInput;
+      if (input.signatories.length === 0) {
+        throw { code: "invalid_fields", message: "Sjå felta.", fields: [{ field: "signatories", message: "Vel minst éin som skal skriva under protokollen." }] };
+      }
+      const record: ApprovalRecord = {
+        approved_on: parseDate(input.approved_on) ?? input.approved_on,
+        approved_by: "kari",
+        note: input.note,
+        sha256: "c".repeat(64),
+      };
+      approvals.set(m.id, record);
+      put({ ...m, status: "approved" });
+      return record;
+    },
     set_roll: (a) => {
       const m = find(a.id);
       if (m.status === "approved") {

@@ -108,6 +108,29 @@ enum Command {
         /// The JSON file written by `saksbok export`.
         input: PathBuf,
     },
+    /// Approve a meeting's protocol and lock the meeting: checked first (held,
+    /// attendance recorded, every sak recorded, no vote without a result), then
+    /// the møtebok with these signatories is kept and written to OUT.pdf.
+    Approve {
+        /// The board (utval), when several met that day.
+        #[arg(long, value_name = "NAME")]
+        utval: Option<String>,
+        /// The meeting's date, yyyy-mm-dd or dd.mm.yyyy.
+        #[arg(long, value_name = "DATE")]
+        date: String,
+        /// Who signs, in order (the møteleiar or one the meeting elected or named); repeat for each.
+        #[arg(long = "signatory", value_name = "NAMN", required = true)]
+        signatories: Vec<String>,
+        /// How it was approved, e.g. "Godkjend i møte 4/26".
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// The day of approval; today when left out.
+        #[arg(long, value_name = "DATE")]
+        approved_on: Option<String>,
+        /// Where to write the approved møtebok; it must not exist.
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+    },
     /// List the system's printers, the default first: name, state, two-sided
     /// printing, description.
     Printers {
@@ -463,6 +486,51 @@ fn run(cli: Cli) -> Result<(), String> {
                 summary.rows.get("journal_entries").copied().unwrap_or_default(),
                 summary.rows.get("documents").copied().unwrap_or_default(),
                 summary.rows.get("meetings").copied().unwrap_or_default()
+            );
+        }
+        Command::Approve { utval, date, signatories, note, approved_on, output } => {
+            let now = document_time()?;
+            let day = saksbok_core::date::parse_date(&date).ok_or_else(|| {
+                format!("«{date}» er ikkje ein gyldig dato. Skriv til dømes 2021-04-15 eller 15.04.2021.")
+            })?;
+            if output.exists() {
+                return Err(format!(
+                    "{} finst frå før; vel eit anna namn, så ingenting vert skrive over.",
+                    output.display()
+                ));
+            }
+            let input = saksbok_core::approval::ApprovalInput {
+                approved_on: approved_on
+                    .unwrap_or_else(|| Utc::now().with_timezone(&chrono::Local).format("%Y-%m-%d").to_string()),
+                note,
+                signatories,
+            };
+            let fields =
+                input.validate().map_err(|e| e.into_iter().map(|f| f.message).collect::<Vec<_>>().join(" "))?;
+            let mut store = open(cli.db.as_deref(), true)?;
+            let id = protocols::find_meeting(store.conn(), utval.as_deref(), day).map_err(|e| e.to_string())?;
+            store.read(|tx| saksbok_store::approval::check(tx, id, &fields)).map_err(|e| e.to_string())?;
+            let mut minutes = protocols::minutes(store.conn(), id).map_err(|e| e.to_string())?;
+            minutes.signatories.clone_from(&fields.signatories);
+            let style = saksbok_protocol::content::MinutesStyle::from(&minutes.layout);
+            let rendered = saksbok_protocol::render_moteprotokoll(&minutes, style, now);
+            saksbok_protocol::save_atomically(&output, &rendered.pdf)
+                .map_err(|e| format!("Kan ikkje skriva {}: {e}", output.display()))?;
+            let shown = dunce::canonicalize(&output).unwrap_or(output.clone());
+            let who = Actor { name: &user, now: Utc::now() };
+            let approved = store
+                .write(|tx| {
+                    saksbok_store::approval::approve(tx, &who, id, &fields, &shown.to_string_lossy(), &rendered.pdf)
+                })
+                .map_err(|e| {
+                    let _ = std::fs::remove_file(&output);
+                    e.to_string()
+                })?;
+            println!(
+                "Protokollen er godkjend {} og møtet låst. Den godkjende møteboka: {} (SHA-256 {})",
+                saksbok_core::date::format_date(approved.approved_on),
+                shown.display(),
+                approved.sha256
             );
         }
         Command::Printers { json } => {

@@ -309,6 +309,44 @@ fn printing_without_cups_or_with_bad_input_says_why_in_one_line() {
 }
 
 #[test]
+fn a_meeting_is_approved_from_the_command_line_and_then_locked() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite3");
+    assert!(saksbok(&db, &["demo"]).status.success());
+    let out = dir.path().join("godkjend.pdf");
+    let out = out.to_str().unwrap();
+    let approve = |who: &str| {
+        saksbok(
+            &db,
+            &["approve", "--date", "2021-04-15", "--signatory", who, "--note", "Godkjend i møte 20/21", "-o", out],
+        )
+    };
+    // The demo has no roll: refused, and no file left behind.
+    let o = approve("Kari Nes");
+    assert!(!o.status.success());
+    assert!(stderr(&o).starts_with("saksbok: Oppmøtet er ikkje ført"), "{}", stderr(&o));
+    assert!(!Path::new(out).exists());
+    // With a roll (the møteleiar) it is approved and locked.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "INSERT INTO meeting_attendance (meeting_id, name, party, kind, position, chair)
+         SELECT id, 'Kari Nes', 'Sp', 'medlem', 1, 1 FROM meetings",
+    )
+    .unwrap();
+    let o = approve("Kari Nes");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(said.starts_with("Protokollen er godkjend ") && said.contains("godkjend.pdf"), "{said}");
+    let text = Command::new("pdftotext").arg(out).arg("-").output().unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("Kari Nes"));
+    let e = conn.execute("UPDATE agenda_items SET vedtak = 'Endra.'", []).unwrap_err().to_string();
+    assert!(e.contains("godkjend og låst"), "{e}");
+    let again =
+        saksbok(&db, &["approve", "--date", "2021-04-15", "--signatory", "Kari Nes", "-o", &format!("{out}.2")]);
+    assert_eq!(stderr(&again), "saksbok: Protokollen for dette møtet er alt godkjend.\n");
+}
+
+#[test]
 fn errors_are_one_clear_line_and_a_failure_code() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("s.sqlite3");

@@ -143,6 +143,13 @@ pub fn render_moteprotokoll(m: &Minutes, style: MinutesStyle, now: DateTime<Utc>
         .expect("the default page has room for text (tested)")
 }
 
+/// A PDF kept earlier (an approved møtebok), as it was: its pages counted,
+/// its bytes untouched.
+pub fn stored(pdf: Vec<u8>) -> Rendered {
+    let pages = lopdf::Document::load_mem(&pdf).map_or(0, |d| d.get_pages().len());
+    Rendered { sha256: sha256_hex(&pdf), pdf, pages, missing_glyphs: BTreeSet::new() }
+}
+
 /// Lays out and renders an innkalling on A4 with the default page.
 pub fn render_innkalling(n: &Notice, now: DateTime<Utc>) -> Rendered {
     render_document(&content::innkalling(n), &PageStyle::default(), now)
