@@ -485,20 +485,33 @@ fn keep_print(
     name: &dyn Fn(u32) -> String,
     now: DateTime<Utc>,
 ) -> CommandResult<PathBuf> {
+    let path = new_print_file(state, s, what, name, &rendered.pdf)?;
+    let user = state.user();
+    let who = Actor { name: &user, now };
+    s.write(|tx| protocols::record_print(tx, &who, what, &path.to_string_lossy(), &rendered.pdf))?;
+    Ok(path)
+}
+
+/// Writes `pdf` to a new file in the protocols folder under the next
+/// version of `name`; a file left by a print whose row never landed is
+/// skipped, never overwritten.
+pub(crate) fn new_print_file(
+    state: &AppState,
+    s: &mut Store,
+    what: protocols::Printed,
+    name: &dyn Fn(u32) -> String,
+    pdf: &[u8],
+) -> CommandResult<PathBuf> {
     let dir = &state.protocols_dir;
     std::fs::create_dir_all(dir)
         .map_err(|e| CommandError::new("io", format!("Kan ikkje laga mappa {} for protokollar: {e}", dir.display())))?;
-    // The next version; a file left by a print whose row never landed is skipped, not overwritten.
     let mut version = s.read(|tx| protocols::times_printed(tx, what))? + 1;
     while dir.join(name(version)).exists() {
         version += 1;
     }
     let path = dir.join(name(version));
-    saksbok_protocol::save_atomically(&path, &rendered.pdf)
+    saksbok_protocol::save_atomically(&path, pdf)
         .map_err(|e| CommandError::new("io", format!("Kan ikkje lagra protokollen i {}: {e}", path.display())))?;
-    let user = state.user();
-    let who = Actor { name: &user, now };
-    s.write(|tx| protocols::record_print(tx, &who, what, &path.to_string_lossy(), &rendered.pdf))?;
     Ok(path)
 }
 

@@ -36,20 +36,10 @@ pub fn approve_meeting(
         minutes.signatories.clone_from(&fields.signatories);
         let style = saksbok_protocol::content::MinutesStyle::from(&minutes.layout);
         let rendered = saksbok_protocol::render_moteprotokoll(&minutes, style, now);
-        let dir = &state.protocols_dir;
-        std::fs::create_dir_all(dir).map_err(|e| {
-            CommandError::new("io", format!("Kan ikkje laga mappa {} for protokollar: {e}", dir.display()))
-        })?;
         let what = protocols::Printed::Meeting(meeting);
-        let mut version = s.read(|tx| protocols::times_printed(tx, what))? + 1;
         let name =
             |v| protocols::meeting_file_name(what, &record.board, record.date, v).replace(".pdf", "-godkjend.pdf");
-        while dir.join(name(version)).exists() {
-            version += 1;
-        }
-        let path = dir.join(name(version));
-        saksbok_protocol::save_atomically(&path, &rendered.pdf)
-            .map_err(|e| CommandError::new("io", format!("Kan ikkje lagra protokollen i {}: {e}", path.display())))?;
+        let path = super::new_print_file(state, s, what, &name, &rendered.pdf)?;
         let user = state.user();
         let who = Actor { name: &user, now };
         let approved =

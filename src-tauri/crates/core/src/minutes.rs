@@ -184,11 +184,7 @@ pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
     let date = format_date(m.date);
 
     let mut facts = Vec::new();
-    let mut fact = |label: &str, value: Option<String>| {
-        if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
-            facts.push(Field { label: label.into(), value, emphasised: false });
-        }
-    };
+    let mut fact = |label: &str, value: Option<String>| push_fact(&mut facts, label, value);
     fact(&l.place, m.place.clone());
     fact(&l.date, Some(date.clone()));
     fact(&l.start, m.start_time.clone());
@@ -287,6 +283,13 @@ pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
         subject: format!("{document_kind} for {}, {date}", m.board),
         layout: input.layout.clone(),
     })
+}
+
+/// A labelled fact of the header, left out when there is nothing to say.
+pub(crate) fn push_fact(facts: &mut Vec<Field>, label: &str, value: Option<String>) {
+    if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
+        facts.push(Field { label: label.into(), value, emphasised: false });
+    }
 }
 
 /// The sakliste, grouped by series when the board has several and its

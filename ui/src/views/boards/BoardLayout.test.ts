@@ -8,15 +8,7 @@ import { setLang } from "../../lib/i18n.svelte";
 import { backend, formannskapet, layoutHandlers, type Call } from "../../test/backend";
 import BoardLayout from "./BoardLayout.svelte";
 
-vi.mock("../../lib/pdf", () => ({
-  openPdf: (bytes: ArrayBuffer) =>
-    Promise.resolve({
-      pages: bytes.byteLength,
-      width: () => Promise.resolve(595),
-      render: () => Promise.resolve(),
-      close: () => undefined,
-    }),
-}));
+vi.mock("../../lib/pdf", () => import("../../test/pdf"));
 
 beforeEach(() => setLang("nn"));
 afterEach(() => clearMocks());

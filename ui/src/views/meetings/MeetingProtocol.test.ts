@@ -9,15 +9,7 @@ import { setLang } from "../../lib/i18n.svelte";
 import { kommunestyreMeeting, meetingsBackend, plannedMeeting } from "../../test/meetings";
 import MeetingProtocol from "./MeetingProtocol.svelte";
 
-vi.mock("../../lib/pdf", () => ({
-  openPdf: (bytes: ArrayBuffer) =>
-    Promise.resolve({
-      pages: bytes.byteLength,
-      width: () => Promise.resolve(595),
-      render: () => Promise.resolve(),
-      close: () => undefined,
-    }),
-}));
+vi.mock("../../lib/pdf", () => import("../../test/pdf"));
 
 beforeEach(() => setLang("nn"));
 afterEach(() => clearMocks());

@@ -12,7 +12,7 @@ use crate::protocol::Field;
 use crate::text::fill;
 
 use super::public::{mask_names, public_title};
-use super::{MinutesInput, MinutesLabels, SaklisteGroup, sakliste_of};
+use super::{MinutesInput, MinutesLabels, SaklisteGroup, push_fact, sakliste_of};
 
 /// The content of an innkalling, in print order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -52,11 +52,7 @@ pub fn innkalling(input: &MinutesInput<'_>) -> Notice {
     public.items.retain(|i| !i.added_late);
     let date = format_date(m.date);
     let mut facts = Vec::new();
-    let mut fact = |label: &str, value: Option<String>| {
-        if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
-            facts.push(Field { label: label.into(), value, emphasised: false });
-        }
-    };
+    let mut fact = |label: &str, value: Option<String>| push_fact(&mut facts, label, value);
     fact(&l.place, m.place.clone());
     fact(&l.date, Some(date.clone()));
     fact(&l.notice_time, m.start_time.as_ref().map(|t| format!("kl. {}", t.replace(':', "."))));
