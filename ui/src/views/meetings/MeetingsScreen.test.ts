@@ -41,6 +41,17 @@ describe("møte", () => {
     expect(onSelect).toHaveBeenCalledWith("new");
   });
 
+  it("offers no møteførsel for a meeting whose protocol is approved, and says why", async () => {
+    const approved: MeetingRecord = { ...kommunestyreMeeting, status: "approved" };
+    meetingsBackend([approved]);
+    renderScreen(approved.id);
+    const start = await screen.findByTestId("start-meeting-mode");
+    expect(start).toBeDisabled();
+    expect(start).toHaveAccessibleDescription(
+      "Protokollen for dette møtet er godkjend, så møtet og saklista kan ikkje endrast lenger.",
+    );
+  });
+
   it("says when there are no meetings, and that an utval comes first", async () => {
     meetingsBackend([], {}, []);
     renderScreen(null);
