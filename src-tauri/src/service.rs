@@ -416,9 +416,6 @@ fn render_meeting_document(
     layout: Option<&saksbok_core::layout::ProtocolLayout>,
     now: DateTime<Utc>,
 ) -> CommandResult<(Rendered, protocols::Printed)> {
-    let moteprotokoll = |m: &saksbok_core::minutes::Minutes| {
-        saksbok_protocol::render_moteprotokoll(m, saksbok_protocol::content::MinutesStyle::from(&m.layout), now)
-    };
     // An approved møtebok is its approved bytes, whatever changed since (a preview with another layout excepted).
     if document == MeetingDocument::Moteprotokoll && layout.is_none() {
         let approved = s.read(|tx| saksbok_store::approval::approved_print(tx, meeting))?;
@@ -430,11 +427,11 @@ fn render_meeting_document(
     Ok(match document {
         MeetingDocument::Moteprotokoll => {
             let minutes = s.read(|tx| protocols::minutes_with(tx, meeting, layout))?;
-            (moteprotokoll(&minutes), protocols::Printed::Meeting(meeting))
+            (saksbok_protocol::render_minutes(&minutes, now), protocols::Printed::Meeting(meeting))
         }
         MeetingDocument::Offentleg => {
             let minutes = s.read(|tx| protocols::public_minutes_with(tx, meeting, layout))?;
-            (moteprotokoll(&minutes), protocols::Printed::Public(meeting))
+            (saksbok_protocol::render_minutes(&minutes, now), protocols::Printed::Public(meeting))
         }
         MeetingDocument::Innkalling => {
             let notice = s.read(|tx| protocols::notice_with(tx, meeting, layout))?;

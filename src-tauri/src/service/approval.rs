@@ -32,10 +32,8 @@ pub fn approve_meeting(
         // Everything that would stop it, before a file is written.
         s.read(|tx| approval::check(tx, meeting, &fields))?;
         let record = s.read(|tx| saksbok_store::meetings::get(tx, meeting))?;
-        let mut minutes = s.read(|tx| protocols::minutes(tx, meeting))?;
-        minutes.signatories.clone_from(&fields.signatories);
-        let style = saksbok_protocol::content::MinutesStyle::from(&minutes.layout);
-        let rendered = saksbok_protocol::render_moteprotokoll(&minutes, style, now);
+        let minutes = s.read(|tx| approval::approved_minutes(tx, meeting, &fields))?;
+        let rendered = saksbok_protocol::render_minutes(&minutes, now);
         let what = protocols::Printed::Meeting(meeting);
         let name =
             |v| protocols::meeting_file_name(what, &record.board, record.date, v).replace(".pdf", "-godkjend.pdf");

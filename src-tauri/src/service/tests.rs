@@ -26,6 +26,13 @@ fn demo_item(st: &AppState) -> i64 {
     case_detail(st, page.rows[0].id).unwrap().saksgang[0].agenda_item_id
 }
 
+/// The demo loaded: its one meeting's id.
+fn demo_meeting(st: &AppState) -> i64 {
+    demo_item(st);
+    let Db::Open(s) = &*st.db() else { panic!("the register is open") };
+    s.conn().query_row("SELECT id FROM meetings", [], |r| r.get::<_, i64>(0)).unwrap()
+}
+
 fn case_input(title: &str) -> CaseInput {
     CaseInput {
         number: None,
@@ -126,11 +133,7 @@ fn every_print_is_a_new_file_and_its_bytes_are_kept_in_the_register() {
 fn each_document_of_a_meeting_is_printed_and_kept_with_its_own_versions() {
     let dir = TempDir::new().unwrap();
     let st = state(&dir);
-    demo_item(&st);
-    let meeting = {
-        let Db::Open(s) = &*st.db() else { panic!("the register is open") };
-        s.conn().query_row("SELECT id FROM meetings", [], |r| r.get::<_, i64>(0)).unwrap()
-    };
+    let meeting = demo_meeting(&st);
     let (path, r) = print_meeting_document(&st, meeting, MeetingDocument::Moteprotokoll, now()).unwrap();
     assert_eq!(path, dir.path().join("protokollar/moteprotokoll-formannskapet-og-naeringsutvalet-2021-04-15-v1.pdf"));
     assert_eq!(saksbok_protocol::sha256_hex(&std::fs::read(&path).unwrap()), r.sha256);
@@ -631,11 +634,7 @@ fn an_approved_meeting_prints_its_approved_bytes_and_refuses_changes() {
     use saksbok_core::approval::ApprovalInput;
     let dir = TempDir::new().unwrap();
     let st = state(&dir);
-    demo_item(&st);
-    let meeting = {
-        let Db::Open(s) = &*st.db() else { panic!("the register is open") };
-        s.conn().query_row("SELECT id FROM meetings", [], |r| r.get::<_, i64>(0)).unwrap()
-    };
+    let meeting = demo_meeting(&st);
     let input = |who: &str| ApprovalInput {
         approved_on: "16.04.2021".into(),
         note: Some("Godkjend ved møteslutt".into()),

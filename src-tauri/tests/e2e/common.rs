@@ -187,37 +187,46 @@ pub fn case_input(title: &str) -> saksbok_core::case::CaseInput {
     }
 }
 
-/// A sum over the pixels of the PDF preview's canvas: it changes when the
-/// page drawn changes (0 while nothing is drawn).
-pub async fn canvas_sum(d: &WebDriver) -> u64 {
-    let n = d
+/// The PDF preview's canvas as numbers: a sum over its pixels, which
+/// changes when the page drawn changes, and how many pixels are dark (text
+/// was drawn). Both 0 while nothing is drawn.
+async fn canvas_pixels(d: &WebDriver) -> (u64, u64) {
+    let r = d
         .execute(
             "const c = document.querySelector(\"[data-testid='preview-canvas']\");
-             if (!c || c.width === 0) return 0;
+             if (!c || c.width === 0) return [0, 0];
              const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-             let sum = 0;
-             for (let i = 0; i < px.length; i += 4) sum = (sum * 31 + px[i]) % 1000000007;
-             return sum;",
+             let sum = 0, dark = 0;
+             for (let i = 0; i < px.length; i += 4) {
+               sum = (sum * 31 + px[i]) % 1000000007;
+               if (px[i] < 128) dark++;
+             }
+             return [sum, dark];",
             vec![],
         )
         .await
         .expect("read the canvas");
-    n.json().as_u64().unwrap_or(0)
+    let n = |i: usize| r.json()[i].as_u64().unwrap_or(0);
+    (n(0), n(1))
 }
 
-/// How many dark pixels the PDF preview's canvas has: text was drawn on it.
+pub async fn canvas_sum(d: &WebDriver) -> u64 {
+    canvas_pixels(d).await.0
+}
+
 pub async fn canvas_ink(d: &WebDriver) -> u64 {
-    let n = d
-        .execute(
-            "const c = document.querySelector(\"[data-testid='preview-canvas']\");
-             if (!c || c.width === 0) return 0;
-             const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-             let dark = 0;
-             for (let i = 0; i < px.length; i += 4) if (px[i] < 128) dark++;
-             return dark;",
-            vec![],
-        )
-        .await
-        .expect("read the canvas");
-    n.json().as_u64().unwrap_or(0)
+    canvas_pixels(d).await.1
+}
+
+/// Waits (up to 10 s) until the preview's canvas has text on it; returns its dark pixels.
+pub async fn wait_inked(d: &WebDriver) -> u64 {
+    let mut dark = 0;
+    for _ in 0..50 {
+        dark = canvas_ink(d).await;
+        if dark > 500 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    dark
 }

@@ -225,14 +225,7 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
     let page = by_test_id(d, "preview-page").await;
     let minutes_pages = shown_text(&page, &["Side 1 av "]).await;
     // Dark pixels on the canvas: text was drawn, not a blank page.
-    let mut dark = 0;
-    for _ in 0..50 {
-        dark = canvas_ink(d).await;
-        if dark > 500 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    }
+    let dark = wait_inked(d).await;
     assert!(dark > 500, "the preview's canvas is blank ({dark} dark pixels)");
     axe(d, "meetings").await;
     let preview = by_test_id(d, "pdf-preview").await;
@@ -253,12 +246,7 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
     by_test_id(d, "board-layout").await;
     let layout_page = by_test_id(d, "preview-page").await;
     shown_text(&layout_page, &["Side 1 av "]).await;
-    for _ in 0..50 {
-        if canvas_ink(d).await > 500 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    }
+    wait_inked(d).await;
     let before = canvas_sum(d).await;
     let title = by_test_id(d, "layout-minutes_title").await;
     title.clear().await.unwrap();

@@ -351,9 +351,6 @@ fn run(cli: Cli) -> Result<(), String> {
                         format!("«{date}» er ikkje ein gyldig dato. Skriv til dømes 2021-04-15 eller 15.04.2021.")
                     })?;
                     let id = protocols::find_meeting(conn, utval.as_deref(), day).map_err(|e| e.to_string())?;
-                    // The board's own layout: tables or fields, where the signatures stand.
-                    let style =
-                        |m: &saksbok_core::minutes::Minutes| saksbok_protocol::content::MinutesStyle::from(&m.layout);
                     match meeting_kind {
                         ProtocolKind::Innkalling => {
                             let notice = protocols::notice(conn, id).map_err(|e| e.to_string())?;
@@ -361,17 +358,11 @@ fn run(cli: Cli) -> Result<(), String> {
                         }
                         ProtocolKind::Offentleg => {
                             let minutes = protocols::public_minutes(conn, id).map_err(|e| e.to_string())?;
-                            (
-                                saksbok_protocol::render_moteprotokoll(&minutes, style(&minutes), now),
-                                protocols::Printed::Public(id),
-                            )
+                            (saksbok_protocol::render_minutes(&minutes, now), protocols::Printed::Public(id))
                         }
                         _ => {
                             let minutes = protocols::minutes(conn, id).map_err(|e| e.to_string())?;
-                            (
-                                saksbok_protocol::render_moteprotokoll(&minutes, style(&minutes), now),
-                                protocols::Printed::Meeting(id),
-                            )
+                            (saksbok_protocol::render_minutes(&minutes, now), protocols::Printed::Meeting(id))
                         }
                     }
                 }
@@ -510,10 +501,9 @@ fn run(cli: Cli) -> Result<(), String> {
             let mut store = open(cli.db.as_deref(), true)?;
             let id = protocols::find_meeting(store.conn(), utval.as_deref(), day).map_err(|e| e.to_string())?;
             store.read(|tx| saksbok_store::approval::check(tx, id, &fields)).map_err(|e| e.to_string())?;
-            let mut minutes = protocols::minutes(store.conn(), id).map_err(|e| e.to_string())?;
-            minutes.signatories.clone_from(&fields.signatories);
-            let style = saksbok_protocol::content::MinutesStyle::from(&minutes.layout);
-            let rendered = saksbok_protocol::render_moteprotokoll(&minutes, style, now);
+            let minutes =
+                saksbok_store::approval::approved_minutes(store.conn(), id, &fields).map_err(|e| e.to_string())?;
+            let rendered = saksbok_protocol::render_minutes(&minutes, now);
             saksbok_protocol::save_atomically(&output, &rendered.pdf)
                 .map_err(|e| format!("Kan ikkje skriva {}: {e}", output.display()))?;
             let shown = dunce::canonicalize(&output).unwrap_or(output.clone());

@@ -156,6 +156,12 @@ pub fn render_innkalling(n: &Notice, now: DateTime<Utc>) -> Rendered {
         .expect("the default page has room for text (tested)")
 }
 
+/// Lays out and renders a møteprotokoll with its board's own layout
+/// (attendance as tables or fields, where the signatures stand).
+pub fn render_minutes(m: &Minutes, now: DateTime<Utc>) -> Rendered {
+    render_moteprotokoll(m, MinutesStyle::from(&m.layout), now)
+}
+
 /// Lays out and renders a saksprotokoll on A4 with the default page.
 pub fn render_saksprotokoll(p: &Saksprotokoll, now: DateTime<Utc>) -> Rendered {
     render_document(&content::saksprotokoll(p), &PageStyle::default(), now)

@@ -161,3 +161,15 @@ pub fn approved_print(conn: &Connection, meeting: i64) -> Result<Option<i64>> {
         .query_row("SELECT id FROM printed_protocols WHERE meeting_id = ?1 AND approved = 1", [meeting], |r| r.get(0))
         .optional()?)
 }
+
+/// The møtebok as it is approved: the meeting's minutes with the chosen
+/// signatories on the signature lines.
+pub fn approved_minutes(
+    conn: &Connection,
+    meeting: i64,
+    approval: &ApprovalFields,
+) -> Result<saksbok_core::minutes::Minutes> {
+    let mut minutes = crate::protocols::minutes(conn, meeting)?;
+    minutes.signatories.clone_from(&approval.signatories);
+    Ok(minutes)
+}

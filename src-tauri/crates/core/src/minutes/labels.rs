@@ -10,7 +10,6 @@ use crate::board::TextLanguage;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct MinutesLabels {
-    pub document_kind: String,
     pub place: String,
     pub date: String,
     pub start: String,
@@ -88,7 +87,6 @@ pub struct MinutesLabels {
 impl MinutesLabels {
     pub fn nynorsk() -> Self {
         Self {
-            document_kind: "Møteprotokoll".into(),
             place: "Møtestad:".into(),
             date: "Møtedato:".into(),
             start: "Start kl.:".into(),
@@ -167,7 +165,6 @@ impl MinutesLabels {
 
     pub fn bokmal() -> Self {
         Self {
-            document_kind: "Møteprotokoll".into(),
             place: "Møtested:".into(),
             date: "Møtedato:".into(),
             start: "Start kl.:".into(),
