@@ -4,7 +4,7 @@
 //! (headings, paragraphs, lists, fields, tables); [`layout`] is a pure
 //! function from a document to positioned lines on A4 pages (testable
 //! without a PDF); [`render`] turns those pages into PDF bytes with printpdf,
-//! embedding and subsetting the font. The same input and timestamp always
+//! embedding and subsetting the font, as PDF/A-2B (`pdfa`). The same input and timestamp always
 //! give the same bytes.
 //!
 //! [`Saksprotokoll`]: saksbok_core::protocol::Saksprotokoll
@@ -13,6 +13,7 @@ pub mod content;
 pub mod document;
 pub mod fonts;
 pub mod layout;
+mod pdfa;
 pub mod render;
 pub mod save;
 

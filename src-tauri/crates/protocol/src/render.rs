@@ -18,6 +18,7 @@ use crate::content::{self, MinutesStyle};
 use crate::document::Document;
 use crate::fonts::{FontKind, fonts};
 use crate::layout::{self, Layout, LayoutError, PageStyle};
+use crate::pdfa;
 
 /// A rendered PDF and what a caller should know about it.
 #[derive(Debug, Clone)]
@@ -96,16 +97,6 @@ pub fn render_layout(layout: &Layout, title: &str, author: &str, subject: &str, 
     for kind in &used {
         doc.resources.fonts.map.insert(font_id(*kind), PdfFont::new(fonts().face(*kind).parsed.clone()));
     }
-    let when = printpdf::OffsetDateTime::from_unix_timestamp(now.timestamp())
-        .unwrap_or_else(|_| printpdf::OffsetDateTime::from_unix_timestamp(0).expect("epoch is valid"));
-    let info = &mut doc.metadata.info;
-    info.author = author.to_string();
-    info.subject = subject.to_string();
-    info.creator = format!("Saksbok {}", env!("CARGO_PKG_VERSION"));
-    info.producer = "Saksbok (printpdf)".to_string();
-    info.creation_date = when;
-    info.modification_date = when;
-    info.metadata_date = when;
 
     let style = &layout.style;
     let pages: Vec<PdfPage> = layout
@@ -118,12 +109,19 @@ pub fn render_layout(layout: &Layout, title: &str, author: &str, subject: &str, 
     let opts = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    lo.compress();
     // A stable file identifier: the hash of what the document shows and when.
     let fingerprint =
         sha256_hex(format!("{layout}\u{0}{title}\u{0}{author}\u{0}{subject}\u{0}{}", now.timestamp()).as_bytes());
-    let id = lopdf::Object::String(fingerprint.as_bytes()[..32].to_vec(), lopdf::StringFormat::Hexadecimal);
-    lo.trailer.set("ID", lopdf::Object::Array(vec![id.clone(), id]));
+    let mut id = [0u8; 16];
+    for (i, b) in id.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&fingerprint[2 * i..2 * i + 2], 16).expect("sha256_hex gives hex digits");
+    }
+    let creator = format!("Saksbok {}", env!("CARGO_PKG_VERSION"));
+    pdfa::make_archival(
+        &mut lo,
+        &pdfa::Facts { title, author, subject, creator: &creator, producer: "Saksbok (printpdf)", when: now, id },
+    );
+    lo.compress();
     let mut pdf = Vec::new();
     lo.save_to(&mut pdf).expect("writing a PDF to memory cannot fail");
     let sha256 = sha256_hex(&pdf);
