@@ -11,6 +11,8 @@ use saksbok_core::register::{CaseQuery, CaseSort};
 use saksbok_store::backup::Backups;
 use saksbok_store::{Actor, OpenOptions, Store, agenda, cases, interchange, paths, protocols};
 
+mod signing;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "saksbok",
@@ -128,6 +130,32 @@ enum Command {
         #[arg(long, value_name = "DATE")]
         approved_on: Option<String>,
         /// Where to write the approved møtebok; it must not exist.
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+    },
+    /// Sign a protocol digitally (PAdES, ETSI.CAdES.detached): your empty
+    /// signature line in the PDF is filled in an incremental update, so the
+    /// signatures before yours stay valid. The key and certificate come from
+    /// a PKCS#12 file (.p12/.pfx); its password from an environment variable.
+    Sign {
+        /// The PDF to sign (an approved møtebok, or one signed by others before you).
+        file: PathBuf,
+        /// The PKCS#12 file with your key and certificate.
+        #[arg(long, value_name = "FILE")]
+        p12: PathBuf,
+        /// The environment variable that holds the PKCS#12 password.
+        #[arg(long, value_name = "VAR")]
+        password_env: String,
+        /// The signature field to fill, e.g. "Underskrift 2"; by default the line with the certificate's name.
+        #[arg(long, value_name = "NAME")]
+        field: Option<String>,
+        /// Why you sign, e.g. "Godkjend møtebok".
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+        /// Where you sign, e.g. "Gaupne".
+        #[arg(long, value_name = "TEXT")]
+        location: Option<String>,
+        /// Where to write the signed PDF; it must not exist.
         #[arg(short, long, value_name = "OUT.pdf")]
         output: PathBuf,
     },
@@ -541,6 +569,10 @@ fn run(cli: Cli) -> Result<(), String> {
                     println!("{mark} {:<24} {state:<9} {sides:<9} {}", p.name, p.description);
                 }
             }
+        }
+        Command::Sign { file, p12, password_env, field, reason, location, output } => {
+            let args = signing::SignArgs { file, p12, password_env, field, reason, location, output };
+            signing::sign(&args)?;
         }
         Command::Print { file, printer, copies, duplex } => {
             let printer = match printer {

@@ -493,3 +493,73 @@ fn the_behandling_of_the_demo_is_printed_as_the_reference_has_it() {
     assert!(!unknown.status.success());
     assert!(stderr(&unknown).contains("Fann ikkje utvalssak 99/21"), "{}", stderr(&unknown));
 }
+
+#[path = "../../sign/tests/common/mod.rs"]
+mod pki;
+
+#[test]
+fn an_approved_moteprotokoll_is_signed_from_the_command_line() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite3");
+    assert!(saksbok(&db, &["demo"]).status.success());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "INSERT INTO meeting_attendance (meeting_id, name, party, kind, position, chair)
+         SELECT id, 'Kari Nes', 'Sp', 'medlem', 1, 1 FROM meetings",
+    )
+    .unwrap();
+    let approved = dir.path().join("godkjend.pdf");
+    let o =
+        saksbok(&db, &["approve", "--date", "2021-04-15", "--signatory", "Kari Nes", "-o", approved.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let pki = pki::TestPki::new(dir.path());
+    let p12 = pki.signatory("Kari Nes");
+    let signed = dir.path().join("signert.pdf");
+    let sign = |password: &str, input: &Path, output: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_saksbok"))
+            .arg("sign")
+            .arg(input)
+            .arg("--p12")
+            .arg(&p12)
+            .args(["--password-env", "SAKSBOK_TEST_PASSORD", "--reason", "Godkjend møtebok", "-o"])
+            .arg(output)
+            .env("SAKSBOK_TEST_PASSORD", password)
+            .output()
+            .unwrap()
+    };
+
+    let o = sign("feil", &approved, &signed);
+    assert_eq!(stderr(&o), "saksbok: Passordet til sertifikatfila er feil.\n");
+    assert!(!signed.exists(), "nothing written on a wrong password");
+
+    let o = sign(pki::PASSWORD, &approved, &signed);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(said.starts_with("Signert av Kari Nes → ") && said.ends_with("(1 av 1 underskrifter).\n"), "{said}");
+    let report = pki::pdfsig(&signed);
+    assert!(report.contains("Signature Validation: Signature is Valid."), "{report}");
+    assert!(report.contains("Signature Type: ETSI.CAdES.detached"), "{report}");
+    assert!(report.contains("Total document signed"), "{report}");
+    let bytes = std::fs::read(&signed).unwrap();
+    assert!(bytes.starts_with(&std::fs::read(&approved).unwrap()), "the approved bytes come first, unchanged");
+
+    let o = sign(pki::PASSWORD, &approved, &signed);
+    assert!(stderr(&o).contains("finst frå før"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&signed).unwrap(), bytes, "the earlier file is never overwritten");
+    let o = sign(pki::PASSWORD, &signed, &dir.path().join("to-gonger.pdf"));
+    assert_eq!(
+        stderr(&o),
+        "saksbok: Protokollen har ingen ledig underskriftsfelt: alle som skal skrive under, har alt signert.\n"
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_saksbok"))
+        .args(["sign", "x.pdf", "--p12", "x.p12", "--password-env", "SAKSBOK_TEST_UTAN", "-o"])
+        .arg(dir.path().join("y.pdf"))
+        .env_remove("SAKSBOK_TEST_UTAN")
+        .output()
+        .unwrap();
+    assert_eq!(
+        stderr(&o),
+        "saksbok: Miljøvariabelen SAKSBOK_TEST_UTAN med passordet til sertifikatfila er ikkje sett.\n"
+    );
+}

@@ -86,10 +86,23 @@ pub struct Rule {
     pub x2: f32,
 }
 
+/// Where one signatory signs: the room above their line (`x1..x2`, from
+/// `top` down to the line at `y`, both from the page's top). The PDF carries
+/// an empty signature field there, so a digital signature lands on the line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignatureSlot {
+    pub name: String,
+    pub x1: f32,
+    pub x2: f32,
+    pub top: f32,
+    pub y: f32,
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Page {
     pub lines: Vec<Line>,
     pub rules: Vec<Rule>,
+    pub slots: Vec<SignatureSlot>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -11,10 +11,12 @@
 
 pub mod content;
 pub mod document;
+pub mod fields;
 pub mod fonts;
 pub mod layout;
 mod pdfa;
 pub mod render;
+pub mod samples;
 pub mod save;
 
 pub use document::{Block, Document};

@@ -18,7 +18,7 @@ use crate::content::{self, MinutesStyle};
 use crate::document::Document;
 use crate::fonts::{FontKind, fonts};
 use crate::layout::{self, Layout, LayoutError, PageStyle};
-use crate::pdfa;
+use crate::{fields, pdfa};
 
 /// A rendered PDF and what a caller should know about it.
 #[derive(Debug, Clone)]
@@ -117,6 +117,7 @@ pub fn render_layout(layout: &Layout, title: &str, author: &str, subject: &str, 
         *b = u8::from_str_radix(&fingerprint[2 * i..2 * i + 2], 16).expect("sha256_hex gives hex digits");
     }
     let creator = format!("Saksbok {}", env!("CARGO_PKG_VERSION"));
+    fields::add_signature_fields(&mut lo, layout);
     pdfa::make_archival(
         &mut lo,
         &pdfa::Facts { title, author, subject, creator: &creator, producer: "Saksbok (printpdf)", when: now, id },

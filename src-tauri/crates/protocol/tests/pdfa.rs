@@ -6,7 +6,6 @@
 
 mod common;
 
-use common::samples;
 use lopdf::{Document, Object, decode_text_string};
 
 fn string(doc: &Document, dict: &lopdf::Dictionary, key: &str) -> String {
@@ -139,4 +138,8 @@ fn every_font_is_embedded_and_nothing_encrypts_runs_or_points_outside() {
         }
         assert!(descriptors >= 1, "{name}: fonts found");
     }
+}
+
+fn samples() -> Vec<(&'static str, saksbok_protocol::Rendered)> {
+    saksbok_protocol::samples::every_kind(common::now())
 }

@@ -6,7 +6,7 @@ use saksbok_core::text::Paragraph;
 
 use super::flow::{Boxed, Flow};
 use super::text::Shaper;
-use super::{Line, PageStyle, Rule, Run};
+use super::{Line, PageStyle, Rule, Run, SignatureSlot};
 use crate::document::{Block, ListItem, Table};
 use crate::fonts::FontKind;
 
@@ -161,9 +161,10 @@ impl Blocks<'_, '_> {
                 .collect();
             let n = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
             let mut b = Boxed { height: sign + 2.0 + n as f32 * name_line + 6.0, ..Boxed::default() };
-            for c in 0..pair.len() {
+            for (c, name) in pair.iter().enumerate() {
                 let x = left + c as f32 * col;
                 b.rules.push(Rule { y: sign, x1: x, x2: x + col - 24.0 });
+                b.slots.push(SignatureSlot { name: name.clone(), x1: x, x2: x + col - 24.0, top: 0.0, y: sign });
             }
             for k in 0..n {
                 let runs: Vec<Run> = wrapped.iter().filter_map(|w| w.get(k)).flatten().cloned().collect();

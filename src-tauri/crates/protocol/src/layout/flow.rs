@@ -11,7 +11,7 @@
 //! placed box by box. A box that starts a page inside a table brings the
 //! table's header row with it.
 
-use super::{Line, Page, Rule};
+use super::{Line, Page, Rule, SignatureSlot};
 
 /// Something placed as a whole: one or more lines and rules, positioned
 /// relative to the box's top.
@@ -22,6 +22,8 @@ pub(super) struct Boxed {
     pub lines: Vec<(f32, Line)>,
     /// Rules, `y` from the box's top.
     pub rules: Vec<Rule>,
+    /// Signature slots, `top` and `y` from the box's top.
+    pub slots: Vec<SignatureSlot>,
     pub keep_with_next: bool,
     /// The header (index into [`Flow::headers`]) printed above this box
     /// when it starts a page.
@@ -120,5 +122,8 @@ fn place(page: &mut Page, b: &Boxed, top: f32) {
     }
     for r in &b.rules {
         page.rules.push(Rule { y: top + r.y, ..r.clone() });
+    }
+    for s in &b.slots {
+        page.slots.push(SignatureSlot { top: top + s.top, y: top + s.y, ..s.clone() });
     }
 }

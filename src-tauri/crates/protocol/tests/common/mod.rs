@@ -37,33 +37,3 @@ pub fn keep(name: &str, bytes: &[u8]) {
 pub fn words(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
-
-/// One protocol of each kind the app prints, rendered at [`now`]: the
-/// reference saksprotokoll, one with characters the font lacks, the
-/// møteprotokoll in both attendance layouts, its offentleg versjon and the
-/// innkalling.
-pub fn samples() -> Vec<(&'static str, saksbok_protocol::Rendered)> {
-    use saksbok_core::minutes::{innkalling, minutes, public_minutes};
-    use saksbok_core::text::Paragraph;
-    use saksbok_protocol::content::{AttendanceStyle, MinutesStyle, SignaturePlace};
-    use saksbok_protocol::{render_innkalling, render_moteprotokoll, render_saksprotokoll};
-
-    let phrases = saksbok_core::behandling::Phrases::nynorsk();
-    let tpl = saksbok_core::protocol::ProtocolTemplate::default();
-    let d = saksbok_core::demo::reference();
-    let reference =
-        saksbok_core::protocol::saksprotokoll(&d.meeting.info, &d.meeting.items[0], &tpl, &phrases).unwrap();
-    let mut missing = reference.clone();
-    missing.sections[0].paragraphs.push(Paragraph::plain("Emoji 😀 og eit tomt teikn: \u{7}. Hebraisk: שלום."));
-    let s = saksbok_core::sample::SampleMeeting::new(0).with_screening();
-    let input = s.input(&phrases, &tpl);
-    let fields = MinutesStyle { attendance: AttendanceStyle::Fields, signatures: SignaturePlace::AfterSakliste };
-    vec![
-        ("saksprotokoll.pdf", render_saksprotokoll(&reference, now())),
-        ("saksprotokoll-manglande-teikn.pdf", render_saksprotokoll(&missing, now())),
-        ("moteprotokoll.pdf", render_moteprotokoll(&minutes(&input).unwrap(), MinutesStyle::default(), now())),
-        ("moteprotokoll-felt.pdf", render_moteprotokoll(&minutes(&input).unwrap(), fields, now())),
-        ("offentleg.pdf", render_moteprotokoll(&public_minutes(&input).unwrap(), MinutesStyle::default(), now())),
-        ("innkalling.pdf", render_innkalling(&innkalling(&input), now())),
-    ]
-}

@@ -1,5 +1,6 @@
 //! Every kind of protocol validated by veraPDF, the reference PDF/A
-//! validator, as PDF/A-2B: no failed rule. veraPDF is a Java test tool that
+//! validator, as PDF/A-2B: no failed rule, unsigned and signed (three
+//! signatures in incremental updates). veraPDF is a Java test tool that
 //! `.ci/setup` fetches from Maven Central (tests/verapdf/pom.xml) into
 //! `.tools/verapdf`; `.ci/test` runs this test (it is ignored by a plain
 //! `cargo test`, which must not need Java).
@@ -9,7 +10,9 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::samples;
+use chrono::{TimeZone, Utc};
+use common::{PASSWORD, TestPki};
+use saksbok_sign::{Pkcs12Signer, SignRequest, sign_pdf};
 
 /// Where the veraPDF jars are: `SAKSBOK_VERAPDF`, else `.tools/verapdf`.
 fn verapdf_jars() -> PathBuf {
@@ -57,20 +60,39 @@ pub fn verapdf_failures(files: &[PathBuf]) -> Vec<String> {
     failures
 }
 
+fn samples() -> Vec<(&'static str, saksbok_protocol::Rendered)> {
+    saksbok_protocol::samples::every_kind(Utc.with_ymd_and_hms(2026, 11, 25, 10, 30, 0).unwrap())
+}
+
 #[test]
 #[ignore = "needs Java and veraPDF (.ci/setup); run by .ci/test"]
-fn every_protocol_is_valid_pdfa_2b() {
+fn every_protocol_is_valid_pdfa_2b_unsigned_and_signed() {
     let dir = tempfile::TempDir::new().unwrap();
-    let files: Vec<PathBuf> = samples()
-        .into_iter()
-        .map(|(name, r)| {
-            common::keep(&format!("pdfa-{name}"), &r.pdf);
-            common::write(dir.path(), name, &r.pdf)
-        })
-        .collect();
+    let pki = TestPki::new(dir.path());
+    let mut files = Vec::new();
+    for (name, r) in samples() {
+        let file = dir.path().join(name);
+        std::fs::write(&file, &r.pdf).unwrap();
+        files.push(file);
+        // Every møtebok signed by each of its signatories in turn.
+        let fields = saksbok_sign::pdf::signature_fields(&lopdf::Document::load_mem(&r.pdf).unwrap());
+        if fields.is_empty() {
+            continue;
+        }
+        let mut pdf = r.pdf.clone();
+        for f in &fields {
+            let signer = Pkcs12Signer::open(&std::fs::read(pki.signatory(&f.signatory)).unwrap(), PASSWORD).unwrap();
+            let req = SignRequest { field: None, when: Utc::now(), reason: None, location: None };
+            pdf = sign_pdf(&pdf, &signer, &req).unwrap();
+        }
+        let signed = dir.path().join(format!("signert-{name}"));
+        std::fs::write(&signed, &pdf).unwrap();
+        files.push(signed);
+    }
     let failures = verapdf_failures(&files);
     assert!(failures.is_empty(), "veraPDF found rules broken:\n{}", failures.join("\n"));
-    println!("veraPDF: {} protocols valid PDF/A-2B", files.len());
+    println!("veraPDF: {} protocols valid PDF/A-2B, signed ones among them", files.len());
+    assert!(files.iter().filter(|f| f.to_string_lossy().contains("signert-")).count() >= 2);
 }
 
 #[test]
@@ -84,7 +106,8 @@ fn verapdf_does_find_a_file_that_is_not_pdfa() {
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes).unwrap();
     let dir = tempfile::TempDir::new().unwrap();
-    let file = common::write(dir.path(), "utan-output-intent.pdf", &bytes);
+    let file = dir.path().join("utan-output-intent.pdf");
+    std::fs::write(&file, &bytes).unwrap();
     let failures = verapdf_failures(&[file]);
     assert_eq!(failures.len(), 1, "{failures:?}");
     assert!(failures[0].contains("6.2.4.3"), "{failures:?}");

@@ -1,0 +1,48 @@
+//! `saksbok sign`: one signature added to a protocol PDF.
+
+use std::path::PathBuf;
+
+use chrono::Utc;
+use saksbok_sign::{KeySigner, Pkcs12Signer, SignRequest, sign_pdf};
+
+/// What `sign` was given.
+pub struct SignArgs {
+    pub file: PathBuf,
+    pub p12: PathBuf,
+    pub password_env: String,
+    pub field: Option<String>,
+    pub reason: Option<String>,
+    pub location: Option<String>,
+    pub output: PathBuf,
+}
+
+/// Signs `file` into `output` (which must not exist): nothing is written
+/// when anything is wrong.
+pub fn sign(a: &SignArgs) -> Result<(), String> {
+    if a.output.exists() {
+        return Err(format!("{} finst frå før; vel eit anna namn, så ingenting vert skrive over.", a.output.display()));
+    }
+    let password = std::env::var(&a.password_env)
+        .map_err(|_| format!("Miljøvariabelen {} med passordet til sertifikatfila er ikkje sett.", a.password_env))?;
+    let p12 = std::fs::read(&a.p12).map_err(|e| format!("Kan ikkje lese {}: {e}", a.p12.display()))?;
+    let pdf = std::fs::read(&a.file).map_err(|e| format!("Kan ikkje lese {}: {e}", a.file.display()))?;
+    let signer = Pkcs12Signer::open(&p12, &password).map_err(|e| e.to_string())?;
+    let req = SignRequest {
+        field: a.field.as_deref(),
+        when: Utc::now(),
+        reason: a.reason.as_deref(),
+        location: a.location.as_deref(),
+    };
+    let signed = sign_pdf(&pdf, &signer, &req).map_err(|e| e.to_string())?;
+    saksbok_protocol::save_atomically(&a.output, &signed)
+        .map_err(|e| format!("Kan ikkje skrive {}: {e}", a.output.display()))?;
+    let fields = saksbok_sign::pdf::fields_of(&signed).map_err(|e| e.to_string())?;
+    let done = fields.iter().filter(|f| f.signed).count();
+    println!(
+        "Signert av {} → {} ({done} av {} underskrifter).",
+        saksbok_sign::pdf::common_name(signer.certificate()),
+        a.output.display(),
+        fields.len()
+    );
+    Ok(())
+}

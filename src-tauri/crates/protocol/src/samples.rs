@@ -1,0 +1,36 @@
+//! One protocol of each kind Saksbok prints, from the made-up sample
+//! meeting ([`saksbok_core::sample`]) and the reference case: for the tests
+//! that check every kind (PDF/A, signatures) and for people to look at.
+
+use chrono::{DateTime, Utc};
+use saksbok_core::minutes::{innkalling, minutes, public_minutes};
+use saksbok_core::text::Paragraph;
+
+use crate::content::{AttendanceStyle, MinutesStyle, SignaturePlace};
+use crate::{Rendered, render_innkalling, render_moteprotokoll, render_saksprotokoll};
+
+/// The reference saksprotokoll, one with characters the font lacks, the
+/// møteprotokoll in both attendance layouts, its offentleg versjon and the
+/// innkalling, each with a file name.
+pub fn every_kind(now: DateTime<Utc>) -> Vec<(&'static str, Rendered)> {
+    let phrases = saksbok_core::behandling::Phrases::nynorsk();
+    let tpl = saksbok_core::protocol::ProtocolTemplate::default();
+    let d = saksbok_core::demo::reference();
+    let reference = saksbok_core::protocol::saksprotokoll(&d.meeting.info, &d.meeting.items[0], &tpl, &phrases)
+        .expect("the reference case makes a protocol");
+    let mut missing = reference.clone();
+    missing.sections[0].paragraphs.push(Paragraph::plain("Emoji 😀 og eit tomt teikn: \u{7}. Hebraisk: שלום."));
+    let s = saksbok_core::sample::SampleMeeting::new(0).with_screening();
+    let input = s.input(&phrases, &tpl);
+    let full = minutes(&input).expect("the sample meeting makes a møtebok");
+    let public = public_minutes(&input).expect("the sample meeting makes an offentleg versjon");
+    let fields = MinutesStyle { attendance: AttendanceStyle::Fields, signatures: SignaturePlace::AfterSakliste };
+    vec![
+        ("saksprotokoll.pdf", render_saksprotokoll(&reference, now)),
+        ("saksprotokoll-manglande-teikn.pdf", render_saksprotokoll(&missing, now)),
+        ("moteprotokoll.pdf", render_moteprotokoll(&full, MinutesStyle::default(), now)),
+        ("moteprotokoll-felt.pdf", render_moteprotokoll(&full, fields, now)),
+        ("offentleg.pdf", render_moteprotokoll(&public, MinutesStyle::default(), now)),
+        ("innkalling.pdf", render_innkalling(&innkalling(&input), now)),
+    ]
+}

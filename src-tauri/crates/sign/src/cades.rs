@@ -1,0 +1,134 @@
+//! The CMS signature of a PAdES baseline B-B signature
+//! (ETSI EN 319 142-1, CAdES detached): SignedData over the PDF's byte
+//! ranges' SHA-256, signed attributes content-type, message-digest and
+//! signing-certificate-v2 (which binds the signer's certificate), no
+//! signing-time attribute (PAdES puts the claimed time in the signature
+//! dictionary's /M), the certificates that came with the key.
+//!
+//! Built with the RustCrypto `cms` builder; the signature itself comes from
+//! the [`KeySigner`].
+
+use std::cell::RefCell;
+
+use cms::builder::{SignedDataBuilder, SignerInfoBuilder};
+use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
+use cms::signed_data::{EncapsulatedContentInfo, SignerIdentifier};
+use der::asn1::{Any, OctetString, SetOfVec};
+use der::oid::ObjectIdentifier;
+use der::oid::db::rfc5911::ID_DATA;
+use der::oid::db::rfc5912::{ID_SHA_256, SHA_256_WITH_RSA_ENCRYPTION};
+use der::{Encode, Sequence};
+use rsa::pkcs1v15::{Signature, VerifyingKey};
+use sha2::{Digest, Sha256};
+use spki::{AlgorithmIdentifierOwned, AlgorithmIdentifierRef, SignatureAlgorithmIdentifier};
+use x509_cert::Certificate;
+use x509_cert::attr::Attribute;
+use x509_cert::ext::pkix::name::GeneralName;
+
+use crate::SignError;
+use crate::signer::{KeySigner, rsa_verifying_key};
+
+/// id-aa-signingCertificateV2 (RFC 5035).
+pub const ID_AA_SIGNING_CERTIFICATE_V2: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.47");
+
+/// IssuerSerial (RFC 5035): the issuer's name and the serial number.
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+pub struct IssuerSerial {
+    pub issuer: Vec<GeneralName>,
+    pub serial_number: x509_cert::serial_number::SerialNumber,
+}
+
+/// ESSCertIDv2 with the default hash algorithm (SHA-256), left out as DER
+/// requires.
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+pub struct EssCertIdV2 {
+    pub cert_hash: OctetString,
+    pub issuer_serial: Option<IssuerSerial>,
+}
+
+/// SigningCertificateV2 (RFC 5035), without policies.
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+pub struct SigningCertificateV2 {
+    pub certs: Vec<EssCertIdV2>,
+}
+
+fn failed(e: impl std::fmt::Display) -> SignError {
+    SignError::Failed(e.to_string())
+}
+
+/// The signing-certificate-v2 attribute for `cert`.
+pub fn signing_certificate_v2(cert: &Certificate) -> Result<Attribute, SignError> {
+    let der = cert.to_der().map_err(failed)?;
+    let id = EssCertIdV2 {
+        cert_hash: OctetString::new(Sha256::digest(&der).to_vec()).map_err(failed)?,
+        issuer_serial: Some(IssuerSerial {
+            issuer: vec![GeneralName::DirectoryName(cert.tbs_certificate.issuer.clone())],
+            serial_number: cert.tbs_certificate.serial_number.clone(),
+        }),
+    };
+    let value = SigningCertificateV2 { certs: vec![id] };
+    let any = Any::encode_from(&value).map_err(failed)?;
+    let mut values = SetOfVec::new();
+    values.insert(any).map_err(failed)?;
+    Ok(Attribute { oid: ID_AA_SIGNING_CERTIFICATE_V2, values })
+}
+
+/// The `cms` builder's view of a [`KeySigner`]: an RSA key pair that signs
+/// with SHA-256. The signer's own error is kept, since the builder only
+/// reports that something failed.
+struct CmsKey<'a> {
+    signer: &'a dyn KeySigner,
+    verifying: VerifyingKey<Sha256>,
+    error: RefCell<Option<SignError>>,
+}
+
+impl signature::Keypair for CmsKey<'_> {
+    type VerifyingKey = VerifyingKey<Sha256>;
+
+    fn verifying_key(&self) -> Self::VerifyingKey {
+        self.verifying.clone()
+    }
+}
+
+impl SignatureAlgorithmIdentifier for CmsKey<'_> {
+    type Params = der::AnyRef<'static>;
+
+    const SIGNATURE_ALGORITHM_IDENTIFIER: AlgorithmIdentifierRef<'static> =
+        AlgorithmIdentifierRef { oid: SHA_256_WITH_RSA_ENCRYPTION, parameters: Some(der::AnyRef::NULL) };
+}
+
+impl signature::Signer<Signature> for CmsKey<'_> {
+    fn try_sign(&self, msg: &[u8]) -> Result<Signature, signature::Error> {
+        match self.signer.sign_sha256_rsa(msg) {
+            Ok(bytes) => Signature::try_from(bytes.as_slice()),
+            Err(e) => {
+                *self.error.borrow_mut() = Some(e);
+                Err(signature::Error::new())
+            }
+        }
+    }
+}
+
+/// The DER of a CMS ContentInfo (SignedData, detached) signing `digest`,
+/// the SHA-256 of the signed bytes.
+pub fn signed_data(signer: &dyn KeySigner, digest: &[u8; 32]) -> Result<Vec<u8>, SignError> {
+    let cert = signer.certificate();
+    let key = CmsKey { signer, verifying: rsa_verifying_key(cert)?, error: RefCell::new(None) };
+    let content = EncapsulatedContentInfo { econtent_type: ID_DATA, econtent: None };
+    let sha256 = AlgorithmIdentifierOwned { oid: ID_SHA_256, parameters: None };
+    let sid = SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
+        issuer: cert.tbs_certificate.issuer.clone(),
+        serial_number: cert.tbs_certificate.serial_number.clone(),
+    });
+    let mut info = SignerInfoBuilder::new(&key, sid, sha256.clone(), &content, Some(digest)).map_err(failed)?;
+    info.add_signed_attribute(signing_certificate_v2(cert)?).map_err(failed)?;
+    let mut builder = SignedDataBuilder::new(&content);
+    builder.add_digest_algorithm(sha256).map_err(failed)?;
+    for c in signer.chain() {
+        builder.add_certificate(CertificateChoices::Certificate(c.clone())).map_err(failed)?;
+    }
+    if let Err(e) = builder.add_signer_info::<_, Signature>(info) {
+        return Err(key.error.borrow_mut().take().unwrap_or_else(|| failed(e)));
+    }
+    builder.build().map_err(failed)?.to_der().map_err(failed)
+}

@@ -1,0 +1,55 @@
+//! What can go wrong when signing, in words a clerk understands (Nynorsk),
+//! with a stable code for the window and the command line.
+
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum SignError {
+    #[error("Passordet til sertifikatfila er feil.")]
+    WrongPassword,
+    #[error("Fila er ikkje ei sertifikatfil (PKCS#12, .p12 eller .pfx) Saksbok kan lese: {0}")]
+    NotPkcs12(String),
+    #[error("Sertifikatfila har ingen privat nøkkel med sertifikat. Bruk fila du fekk med nøkkelen (.p12 eller .pfx).")]
+    NoPrivateKey,
+    #[error("Nøkkelen er ikkje ein RSA-nøkkel. Berre RSA-nøklar kan signere i denne versjonen av Saksbok.")]
+    UnsupportedKey,
+    #[error("Den private nøkkelen høyrer ikkje til sertifikatet i fila.")]
+    KeyMismatch,
+    #[error("Sertifikatet til {name} er ikkje gyldig før {from}.")]
+    NotYetValid { name: String, from: String },
+    #[error("Sertifikatet til {name} gjekk ut {until}.")]
+    Expired { name: String, until: String },
+    #[error("Fila er ikkje ein PDF Saksbok kan lese: {0}")]
+    NotPdf(String),
+    #[error("Protokollen har ingen ledig underskriftsfelt: alle som skal skrive under, har alt signert.")]
+    NoEmptyField,
+    #[error("Protokollen har inga underskriftsline for {name}. Ledige liner: {free}. Vel ei av dei.")]
+    NoFieldFor { name: String, free: String },
+    #[error("Protokollen har ikkje underskriftsfeltet «{0}».")]
+    UnknownField(String),
+    #[error("Underskriftsfeltet «{0}» er alt signert.")]
+    FieldSigned(String),
+    #[error("Signeringa feila: {0}")]
+    Failed(String),
+}
+
+impl SignError {
+    /// The stable code the window and the command line see.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::WrongPassword => "sign_wrong_password",
+            Self::NotPkcs12(_) => "sign_not_pkcs12",
+            Self::NoPrivateKey => "sign_no_private_key",
+            Self::UnsupportedKey => "sign_unsupported_key",
+            Self::KeyMismatch => "sign_key_mismatch",
+            Self::NotYetValid { .. } => "sign_not_yet_valid",
+            Self::Expired { .. } => "sign_expired",
+            Self::NotPdf(_) => "sign_not_pdf",
+            Self::NoEmptyField => "sign_no_empty_field",
+            Self::NoFieldFor { .. } => "sign_no_field_for",
+            Self::UnknownField(_) => "sign_unknown_field",
+            Self::FieldSigned(_) => "sign_field_signed",
+            Self::Failed(_) => "sign_failed",
+        }
+    }
+}

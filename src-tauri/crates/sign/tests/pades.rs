@@ -1,0 +1,125 @@
+//! PAdES signatures on a real møtebok: three signatories sign in turn,
+//! each in an incremental update that keeps the earlier revision byte for
+//! byte; poppler's pdfsig and pyHanko find every signature valid and of
+//! type ETSI.CAdES.detached, the last covering the whole file. Bad input
+//! gets its own error and nothing is signed.
+
+mod common;
+
+use std::path::Path;
+
+use chrono::{Duration, TimeZone, Utc};
+use common::{PASSWORD, TestPki, pdfsig, pyhanko_validate};
+use saksbok_core::sample::SampleMeeting;
+use saksbok_protocol::content::MinutesStyle;
+use saksbok_protocol::render_moteprotokoll;
+use saksbok_sign::pdf::signature_fields;
+use saksbok_sign::{Pkcs12Signer, SignError, SignRequest, sign_pdf};
+use tempfile::TempDir;
+
+const SIGNATORIES: [&str; 3] = ["Anne Leiar", "Kari Nes", "Per Olav Berge"];
+
+fn moteprotokoll() -> Vec<u8> {
+    let mut m = SampleMeeting::new(0).minutes();
+    m.signatories = SIGNATORIES.iter().map(|s| (*s).to_string()).collect();
+    render_moteprotokoll(&m, MinutesStyle::default(), Utc.with_ymd_and_hms(2026, 11, 25, 10, 30, 0).unwrap()).pdf
+}
+
+fn request(field: Option<&str>) -> SignRequest<'_> {
+    SignRequest { field, when: Utc::now(), reason: Some("Godkjend møtebok"), location: Some("Gaupne") }
+}
+
+fn signer(pki: &TestPki, name: &str) -> Pkcs12Signer {
+    Pkcs12Signer::open(&std::fs::read(pki.signatory(name)).unwrap(), PASSWORD).unwrap()
+}
+
+/// Also kept under target/ for people (and veraPDF) to look at.
+fn keep(name: &str, bytes: &[u8]) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../target/protocol-samples");
+    let _ = std::fs::create_dir_all(&dir);
+    let _ = std::fs::write(dir.join(name), bytes);
+}
+
+#[test]
+fn three_signatories_sign_in_turn_and_every_signature_stays_valid() {
+    let dir = TempDir::new().unwrap();
+    let pki = TestPki::new(dir.path());
+    let mut pdf = moteprotokoll();
+    let fields = signature_fields(&lopdf::Document::load_mem(&pdf).unwrap());
+    let names: Vec<&str> = fields.iter().map(|f| f.signatory.as_str()).collect();
+    assert_eq!(names, SIGNATORIES, "one empty field per signatory, on their line");
+    assert!(fields.iter().all(|f| !f.signed));
+
+    for (i, name) in SIGNATORIES.iter().enumerate() {
+        let next = sign_pdf(&pdf, &signer(&pki, name), &request(None)).unwrap();
+        assert!(next.starts_with(&pdf), "signature {} keeps the earlier revision byte for byte", i + 1);
+        pdf = next;
+        let file = dir.path().join(format!("signert-{}.pdf", i + 1));
+        std::fs::write(&file, &pdf).unwrap();
+        let report = pdfsig(&file);
+        assert_eq!(report.matches("Signature Validation: Signature is Valid.").count(), i + 1, "{report}");
+    }
+    keep("moteprotokoll-signert.pdf", &pdf);
+    let file = dir.path().join("signert-3.pdf");
+    let fields = signature_fields(&lopdf::Document::load_mem(&pdf).unwrap());
+    assert!(fields.iter().all(|f| f.signed), "{fields:?}");
+
+    let report = pdfsig(&file);
+    assert_eq!(report.matches("Signature Type: ETSI.CAdES.detached").count(), 3, "PAdES, not PKCS#7:\n{report}");
+    for name in SIGNATORIES {
+        assert!(report.contains(&format!("Signer Certificate Common Name: {name}")), "{report}");
+    }
+    // Only the last signature covers the whole file; each earlier one its revision.
+    let last = report.rsplit("Signature #").next().unwrap();
+    assert!(last.contains("Total document signed"), "{report}");
+    assert_eq!(report.matches("Total document signed").count(), 1, "{report}");
+
+    let (ok, summary) = pyhanko_validate(&file, &pki.ca());
+    assert!(ok, "pyHanko: {summary}");
+    // One line per signature: "Underskrift 1:<hash>:VALID".
+    let valid: Vec<&str> = summary.lines().filter(|l| l.ends_with(":VALID")).collect();
+    assert_eq!(valid.len(), 3, "{summary}");
+    for (i, line) in valid.iter().enumerate() {
+        assert!(line.starts_with(&format!("Underskrift {}:", i + 1)), "{summary}");
+    }
+
+    let q = std::process::Command::new("qpdf").arg("--check").arg(&file).output().unwrap();
+    assert!(String::from_utf8_lossy(&q.stdout).contains("No syntax or stream encoding errors"), "{q:?}");
+}
+
+#[test]
+fn each_wrong_input_has_its_own_error_and_signs_nothing() {
+    let dir = TempDir::new().unwrap();
+    let pki = TestPki::new(dir.path());
+    let pdf = moteprotokoll();
+    let p12 = std::fs::read(pki.signatory("Anne Leiar")).unwrap();
+
+    let err = Pkcs12Signer::open(&p12, "feil passord").unwrap_err();
+    assert!(matches!(err, SignError::WrongPassword), "{err:?}");
+    assert_eq!(err.to_string(), "Passordet til sertifikatfila er feil.");
+    let err = Pkcs12Signer::open(b"ikkje ei sertifikatfil", PASSWORD).unwrap_err();
+    assert_eq!(err.code(), "sign_not_pkcs12", "{err}");
+
+    let anne = Pkcs12Signer::open(&p12, PASSWORD).unwrap();
+    let err = sign_pdf(b"%PDF-1.7\nikkje ein pdf", &anne, &request(None)).unwrap_err();
+    assert_eq!(err.code(), "sign_not_pdf", "{err}");
+
+    let later = SignRequest { when: Utc::now() + Duration::days(800), ..request(None) };
+    let err = sign_pdf(&pdf, &anne, &later).unwrap_err();
+    assert_eq!(err.code(), "sign_expired", "{err}");
+    assert!(err.to_string().starts_with("Sertifikatet til Anne Leiar gjekk ut "), "{err}");
+    let earlier = SignRequest { when: Utc::now() - Duration::days(2), ..request(None) };
+    assert_eq!(sign_pdf(&pdf, &anne, &earlier).unwrap_err().code(), "sign_not_yet_valid");
+
+    let stranger = signer(&pki, "Ola Utanfor");
+    let err = sign_pdf(&pdf, &stranger, &request(None)).unwrap_err();
+    assert_eq!(err.code(), "sign_no_field_for", "{err}");
+    assert!(err.to_string().contains("«Underskrift 1» (Anne Leiar)"), "the free lines are named: {err}");
+    assert_eq!(sign_pdf(&pdf, &stranger, &request(Some("Underskrift 9"))).unwrap_err().code(), "sign_unknown_field");
+
+    let once = sign_pdf(&pdf, &anne, &request(None)).unwrap();
+    let err = sign_pdf(&once, &anne, &request(Some("Underskrift 1"))).unwrap_err();
+    assert_eq!(err.code(), "sign_field_signed", "{err}");
+    // Anne's own line is taken; she is not offered another's.
+    assert_eq!(sign_pdf(&once, &anne, &request(None)).unwrap_err().code(), "sign_no_field_for");
+}
