@@ -159,6 +159,16 @@ enum Command {
         #[arg(short, long, value_name = "OUT.pdf")]
         output: PathBuf,
     },
+    /// Check a protocol PDF: is it a protocol kept in this register (board,
+    /// meeting, version), or exactly one plus valid signatures, the last over
+    /// the whole file? Lists each signature. Exits 1 with the reason when not.
+    Verify {
+        /// The PDF to check.
+        file: PathBuf,
+        /// Print JSON (protocol, signatures, problem) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the system's printers, the default first: name, state, two-sided
     /// printing, description.
     Printers {
@@ -573,6 +583,10 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Sign { file, p12, password_env, field, reason, location, output } => {
             let args = signing::SignArgs { file, p12, password_env, field, reason, location, output };
             signing::sign(&args)?;
+        }
+        Command::Verify { file, json } => {
+            let store = open(cli.db.as_deref(), true)?;
+            signing::verify(&store, &file, json)?;
         }
         Command::Print { file, printer, copies, duplex } => {
             let printer = match printer {

@@ -1,9 +1,12 @@
-//! `saksbok sign`: one signature added to a protocol PDF.
+//! `saksbok sign` and `saksbok verify`: one signature added to a protocol
+//! PDF; a PDF checked against the kept protocols and its signatures.
 
 use std::path::PathBuf;
 
 use chrono::Utc;
+use saksbok_sign::verify::verify_protocol;
 use saksbok_sign::{KeySigner, Pkcs12Signer, SignRequest, sign_pdf};
+use saksbok_store::protocols::{KeptPrint, find_kept};
 
 /// What `sign` was given.
 pub struct SignArgs {
@@ -45,4 +48,61 @@ pub fn sign(a: &SignArgs) -> Result<(), String> {
         fields.len()
     );
     Ok(())
+}
+
+/// How a kept print is named: "Møteprotokoll, Formannskapet 15.04.2021, versjon 1 (godkjend)".
+pub fn describe(p: &KeptPrint) -> String {
+    let what = match p.kind.as_str() {
+        "saksprotokoll" => format!("Saksprotokoll «{}»", p.item.as_deref().unwrap_or("")),
+        "moteprotokoll" => "Møteprotokoll".to_string(),
+        "offentleg" => "Møteprotokoll, offentleg versjon".to_string(),
+        _ => "Innkalling".to_string(),
+    };
+    let date = chrono::NaiveDate::parse_from_str(&p.date, "%Y-%m-%d")
+        .map_or_else(|_| p.date.clone(), |d| d.format("%d.%m.%Y").to_string());
+    let approved = if p.approved { " (godkjend)" } else { "" };
+    format!("{what}, {} {date}, versjon {}{approved}", p.board, p.version)
+}
+
+/// Checks `file`; prints what it is and its signatures; an error (exit 1)
+/// with the reason when it is not a kept protocol or one plus valid
+/// signatures.
+pub fn verify(store: &saksbok_store::Store, file: &std::path::Path, json: bool) -> Result<(), String> {
+    let pdf = std::fs::read(file).map_err(|e| format!("Kan ikkje lese {}: {e}", file.display()))?;
+    let mut lookup_error = None;
+    let v = verify_protocol(&pdf, |sha| {
+        find_kept(store.conn(), sha).unwrap_or_else(|e| {
+            lookup_error = Some(e.to_string());
+            None
+        })
+    });
+    if let Some(e) = lookup_error {
+        return Err(e);
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?);
+    } else {
+        match &v.protocol {
+            Some(p) => println!("{}", describe(p)),
+            None => println!("Ukjend fil: {}", file.display()),
+        }
+        if v.signatures.is_empty() {
+            println!("Ingen underskrifter.");
+        } else {
+            println!("Underskrifter:");
+            for s in &v.signatures {
+                let when = s.signed_at.as_deref().map(|t| format!(", {t}")).unwrap_or_default();
+                let state = match (&s.problem, s.whole_file) {
+                    (Some(why), _) => format!("IKKJE GYLDIG ({why})"),
+                    (None, true) => "gyldig, dekkjer heile fila".to_string(),
+                    (None, false) => "gyldig, dekkjer revisjonen før".to_string(),
+                };
+                println!("  {}: {}{when} – {state}", s.field, s.signer);
+            }
+        }
+    }
+    match v.problem {
+        Some(problem) => Err(problem),
+        None => Ok(()),
+    }
 }

@@ -544,6 +544,46 @@ fn an_approved_moteprotokoll_is_signed_from_the_command_line() {
     let bytes = std::fs::read(&signed).unwrap();
     assert!(bytes.starts_with(&std::fs::read(&approved).unwrap()), "the approved bytes come first, unchanged");
 
+    // verify: the approved file, the signed file, and a changed copy.
+    let o = saksbok(&db, &["verify", approved.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "Møteprotokoll, Formannskapet og næringsutvalet 15.04.2021, versjon 1 (godkjend)\nIngen underskrifter.\n"
+    );
+    let o = saksbok(&db, &["verify", signed.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(said.starts_with("Møteprotokoll, Formannskapet og næringsutvalet 15.04.2021, versjon 1 (godkjend)\n"));
+    assert!(said.contains("Underskrifter:\n  Underskrift 1: Kari Nes, "), "{said}");
+    assert!(said.ends_with(" UTC – gyldig, dekkjer heile fila\n"), "{said}");
+    let o = saksbok(&db, &["verify", "--json", signed.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["protocol"]["kind"], "moteprotokoll");
+    assert_eq!(v["protocol"]["version"], 1);
+    assert_eq!(v["signatures"][0]["signer"], "Kari Nes");
+    assert_eq!(v["signatures"][0]["valid"], true);
+    assert_eq!(v["problem"], serde_json::Value::Null);
+
+    let mut changed = bytes.clone();
+    let at = changed.windows(7).position(|w| w == b"/Author").unwrap() + 20;
+    changed[at] ^= 1;
+    let changed_file = dir.path().join("endra.pdf");
+    std::fs::write(&changed_file, &changed).unwrap();
+    let o = saksbok(&db, &["verify", changed_file.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert_eq!(
+        stderr(&o),
+        "saksbok: Fila er ikkje ein protokoll frå dette registeret: ingen del av ho er ein lagra protokoll.\n"
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("IKKJE GYLDIG (fila er endra etter at ho vart signert)"));
+    let mut appended = bytes.clone();
+    appended.extend_from_slice(b"\n% lagt til\n");
+    std::fs::write(&changed_file, &appended).unwrap();
+    let o = saksbok(&db, &["verify", changed_file.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).starts_with("saksbok: Fila er endra etter"), "{}", stderr(&o));
+
     let o = sign(pki::PASSWORD, &approved, &signed);
     assert!(stderr(&o).contains("finst frå før"), "{}", stderr(&o));
     assert_eq!(std::fs::read(&signed).unwrap(), bytes, "the earlier file is never overwritten");

@@ -12,6 +12,7 @@ pub mod cades;
 mod error;
 pub mod pdf;
 pub mod signer;
+pub mod verify;
 
 pub use error::SignError;
 pub use pdf::{SignRequest, sign_pdf};

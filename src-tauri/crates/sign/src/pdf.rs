@@ -202,15 +202,7 @@ pub fn sign_pdf(pdf: &[u8], signer: &dyn KeySigner, req: &SignRequest) -> Result
     if cms.len() > SIGNATURE_ROOM {
         return Err(SignError::Failed(format!("signaturen er for stor ({} byte)", cms.len())));
     }
-    let hex = saksbok_hex(&cms);
+    let hex = saksbok_core::hash::hex(&cms);
     out[contents_at + 1..contents_at + 1 + hex.len()].copy_from_slice(hex.as_bytes());
     Ok(out)
-}
-
-fn saksbok_hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02X}");
-        s
-    })
 }

@@ -93,6 +93,56 @@ pub fn printed_pdf(conn: &Connection, id: i64) -> Result<Vec<u8>> {
     crate::documents::blob(conn, &sha)
 }
 
+/// A kept print, named as a person would name it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct KeptPrint {
+    pub id: i64,
+    /// `saksprotokoll`, `moteprotokoll`, `offentleg` or `innkalling`.
+    pub kind: String,
+    pub board: String,
+    /// The meeting's date, `YYYY-MM-DD`.
+    pub date: String,
+    /// The utvalssak's title, for a saksprotokoll.
+    pub item: Option<String>,
+    /// 1 for the first print of this protocol, 2 for the next…
+    pub version: u32,
+    /// The approved møtebok (every later copy is these bytes).
+    pub approved: bool,
+    pub created_at: String,
+}
+
+/// The kept print whose bytes have this SHA-256 (the approved one first
+/// when the same bytes were kept twice), or `None`.
+pub fn find_kept(conn: &Connection, sha256: &str) -> Result<Option<KeptPrint>> {
+    Ok(conn
+        .query_row(
+            "SELECT p.id, p.kind, b.name, m.date, a.title, p.approved, p.created_at,
+                    (SELECT count(*) FROM printed_protocols q WHERE q.kind = p.kind AND q.meeting_id = p.meeting_id
+                       AND q.agenda_item_id IS p.agenda_item_id AND q.id <= p.id)
+             FROM printed_protocols p
+             JOIN meetings m ON m.id = p.meeting_id
+             JOIN boards b ON b.id = m.board_id
+             LEFT JOIN agenda_items a ON a.id = p.agenda_item_id
+             WHERE p.sha256 = ?1
+             ORDER BY p.approved DESC, p.id
+             LIMIT 1",
+            [sha256],
+            |r| {
+                Ok(KeptPrint {
+                    id: r.get(0)?,
+                    kind: r.get(1)?,
+                    board: r.get(2)?,
+                    date: r.get(3)?,
+                    item: r.get(4)?,
+                    approved: r.get::<_, i64>(5)? == 1,
+                    created_at: r.get(6)?,
+                    version: r.get(7)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
 /// The municipality's protocol template: the reference layout, with the
 /// municipality's name from the settings.
 pub fn protocol_template(conn: &Connection) -> Result<saksbok_core::protocol::ProtocolTemplate> {

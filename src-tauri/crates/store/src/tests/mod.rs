@@ -337,6 +337,14 @@ fn every_print_is_kept_with_its_bytes_and_numbered() {
         .unwrap_err();
     assert_eq!(e.code(), "not_found");
     assert_eq!(protocols::printed_pdf(s.conn(), 999).unwrap_err().code(), "not_found");
+
+    // A kept print is found by its bytes' hash and named with its version.
+    let found = protocols::find_kept(s.conn(), &saksbok_core::hash::sha256_hex(b"%PDF-1 second")).unwrap().unwrap();
+    assert_eq!((found.id, found.kind.as_str(), found.version, found.approved), (second, "saksprotokoll", 2, false));
+    assert_eq!(found.board, "Formannskapet og næringsutvalet");
+    assert_eq!(found.date, "2021-04-15");
+    assert!(found.item.as_deref().unwrap().contains("SYS-IKT"), "{found:?}");
+    assert_eq!(protocols::find_kept(s.conn(), &saksbok_core::hash::sha256_hex(b"not ours")).unwrap(), None);
 }
 
 /// The writer half of the crash test: run in a child process by
