@@ -1,5 +1,5 @@
 //! JSON interchange: the whole database as one versioned JSON document, and
-//! back. The format is documented by `schema/saksbok-export-v4.schema.json`;
+//! back. The format is documented by `schema/saksbok-export-v5.schema.json`;
 //! a test keeps that file and the database's tables in step.
 //!
 //! Export writes every table in a fixed order, rows by id, columns in table
@@ -23,7 +23,7 @@ use crate::{Result, StoreError};
 /// What `format` says in every export.
 pub const FORMAT: &str = "saksbok";
 /// The format version this build writes and the newest it reads.
-pub const FORMAT_VERSION: i64 = 4;
+pub const FORMAT_VERSION: i64 = 5;
 
 /// The oldest format version this build reads. A file of an older version
 /// may lack what came later ([`ADDED`]); the database's defaults fill it in.
@@ -75,6 +75,9 @@ const ADDED: &[(&str, &str, i64)] = &[
     ("meetings", "approved_by", 4),
     ("meetings", "approval_note", 4),
     ("printed_protocols", "approved", 4),
+    ("printed_protocols", "signed_from", 5),
+    ("printed_protocols", "signatures", 5),
+    ("printed_protocols", "signed_source", 5),
 ];
 
 /// Whether a file of `version` may lack `column` of `table` (or the whole table, `*`).

@@ -33,6 +33,7 @@ pub mod protocols;
 pub mod saksgang;
 pub mod search;
 pub mod settings;
+pub mod signed;
 mod sql;
 pub mod undo;
 pub mod verify;

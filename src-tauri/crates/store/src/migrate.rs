@@ -25,6 +25,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0009_print_kinds", include_str!("../migrations/0009_print_kinds.sql")),
     ("0010_protocol_layout", include_str!("../migrations/0010_protocol_layout.sql")),
     ("0011_approval", include_str!("../migrations/0011_approval.sql")),
+    ("0012_signed_copies", include_str!("../migrations/0012_signed_copies.sql")),
 ];
 
 /// Saksbok's SQLite application_id: the bytes "SAKS".

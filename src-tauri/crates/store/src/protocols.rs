@@ -54,7 +54,8 @@ fn printed_key(conn: &Connection, what: Printed) -> Result<(i64, Option<i64>, &'
 pub fn times_printed(conn: &Connection, what: Printed) -> Result<u32> {
     let (meeting, item, kind) = printed_key(conn, what)?;
     Ok(conn.query_row(
-        "SELECT count(*) FROM printed_protocols WHERE kind = ?1 AND meeting_id = ?2 AND agenda_item_id IS ?3",
+        "SELECT count(*) FROM printed_protocols
+         WHERE kind = ?1 AND meeting_id = ?2 AND agenda_item_id IS ?3 AND signed_from IS NULL",
         params![kind, meeting, item],
         |r| r.get(0),
     )?)
@@ -108,6 +109,9 @@ pub struct KeptPrint {
     pub version: u32,
     /// The approved møtebok (every later copy is these bytes).
     pub approved: bool,
+    /// A signed copy of the approved møtebok: how many signatures it holds
+    /// (0 for any other print).
+    pub signatures: u32,
     pub created_at: String,
 }
 
@@ -116,15 +120,17 @@ pub struct KeptPrint {
 pub fn find_kept(conn: &Connection, sha256: &str) -> Result<Option<KeptPrint>> {
     Ok(conn
         .query_row(
-            "SELECT p.id, p.kind, b.name, m.date, a.title, p.approved, p.created_at,
+            "SELECT p.id, p.kind, b.name, m.date, a.title, p.approved OR p.signed_from IS NOT NULL, p.created_at,
                     (SELECT count(*) FROM printed_protocols q WHERE q.kind = p.kind AND q.meeting_id = p.meeting_id
-                       AND q.agenda_item_id IS p.agenda_item_id AND q.id <= p.id)
+                       AND q.agenda_item_id IS p.agenda_item_id AND q.id <= coalesce(p.signed_from, p.id)
+                       AND q.signed_from IS NULL),
+                    p.signatures
              FROM printed_protocols p
              JOIN meetings m ON m.id = p.meeting_id
              JOIN boards b ON b.id = m.board_id
              LEFT JOIN agenda_items a ON a.id = p.agenda_item_id
              WHERE p.sha256 = ?1
-             ORDER BY p.approved DESC, p.id
+             ORDER BY p.approved DESC, p.signatures DESC, p.id
              LIMIT 1",
             [sha256],
             |r| {
@@ -137,6 +143,7 @@ pub fn find_kept(conn: &Connection, sha256: &str) -> Result<Option<KeptPrint>> {
                     approved: r.get::<_, i64>(5)? == 1,
                     created_at: r.get(6)?,
                     version: r.get(7)?,
+                    signatures: r.get(8)?,
                 })
             },
         )

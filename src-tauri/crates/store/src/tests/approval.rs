@@ -190,3 +190,52 @@ fn an_approved_meeting_is_locked_in_every_table_whoever_asks() {
     let e = b.conn().execute("DELETE FROM votes", []).unwrap_err().to_string();
     assert!(e.contains("godkjend og låst"), "{e}");
 }
+
+#[test]
+fn signed_copies_build_on_the_approved_bytes_and_are_never_changed() {
+    use crate::signed::{self, Source};
+    let dir = TempDir::new().unwrap();
+    let mut s = Store::open(&db(&dir)).unwrap();
+    let (m, _) = recorded(&mut s);
+    let one = [PDF, b"\n% one signature"].concat();
+    let e = s.write(|tx| signed::keep(tx, &who(), m, "/p/s1.pdf", &one, 1, Source::Saksbok)).unwrap_err();
+    assert!(e.to_string().starts_with("Protokollen er ikkje godkjend enno"), "{e}");
+
+    s.write(|tx| approval::approve(tx, &who(), m, &approval(&["Kari Nordheim", "Per Bakken"]), "/p/m.pdf", PDF))
+        .unwrap();
+    assert_eq!(signed::current(s.conn(), m).unwrap(), PDF, "nothing signed yet: the approved bytes");
+    let e = s
+        .write(|tx| signed::keep(tx, &who(), m, "/p/x.pdf", b"%PDF-1.7 another file", 1, Source::Saksbok))
+        .unwrap_err();
+    assert!(e.to_string().starts_with("Fila er ikkje den godkjende møteboka"), "{e}");
+    let first = s.write(|tx| signed::keep(tx, &who(), m, "/p/s1.pdf", &one, 1, Source::Saksbok)).unwrap();
+    assert_eq!(signed::current(s.conn(), m).unwrap(), one);
+    let e = s.write(|tx| signed::keep(tx, &who(), m, "/p/s1b.pdf", &one, 1, Source::Imported)).unwrap_err();
+    assert!(e.to_string().contains("ingen nye underskrifter"), "{e}");
+    let two = [&one[..], b"\n% two"].concat();
+    let second = s.write(|tx| signed::keep(tx, &who(), m, "/p/s2.pdf", &two, 2, Source::Imported)).unwrap();
+    let (latest, bytes) = signed::latest(s.conn(), m).unwrap().unwrap();
+    assert_eq!((latest.id, latest.signatures, latest.source.as_str(), bytes), (second, 2, "imported", two.clone()));
+
+    // Found by its bytes as the approved møtebok's signed copy, version 1.
+    let found = crate::protocols::find_kept(s.conn(), &saksbok_core::hash::sha256_hex(&two)).unwrap().unwrap();
+    assert_eq!((found.version, found.approved, found.signatures), (1, true, 2));
+    // Signed copies are not versions of the møtebok.
+    assert_eq!(crate::protocols::times_printed(s.conn(), crate::protocols::Printed::Meeting(m)).unwrap(), 1);
+
+    for sql in [
+        format!("UPDATE printed_protocols SET path = 'x' WHERE id = {first}"),
+        format!("DELETE FROM printed_protocols WHERE id = {second}"),
+    ] {
+        let e = s.conn().execute(&sql, []).unwrap_err().to_string();
+        assert!(e.contains("signert utgåve"), "{sql}: {e}");
+    }
+
+    // Export and import carry the signed copies and their bytes.
+    let json = interchange::export_text(s.conn()).unwrap();
+    let mut b = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let from_a = |sha: &str| crate::documents::blob(s.conn(), sha).map_err(|e| std::io::Error::other(e.to_string()));
+    b.write(|tx| interchange::import(tx, &who(), &interchange::parse(&json)?, "a.json", &from_a)).unwrap();
+    assert_eq!(interchange::export_text(b.conn()).unwrap(), json);
+    assert_eq!(signed::current(b.conn(), m).unwrap(), two);
+}
