@@ -38,6 +38,8 @@ fn generate(dir: &Path) {
     crate::service::MeetingDocument::export_all(&cfg).unwrap();
     crate::service::printing::PrinterChoice::export_all(&cfg).unwrap();
     crate::service::printing::PrinterList::export_all(&cfg).unwrap();
+    crate::service::signing::MeetingSignatures::export_all(&cfg).unwrap();
+    crate::service::signing::VerifyReport::export_all(&cfg).unwrap();
     crate::service::boards::LayoutView::export_all(&cfg).unwrap();
     saksbok_core::approval::ApprovalInput::export_all(&cfg).unwrap();
     saksbok_core::approval::ApprovalRecord::export_all(&cfg).unwrap();

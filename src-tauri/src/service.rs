@@ -7,6 +7,7 @@ pub mod behandling;
 pub mod boards;
 pub mod meetings;
 pub mod printing;
+pub mod signing;
 
 use std::path::PathBuf;
 

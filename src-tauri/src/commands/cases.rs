@@ -83,7 +83,7 @@ pub async fn attach_document_bytes(app: AppHandle, request: tauri::ipc::Request<
 }
 
 /// Decodes `%XX` escapes (as `encodeURIComponent` writes them) into UTF-8.
-fn percent_decode(s: &str) -> Option<String> {
+pub(super) fn percent_decode(s: &str) -> Option<String> {
     let mut out = Vec::with_capacity(s.len());
     let mut bytes = s.bytes();
     while let Some(b) = bytes.next() {

@@ -11,6 +11,7 @@ pub mod boards;
 pub mod cases;
 pub mod meetings;
 pub mod protocol;
+pub mod signing;
 
 use tauri::{AppHandle, Manager};
 

@@ -677,3 +677,76 @@ fn an_approved_meeting_prints_its_approved_bytes_and_refuses_changes() {
     let e = super::meetings::set_roll(&st, meeting, &roll, now()).unwrap_err();
     assert!(e.message.contains("godkjend"), "{}", e.message);
 }
+
+#[path = "../../crates/sign/tests/common/mod.rs"]
+mod pki;
+
+#[test]
+fn an_approved_moteprotokoll_is_signed_brought_in_and_checked_from_the_window() {
+    use saksbok_core::approval::ApprovalInput;
+    let dir = TempDir::new().unwrap();
+    let st = state(&dir);
+    let meeting = demo_meeting(&st);
+    let mut roll = saksbok_core::roll::RollInput::default();
+    roll.attendance.attendees = vec![saksbok_core::attendance::Attendee::present(
+        "Kari Nes",
+        Some("Sp"),
+        saksbok_core::attendance::Capacity::Member,
+    )];
+    roll.chair = Some("Kari Nes".into());
+    super::meetings::set_roll(&st, meeting, &roll, now()).unwrap();
+    let e = super::signing::get_signatures(&st, meeting).unwrap_err();
+    assert!(e.message.starts_with("Protokollen er ikkje godkjend enno"), "{}", e.message);
+    let input = ApprovalInput { approved_on: "16.04.2021".into(), note: None, signatories: vec!["Kari Nes".into()] };
+    let (approved_path, _) = super::approval::approve_meeting(&st, meeting, &input, now()).unwrap();
+    let lines = super::signing::get_signatures(&st, meeting).unwrap().lines;
+    assert_eq!(lines.len(), 1);
+    assert_eq!((lines[0].field.as_str(), lines[0].signatory.as_str()), ("Underskrift 1", "Kari Nes"));
+    assert!(lines[0].signature.is_none());
+
+    let keys = TempDir::new().unwrap();
+    let p12 = std::fs::read(pki::TestPki::new(keys.path()).signatory("Kari Nes")).unwrap();
+    let e = super::signing::sign_meeting(&st, meeting, &p12, "feil", None, Utc::now()).unwrap_err();
+    assert_eq!((e.code.as_str(), e.message.as_str()), ("sign_wrong_password", "Passordet til sertifikatfila er feil."));
+    let files = || std::fs::read_dir(dir.path().join("protokollar")).unwrap().count();
+    assert_eq!(files(), 1, "nothing written on a wrong password");
+
+    let (signed_path, view) =
+        super::signing::sign_meeting(&st, meeting, &p12, pki::PASSWORD, None, Utc::now()).unwrap();
+    assert!(signed_path.to_string_lossy().ends_with("-signert-1.pdf"), "{}", signed_path.display());
+    let sig = view.lines[0].signature.as_ref().unwrap();
+    assert!(sig.valid && sig.whole_file && sig.signer == "Kari Nes", "{sig:?}");
+    assert_eq!(super::signing::get_signatures(&st, meeting).unwrap(), view, "kept in the register");
+    let signed = std::fs::read(&signed_path).unwrap();
+    assert!(signed.starts_with(&std::fs::read(&approved_path).unwrap()));
+
+    let report = super::signing::verify_pdf(&st, &signed).unwrap();
+    assert_eq!(report.problem, None);
+    assert_eq!(
+        report.protocol.as_deref(),
+        Some(
+            "Møteprotokoll, Formannskapet og næringsutvalet 15.04.2021, versjon 1 (godkjend), \
+             signert utgåve med 1 underskrift"
+        )
+    );
+    let e = super::signing::sign_meeting(&st, meeting, &p12, pki::PASSWORD, None, Utc::now()).unwrap_err();
+    assert_eq!(e.code, "sign_no_empty_field");
+
+    // Bringing in: the same copy again has no new signature; the approved file none at all.
+    let e = super::signing::import_signed_copy(&st, meeting, &signed, now()).unwrap_err();
+    assert!(e.message.contains("ingen nye underskrifter"), "{}", e.message);
+    let e =
+        super::signing::import_signed_copy(&st, meeting, &std::fs::read(&approved_path).unwrap(), now()).unwrap_err();
+    assert_eq!(e.message, "Fila har ingen underskrifter.");
+    let mut changed = signed.clone();
+    let at = changed.len() - 300;
+    changed[at] ^= 1;
+    let e = super::signing::import_signed_copy(&st, meeting, &changed, now()).unwrap_err();
+    assert_eq!(e.code, "sign_not_ours", "{}", e.message);
+
+    // A PDF that is not ours.
+    let other = saksbok_protocol::samples::every_kind(now()).remove(0).1;
+    let report = super::signing::verify_pdf(&st, &other.pdf).unwrap();
+    assert_eq!(report.protocol, None);
+    assert!(report.problem.unwrap().starts_with("Fila er ikkje ein protokoll frå dette registeret"));
+}

@@ -10,6 +10,7 @@
 //! - `meetings`: a meeting planned: its facts, a sakliste of three cases, moved, undone, held.
 //! - `whole_meeting`: a meeting of three cases: the roll (late arrival, ugild with a stand-in), an
 //!   orientering, a postponement that falls, an amendment carried 5 mot 2 with the parties.
+//! - `signing`: an approved meeting signed in the window with a test PKCS#12 file.
 //! - `restore`: a damaged register brought back from a backup on the error screen.
 //! - `instance`: a second start hands over to the running window.
 //! - `bench`: start-up and memory against a blank window (run by .ci/test as a step of its own).
@@ -26,5 +27,6 @@ mod keyboard;
 mod meetings;
 mod register;
 mod restore;
+mod signing;
 mod whole_meeting;
 mod zoom;

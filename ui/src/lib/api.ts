@@ -56,6 +56,10 @@ import type { ProtocolLayout } from "./bindings/ProtocolLayout";
 import type { PrinterChoice } from "./bindings/PrinterChoice";
 import type { PrinterInfo } from "./bindings/PrinterInfo";
 import type { PrinterList } from "./bindings/PrinterList";
+import type { MeetingSignatures } from "./bindings/MeetingSignatures";
+import type { SignatureLine } from "./bindings/SignatureLine";
+import type { SignatureInfo } from "./bindings/SignatureInfo";
+import type { VerifyReport } from "./bindings/VerifyReport";
 import type { MeetingDocument } from "./bindings/MeetingDocument";
 import type { PublicJournalResult } from "./bindings/PublicJournalResult";
 import type { RegisterSettings } from "./bindings/RegisterSettings";
@@ -128,6 +132,10 @@ export type {
   PrinterChoice,
   PrinterInfo,
   PrinterList,
+  MeetingSignatures,
+  SignatureLine,
+  SignatureInfo,
+  VerifyReport,
   PublicJournalResult,
   RegisterSettings,
   Role,
@@ -170,20 +178,45 @@ async function call<T>(cmd: string, args?: InvokeArgs, options?: InvokeOptions):
   }
 }
 
+/** A file chosen in the window as raw bytes for a command's request body. */
+async function fileBytes(file: File): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await file.arrayBuffer());
+  } catch (e) {
+    throw asCommandError(e);
+  }
+}
+
 /**
  * Sends one file chosen in the window's file picker as the raw request body;
  * the journalpost and the (percent-encoded) file name go as headers.
  */
 async function attachDocumentBytes(journalEntryId: number, file: File): Promise<DocumentRecord> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } catch (e) {
-    throw asCommandError(e);
-  }
+  const bytes = await fileBytes(file);
   return call<DocumentRecord>("attach_document_bytes", bytes, {
     headers: { "x-journal-entry": String(journalEntryId), "x-file-name": encodeURIComponent(file.name) },
   });
+}
+
+/** Headers are ASCII: every value goes percent-encoded (the back end decodes it). */
+function headers(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, encodeURIComponent(v)]));
+}
+
+async function signMeeting(meeting: number, p12: File, password: string, field: string | null): Promise<MeetingSignatures> {
+  const bytes = await fileBytes(p12);
+  return call<MeetingSignatures>("sign_meeting", bytes, {
+    headers: headers({ "x-meeting": String(meeting), "x-password": password, "x-field": field ?? "" }),
+  });
+}
+
+async function importSignedCopy(meeting: number, pdf: File): Promise<MeetingSignatures> {
+  const bytes = await fileBytes(pdf);
+  return call<MeetingSignatures>("import_signed_copy", bytes, { headers: headers({ "x-meeting": String(meeting) }) });
+}
+
+async function verifyPdf(pdf: File): Promise<VerifyReport> {
+  return call<VerifyReport>("verify_pdf", await fileBytes(pdf));
 }
 
 /**
@@ -281,6 +314,12 @@ export const api = {
   approveMeeting: (meeting: number, input: ApprovalInput) => call<ApprovalRecord>("approve_meeting", { meeting, input }),
   /** The system's printers for the print dialog, the one to start from first. */
   listPrinters: () => call<PrinterList>("list_printers"),
+  getSignatures: (meeting: number) => call<MeetingSignatures>("get_signatures", { meeting }),
+  signMeeting,
+  importSignedCopy,
+  verifyPdf,
+  /** Opens the signed copy in the PDF viewer; resolves to why it could not, or null. */
+  openSignedCopy: (meeting: number) => call<string | null>("open_signed_copy", { meeting }),
   /** Writes the offentleg journal of a period (dd.mm.yyyy or yyyy-mm-dd) and opens it. */
   writePublicJournal: (from: string, to: string, csv: boolean) =>
     call<PublicJournalResult>("write_public_journal", { from, to, csv }),

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chrono::Utc;
 use saksbok_sign::verify::verify_protocol;
 use saksbok_sign::{KeySigner, Pkcs12Signer, SignRequest, sign_pdf};
-use saksbok_store::protocols::{KeptPrint, find_kept};
+use saksbok_store::protocols::find_kept;
 
 /// What `sign` was given.
 pub struct SignArgs {
@@ -50,20 +50,6 @@ pub fn sign(a: &SignArgs) -> Result<(), String> {
     Ok(())
 }
 
-/// How a kept print is named: "Møteprotokoll, Formannskapet 15.04.2021, versjon 1 (godkjend)".
-pub fn describe(p: &KeptPrint) -> String {
-    let what = match p.kind.as_str() {
-        "saksprotokoll" => format!("Saksprotokoll «{}»", p.item.as_deref().unwrap_or("")),
-        "moteprotokoll" => "Møteprotokoll".to_string(),
-        "offentleg" => "Møteprotokoll, offentleg versjon".to_string(),
-        _ => "Innkalling".to_string(),
-    };
-    let date = chrono::NaiveDate::parse_from_str(&p.date, "%Y-%m-%d")
-        .map_or_else(|_| p.date.clone(), |d| d.format("%d.%m.%Y").to_string());
-    let approved = if p.approved { " (godkjend)" } else { "" };
-    format!("{what}, {} {date}, versjon {}{approved}", p.board, p.version)
-}
-
 /// Checks `file`; prints what it is and its signatures; an error (exit 1)
 /// with the reason when it is not a kept protocol or one plus valid
 /// signatures.
@@ -83,7 +69,7 @@ pub fn verify(store: &saksbok_store::Store, file: &std::path::Path, json: bool) 
         println!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?);
     } else {
         match &v.protocol {
-            Some(p) => println!("{}", describe(p)),
+            Some(p) => println!("{}", p.describe()),
             None => println!("Ukjend fil: {}", file.display()),
         }
         if v.signatures.is_empty() {

@@ -85,6 +85,13 @@ pub fn record_print(tx: &Transaction<'_>, who: &Actor<'_>, what: Printed, path: 
     Ok(id)
 }
 
+/// Where a print's copy was written when it was kept.
+pub fn printed_path(conn: &Connection, id: i64) -> Result<String> {
+    conn.query_row("SELECT path FROM printed_protocols WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("utskrift med id {id}")))
+}
+
 /// The bytes of a print as they were kept, checked against their hash.
 pub fn printed_pdf(conn: &Connection, id: i64) -> Result<Vec<u8>> {
     let sha: String = conn
@@ -113,6 +120,29 @@ pub struct KeptPrint {
     /// (0 for any other print).
     pub signatures: u32,
     pub created_at: String,
+}
+
+impl KeptPrint {
+    /// How a person names it: "Møteprotokoll, Formannskapet 15.04.2021,
+    /// versjon 1 (godkjend)", with ", signert utgåve med 2 underskrifter" for
+    /// a signed copy.
+    pub fn describe(&self) -> String {
+        let what = match self.kind.as_str() {
+            "saksprotokoll" => format!("Saksprotokoll «{}»", self.item.as_deref().unwrap_or("")),
+            "moteprotokoll" => "Møteprotokoll".to_string(),
+            "offentleg" => "Møteprotokoll, offentleg versjon".to_string(),
+            _ => "Innkalling".to_string(),
+        };
+        let date = chrono::NaiveDate::parse_from_str(&self.date, "%Y-%m-%d")
+            .map_or_else(|_| self.date.clone(), |d| d.format("%d.%m.%Y").to_string());
+        let approved = if self.approved { " (godkjend)" } else { "" };
+        let signed = match self.signatures {
+            0 => String::new(),
+            1 => ", signert utgåve med 1 underskrift".to_string(),
+            n => format!(", signert utgåve med {n} underskrifter"),
+        };
+        format!("{what}, {} {date}, versjon {}{approved}{signed}", self.board, self.version)
+    }
 }
 
 /// The kept print whose bytes have this SHA-256 (the approved one first

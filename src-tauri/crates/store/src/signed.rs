@@ -37,6 +37,8 @@ pub struct SignedCopy {
     pub id: i64,
     pub signatures: u32,
     pub source: String,
+    /// Where the copy was written when it was kept.
+    pub path: String,
     pub created_at: String,
     pub created_by: String,
 }
@@ -53,7 +55,7 @@ pub fn approved(conn: &Connection, meeting: i64) -> Result<(i64, Vec<u8>)> {
 pub fn latest(conn: &Connection, meeting: i64) -> Result<Option<(SignedCopy, Vec<u8>)>> {
     let copy = conn
         .query_row(
-            "SELECT id, signatures, signed_source, created_at, created_by FROM printed_protocols
+            "SELECT id, signatures, signed_source, path, created_at, created_by FROM printed_protocols
              WHERE meeting_id = ?1 AND signed_from IS NOT NULL ORDER BY id DESC LIMIT 1",
             [meeting],
             |r| {
@@ -61,8 +63,9 @@ pub fn latest(conn: &Connection, meeting: i64) -> Result<Option<(SignedCopy, Vec
                     id: r.get(0)?,
                     signatures: r.get(1)?,
                     source: r.get(2)?,
-                    created_at: r.get(3)?,
-                    created_by: r.get(4)?,
+                    path: r.get(3)?,
+                    created_at: r.get(4)?,
+                    created_by: r.get(5)?,
                 })
             },
         )

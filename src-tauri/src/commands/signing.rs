@@ -1,0 +1,74 @@
+//! Digital signatures of an approved møtebok, and checking any PDF against
+//! the register. Files come from the window's file pickers as the raw
+//! request body (not as JSON arrays of numbers); the rest as headers.
+
+use tauri::AppHandle;
+use tauri::ipc::{InvokeBody, Request};
+use tauri_plugin_opener::OpenerExt;
+
+use super::blocking;
+use crate::error::{CommandError, CommandResult};
+use crate::service::signing::{self, MeetingSignatures, VerifyReport};
+
+fn header(request: &Request<'_>, name: &str) -> Option<String> {
+    request.headers().get(name).and_then(|v| v.to_str().ok()).and_then(super::cases::percent_decode)
+}
+
+fn meeting_of(request: &Request<'_>) -> CommandResult<i64> {
+    header(request, "x-meeting")
+        .and_then(|v| v.parse().ok())
+        .ok_or_else(|| CommandError::new("invalid", "Førespurnaden kom utan møte; prøv igjen."))
+}
+
+fn body(request: &Request<'_>) -> CommandResult<Vec<u8>> {
+    match request.body() {
+        InvokeBody::Raw(bytes) if !bytes.is_empty() => Ok(bytes.clone()),
+        _ => Err(CommandError::new("invalid", "Fila kom tom fram; vel ho på nytt.")),
+    }
+}
+
+/// The signature lines of the approved møtebok and what is signed on them.
+#[tauri::command]
+pub async fn get_signatures(app: AppHandle, meeting: i64) -> CommandResult<MeetingSignatures> {
+    blocking(app, move |s| signing::get_signatures(s, meeting)).await
+}
+
+/// Signs the møtebok with the PKCS#12 file in the body; the password (and
+/// the field, if chosen) in percent-encoded headers.
+#[tauri::command]
+pub async fn sign_meeting(app: AppHandle, request: Request<'_>) -> CommandResult<MeetingSignatures> {
+    let meeting = meeting_of(&request)?;
+    let p12 = body(&request)?;
+    let password = header(&request, "x-password").unwrap_or_default();
+    let field = header(&request, "x-field").filter(|f| !f.is_empty());
+    blocking(app, move |s| {
+        signing::sign_meeting(s, meeting, &p12, &password, field.as_deref(), chrono::Utc::now()).map(|(_, v)| v)
+    })
+    .await
+}
+
+/// Keeps a copy of the møtebok signed elsewhere (the PDF in the body).
+#[tauri::command]
+pub async fn import_signed_copy(app: AppHandle, request: Request<'_>) -> CommandResult<MeetingSignatures> {
+    let meeting = meeting_of(&request)?;
+    let pdf = body(&request)?;
+    blocking(app, move |s| signing::import_signed_copy(s, meeting, &pdf, chrono::Utc::now()).map(|(_, v)| v)).await
+}
+
+/// Checks the PDF in the body against the register.
+#[tauri::command]
+pub async fn verify_pdf(app: AppHandle, request: Request<'_>) -> CommandResult<VerifyReport> {
+    let pdf = body(&request)?;
+    blocking(app, move |s| signing::verify_pdf(s, &pdf)).await
+}
+
+/// Opens the newest signed copy (or the approved møtebok) in the PDF viewer.
+#[tauri::command]
+pub async fn open_signed_copy(app: AppHandle, meeting: i64) -> CommandResult<Option<String>> {
+    let path = blocking(app.clone(), move |s| signing::signed_copy_file(s, meeting)).await?;
+    let shown = path.display().to_string();
+    Ok(app.opener().open_path(&shown, None::<&str>).err().map(|e| {
+        eprintln!("saksbok: opening {shown} failed: {e}");
+        format!("Fann ingen PDF-lesar som kunne opna fila. Ho ligg i {shown}.")
+    }))
+}

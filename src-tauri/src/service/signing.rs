@@ -1,0 +1,246 @@
+//! Digital signatures from the window: the approved møtebok's signature
+//! lines and the signatures on its signed copy; a signature added with a
+//! PKCS#12 file (saksbok-sign), or a copy signed elsewhere brought in; any
+//! PDF checked against the register. Every signed copy is checked before it
+//! is kept, and kept as a new print: nothing earlier is overwritten.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use saksbok_sign::verify::{SignatureCheck, verify_protocol};
+use saksbok_sign::{KeySigner, Pkcs12Signer, SignError, SignRequest};
+use saksbok_store::signed::{self, Source};
+use saksbok_store::{Actor, Store, protocols};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::with_store;
+use crate::error::{CommandError, CommandResult};
+use crate::state::AppState;
+
+impl From<SignError> for CommandError {
+    fn from(e: SignError) -> Self {
+        CommandError::new(e.code(), e.to_string())
+    }
+}
+
+/// One signature line of the approved møtebok.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SignatureLine {
+    /// The field's name in the PDF, e.g. "Underskrift 1".
+    pub field: String,
+    /// Who signs on it.
+    pub signatory: String,
+    /// The signature on it, if it is signed.
+    pub signature: Option<SignatureInfo>,
+}
+
+/// A signature as the window shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SignatureInfo {
+    pub field: String,
+    /// The name in the signer's certificate.
+    pub signer: String,
+    /// The time the signature claims, "04.12.2026 10:40:34 UTC".
+    pub signed_at: Option<String>,
+    pub valid: bool,
+    pub problem: Option<String>,
+    pub whole_file: bool,
+}
+
+impl From<SignatureCheck> for SignatureInfo {
+    fn from(c: SignatureCheck) -> Self {
+        Self {
+            field: c.field,
+            signer: c.signer,
+            signed_at: c.signed_at,
+            valid: c.valid,
+            problem: c.problem,
+            whole_file: c.whole_file,
+        }
+    }
+}
+
+/// The signatures of an approved meeting's møtebok.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MeetingSignatures {
+    pub lines: Vec<SignatureLine>,
+    /// The signed copy: where it was last written, and who brought it in
+    /// (`saksbok` or `imported`); `None` while nobody has signed.
+    pub copy_source: Option<String>,
+}
+
+/// What a checked PDF is: the protocol it is (or is built on), its
+/// signatures, and why it is not what it claims, if it is not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct VerifyReport {
+    /// "Møteprotokoll, Formannskapet 15.04.2021, versjon 1 (godkjend)", or `None`: not ours.
+    pub protocol: Option<String>,
+    pub signatures: Vec<SignatureInfo>,
+    pub problem: Option<String>,
+}
+
+fn view(pdf: &[u8], copy_source: Option<String>) -> CommandResult<MeetingSignatures> {
+    let fields = saksbok_sign::pdf::fields_of(pdf)?;
+    let mut checks: Vec<SignatureInfo> =
+        saksbok_sign::verify::signatures(pdf)?.into_iter().map(SignatureInfo::from).collect();
+    let lines = fields
+        .into_iter()
+        .map(|f| {
+            let at = checks.iter().position(|c| c.field == f.name);
+            SignatureLine { signature: at.map(|i| checks.remove(i)), field: f.name, signatory: f.signatory }
+        })
+        .collect();
+    Ok(MeetingSignatures { lines, copy_source })
+}
+
+/// The signature lines of the meeting's approved møtebok and what is
+/// signed on them.
+pub fn get_signatures(state: &AppState, meeting: i64) -> CommandResult<MeetingSignatures> {
+    with_store(state, |s| {
+        let latest = s.read(|tx| signed::latest(tx, meeting))?;
+        match latest {
+            Some((copy, bytes)) => view(&bytes, Some(copy.source)),
+            None => view(&s.read(|tx| signed::approved(tx, meeting))?.1, None),
+        }
+    })
+}
+
+/// Writes a signed copy beside the protocols and keeps it.
+fn keep_copy(
+    state: &AppState,
+    s: &mut Store,
+    meeting: i64,
+    pdf: &[u8],
+    source: Source,
+    now: DateTime<Utc>,
+) -> CommandResult<PathBuf> {
+    let checks = saksbok_sign::verify::signatures(pdf)?;
+    let count = checks.iter().filter(|c| c.valid).count() as u32;
+    let record = s.read(|tx| saksbok_store::meetings::get(tx, meeting))?;
+    let what = protocols::Printed::Meeting(meeting);
+    let base = protocols::meeting_file_name(what, &record.board, record.date, 1).replace("-v1.pdf", "");
+    let dir = &state.protocols_dir;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| CommandError::new("io", format!("Kan ikkje laga mappa {}: {e}", dir.display())))?;
+    let mut path = dir.join(format!("{base}-signert-{count}.pdf"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{base}-signert-{count}-{n}.pdf"));
+        n += 1;
+    }
+    let user = state.user();
+    let who = Actor { name: &user, now };
+    // Kept first: a copy the register refuses is never written.
+    s.write(|tx| signed::keep(tx, &who, meeting, &path.to_string_lossy(), pdf, count, source))?;
+    saksbok_protocol::save_atomically(&path, pdf).map_err(|e| {
+        CommandError::new("io", format!("Kan ikkje lagra den signerte kopien i {}: {e}", path.display()))
+    })?;
+    Ok(path)
+}
+
+/// Signs the meeting's møtebok (its signed copy, or the approved møtebok)
+/// with the key of a PKCS#12 file, on the certificate holder's line or on
+/// `field`. The new signed copy is checked, kept and written to a new file.
+pub fn sign_meeting(
+    state: &AppState,
+    meeting: i64,
+    p12: &[u8],
+    password: &str,
+    field: Option<&str>,
+    now: DateTime<Utc>,
+) -> CommandResult<(PathBuf, MeetingSignatures)> {
+    let signer = Pkcs12Signer::open(p12, password)?;
+    with_store(state, |s| {
+        let current = s.read(|tx| signed::current(tx, meeting))?;
+        let req = SignRequest { field, when: now, reason: Some("Godkjend møtebok"), location: None };
+        let signed = saksbok_sign::sign_pdf(&current, &signer, &req)?;
+        // Checked as any copy would be before it is kept.
+        let name = saksbok_sign::pdf::common_name(signer.certificate());
+        let checks = saksbok_sign::verify::signatures(&signed)?;
+        if checks.iter().any(|c| !c.valid) {
+            return Err(CommandError::new("sign_failed", format!("Signaturen til {name} vart ikkje gyldig.")));
+        }
+        let path = keep_copy(state, s, meeting, &signed, Source::Saksbok, now)?;
+        Ok((path, view(&signed, Some("saksbok".into()))?))
+    })
+}
+
+/// Brings in a copy of the meeting's møtebok signed elsewhere: kept only
+/// when it is exactly the approved møtebok plus valid signature updates
+/// with more signatures than the copy kept before.
+pub fn import_signed_copy(
+    state: &AppState,
+    meeting: i64,
+    pdf: &[u8],
+    now: DateTime<Utc>,
+) -> CommandResult<(PathBuf, MeetingSignatures)> {
+    with_store(state, |s| {
+        let (approved_id, _) = s.read(|tx| signed::approved(tx, meeting))?;
+        let mut lookup = None;
+        let v = verify_protocol(pdf, |sha| {
+            s.read(|tx| protocols::find_kept(tx, sha)).unwrap_or_else(|e| {
+                lookup = Some(e);
+                None
+            })
+        });
+        if let Some(e) = lookup {
+            return Err(e.into());
+        }
+        let refused = |why: String| CommandError::new("sign_not_ours", why);
+        match (&v.protocol, &v.problem) {
+            (_, Some(problem)) => return Err(refused(problem.clone())),
+            (Some(p), None) if p.id == approved_id || p.approved => {}
+            _ => return Err(refused("Fila er ikkje den godkjende møteboka for dette møtet.".into())),
+        }
+        if v.signatures.is_empty() {
+            return Err(refused("Fila har ingen underskrifter.".into()));
+        }
+        let path = keep_copy(state, s, meeting, pdf, Source::Imported, now)?;
+        Ok((path, view(pdf, Some("imported".into()))?))
+    })
+}
+
+/// Checks any PDF against the register: which protocol it is and whether
+/// its signatures hold.
+pub fn verify_pdf(state: &AppState, pdf: &[u8]) -> CommandResult<VerifyReport> {
+    with_store(state, |s| {
+        let v = verify_protocol(pdf, |sha| s.read(|tx| protocols::find_kept(tx, sha)).ok().flatten());
+        Ok(VerifyReport {
+            protocol: v.protocol.as_ref().map(protocols::KeptPrint::describe),
+            signatures: v.signatures.into_iter().map(SignatureInfo::from).collect(),
+            problem: v.problem,
+        })
+    })
+}
+
+/// A file of the newest signed copy (or of the approved møtebok, when
+/// nobody has signed) to open: the file it was written to when that still
+/// holds its bytes, else a fresh copy beside it.
+pub fn signed_copy_file(state: &AppState, meeting: i64) -> CommandResult<PathBuf> {
+    with_store(state, |s| {
+        let (bytes, path) = if let Some((copy, bytes)) = s.read(|tx| signed::latest(tx, meeting))? {
+            (bytes, copy.path)
+        } else {
+            let (id, bytes) = s.read(|tx| signed::approved(tx, meeting))?;
+            (bytes, s.read(|tx| protocols::printed_path(tx, id))?)
+        };
+        let path = PathBuf::from(path);
+        if std::fs::read(&path).is_ok_and(|on_disk| on_disk == bytes) {
+            return Ok(path);
+        }
+        let stem = path.file_stem().map_or_else(|| "mote".into(), |s| s.to_string_lossy().into_owned());
+        let dir = &state.protocols_dir;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| CommandError::new("io", format!("Kan ikkje laga mappa {}: {e}", dir.display())))?;
+        let mut n = 2;
+        let mut fresh = dir.join(format!("{stem}-kopi.pdf"));
+        while fresh.exists() {
+            fresh = dir.join(format!("{stem}-kopi-{n}.pdf"));
+            n += 1;
+        }
+        saksbok_protocol::save_atomically(&fresh, &bytes)
+            .map_err(|e| CommandError::new("io", format!("Kan ikkje skriva {}: {e}", fresh.display())))?;
+        Ok(fresh)
+    })
+}

@@ -1,0 +1,81 @@
+//! Approval and a digital signature through the real window: the demo
+//! meeting (with its møteleiar on the roll) is approved, the signature panel
+//! lists the one signature line, a wrong password is refused with the
+//! reason, the møteleiar signs with a test PKCS#12 file chosen in the file
+//! picker, and the signed copy in the register is checked by poppler.
+
+use chrono::Utc;
+use saksbok_store::{Actor, Store};
+
+use crate::axe::axe;
+use crate::common::*;
+
+#[path = "../../crates/sign/tests/common/mod.rs"]
+mod pki;
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the built app, Xvfb, WebKitWebDriver and tauri-driver (run by .ci/test)"]
+async fn an_approved_meeting_is_signed_through_the_window() {
+    let home = home();
+    let db = home.path().join("saksbok.sqlite3");
+    {
+        let mut s = Store::open(&db).unwrap();
+        let who = Actor { name: "test", now: Utc::now() };
+        s.write(|tx| saksbok_store::demo::load_demo(tx, &who, &saksbok_core::demo::reference())).unwrap();
+        s.conn()
+            .execute_batch(
+                "INSERT INTO meeting_attendance (meeting_id, name, party, kind, position, chair)
+                 SELECT id, 'Kari Nes', 'Sp', 'medlem', 1, 1 FROM meetings",
+            )
+            .unwrap();
+    }
+    let keys = tempfile::TempDir::new().unwrap();
+    let p12 = pki::TestPki::new(keys.path()).signatory("Kari Nes");
+
+    let app = start(home.path(), &["--db", db.to_str().unwrap()]).await;
+    let d = &app.d;
+    by_test_id(d, "nav-meetings").await.click().await.unwrap();
+    by_test_id(d, "open-meeting").await.click().await.unwrap();
+    by_test_id(d, "approve-open").await.click().await.unwrap();
+    by_test_id(d, "approval-signatory").await;
+    by_test_id(d, "approve").await.click().await.unwrap();
+    by_test_id(d, "approve-confirm").await.click().await.unwrap();
+    by_test_id(d, "approval-done").await;
+    let lines = by_test_id(d, "signature-lines").await;
+    shown_text(&lines, &["Kari Nes (Underskrift 1): ikkje signert enno"]).await;
+
+    // The certificate file from the file picker, a wrong password first.
+    by_test_id(d, "sign-p12").await.send_keys(p12.to_str().unwrap()).await.unwrap();
+    by_test_id(d, "sign-password").await.send_keys("feil").await.unwrap();
+    by_test_id(d, "sign").await.click().await.unwrap();
+    let panel = by_test_id(d, "meeting-signatures").await;
+    shown_text(&panel, &["Passordet til sertifikatfila er feil."]).await;
+    // Back in the password field to try again, the wrong one gone.
+    let focused = d.active_element().await.unwrap();
+    assert_eq!(focused.attr("id").await.unwrap().as_deref(), Some("sign-password"));
+    assert_eq!(focused.value().await.unwrap().as_deref(), Some(""));
+    shot(d, "signering-feil-passord.png").await;
+
+    by_test_id(d, "sign-password").await.send_keys(pki::PASSWORD).await.unwrap();
+    by_test_id(d, "sign").await.click().await.unwrap();
+    shown_text(&by_test_id(d, "signature-notice").await, &["Signert av Kari Nes."]).await;
+    let lines = by_test_id(d, "signature-lines").await;
+    shown_text(&lines, &["Kari Nes (Underskrift 1): signert av Kari Nes", "UTC – gyldig"]).await;
+    lines.scroll_into_view().await.unwrap();
+    axe(d, "meetings").await;
+    shot(d, "signering-signert.png").await;
+    app.d.quit().await.unwrap();
+
+    // The signed copy beside the protocols: poppler finds the PAdES signature valid.
+    let dir = home.path().join("data/no.kommune.luster.saksbok/protokollar");
+    let signed = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with("-signert-1.pdf"))
+        .unwrap_or_else(|| panic!("no signed copy in {}", dir.display()));
+    let report = pki::pdfsig(&signed);
+    assert!(report.contains("Signature Validation: Signature is Valid."), "{report}");
+    assert!(report.contains("Signature Type: ETSI.CAdES.detached"), "{report}");
+    let _ = std::fs::copy(&signed, saksbok_tests::screenshot_dir().join("signert-moteprotokoll.pdf"));
+}
