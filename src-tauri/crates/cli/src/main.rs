@@ -136,16 +136,30 @@ enum Command {
     /// Sign a protocol digitally (PAdES, ETSI.CAdES.detached): your empty
     /// signature line in the PDF is filled in an incremental update, so the
     /// signatures before yours stay valid. The key and certificate come from
-    /// a PKCS#12 file (.p12/.pfx); its password from an environment variable.
+    /// a PKCS#12 file (.p12/.pfx, its password from an environment variable)
+    /// or from a smart card or token through its PKCS#11 module (its PIN from
+    /// an environment variable).
     Sign {
         /// The PDF to sign (an approved møtebok, or one signed by others before you).
         file: PathBuf,
         /// The PKCS#12 file with your key and certificate.
-        #[arg(long, value_name = "FILE")]
-        p12: PathBuf,
+        #[arg(long, value_name = "FILE", required_unless_present = "pkcs11", conflicts_with = "pkcs11")]
+        p12: Option<PathBuf>,
         /// The environment variable that holds the PKCS#12 password.
-        #[arg(long, value_name = "VAR")]
-        password_env: String,
+        #[arg(long, value_name = "VAR", requires = "p12")]
+        password_env: Option<String>,
+        /// The PKCS#11 module of your smart card or token, e.g. /usr/lib/softhsm/libsofthsm2.so.
+        #[arg(long, value_name = "MODULE")]
+        pkcs11: Option<PathBuf>,
+        /// The token's label (the first token with a key when left out).
+        #[arg(long, value_name = "LABEL", requires = "pkcs11")]
+        token: Option<String>,
+        /// The key's label on the token (the first RSA key when left out).
+        #[arg(long = "key", value_name = "LABEL", requires = "pkcs11")]
+        key: Option<String>,
+        /// The environment variable that holds the token's PIN.
+        #[arg(long, value_name = "VAR", requires = "pkcs11")]
+        pin_env: Option<String>,
         /// The signature field to fill, e.g. "Underskrift 2"; by default the line with the certificate's name.
         #[arg(long, value_name = "NAME")]
         field: Option<String>,
@@ -580,8 +594,13 @@ fn run(cli: Cli) -> Result<(), String> {
                 }
             }
         }
-        Command::Sign { file, p12, password_env, field, reason, location, output } => {
-            let args = signing::SignArgs { file, p12, password_env, field, reason, location, output };
+        Command::Sign { file, p12, password_env, pkcs11, token, key, pin_env, field, reason, location, output } => {
+            let key = match (p12, pkcs11) {
+                (Some(file), _) => signing::Key::Pkcs12 { file, password_env },
+                (None, Some(module)) => signing::Key::Pkcs11 { module, token, key, pin_env },
+                (None, None) => return Err("Vel kvar nøkkelen er: --p12 FIL eller --pkcs11 MODUL.".into()),
+            };
+            let args = signing::SignArgs { file, key, field, reason, location, output };
             signing::sign(&args)?;
         }
         Command::Verify { file, json } => {

@@ -5,14 +5,21 @@ use std::path::PathBuf;
 
 use chrono::Utc;
 use saksbok_sign::verify::verify_protocol;
-use saksbok_sign::{KeySigner, Pkcs12Signer, SignRequest, sign_pdf};
+use saksbok_sign::{KeySigner, Pkcs11Signer, Pkcs12Signer, SignRequest, sign_pdf};
 use saksbok_store::protocols::find_kept;
+
+/// Where the signing key is.
+pub enum Key {
+    /// A PKCS#12 file and the environment variable with its password.
+    Pkcs12 { file: PathBuf, password_env: Option<String> },
+    /// A token through its PKCS#11 module, and the variable with its PIN.
+    Pkcs11 { module: PathBuf, token: Option<String>, key: Option<String>, pin_env: Option<String> },
+}
 
 /// What `sign` was given.
 pub struct SignArgs {
     pub file: PathBuf,
-    pub p12: PathBuf,
-    pub password_env: String,
+    pub key: Key,
     pub field: Option<String>,
     pub reason: Option<String>,
     pub location: Option<String>,
@@ -25,18 +32,29 @@ pub fn sign(a: &SignArgs) -> Result<(), String> {
     if a.output.exists() {
         return Err(format!("{} finst frå før; vel eit anna namn, så ingenting vert skrive over.", a.output.display()));
     }
-    let password = std::env::var(&a.password_env)
-        .map_err(|_| format!("Miljøvariabelen {} med passordet til sertifikatfila er ikkje sett.", a.password_env))?;
-    let p12 = std::fs::read(&a.p12).map_err(|e| format!("Kan ikkje lese {}: {e}", a.p12.display()))?;
+    let secret = |var: &Option<String>, what: &str, flag: &str| match var {
+        Some(var) => std::env::var(var).map_err(|_| format!("Miljøvariabelen {var} med {what} er ikkje sett.")),
+        None => Err(format!("Sei kva miljøvariabel som har {what}: {flag} VAR.")),
+    };
+    let signer: Box<dyn KeySigner> = match &a.key {
+        Key::Pkcs12 { file, password_env } => {
+            let password = secret(password_env, "passordet til sertifikatfila", "--password-env")?;
+            let p12 = std::fs::read(file).map_err(|e| format!("Kan ikkje lese {}: {e}", file.display()))?;
+            Box::new(Pkcs12Signer::open(&p12, &password).map_err(|e| e.to_string())?)
+        }
+        Key::Pkcs11 { module, token, key, pin_env } => {
+            let pin = secret(pin_env, "PIN-koden", "--pin-env")?;
+            Box::new(Pkcs11Signer::open(module, token.as_deref(), &pin, key.as_deref()).map_err(|e| e.to_string())?)
+        }
+    };
     let pdf = std::fs::read(&a.file).map_err(|e| format!("Kan ikkje lese {}: {e}", a.file.display()))?;
-    let signer = Pkcs12Signer::open(&p12, &password).map_err(|e| e.to_string())?;
     let req = SignRequest {
         field: a.field.as_deref(),
         when: Utc::now(),
         reason: a.reason.as_deref(),
         location: a.location.as_deref(),
     };
-    let signed = sign_pdf(&pdf, &signer, &req).map_err(|e| e.to_string())?;
+    let signed = sign_pdf(&pdf, signer.as_ref(), &req).map_err(|e| e.to_string())?;
     saksbok_protocol::save_atomically(&a.output, &signed)
         .map_err(|e| format!("Kan ikkje skrive {}: {e}", a.output.display()))?;
     let fields = saksbok_sign::pdf::fields_of(&signed).map_err(|e| e.to_string())?;

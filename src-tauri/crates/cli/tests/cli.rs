@@ -584,6 +584,32 @@ fn an_approved_moteprotokoll_is_signed_from_the_command_line() {
     assert!(!o.status.success());
     assert!(stderr(&o).starts_with("saksbok: Fila er endra etter"), "{}", stderr(&o));
 
+    // The same line signed from a smart card or token instead (SoftHSM2 through PKCS#11).
+    let hsm_dir = TempDir::new().unwrap();
+    let hsm = pki::SoftHsm::new(hsm_dir.path(), &pki::TestPki::new(hsm_dir.path()), "Kari Nes");
+    let token = |pin: &str, output: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_saksbok"))
+            .arg("sign")
+            .arg(&approved)
+            .arg("--pkcs11")
+            .arg(&hsm.module)
+            .args(["--token", "Saksbok", "--pin-env", "SAKSBOK_TEST_PIN", "-o"])
+            .arg(output)
+            .env("SOFTHSM2_CONF", &hsm.conf)
+            .env("SAKSBOK_TEST_PIN", pin)
+            .output()
+            .unwrap()
+    };
+    let from_token = dir.path().join("signert-med-brikke.pdf");
+    let o = token("000000", &from_token);
+    assert_eq!(stderr(&o), "saksbok: PIN-koden er feil.\n");
+    assert!(!from_token.exists());
+    let o = token(pki::PIN, &from_token);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("Signert av Kari Nes → "));
+    let report = pki::pdfsig(&from_token);
+    assert!(report.contains("Signature Validation: Signature is Valid."), "{report}");
+
     let o = sign(pki::PASSWORD, &approved, &signed);
     assert!(stderr(&o).contains("finst frå før"), "{}", stderr(&o));
     assert_eq!(std::fs::read(&signed).unwrap(), bytes, "the earlier file is never overwritten");

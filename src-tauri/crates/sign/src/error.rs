@@ -31,6 +31,18 @@ pub enum SignError {
     FieldSigned(String),
     #[error("Signeringa feila: {0}")]
     Failed(String),
+    #[error("PIN-koden er feil.")]
+    WrongPin,
+    #[error("PIN-koden er sperra etter for mange feil forsøk. Kontakt den som gav deg kortet.")]
+    PinLocked,
+    #[error("Kan ikkje lasta PKCS#11-modulen {module}: {why}")]
+    Module { module: String, why: String },
+    #[error("Fann ikkje kortet eller brikka «{wanted}». Det som er sett inn: {found}.")]
+    NoToken { wanted: String, found: String },
+    #[error("Kortet har ikkje noko sertifikat til nøkkelen.")]
+    NoCertificate,
+    #[error("Kortet eller brikka svarte med ein feil: {0}")]
+    Token(String),
 }
 
 impl SignError {
@@ -50,6 +62,12 @@ impl SignError {
             Self::UnknownField(_) => "sign_unknown_field",
             Self::FieldSigned(_) => "sign_field_signed",
             Self::Failed(_) => "sign_failed",
+            Self::WrongPin => "sign_wrong_pin",
+            Self::PinLocked => "sign_pin_locked",
+            Self::Module { .. } => "sign_module",
+            Self::NoToken { .. } => "sign_no_token",
+            Self::NoCertificate => "sign_no_certificate",
+            Self::Token(_) => "sign_token",
         }
     }
 }

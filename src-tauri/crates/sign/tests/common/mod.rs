@@ -131,3 +131,66 @@ pub fn pyhanko_validate(file: &Path, ca: &Path) -> (bool, String) {
     let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     (out.status.success(), text)
 }
+
+/// SoftHSM2's PKCS#11 module, as Debian installs it.
+pub fn softhsm_module() -> PathBuf {
+    ["/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_file())
+        .expect("SoftHSM2 must be installed (apt softhsm2; bash .ci/setup installs it)")
+}
+
+/// A SoftHSM2 token of its own in `dir` (its configuration in
+/// `softhsm2.conf`, for SOFTHSM2_CONF), labelled "Saksbok", holding a
+/// signatory's key and certificate from `pki` under the key label `name`.
+pub struct SoftHsm {
+    pub conf: PathBuf,
+    pub module: PathBuf,
+}
+
+pub const PIN: &str = "123456";
+
+impl SoftHsm {
+    pub fn new(dir: &Path, pki: &TestPki, name: &str) -> Self {
+        let tokens = dir.join("tokens");
+        std::fs::create_dir_all(&tokens).unwrap();
+        let conf = dir.join("softhsm2.conf");
+        std::fs::write(
+            &conf,
+            format!("directories.tokendir = {}\nobjectstore.backend = file\nlog.level = ERROR\n", tokens.display()),
+        )
+        .unwrap();
+        let module = softhsm_module();
+        pki.signatory(name);
+        let stem = name.replace(' ', "-").to_lowercase();
+        let key = pki.dir.join(format!("{stem}.key"));
+        let pem = pki.dir.join(format!("{stem}.pem"));
+        let der = pki.dir.join(format!("{stem}.der"));
+        run(Command::new("openssl").args(["x509", "-in"]).arg(&pem).args(["-outform", "DER", "-out"]).arg(&der));
+        let softhsm = |args: &[&str]| {
+            run(Command::new("softhsm2-util").env("SOFTHSM2_CONF", &conf).args(args));
+        };
+        softhsm(&["--init-token", "--free", "--label", "Saksbok", "--so-pin", "654321", "--pin", PIN]);
+        softhsm(&[
+            "--import",
+            key.to_str().unwrap(),
+            "--token",
+            "Saksbok",
+            "--label",
+            name,
+            "--id",
+            "01",
+            "--pin",
+            PIN,
+        ]);
+        run(Command::new("pkcs11-tool")
+            .env("SOFTHSM2_CONF", &conf)
+            .arg("--module")
+            .arg(&module)
+            .args(["--token-label", "Saksbok", "--login", "--pin", PIN, "--write-object"])
+            .arg(&der)
+            .args(["--type", "cert", "--id", "01", "--label", name]));
+        Self { conf, module }
+    }
+}
