@@ -43,6 +43,8 @@ pub struct SignatureInfo {
     pub signer: String,
     /// The time the signature claims, "04.12.2026 10:40:34 UTC".
     pub signed_at: Option<String>,
+    /// The time of its time stamp from a time-stamp authority, checked.
+    pub timestamp: Option<String>,
     pub valid: bool,
     pub problem: Option<String>,
     pub whole_file: bool,
@@ -54,6 +56,7 @@ impl From<SignatureCheck> for SignatureInfo {
             field: c.field,
             signer: c.signer,
             signed_at: c.signed_at,
+            timestamp: c.timestamp,
             valid: c.valid,
             problem: c.problem,
             whole_file: c.whole_file,
@@ -153,7 +156,9 @@ pub fn sign_meeting(
     let signer = Pkcs12Signer::open(p12, password)?;
     with_store(state, |s| {
         let current = s.read(|tx| signed::current(tx, meeting))?;
-        let req = SignRequest { field, when: now, reason: Some("Godkjend møtebok"), location: None };
+        let tsa = s.read(|tx| saksbok_store::settings::register_settings(tx))?.tsa_url;
+        let req =
+            SignRequest { field, when: now, reason: Some("Godkjend møtebok"), location: None, tsa: tsa.as_deref() };
         let signed = saksbok_sign::sign_pdf(&current, &signer, &req)?;
         // Checked as any copy would be before it is kept.
         let name = saksbok_sign::pdf::common_name(signer.certificate());

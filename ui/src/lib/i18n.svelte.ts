@@ -270,12 +270,16 @@ const nn = {
   approvalDone: (date: string, by: string, note: string | null) =>
     `Protokollen vart godkjend ${date} (ført av ${by})${note ? `: ${note}` : ""}. Møtet er låst, og kvar utskrift av møteboka er den godkjende.`,
   certify: "Merk som «Rett utskrift»",
+  fieldTsaUrl: "Tidsstempelteneste (valfritt)",
+  tsaUrlHelp:
+    "Nettadressa til ei RFC 3161-teneste. Då får kvar digitale underskrift eit tidsstempel som viser når ho vart laga (PAdES B-T).",
   signaturesTitle: "Underskrifter",
   signaturesHelp:
     "Kvar som skal skriva under, signerer den godkjende møteboka digitalt på si line (PAdES). Kvar underskrift vert lagd til utan å endra det som er signert før.",
   signatureUnsigned: "ikkje signert enno",
   signatureSigned: (signer: string, at: string | null) => `signert av ${signer}${at ? ` ${at}` : ""}`,
   signatureValid: "gyldig",
+  signatureTimestamp: (at: string) => `(tidsstempel ${at})`,
   signatureInvalid: (why: string | null) => `IKKJE GYLDIG${why ? `: ${why}` : ""}`,
   signatureImported: "Den signerte kopien er henta inn frå ei signeringsteneste.",
   signP12: "Sertifikatfil (.p12 eller .pfx)",
@@ -1083,12 +1087,16 @@ const nb: Texts = {
   approvalDone: (date: string, by: string, note: string | null) =>
     `Protokollen ble godkjent ${date} (ført av ${by})${note ? `: ${note}` : ""}. Møtet er låst, og hver utskrift av møteboken er den godkjente.`,
   certify: "Merk som «Rett utskrift»",
+  fieldTsaUrl: "Tidsstempeltjeneste (valgfritt)",
+  tsaUrlHelp:
+    "Nettadressen til en RFC 3161-tjeneste. Da får hver digitale underskrift et tidsstempel som viser når den ble laget (PAdES B-T).",
   signaturesTitle: "Underskrifter",
   signaturesHelp:
     "Hver som skal skrive under, signerer den godkjente møteboken digitalt på sin linje (PAdES). Hver underskrift blir lagt til uten å endre det som er signert før.",
   signatureUnsigned: "ikke signert ennå",
   signatureSigned: (signer: string, at: string | null) => `signert av ${signer}${at ? ` ${at}` : ""}`,
   signatureValid: "gyldig",
+  signatureTimestamp: (at: string) => `(tidsstempel ${at})`,
   signatureInvalid: (why: string | null) => `IKKE GYLDIG${why ? `: ${why}` : ""}`,
   signatureImported: "Den signerte kopien er hentet inn fra en signeringstjeneste.",
   signP12: "Sertifikatfil (.p12 eller .pfx)",

@@ -169,6 +169,9 @@ enum Command {
         /// Where you sign, e.g. "Gaupne".
         #[arg(long, value_name = "TEXT")]
         location: Option<String>,
+        /// An RFC 3161 time-stamp authority: the signature gets its time stamp (PAdES B-T).
+        #[arg(long, value_name = "URL")]
+        tsa: Option<String>,
         /// Where to write the signed PDF; it must not exist.
         #[arg(short, long, value_name = "OUT.pdf")]
         output: PathBuf,
@@ -594,13 +597,26 @@ fn run(cli: Cli) -> Result<(), String> {
                 }
             }
         }
-        Command::Sign { file, p12, password_env, pkcs11, token, key, pin_env, field, reason, location, output } => {
+        Command::Sign {
+            file,
+            p12,
+            password_env,
+            pkcs11,
+            token,
+            key,
+            pin_env,
+            field,
+            reason,
+            location,
+            tsa,
+            output,
+        } => {
             let key = match (p12, pkcs11) {
                 (Some(file), _) => signing::Key::Pkcs12 { file, password_env },
                 (None, Some(module)) => signing::Key::Pkcs11 { module, token, key, pin_env },
                 (None, None) => return Err("Vel kvar nøkkelen er: --p12 FIL eller --pkcs11 MODUL.".into()),
             };
-            let args = signing::SignArgs { file, key, field, reason, location, output };
+            let args = signing::SignArgs { file, key, field, reason, location, tsa, output };
             signing::sign(&args)?;
         }
         Command::Verify { file, json } => {

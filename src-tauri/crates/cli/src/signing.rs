@@ -23,6 +23,7 @@ pub struct SignArgs {
     pub field: Option<String>,
     pub reason: Option<String>,
     pub location: Option<String>,
+    pub tsa: Option<String>,
     pub output: PathBuf,
 }
 
@@ -53,6 +54,7 @@ pub fn sign(a: &SignArgs) -> Result<(), String> {
         when: Utc::now(),
         reason: a.reason.as_deref(),
         location: a.location.as_deref(),
+        tsa: a.tsa.as_deref(),
     };
     let signed = sign_pdf(&pdf, signer.as_ref(), &req).map_err(|e| e.to_string())?;
     saksbok_protocol::save_atomically(&a.output, &signed)
@@ -96,6 +98,10 @@ pub fn verify(store: &saksbok_store::Store, file: &std::path::Path, json: bool) 
             println!("Underskrifter:");
             for s in &v.signatures {
                 let when = s.signed_at.as_deref().map(|t| format!(", {t}")).unwrap_or_default();
+                let when = match &s.timestamp {
+                    Some(t) => format!("{when} (tidsstempel {t})"),
+                    None => when,
+                };
                 let state = match (&s.problem, s.whole_file) {
                     (Some(why), _) => format!("IKKJE GYLDIG ({why})"),
                     (None, true) => "gyldig, dekkjer heile fila".to_string(),

@@ -584,6 +584,28 @@ fn an_approved_moteprotokoll_is_signed_from_the_command_line() {
     assert!(!o.status.success());
     assert!(stderr(&o).starts_with("saksbok: Fila er endra etter"), "{}", stderr(&o));
 
+    // With a time stamp from a time-stamp authority (B-T): verify names its time.
+    let tsa = pki::TestTsa::start(&pki::TestPki::new(&{
+        let d = dir.path().join("tsa-pki");
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }));
+    let stamped = dir.path().join("signert-med-tidsstempel.pdf");
+    let o = Command::new(env!("CARGO_BIN_EXE_saksbok"))
+        .arg("sign")
+        .arg(&approved)
+        .arg("--p12")
+        .arg(&p12)
+        .args(["--password-env", "SAKSBOK_TEST_PASSORD", "--tsa", &tsa.url, "-o"])
+        .arg(&stamped)
+        .env("SAKSBOK_TEST_PASSORD", pki::PASSWORD)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = saksbok(&db, &["verify", stamped.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains(" (tidsstempel "), "{}", String::from_utf8_lossy(&o.stdout));
+
     // The same line signed from a smart card or token instead (SoftHSM2 through PKCS#11).
     let hsm_dir = TempDir::new().unwrap();
     let hsm = pki::SoftHsm::new(hsm_dir.path(), &pki::TestPki::new(hsm_dir.path()), "Kari Nes");

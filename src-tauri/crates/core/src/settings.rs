@@ -22,6 +22,10 @@ pub struct RegisterSettings {
     /// A folder chosen for backups; none means the default beside the database.
     pub backup_dir: Option<String>,
     pub backup_keep: u32,
+    /// An RFC 3161 time-stamp authority (http or https URL): every digital
+    /// signature made in Saksbok gets its time stamp (PAdES B-T).
+    #[serde(default)]
+    pub tsa_url: Option<String>,
 }
 
 impl RegisterSettings {
@@ -49,12 +53,24 @@ impl RegisterSettings {
                 format!("Tal på tryggingskopiar må vera mellom 1 og {MAX_BACKUPS} (du skreiv {}).", self.backup_keep),
             ));
         }
+        let tsa_url = trimmed(self.tsa_url.as_deref());
+        if let Some(url) = &tsa_url {
+            let scheme_ok = url.starts_with("http://") || url.starts_with("https://");
+            let host = url.split_once("://").map_or("", |(_, rest)| rest);
+            if !scheme_ok || host.is_empty() || url.chars().any(char::is_whitespace) {
+                errors.push(FieldError::new(
+                    "tsa_url",
+                    format!("«{url}» er ikkje ei nettadresse til ei tidsstempelteneste: ho byrjar med https:// eller http://."),
+                ));
+            }
+        }
         if errors.is_empty() {
             Ok(Self {
                 municipality,
                 municipality_number: number,
                 backup_dir: trimmed(self.backup_dir.as_deref()),
                 backup_keep: self.backup_keep,
+                tsa_url,
             })
         } else {
             Err(errors)
@@ -76,6 +92,7 @@ mod tests {
             municipality_number: Some("4644".into()),
             backup_dir: Some("  ".into()),
             backup_keep: 10,
+            tsa_url: Some(" https://tsa.example.no/tsr ".into()),
         }
     }
 
@@ -84,6 +101,7 @@ mod tests {
         let v = ok().validate().unwrap();
         assert_eq!(v.municipality, "Luster kommune");
         assert_eq!(v.backup_dir, None);
+        assert_eq!(v.tsa_url.as_deref(), Some("https://tsa.example.no/tsr"));
     }
 
     #[test]
@@ -93,9 +111,14 @@ mod tests {
             municipality_number: Some("46440".into()),
             backup_dir: None,
             backup_keep: 0,
+            tsa_url: Some("tsa.example.no".into()),
         };
         let fields: Vec<String> = bad.validate().unwrap_err().into_iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["municipality", "municipality_number", "backup_keep"]);
+        assert_eq!(fields, ["municipality", "municipality_number", "backup_keep", "tsa_url"]);
+        for wrong in ["ftp://tsa.example.no", "https://", "https://tsa example.no"] {
+            let e = RegisterSettings { tsa_url: Some(wrong.into()), ..ok() }.validate().unwrap_err();
+            assert_eq!(e[0].field, "tsa_url", "{wrong}");
+        }
         let many = RegisterSettings { backup_keep: MAX_BACKUPS + 1, ..ok() };
         assert!(many.validate().unwrap_err()[0].message.contains("mellom 1 og 365"));
     }

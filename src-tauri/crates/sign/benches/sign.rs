@@ -27,7 +27,8 @@ fn bench(c: &mut Criterion) {
         .iter()
         .map(|n| Pkcs12Signer::open(&std::fs::read(pki.signatory(n)).unwrap(), common::PASSWORD).unwrap())
         .collect();
-    let req = SignRequest { field: None, when: Utc::now(), reason: Some("Godkjend møtebok"), location: None };
+    let req =
+        SignRequest { field: None, when: Utc::now(), reason: Some("Godkjend møtebok"), location: None, tsa: None };
     println!("møtebok: {} bytes", approved.len());
     c.bench_function("sign møtebok (first of three signatures)", |b| {
         b.iter(|| sign_pdf(&approved, &signers[0], &req).unwrap());

@@ -3,7 +3,8 @@
 //! ranges' SHA-256, signed attributes content-type, message-digest and
 //! signing-certificate-v2 (which binds the signer's certificate), no
 //! signing-time attribute (PAdES puts the claimed time in the signature
-//! dictionary's /M), the certificates that came with the key.
+//! dictionary's /M), the certificates that came with the key; and, for B-T,
+//! a signature time stamp from an RFC 3161 authority (unsigned attribute).
 //!
 //! Built with the RustCrypto `cms` builder; the signature itself comes from
 //! the [`KeySigner`].
@@ -12,7 +13,7 @@ use std::cell::RefCell;
 
 use cms::builder::{SignedDataBuilder, SignerInfoBuilder};
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
-use cms::signed_data::{EncapsulatedContentInfo, SignerIdentifier};
+use cms::signed_data::{EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfos};
 use der::asn1::{Any, OctetString, SetOfVec};
 use der::oid::ObjectIdentifier;
 use der::oid::db::rfc5911::ID_DATA;
@@ -110,8 +111,9 @@ impl signature::Signer<Signature> for CmsKey<'_> {
 }
 
 /// The DER of a CMS ContentInfo (SignedData, detached) signing `digest`,
-/// the SHA-256 of the signed bytes.
-pub fn signed_data(signer: &dyn KeySigner, digest: &[u8; 32]) -> Result<Vec<u8>, SignError> {
+/// the SHA-256 of the signed bytes; with a time-stamp authority's URL, the
+/// signature value is time-stamped (PAdES B-T).
+pub fn signed_data(signer: &dyn KeySigner, digest: &[u8; 32], tsa: Option<&str>) -> Result<Vec<u8>, SignError> {
     let cert = signer.certificate();
     let key = CmsKey { signer, verifying: rsa_verifying_key(cert)?, error: RefCell::new(None) };
     let content = EncapsulatedContentInfo { econtent_type: ID_DATA, econtent: None };
@@ -130,5 +132,18 @@ pub fn signed_data(signer: &dyn KeySigner, digest: &[u8; 32]) -> Result<Vec<u8>,
     if let Err(e) = builder.add_signer_info::<_, Signature>(info) {
         return Err(key.error.borrow_mut().take().unwrap_or_else(|| failed(e)));
     }
-    builder.build().map_err(failed)?.to_der().map_err(failed)
+    let mut info = builder.build().map_err(failed)?;
+    if let Some(url) = tsa {
+        let mut sd: SignedData = info.content.decode_as().map_err(failed)?;
+        let mut infos = sd.signer_infos.0.into_vec();
+        let token = crate::tsa::time_stamp(url, infos[0].signature.as_bytes())?;
+        let mut values = SetOfVec::new();
+        values.insert(Any::encode_from(&token).map_err(failed)?).map_err(failed)?;
+        let mut unsigned = SetOfVec::new();
+        unsigned.insert(Attribute { oid: crate::tsa::ID_AA_SIGNATURE_TIME_STAMP_TOKEN, values }).map_err(failed)?;
+        infos[0].unsigned_attrs = Some(unsigned);
+        sd.signer_infos = SignerInfos(SetOfVec::try_from(infos).map_err(failed)?);
+        info.content = Any::encode_from(&sd).map_err(failed)?;
+    }
+    info.to_der().map_err(failed)
 }

@@ -43,6 +43,8 @@ pub enum SignError {
     NoCertificate,
     #[error("Kortet eller brikka svarte med ein feil: {0}")]
     Token(String),
+    #[error("Tidsstempeltenesta {url} gav ikkje noko tidsstempel: {why}. Ingenting er signert.")]
+    Tsa { url: String, why: String },
 }
 
 impl SignError {
@@ -68,6 +70,7 @@ impl SignError {
             Self::NoToken { .. } => "sign_no_token",
             Self::NoCertificate => "sign_no_certificate",
             Self::Token(_) => "sign_token",
+            Self::Tsa { .. } => "sign_tsa",
         }
     }
 }

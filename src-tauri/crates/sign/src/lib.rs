@@ -13,6 +13,7 @@ mod error;
 pub mod pdf;
 pub mod pkcs11;
 pub mod signer;
+pub mod tsa;
 pub mod verify;
 
 pub use error::SignError;

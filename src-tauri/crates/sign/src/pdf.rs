@@ -32,6 +32,8 @@ pub struct SignRequest<'a> {
     pub when: DateTime<Utc>,
     pub reason: Option<&'a str>,
     pub location: Option<&'a str>,
+    /// An RFC 3161 time-stamp authority's URL: the signature is time-stamped (PAdES B-T).
+    pub tsa: Option<&'a str>,
 }
 
 /// The certificate's common name (CN), or its whole subject.
@@ -198,7 +200,7 @@ pub fn sign_pdf(pdf: &[u8], signer: &dyn KeySigner, req: &SignRequest) -> Result
     hasher.update(&out[..contents_at]);
     hasher.update(&out[after..]);
     let digest: [u8; 32] = hasher.finalize().into();
-    let cms = crate::cades::signed_data(signer, &digest)?;
+    let cms = crate::cades::signed_data(signer, &digest, req.tsa)?;
     if cms.len() > SIGNATURE_ROOM {
         return Err(SignError::Failed(format!("signaturen er for stor ({} byte)", cms.len())));
     }

@@ -32,6 +32,8 @@ pub struct SignatureCheck {
     pub signer: String,
     /// The claimed signing time (`/M`), as written in the PDF.
     pub signed_at: Option<String>,
+    /// The time of the signature's time stamp (PAdES B-T), checked.
+    pub timestamp: Option<String>,
     /// The CMS signature verifies with the signer's certificate and its
     /// digest is that of the bytes it says it covers.
     pub valid: bool,
@@ -83,15 +85,16 @@ pub fn signatures(pdf: &[u8]) -> Result<Vec<SignatureCheck>, SignError> {
             .map(|a| a.iter().filter_map(|o| o.as_i64().ok()).collect())
             .unwrap_or_default();
         let contents = sig.get(b"Contents").and_then(Object::as_str).map(<[u8]>::to_vec).unwrap_or_default();
-        let (signer, checked) = match check_one(pdf, &range, &contents) {
-            Ok(cert) => (common_name(&cert), Ok(())),
-            Err((name, why)) => (name.unwrap_or_default(), Err(why)),
+        let (signer, timestamp, checked) = match check_one(pdf, &range, &contents) {
+            Ok((cert, stamp)) => (common_name(&cert), stamp, Ok(())),
+            Err((name, why)) => (name.unwrap_or_default(), None, Err(why)),
         };
         let covers = if range.len() == 4 { (range[2] + range[3]).max(0) as usize } else { 0 };
         out.push(SignatureCheck {
             field: field.name,
             signer,
             signed_at,
+            timestamp,
             valid: checked.is_ok(),
             problem: checked.err(),
             covers,
@@ -117,11 +120,13 @@ fn pdf_date_text(m: &str) -> String {
     }
 }
 
-type Check = Result<Certificate, (Option<String>, String)>;
+/// A checked signature: its signer's certificate and, when it carries one,
+/// the time of its time stamp.
+type Checked = Result<(Certificate, Option<String>), (Option<String>, String)>;
 
-/// One signature checked: the signer's certificate, or their name (when
-/// known) and why it fails.
-fn check_one(pdf: &[u8], range: &[i64], contents: &[u8]) -> Check {
+/// One signature checked: the signer's certificate (and its time stamp's
+/// time), or their name (when known) and why it fails.
+fn check_one(pdf: &[u8], range: &[i64], contents: &[u8]) -> Checked {
     let fail = |why: &str| Err((None, why.to_string()));
     let [a, b, c, d] = range else { return fail("ByteRange manglar eller er feil") };
     let (b, c, d) = (*b as usize, *c as usize, *d as usize);
@@ -134,6 +139,49 @@ fn check_one(pdf: &[u8], range: &[i64], contents: &[u8]) -> Check {
     if rest.iter().any(|&x| x != 0) {
         return fail("det står noko etter signaturen");
     }
+    let mut hasher = Sha256::new();
+    hasher.update(&pdf[..b]);
+    hasher.update(&pdf[c..c + d]);
+    let digest = hasher.finalize();
+    let (cert, si) = check_signed_data(&info, &digest, "fila er endra etter at ho vart signert")?;
+    let name = Some(common_name(&cert));
+    let stamp = si
+        .unsigned_attrs
+        .as_ref()
+        .and_then(|u| u.iter().find(|a| a.oid == crate::tsa::ID_AA_SIGNATURE_TIME_STAMP_TOKEN))
+        .and_then(|a| a.values.iter().next());
+    let Some(stamp) = stamp else { return Ok((cert, None)) };
+    // The time stamp: a token over exactly this signature value, signed by the authority.
+    let bad = |why: &str| Err((name.clone(), format!("tidsstempelet held ikkje: {why}")));
+    let Ok(token) = stamp.decode_as::<ContentInfo>() else { return bad("det kan ikkje lesast") };
+    let tst = match crate::tsa::tst_info(&token) {
+        Ok(t) => t,
+        Err(e) => return bad(&e),
+    };
+    if tst.message_imprint.hashed_message.as_bytes() != Sha256::digest(si.signature.as_bytes()).as_slice() {
+        return bad("det gjeld ein annan signatur");
+    }
+    let Some(econtent) = token.content.decode_as::<SignedData>().ok().and_then(|sd| sd.encap_content_info.econtent)
+    else {
+        return bad("det er tomt");
+    };
+    let Ok(tst_der) = econtent.decode_as::<OctetString>() else { return bad("det kan ikkje lesast") };
+    if let Err((_, why)) = check_signed_data(&token, &Sha256::digest(tst_der.as_bytes()), "det er endra") {
+        return bad(&why);
+    }
+    Ok((cert, Some(crate::tsa::show_time(&tst.gen_time))))
+}
+
+/// A CMS SignedData whose one signer signed `digest` (the SHA-256 of the
+/// content, detached or inside): the signer's certificate from the
+/// SignedData, the message digest and signing-certificate-v2 attributes,
+/// and the RSA signature over the signed attributes.
+fn check_signed_data(
+    info: &ContentInfo,
+    digest: &[u8],
+    changed: &str,
+) -> Result<(Certificate, cms::signed_data::SignerInfo), (Option<String>, String)> {
+    let fail = |why: &str| Err((None, why.to_string()));
     if info.content_type != ID_SIGNED_DATA {
         return fail("signaturen er ikkje CMS SignedData");
     }
@@ -159,15 +207,11 @@ fn check_one(pdf: &[u8], range: &[i64], contents: &[u8]) -> Check {
         return fail("Saksbok kan berre kontrollere signaturar med SHA-256");
     }
     let Some(attrs) = &si.signed_attrs else { return fail("signaturen har ingen signerte attributt") };
-    let mut hasher = Sha256::new();
-    hasher.update(&pdf[..b]);
-    hasher.update(&pdf[c..c + d]);
-    let digest = hasher.finalize();
     let attr = |oid| attrs.iter().find(|a| a.oid == oid).and_then(|a| a.values.iter().next());
     let Some(md) = attr(ID_MESSAGE_DIGEST) else { return fail("signaturen manglar message-digest") };
     let md = md.decode_as::<OctetString>().map_err(|e| (name.clone(), e.to_string()))?;
-    if md.as_bytes() != digest.as_slice() {
-        return fail("fila er endra etter at ho vart signert");
+    if md.as_bytes() != digest {
+        return fail(changed);
     }
     if let Some(sc) = attr(ID_AA_SIGNING_CERTIFICATE_V2) {
         let ok = sc.decode_as::<SigningCertificateV2>().ok().is_some_and(|v| {
@@ -186,7 +230,7 @@ fn check_one(pdf: &[u8], range: &[i64], contents: &[u8]) -> Check {
     if crate::signer::verify(&cert, &signed, si.signature.as_bytes()).is_err() {
         return fail("signaturen stemmer ikkje med sertifikatet");
     }
-    Ok(cert)
+    Ok((cert, si.clone()))
 }
 
 /// Checks that the revisions after the one ending at `base` only add

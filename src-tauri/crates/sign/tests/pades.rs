@@ -26,7 +26,7 @@ fn moteprotokoll() -> Vec<u8> {
 }
 
 fn request(field: Option<&str>) -> SignRequest<'_> {
-    SignRequest { field, when: Utc::now(), reason: Some("Godkjend møtebok"), location: Some("Gaupne") }
+    SignRequest { field, when: Utc::now(), reason: Some("Godkjend møtebok"), location: Some("Gaupne"), tsa: None }
 }
 
 fn signer(pki: &TestPki, name: &str) -> Pkcs12Signer {
@@ -122,4 +122,37 @@ fn each_wrong_input_has_its_own_error_and_signs_nothing() {
     assert_eq!(err.code(), "sign_field_signed", "{err}");
     // Anne's own line is taken; she is not offered another's.
     assert_eq!(sign_pdf(&once, &anne, &request(None)).unwrap_err().code(), "sign_no_field_for");
+}
+
+#[test]
+fn a_time_stamp_from_the_authority_makes_it_pades_b_t() {
+    let dir = TempDir::new().unwrap();
+    let pki = TestPki::new(dir.path());
+    let tsa = common::TestTsa::start(&pki);
+    let pdf = moteprotokoll();
+    let anne = signer(&pki, "Anne Leiar");
+    let req = SignRequest { tsa: Some(&tsa.url), ..request(None) };
+    let signed = sign_pdf(&pdf, &anne, &req).unwrap();
+    let found = saksbok_sign::verify::signatures(&signed).unwrap();
+    assert!(found[0].valid, "{found:?}");
+    let stamped = found[0].timestamp.as_deref().expect("a time stamp");
+    assert!(stamped.ends_with(" UTC") && stamped.starts_with(&Utc::now().format("%d.%m.%Y").to_string()), "{stamped}");
+
+    let file = dir.path().join("b-t.pdf");
+    std::fs::write(&file, &signed).unwrap();
+    let report = pdfsig(&file);
+    assert!(report.contains("Signature Validation: Signature is Valid."), "{report}");
+    let (ok, summary) = pyhanko_validate(&file, &pki.ca());
+    assert!(ok, "pyHanko: {summary}");
+    assert!(summary.lines().any(|l| l.starts_with("Underskrift 1:") && l.ends_with(":VALID")), "{summary}");
+    keep("moteprotokoll-signert-b-t.pdf", &signed);
+
+    // An authority that does not answer: a clear error, nothing signed.
+    let gone = SignRequest { tsa: Some("http://127.0.0.1:9/tsa"), ..request(None) };
+    let err = sign_pdf(&pdf, &anne, &gone).unwrap_err();
+    assert_eq!(err.code(), "sign_tsa");
+    assert!(
+        err.to_string().starts_with("Tidsstempeltenesta http://127.0.0.1:9/tsa gav ikkje noko tidsstempel"),
+        "{err}"
+    );
 }

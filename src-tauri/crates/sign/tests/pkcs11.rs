@@ -44,7 +44,7 @@ fn a_key_on_a_token_signs_a_moteprotokoll() {
         Utc.with_ymd_and_hms(2026, 11, 25, 10, 30, 0).unwrap(),
     )
     .pdf;
-    let req = SignRequest { field: None, when: Utc::now(), reason: None, location: None };
+    let req = SignRequest { field: None, when: Utc::now(), reason: None, location: None, tsa: None };
     let signed = sign_pdf(&approved, &signer, &req).unwrap();
     let found = saksbok_sign::verify::signatures(&signed).unwrap();
     assert!(found[0].valid && found[0].whole_file, "{found:?}");

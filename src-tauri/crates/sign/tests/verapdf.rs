@@ -69,6 +69,7 @@ fn samples() -> Vec<(&'static str, saksbok_protocol::Rendered)> {
 fn every_protocol_is_valid_pdfa_2b_unsigned_and_signed() {
     let dir = tempfile::TempDir::new().unwrap();
     let pki = TestPki::new(dir.path());
+    let tsa = common::TestTsa::start(&pki);
     let mut files = Vec::new();
     for (name, r) in samples() {
         let file = dir.path().join(name);
@@ -80,9 +81,11 @@ fn every_protocol_is_valid_pdfa_2b_unsigned_and_signed() {
             continue;
         }
         let mut pdf = r.pdf.clone();
-        for f in &fields {
+        for (i, f) in fields.iter().enumerate() {
             let signer = Pkcs12Signer::open(&std::fs::read(pki.signatory(&f.signatory)).unwrap(), PASSWORD).unwrap();
-            let req = SignRequest { field: None, when: Utc::now(), reason: None, location: None };
+            // The first with a time stamp (B-T), the others without (B-B).
+            let tsa = (i == 0).then_some(tsa.url.as_str());
+            let req = SignRequest { field: None, when: Utc::now(), reason: None, location: None, tsa };
             pdf = sign_pdf(&pdf, &signer, &req).unwrap();
         }
         let signed = dir.path().join(format!("signert-{name}"));

@@ -27,7 +27,7 @@ fn signed_three_times() -> (Vec<u8>, Vec<u8>) {
     let mut pdf = approved.clone();
     for name in SIGNATORIES {
         let signer = Pkcs12Signer::open(&std::fs::read(pki.signatory(name)).unwrap(), PASSWORD).unwrap();
-        let req = SignRequest { field: None, when: Utc::now(), reason: None, location: None };
+        let req = SignRequest { field: None, when: Utc::now(), reason: None, location: None, tsa: None };
         pdf = sign_pdf(&pdf, &signer, &req).unwrap();
     }
     (approved, pdf)

@@ -24,6 +24,7 @@ pub fn register_settings(conn: &Connection) -> Result<RegisterSettings> {
         municipality_number: setting(conn, "municipality_number")?,
         backup_dir: setting(conn, "backup_dir")?,
         backup_keep: setting(conn, "backup_keep")?.and_then(|k| k.parse().ok()).unwrap_or(DEFAULT_BACKUPS),
+        tsa_url: setting(conn, "tsa_url")?,
     })
 }
 
@@ -39,6 +40,7 @@ pub fn save_register_settings(tx: &Transaction<'_>, who: &Actor<'_>, new: &Regis
         ("municipality_number", new.municipality_number.clone()),
         ("backup_dir", new.backup_dir.clone()),
         ("backup_keep", Some(new.backup_keep.to_string())),
+        ("tsa_url", new.tsa_url.clone()),
     ];
     for (key, value) in pairs {
         match value {

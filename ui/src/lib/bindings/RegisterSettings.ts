@@ -15,4 +15,9 @@ municipality_number: string | null,
 /**
  * A folder chosen for backups; none means the default beside the database.
  */
-backup_dir: string | null, backup_keep: number, };
+backup_dir: string | null, backup_keep: number, 
+/**
+ * An RFC 3161 time-stamp authority (http or https URL): every digital
+ * signature made in Saksbok gets its time stamp (PAdES B-T).
+ */
+tsa_url: string | null, };

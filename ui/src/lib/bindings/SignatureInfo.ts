@@ -11,4 +11,8 @@ signer: string,
 /**
  * The time the signature claims, "04.12.2026 10:40:34 UTC".
  */
-signed_at: string | null, valid: boolean, problem: string | null, whole_file: boolean, };
+signed_at: string | null, 
+/**
+ * The time of its time stamp from a time-stamp authority, checked.
+ */
+timestamp: string | null, valid: boolean, problem: string | null, whole_file: boolean, };

@@ -26,6 +26,7 @@ const karisSignature = {
   field: "Underskrift 1",
   signer: "Kari Nes",
   signed_at: "04.12.2026 10:40:34 UTC",
+  timestamp: null,
   valid: true,
   problem: null,
   whole_file: true,
@@ -80,7 +81,9 @@ describe("underskrifter", () => {
   it("checks a PDF against the register and says what is wrong", async () => {
     const report: VerifyReport = {
       protocol: "Møteprotokoll, Kommunestyret 10.12.2026, versjon 1 (godkjend)",
-      signatures: [{ ...karisSignature, valid: false, problem: "fila er endra etter at ho vart signert" }],
+      signatures: [
+        { ...karisSignature, timestamp: "04.12.2026 10:40:35 UTC", valid: false, problem: "fila er endra etter at ho vart signert" },
+      ],
       problem: "Underskrift 1 (Kari Nes) er ikkje gyldig: fila er endra etter at ho vart signert.",
     };
     const calls = backend({ get_signatures: () => unsigned, verify_pdf: () => report });
@@ -91,7 +94,9 @@ describe("underskrifter", () => {
     const result = await screen.findByTestId("verify-result");
     expect(result).toHaveTextContent("Møteprotokoll, Kommunestyret 10.12.2026, versjon 1 (godkjend)");
     expect(result).toHaveTextContent("Underskrift 1 (Kari Nes) er ikkje gyldig");
-    expect(result).toHaveTextContent("Underskrift 1: signert av Kari Nes 04.12.2026 10:40:34 UTC – IKKJE GYLDIG");
+    expect(result).toHaveTextContent(
+      "Underskrift 1: signert av Kari Nes 04.12.2026 10:40:34 UTC (tidsstempel 04.12.2026 10:40:35 UTC) – IKKJE GYLDIG",
+    );
     await waitFor(() => expect(calls.find((c) => c.cmd === "verify_pdf")?.body).toEqual(new Uint8Array([0x25, 0x50, 0x44, 0x46])));
   });
 });

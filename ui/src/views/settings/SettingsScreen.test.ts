@@ -73,7 +73,7 @@ describe("innstillingar", () => {
 
     await vi.waitFor(() => expect(onNotice).toHaveBeenCalledWith("Innstillingane er lagra."));
     expect(calledWith(calls, "save_register_settings")).toEqual([
-      { input: { municipality: "Luster kommune", municipality_number: "4644", backup_dir: null, backup_keep: 20 } },
+      { input: { municipality: "Luster kommune", municipality_number: "4644", backup_dir: null, backup_keep: 20, tsa_url: null } },
     ]);
     expect(onDirtyChange).toHaveBeenLastCalledWith(false);
   });
@@ -136,7 +136,7 @@ describe("innstillingar", () => {
     expect(keep.getAttribute("aria-describedby")?.split(" ")).toContain(message.id);
     expect(keep).toHaveFocus();
     expect(calledWith(calls, "save_register_settings")).toEqual([
-      { input: { municipality: "Luster kommune", municipality_number: null, backup_dir: null, backup_keep: 0 } },
+      { input: { municipality: "Luster kommune", municipality_number: null, backup_dir: null, backup_keep: 0, tsa_url: null } },
     ]);
     expect(onNotice).not.toHaveBeenCalled();
 

@@ -48,22 +48,16 @@ impl TestPki {
         self.dir.join("ca.pem")
     }
 
-    /// A PKCS#12 file with `name`'s key, certificate and the CA, protected
-    /// by [`PASSWORD`].
-    pub fn signatory(&self, name: &str) -> PathBuf {
+    /// A key and a certificate for `name` issued by the CA with the
+    /// extensions `ext` (one per line): `{stem}.key` and `{stem}.pem`.
+    pub fn issue(&self, name: &str, ext: &str) -> (PathBuf, PathBuf) {
         let stem = name.replace(' ', "-").to_lowercase();
-        let (key, csr, pem, p12, ext) = (
-            format!("{stem}.key"),
-            format!("{stem}.csr"),
-            format!("{stem}.pem"),
-            format!("{stem}.p12"),
-            format!("{stem}.ext"),
-        );
+        let (key, csr, pem, extfile) =
+            (format!("{stem}.key"), format!("{stem}.csr"), format!("{stem}.pem"), format!("{stem}.ext"));
         let d = &self.dir;
         std::fs::write(
-            d.join(&ext),
-            "keyUsage=critical,digitalSignature,nonRepudiation\nbasicConstraints=CA:FALSE\n\
-             subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n",
+            d.join(&extfile),
+            format!("{ext}basicConstraints=CA:FALSE\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n"),
         )
         .unwrap();
         let subj = format!("/CN={name}/O=Luster kommune");
@@ -85,26 +79,108 @@ impl TestPki {
             "-days",
             "365",
             "-extfile",
-            &ext,
+            &extfile,
         ]));
-        run(Command::new("openssl").current_dir(d).args([
-            "pkcs12",
-            "-export",
-            "-inkey",
-            &key,
-            "-in",
-            &pem,
-            "-certfile",
-            "ca.pem",
-            "-name",
-            name,
-            "-out",
-            &p12,
-            "-passout",
-            &format!("pass:{PASSWORD}"),
-        ]));
-        d.join(p12)
+        (d.join(key), d.join(pem))
     }
+
+    /// A PKCS#12 file with `name`'s key, certificate and the CA, protected
+    /// by [`PASSWORD`].
+    pub fn signatory(&self, name: &str) -> PathBuf {
+        let (key, pem) = self.issue(name, "keyUsage=critical,digitalSignature,nonRepudiation\n");
+        let p12 = self.dir.join(format!("{}.p12", name.replace(' ', "-").to_lowercase()));
+        run(Command::new("openssl")
+            .args(["pkcs12", "-export", "-inkey"])
+            .arg(&key)
+            .arg("-in")
+            .arg(&pem)
+            .arg("-certfile")
+            .arg(self.ca())
+            .args(["-name", name, "-out"])
+            .arg(&p12)
+            .args(["-passout", &format!("pass:{PASSWORD}")]));
+        p12
+    }
+}
+
+/// A local RFC 3161 time-stamp authority for the tests: `openssl ts -reply`
+/// behind a small HTTP handler on 127.0.0.1, with a TSA certificate from
+/// the test CA. Answers until the test process ends.
+pub struct TestTsa {
+    pub url: String,
+}
+
+impl TestTsa {
+    pub fn start(pki: &TestPki) -> Self {
+        let (key, pem) = pki
+            .issue("Saksbok test-TSA", "extendedKeyUsage=critical,timeStamping\nkeyUsage=critical,digitalSignature\n");
+        let dir = pki.dir.join("tsa");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("serial"), "01\n").unwrap();
+        std::fs::write(
+            dir.join("tsa.cnf"),
+            format!(
+                "[ tsa ]\ndefault_tsa = tsa_config\n[ tsa_config ]\nserial = {}\ncrypto_device = builtin\n\
+                 signer_cert = {}\nsigner_key = {}\ncerts = {}\nsigner_digest = sha256\n\
+                 default_policy = 1.2.3.4.1\ndigests = sha256\naccuracy = secs:1\nordering = no\ntsa_name = no\n\
+                 ess_cert_id_chain = no\ness_cert_id_alg = sha256\n",
+                dir.join("serial").display(),
+                pem.display(),
+                key.display(),
+                pki.ca().display()
+            ),
+        )
+        .unwrap();
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/tsa", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            for (n, stream) in listener.incoming().enumerate() {
+                let Ok(stream) = stream else { continue };
+                let _ = answer(stream, &dir, n);
+            }
+        });
+        Self { url }
+    }
+}
+
+fn answer(mut stream: std::net::TcpStream, dir: &Path, n: usize) -> std::io::Result<()> {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line)?;
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = v.trim().parse().unwrap_or(0);
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body)?;
+    let (query, reply) = (dir.join(format!("q{n}.tsq")), dir.join(format!("r{n}.tsr")));
+    std::fs::write(&query, &body)?;
+    let out = Command::new("openssl")
+        .args(["ts", "-reply", "-config"])
+        .arg(dir.join("tsa.cnf"))
+        .arg("-queryfile")
+        .arg(&query)
+        .arg("-out")
+        .arg(&reply)
+        .output()?;
+    let (status, bytes) = if out.status.success() {
+        ("200 OK", std::fs::read(&reply)?)
+    } else {
+        ("500 Internal Server Error", out.stderr)
+    };
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: application/timestamp-reply\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        bytes.len()
+    )?;
+    stream.write_all(&bytes)
 }
 
 /// pdfsig's report of a file.
