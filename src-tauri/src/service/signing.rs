@@ -32,36 +32,7 @@ pub struct SignatureLine {
     /// Who signs on it.
     pub signatory: String,
     /// The signature on it, if it is signed.
-    pub signature: Option<SignatureInfo>,
-}
-
-/// A signature as the window shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct SignatureInfo {
-    pub field: String,
-    /// The name in the signer's certificate.
-    pub signer: String,
-    /// The time the signature claims, "04.12.2026 10:40:34 UTC".
-    pub signed_at: Option<String>,
-    /// The time of its time stamp from a time-stamp authority, checked.
-    pub timestamp: Option<String>,
-    pub valid: bool,
-    pub problem: Option<String>,
-    pub whole_file: bool,
-}
-
-impl From<SignatureCheck> for SignatureInfo {
-    fn from(c: SignatureCheck) -> Self {
-        Self {
-            field: c.field,
-            signer: c.signer,
-            signed_at: c.signed_at,
-            timestamp: c.timestamp,
-            valid: c.valid,
-            problem: c.problem,
-            whole_file: c.whole_file,
-        }
-    }
+    pub signature: Option<SignatureCheck>,
 }
 
 /// The signatures of an approved meeting's møtebok.
@@ -79,14 +50,13 @@ pub struct MeetingSignatures {
 pub struct VerifyReport {
     /// "Møteprotokoll, Formannskapet 15.04.2021, versjon 1 (godkjend)", or `None`: not ours.
     pub protocol: Option<String>,
-    pub signatures: Vec<SignatureInfo>,
+    pub signatures: Vec<SignatureCheck>,
     pub problem: Option<String>,
 }
 
 fn view(pdf: &[u8], copy_source: Option<String>) -> CommandResult<MeetingSignatures> {
     let fields = saksbok_sign::pdf::fields_of(pdf)?;
-    let mut checks: Vec<SignatureInfo> =
-        saksbok_sign::verify::signatures(pdf)?.into_iter().map(SignatureInfo::from).collect();
+    let mut checks = saksbok_sign::verify::signatures(pdf)?;
     let lines = fields
         .into_iter()
         .map(|f| {
@@ -213,7 +183,7 @@ pub fn verify_pdf(state: &AppState, pdf: &[u8]) -> CommandResult<VerifyReport> {
         let v = verify_protocol(pdf, |sha| s.read(|tx| protocols::find_kept(tx, sha)).ok().flatten());
         Ok(VerifyReport {
             protocol: v.protocol.as_ref().map(protocols::KeptPrint::describe),
-            signatures: v.signatures.into_iter().map(SignatureInfo::from).collect(),
+            signatures: v.signatures,
             problem: v.problem,
         })
     })

@@ -33,6 +33,15 @@ fn demo_meeting(st: &AppState) -> i64 {
     s.conn().query_row("SELECT id FROM meetings", [], |r| r.get::<_, i64>(0)).unwrap()
 }
 
+/// A roll with one member present, who chairs the meeting.
+fn chair_on_roll(name: &str) -> saksbok_core::roll::RollInput {
+    let mut roll = saksbok_core::roll::RollInput::default();
+    roll.attendance.attendees =
+        vec![saksbok_core::attendance::Attendee::present(name, Some("Sp"), saksbok_core::attendance::Capacity::Member)];
+    roll.chair = Some(name.into());
+    roll
+}
+
 fn case_input(title: &str) -> CaseInput {
     CaseInput {
         number: None,
@@ -651,13 +660,7 @@ fn an_approved_meeting_prints_its_approved_bytes_and_refuses_changes() {
         .unwrap_err();
     assert_eq!(e.fields[0].field, "signatories");
 
-    let mut roll = saksbok_core::roll::RollInput::default();
-    roll.attendance.attendees = vec![saksbok_core::attendance::Attendee::present(
-        "Kari Nes",
-        Some("Sp"),
-        saksbok_core::attendance::Capacity::Member,
-    )];
-    roll.chair = Some("Kari Nes".into());
+    let roll = chair_on_roll("Kari Nes");
     super::meetings::set_roll(&st, meeting, &roll, now()).unwrap();
     let (path, approved) = super::approval::approve_meeting(&st, meeting, &input("Kari Nes"), now()).unwrap();
     assert!(
@@ -687,13 +690,7 @@ fn an_approved_moteprotokoll_is_signed_brought_in_and_checked_from_the_window() 
     let dir = TempDir::new().unwrap();
     let st = state(&dir);
     let meeting = demo_meeting(&st);
-    let mut roll = saksbok_core::roll::RollInput::default();
-    roll.attendance.attendees = vec![saksbok_core::attendance::Attendee::present(
-        "Kari Nes",
-        Some("Sp"),
-        saksbok_core::attendance::Capacity::Member,
-    )];
-    roll.chair = Some("Kari Nes".into());
+    let roll = chair_on_roll("Kari Nes");
     super::meetings::set_roll(&st, meeting, &roll, now()).unwrap();
     let e = super::signing::get_signatures(&st, meeting).unwrap_err();
     assert!(e.message.starts_with("Protokollen er ikkje godkjend enno"), "{}", e.message);

@@ -58,7 +58,7 @@ import type { PrinterInfo } from "./bindings/PrinterInfo";
 import type { PrinterList } from "./bindings/PrinterList";
 import type { MeetingSignatures } from "./bindings/MeetingSignatures";
 import type { SignatureLine } from "./bindings/SignatureLine";
-import type { SignatureInfo } from "./bindings/SignatureInfo";
+import type { SignatureCheck } from "./bindings/SignatureCheck";
 import type { VerifyReport } from "./bindings/VerifyReport";
 import type { MeetingDocument } from "./bindings/MeetingDocument";
 import type { PublicJournalResult } from "./bindings/PublicJournalResult";
@@ -134,7 +134,7 @@ export type {
   PrinterList,
   MeetingSignatures,
   SignatureLine,
-  SignatureInfo,
+  SignatureCheck,
   VerifyReport,
   PublicJournalResult,
   RegisterSettings,

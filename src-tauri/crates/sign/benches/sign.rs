@@ -6,7 +6,7 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use chrono::{TimeZone, Utc};
+use chrono::Utc;
 use criterion::{Criterion, criterion_group, criterion_main};
 use saksbok_sign::verify::{only_signatures_after, signatures};
 use saksbok_sign::{Pkcs12Signer, SignRequest, sign_pdf};
@@ -15,14 +15,7 @@ fn bench(c: &mut Criterion) {
     let dir = tempfile::TempDir::new().unwrap();
     let pki = common::TestPki::new(dir.path());
     let names = ["Anne Leiar", "Kari Nes", "Per Olav Berge"];
-    let mut m = saksbok_core::sample::SampleMeeting::new(0).minutes();
-    m.signatories = names.iter().map(|s| (*s).to_string()).collect();
-    let approved = saksbok_protocol::render_moteprotokoll(
-        &m,
-        saksbok_protocol::content::MinutesStyle::default(),
-        Utc.with_ymd_and_hms(2026, 11, 25, 10, 30, 0).unwrap(),
-    )
-    .pdf;
+    let approved = common::approved_moteprotokoll(&names);
     let signers: Vec<Pkcs12Signer> = names
         .iter()
         .map(|n| Pkcs12Signer::open(&std::fs::read(pki.signatory(n)).unwrap(), common::PASSWORD).unwrap())

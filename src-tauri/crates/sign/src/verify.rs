@@ -17,14 +17,15 @@ use der::{Decode, Encode, Reader, SliceReader};
 use lopdf::{Object, ObjectId};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use ts_rs::TS;
 use x509_cert::Certificate;
 
 use crate::SignError;
 use crate::cades::{ID_AA_SIGNING_CERTIFICATE_V2, SigningCertificateV2};
 use crate::pdf::{common_name, signature_fields};
 
-/// One signature as found in the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One signature as found in the file (and as the window shows it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SignatureCheck {
     /// The signature field (`Underskrift 1`).
     pub field: String,
@@ -40,6 +41,7 @@ pub struct SignatureCheck {
     /// Why it is not valid.
     pub problem: Option<String>,
     /// The length of the revision it covers.
+    #[ts(type = "number")]
     pub covers: usize,
     /// It covers every byte of the file (the last signature does).
     pub whole_file: bool,

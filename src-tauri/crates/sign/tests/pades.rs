@@ -8,11 +8,8 @@ mod common;
 
 use std::path::Path;
 
-use chrono::{Duration, TimeZone, Utc};
+use chrono::{Duration, Utc};
 use common::{PASSWORD, TestPki, pdfsig, pyhanko_validate};
-use saksbok_core::sample::SampleMeeting;
-use saksbok_protocol::content::MinutesStyle;
-use saksbok_protocol::render_moteprotokoll;
 use saksbok_sign::pdf::signature_fields;
 use saksbok_sign::{Pkcs12Signer, SignError, SignRequest, sign_pdf};
 use tempfile::TempDir;
@@ -20,9 +17,7 @@ use tempfile::TempDir;
 const SIGNATORIES: [&str; 3] = ["Anne Leiar", "Kari Nes", "Per Olav Berge"];
 
 fn moteprotokoll() -> Vec<u8> {
-    let mut m = SampleMeeting::new(0).minutes();
-    m.signatories = SIGNATORIES.iter().map(|s| (*s).to_string()).collect();
-    render_moteprotokoll(&m, MinutesStyle::default(), Utc.with_ymd_and_hms(2026, 11, 25, 10, 30, 0).unwrap()).pdf
+    common::approved_moteprotokoll(&SIGNATORIES)
 }
 
 fn request(field: Option<&str>) -> SignRequest<'_> {

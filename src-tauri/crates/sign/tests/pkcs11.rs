@@ -11,7 +11,7 @@
 
 mod common;
 
-use chrono::{TimeZone, Utc};
+use chrono::Utc;
 use common::{PIN, SoftHsm, TestPki, pdfsig};
 use saksbok_sign::{KeySigner, Pkcs11Signer, SignRequest, sign_pdf};
 
@@ -36,14 +36,7 @@ fn a_key_on_a_token_signs_a_moteprotokoll() {
     assert_eq!(saksbok_sign::pdf::common_name(signer.certificate()), "Kari Nes");
     assert_eq!(signer.chain().len(), 1, "the token holds only Kari's certificate");
 
-    let mut m = saksbok_core::sample::SampleMeeting::new(0).minutes();
-    m.signatories = vec!["Kari Nes".into()];
-    let approved = saksbok_protocol::render_moteprotokoll(
-        &m,
-        saksbok_protocol::content::MinutesStyle::default(),
-        Utc.with_ymd_and_hms(2026, 11, 25, 10, 30, 0).unwrap(),
-    )
-    .pdf;
+    let approved = common::approved_moteprotokoll(&["Kari Nes"]);
     let req = SignRequest { field: None, when: Utc::now(), reason: None, location: None, tsa: None };
     let signed = sign_pdf(&approved, &signer, &req).unwrap();
     let found = saksbok_sign::verify::signatures(&signed).unwrap();

@@ -4,7 +4,7 @@
 
 mod common;
 
-use chrono::{TimeZone, Utc};
+use chrono::Utc;
 use common::{PASSWORD, TestPki};
 use saksbok_sign::verify::{only_signatures_after, revisions, signatures};
 use saksbok_sign::{Pkcs12Signer, SignRequest, sign_pdf};
@@ -16,14 +16,7 @@ const SIGNATORIES: [&str; 3] = ["Anne Leiar", "Kari Nes", "Per Olav Berge"];
 fn signed_three_times() -> (Vec<u8>, Vec<u8>) {
     let dir = TempDir::new().unwrap();
     let pki = TestPki::new(dir.path());
-    let mut m = saksbok_core::sample::SampleMeeting::new(0).minutes();
-    m.signatories = SIGNATORIES.iter().map(|s| (*s).to_string()).collect();
-    let approved = saksbok_protocol::render_moteprotokoll(
-        &m,
-        saksbok_protocol::content::MinutesStyle::default(),
-        Utc.with_ymd_and_hms(2026, 11, 25, 10, 30, 0).unwrap(),
-    )
-    .pdf;
+    let approved = common::approved_moteprotokoll(&SIGNATORIES);
     let mut pdf = approved.clone();
     for name in SIGNATORIES {
         let signer = Pkcs12Signer::open(&std::fs::read(pki.signatory(name)).unwrap(), PASSWORD).unwrap();
@@ -124,14 +117,7 @@ fn a_copy_signed_elsewhere_is_the_approved_revision_plus_signatures() {
     let dir = TempDir::new().unwrap();
     let pki = TestPki::new(dir.path());
     pki.signatory("Anne Leiar");
-    let mut m = saksbok_core::sample::SampleMeeting::new(0).minutes();
-    m.signatories = SIGNATORIES.iter().map(|s| (*s).to_string()).collect();
-    let approved = saksbok_protocol::render_moteprotokoll(
-        &m,
-        saksbok_protocol::content::MinutesStyle::default(),
-        Utc.with_ymd_and_hms(2026, 11, 25, 10, 30, 0).unwrap(),
-    )
-    .pdf;
+    let approved = common::approved_moteprotokoll(&SIGNATORIES);
     let input = dir.path().join("godkjend.pdf");
     std::fs::write(&input, &approved).unwrap();
     let output = dir.path().join("signert-elles.pdf");

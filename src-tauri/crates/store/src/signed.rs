@@ -115,11 +115,7 @@ pub fn keep(
             before.signatures
         )));
     }
-    let sha256 = saksbok_core::hash::sha256_hex(pdf);
-    tx.execute(
-        "INSERT INTO blobs (sha256, size, content) VALUES (?1, ?2, ?3) ON CONFLICT (sha256) DO NOTHING",
-        params![sha256, pdf.len() as i64, pdf],
-    )?;
+    let sha256 = crate::protocols::keep_bytes(tx, pdf)?;
     tx.execute(
         "INSERT INTO printed_protocols (kind, meeting_id, path, sha256, created_at, created_by, signed_from, signatures,
                                         signed_source)

@@ -29,6 +29,7 @@ const karisSignature = {
   timestamp: null,
   valid: true,
   problem: null,
+  covers: 86_666,
   whole_file: true,
 };
 

@@ -183,6 +183,16 @@ fn answer(mut stream: std::net::TcpStream, dir: &Path, n: usize) -> std::io::Res
     stream.write_all(&bytes)
 }
 
+/// The sample meeting's møtebok as approved, with one empty signature line
+/// for each of `signatories`, rendered at a fixed time.
+pub fn approved_moteprotokoll(signatories: &[&str]) -> Vec<u8> {
+    use chrono::TimeZone;
+    let mut m = saksbok_core::sample::SampleMeeting::new(0).minutes();
+    m.signatories = signatories.iter().map(|s| (*s).to_string()).collect();
+    let at = chrono::Utc.with_ymd_and_hms(2026, 11, 25, 10, 30, 0).unwrap();
+    saksbok_protocol::render_moteprotokoll(&m, saksbok_protocol::content::MinutesStyle::default(), at).pdf
+}
+
 /// pdfsig's report of a file.
 pub fn pdfsig(file: &Path) -> String {
     let out = Command::new("pdfsig").arg(file).output().expect("pdfsig (poppler-utils) must be installed");
