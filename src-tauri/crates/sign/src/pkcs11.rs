@@ -109,9 +109,7 @@ impl Pkcs11Signer {
             chain.push(others.remove(at));
         }
         let signer = Self { session, key: private, chain };
-        let probe = b"saksbok: key and certificate";
-        let sig = signer.sign_sha256_rsa(probe)?;
-        crate::signer::verify(signer.certificate(), probe, &sig).map_err(|_| SignError::KeyMismatch)?;
+        signer.check_pair()?;
         Ok(signer)
     }
 }

@@ -26,6 +26,14 @@ pub trait KeySigner {
     fn certificate(&self) -> &Certificate {
         &self.chain()[0]
     }
+
+    /// The key must be the certificate's: a test signature verified with
+    /// the certificate's public key.
+    fn check_pair(&self) -> Result<(), SignError> {
+        let probe = b"saksbok: key and certificate";
+        let sig = self.sign_sha256_rsa(probe)?;
+        verify(self.certificate(), probe, &sig).map_err(|_| SignError::KeyMismatch)
+    }
 }
 
 /// A key and its certificate chain from a PKCS#12 file (.p12, .pfx).
@@ -67,14 +75,6 @@ impl Pkcs12Signer {
         let signer = Self { key: SigningKey::<Sha256>::new(private), chain };
         signer.check_pair()?;
         Ok(signer)
-    }
-
-    /// The key must be the certificate's: a test signature verified with
-    /// the certificate's public key.
-    fn check_pair(&self) -> Result<(), SignError> {
-        let probe = b"saksbok: key and certificate";
-        let sig = self.sign_sha256_rsa(probe)?;
-        verify(self.certificate(), probe, &sig).map_err(|_| SignError::KeyMismatch)
     }
 }
 
