@@ -490,6 +490,20 @@ fn keep_print(
     Ok(path)
 }
 
+/// The first of `name(from)`, `name(from + 1)`, … that is no file yet in
+/// the protocols folder (made if it is missing): a new file never
+/// overwrites an earlier one.
+pub(crate) fn free_file(state: &AppState, name: &dyn Fn(u32) -> String, from: u32) -> CommandResult<PathBuf> {
+    let dir = &state.protocols_dir;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| CommandError::new("io", format!("Kan ikkje laga mappa {} for protokollar: {e}", dir.display())))?;
+    let mut n = from;
+    while dir.join(name(n)).exists() {
+        n += 1;
+    }
+    Ok(dir.join(name(n)))
+}
+
 /// Writes `pdf` to a new file in the protocols folder under the next
 /// version of `name`; a file left by a print whose row never landed is
 /// skipped, never overwritten.
@@ -500,14 +514,8 @@ pub(crate) fn new_print_file(
     name: &dyn Fn(u32) -> String,
     pdf: &[u8],
 ) -> CommandResult<PathBuf> {
-    let dir = &state.protocols_dir;
-    std::fs::create_dir_all(dir)
-        .map_err(|e| CommandError::new("io", format!("Kan ikkje laga mappa {} for protokollar: {e}", dir.display())))?;
-    let mut version = s.read(|tx| protocols::times_printed(tx, what))? + 1;
-    while dir.join(name(version)).exists() {
-        version += 1;
-    }
-    let path = dir.join(name(version));
+    let next = s.read(|tx| protocols::times_printed(tx, what))? + 1;
+    let path = free_file(state, name, next)?;
     saksbok_protocol::save_atomically(&path, pdf)
         .map_err(|e| CommandError::new("io", format!("Kan ikkje lagra protokollen i {}: {e}", path.display())))?;
     Ok(path)

@@ -54,9 +54,9 @@ pub struct VerifyReport {
     pub problem: Option<String>,
 }
 
-fn view(pdf: &[u8], copy_source: Option<String>) -> CommandResult<MeetingSignatures> {
+/// The signature lines of `pdf` with its checked signatures on them.
+fn view(pdf: &[u8], mut checks: Vec<SignatureCheck>, copy_source: Option<String>) -> CommandResult<MeetingSignatures> {
     let fields = saksbok_sign::pdf::fields_of(pdf)?;
-    let mut checks = saksbok_sign::verify::signatures(pdf)?;
     let lines = fields
         .into_iter()
         .map(|f| {
@@ -71,37 +71,34 @@ fn view(pdf: &[u8], copy_source: Option<String>) -> CommandResult<MeetingSignatu
 /// signed on them.
 pub fn get_signatures(state: &AppState, meeting: i64) -> CommandResult<MeetingSignatures> {
     with_store(state, |s| {
-        let latest = s.read(|tx| signed::latest(tx, meeting))?;
-        match latest {
-            Some((copy, bytes)) => view(&bytes, Some(copy.source)),
-            None => view(&s.read(|tx| signed::approved(tx, meeting))?.1, None),
-        }
+        let (bytes, source) = match s.read(|tx| signed::latest(tx, meeting))? {
+            Some((copy, bytes)) => (bytes, Some(copy.source)),
+            None => (s.read(|tx| signed::approved(tx, meeting))?.1, None),
+        };
+        view(&bytes, saksbok_sign::verify::signatures(&bytes)?, source)
     })
 }
 
-/// Writes a signed copy beside the protocols and keeps it.
+/// Writes a signed copy (its signatures checked: `checks`) beside the
+/// protocols and keeps it.
 fn keep_copy(
     state: &AppState,
     s: &mut Store,
     meeting: i64,
     pdf: &[u8],
+    checks: &[SignatureCheck],
     source: Source,
     now: DateTime<Utc>,
 ) -> CommandResult<PathBuf> {
-    let checks = saksbok_sign::verify::signatures(pdf)?;
     let count = checks.iter().filter(|c| c.valid).count() as u32;
     let record = s.read(|tx| saksbok_store::meetings::get(tx, meeting))?;
     let what = protocols::Printed::Meeting(meeting);
     let base = protocols::meeting_file_name(what, &record.board, record.date, 1).replace("-v1.pdf", "");
-    let dir = &state.protocols_dir;
-    std::fs::create_dir_all(dir)
-        .map_err(|e| CommandError::new("io", format!("Kan ikkje laga mappa {}: {e}", dir.display())))?;
-    let mut path = dir.join(format!("{base}-signert-{count}.pdf"));
-    let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{base}-signert-{count}-{n}.pdf"));
-        n += 1;
-    }
+    let name = |n: u32| match n {
+        1 => format!("{base}-signert-{count}.pdf"),
+        n => format!("{base}-signert-{count}-{n}.pdf"),
+    };
+    let path = super::free_file(state, &name, 1)?;
     let user = state.user();
     let who = Actor { name: &user, now };
     // Kept first: a copy the register refuses is never written.
@@ -136,8 +133,8 @@ pub fn sign_meeting(
         if checks.iter().any(|c| !c.valid) {
             return Err(CommandError::new("sign_failed", format!("Signaturen til {name} vart ikkje gyldig.")));
         }
-        let path = keep_copy(state, s, meeting, &signed, Source::Saksbok, now)?;
-        Ok((path, view(&signed, Some("saksbok".into()))?))
+        let path = keep_copy(state, s, meeting, &signed, &checks, Source::Saksbok, now)?;
+        Ok((path, view(&signed, checks, Some("saksbok".into()))?))
     })
 }
 
@@ -171,8 +168,8 @@ pub fn import_signed_copy(
         if v.signatures.is_empty() {
             return Err(refused("Fila har ingen underskrifter.".into()));
         }
-        let path = keep_copy(state, s, meeting, pdf, Source::Imported, now)?;
-        Ok((path, view(pdf, Some("imported".into()))?))
+        let path = keep_copy(state, s, meeting, pdf, &v.signatures, Source::Imported, now)?;
+        Ok((path, view(pdf, v.signatures, Some("imported".into()))?))
     })
 }
 
@@ -205,15 +202,11 @@ pub fn signed_copy_file(state: &AppState, meeting: i64) -> CommandResult<PathBuf
             return Ok(path);
         }
         let stem = path.file_stem().map_or_else(|| "mote".into(), |s| s.to_string_lossy().into_owned());
-        let dir = &state.protocols_dir;
-        std::fs::create_dir_all(dir)
-            .map_err(|e| CommandError::new("io", format!("Kan ikkje laga mappa {}: {e}", dir.display())))?;
-        let mut n = 2;
-        let mut fresh = dir.join(format!("{stem}-kopi.pdf"));
-        while fresh.exists() {
-            fresh = dir.join(format!("{stem}-kopi-{n}.pdf"));
-            n += 1;
-        }
+        let name = |n: u32| match n {
+            1 => format!("{stem}-kopi.pdf"),
+            n => format!("{stem}-kopi-{n}.pdf"),
+        };
+        let fresh = super::free_file(state, &name, 1)?;
         saksbok_protocol::save_atomically(&fresh, &bytes)
             .map_err(|e| CommandError::new("io", format!("Kan ikkje skriva {}: {e}", fresh.display())))?;
         Ok(fresh)
