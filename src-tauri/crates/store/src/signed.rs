@@ -51,9 +51,9 @@ pub fn approved(conn: &Connection, meeting: i64) -> Result<(i64, Vec<u8>)> {
     Ok((id, crate::protocols::printed_pdf(conn, id)?))
 }
 
-/// The newest signed copy of the meeting's møtebok with its bytes, if any.
-pub fn latest(conn: &Connection, meeting: i64) -> Result<Option<(SignedCopy, Vec<u8>)>> {
-    let copy = conn
+/// The newest signed copy of the meeting's møtebok, without its bytes.
+fn newest(conn: &Connection, meeting: i64) -> Result<Option<SignedCopy>> {
+    Ok(conn
         .query_row(
             "SELECT id, signatures, signed_source, path, created_at, created_by FROM printed_protocols
              WHERE meeting_id = ?1 AND signed_from IS NOT NULL ORDER BY id DESC LIMIT 1",
@@ -69,8 +69,12 @@ pub fn latest(conn: &Connection, meeting: i64) -> Result<Option<(SignedCopy, Vec
                 })
             },
         )
-        .optional()?;
-    match copy {
+        .optional()?)
+}
+
+/// The newest signed copy of the meeting's møtebok with its bytes, if any.
+pub fn latest(conn: &Connection, meeting: i64) -> Result<Option<(SignedCopy, Vec<u8>)>> {
+    match newest(conn, meeting)? {
         Some(c) => {
             let bytes = crate::protocols::printed_pdf(conn, c.id)?;
             Ok(Some((c, bytes)))
@@ -107,7 +111,7 @@ pub fn keep(
             "Fila er ikkje den godkjende møteboka med underskrifter lagde til: ho vert ikkje teken vare på.".into(),
         ));
     }
-    if let Some((before, _)) = latest(tx, meeting)?
+    if let Some(before) = newest(tx, meeting)?
         && signatures <= before.signatures
     {
         return Err(StoreError::Invalid(format!(
