@@ -4,8 +4,14 @@
 //! notice deadline computed calendar-correctly, and the status lifecycle.
 //! Pure: callers pass the dates.
 
+pub mod calendar;
+pub mod deadlines;
+pub mod form;
+pub mod task;
+
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// An organisasjonsnummer from Einingsregisteret: nine digits, the last a
 /// MOD11 check digit (weights 3 2 7 6 5 4 3 2). Spaces are allowed when
@@ -150,7 +156,7 @@ impl Running {
 }
 
 /// Where an agreement stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum AgreementStatus {
     Utkast,
@@ -163,6 +169,33 @@ pub enum AgreementStatus {
 }
 
 impl AgreementStatus {
+    pub const ALL: [Self; 7] = [
+        Self::Utkast,
+        Self::UnderForhandling,
+        Self::Godkjend,
+        Self::Signert,
+        Self::IKraft,
+        Self::Oppsagt,
+        Self::Utgatt,
+    ];
+
+    /// The code it is stored and exported by.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Utkast => "utkast",
+            Self::UnderForhandling => "under_forhandling",
+            Self::Godkjend => "godkjend",
+            Self::Signert => "signert",
+            Self::IKraft => "i_kraft",
+            Self::Oppsagt => "oppsagt",
+            Self::Utgatt => "utgatt",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Utkast => "utkast",
