@@ -7,6 +7,7 @@
 pub mod calendar;
 pub mod deadlines;
 pub mod form;
+pub mod record;
 pub mod task;
 
 use chrono::{Datelike, Months, NaiveDate};

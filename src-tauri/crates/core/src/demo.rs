@@ -5,6 +5,8 @@
 
 use chrono::NaiveDate;
 
+use crate::agreement::AgreementStatus;
+use crate::agreement::form::{AgreementInput, AgreementKind, PartyInput, PartyRole};
 use crate::model::{AgendaItem, Behandling, Block, BlockContent, MeetingInfo, Outcome, Proposal, ProposalKind, Vote};
 use crate::number::{AgendaNumber, CaseNumber};
 
@@ -26,6 +28,21 @@ pub struct MeetingDraft {
 pub struct DemoData {
     pub cases: Vec<CaseDraft>,
     pub meeting: MeetingDraft,
+    pub agreement: AgreementDemo,
+}
+
+/// The SyS-IKT agreement as far as the reference tells: the basis approved
+/// by the board, the branch office in Gaupne, the fullmakt to rådmannen, and
+/// each vedtak paragraph to follow up. Dates, term, organisation form and
+/// organisasjonsnummer are not in the protocol, so they stay empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgreementDemo {
+    pub input: AgreementInput,
+    /// The status it has reached, from the date of the vedtak.
+    pub status: AgreementStatus,
+    pub status_note: String,
+    pub case: CaseNumber,
+    pub item: AgendaNumber,
 }
 
 const VEDTAK: [&str; 5] = [
@@ -122,6 +139,7 @@ pub fn reference() -> DemoData {
         ],
     };
     DemoData {
+        agreement: sys_ikt(case, AgendaNumber { year: 2021, seq: 54 }),
         cases: vec![CaseDraft { number: case, title: title.into() }],
         meeting: MeetingDraft {
             info: MeetingInfo {
@@ -145,6 +163,30 @@ pub fn reference() -> DemoData {
     }
 }
 
+fn sys_ikt(case: CaseNumber, item: AgendaNumber) -> AgreementDemo {
+    let party = |name: &str, role| PartyInput { name: name.into(), orgnr: None, role, contact: None };
+    AgreementDemo {
+        input: AgreementInput {
+            title: "Samarbeidsavtale med SyS-IKT".into(),
+            kind: Some(AgreementKind::Samarbeidsavtale),
+            purpose: Some("IKT-samarbeid i SyS IKT mellom samarbeidskommunane og Luster kommune.".into()),
+            scope: Some(
+                "Avdelingskontor for SyS IKT på Rådhuset i Gaupne. Dette bør framkomme i samarbeidsavtale / vedtekter."
+                    .into(),
+            ),
+            fullmakt: Some(VEDTAK[4].into()),
+            parties: vec![party("Luster kommune", Some(PartyRole::Deltakar)), party("SyS IKT", None)],
+            ..AgreementInput::default()
+        },
+        status: AgreementStatus::UnderForhandling,
+        status_note: format!(
+            "Formannskapet godkjende grunnlaget/opplegget for etablering av samarbeidsavtale med SyS-IKT (sak {item})."
+        ),
+        case,
+        item,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +198,16 @@ mod tests {
         for v in &d.meeting.items[0].behandling.votes {
             assert!(vote::check(v, None).is_empty(), "{v:?}");
         }
+    }
+
+    #[test]
+    fn the_demo_agreement_is_valid_and_says_only_what_the_protocol_says() {
+        let d = reference();
+        let f = d.agreement.input.validate().unwrap();
+        assert!(f.start_date.is_none() && f.term_kind.is_none() && f.organisation_form.is_none());
+        assert!(f.parties.iter().all(|p| p.orgnr.is_none()));
+        assert!(d.meeting.items[0].vedtak.as_deref().unwrap().contains(f.fullmakt.as_deref().unwrap()));
+        assert!(d.cases.iter().any(|c| c.number == d.agreement.case));
     }
 
     #[test]

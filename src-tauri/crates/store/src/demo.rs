@@ -25,5 +25,30 @@ pub fn load_demo(tx: &Transaction<'_>, who: &Actor<'_>, demo: &DemoData) -> Resu
         crate::cases::insert_draft(tx, who, c)?;
     }
     crate::agenda::insert_meeting(tx, who, &demo.meeting)?;
+    load_agreement(tx, who, demo)?;
     Ok(DemoOutcome::Loaded)
+}
+
+/// The SyS-IKT agreement: stored, moved to its status from the date of the
+/// vedtak, linked to the case and the vedtak, and one follow-up task per
+/// vedtak paragraph.
+fn load_agreement(tx: &Transaction<'_>, who: &Actor<'_>, demo: &DemoData) -> Result<()> {
+    use saksbok_core::agreement::AgreementStatus;
+    let a = &demo.agreement;
+    let fields = a.input.validate().map_err(crate::StoreError::InvalidFields)?;
+    // Its history starts on the day of the vedtak, not on the day the demo is loaded.
+    let on = demo.meeting.info.date;
+    let id = crate::agreements::create(tx, who, &fields, on)?;
+    let mut status = AgreementStatus::Utkast;
+    while status != a.status {
+        let next = AgreementStatus::ALL.into_iter().find(|n| status.may_become(*n).is_ok() && *n > status);
+        let Some(next) = next else { break };
+        let note = (next == a.status).then_some(a.status_note.as_str());
+        crate::agreements::set_status(tx, who, id, next, on, note)?;
+        status = next;
+    }
+    crate::agreements::link(tx, who, id, a.case, Some((a.item, Some(&demo.meeting.info.board))))?;
+    let item = crate::agenda::find_agenda_item(tx, a.item, Some(&demo.meeting.info.board))?;
+    crate::tasks::from_vedtak(tx, who, item, Some(id))?;
+    Ok(())
 }

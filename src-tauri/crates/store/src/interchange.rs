@@ -1,5 +1,5 @@
 //! JSON interchange: the whole database as one versioned JSON document, and
-//! back. The format is documented by `schema/saksbok-export-v5.schema.json`;
+//! back. The format is documented by `schema/saksbok-export-v6.schema.json`;
 //! a test keeps that file and the database's tables in step.
 //!
 //! Export writes every table in a fixed order, rows by id, columns in table
@@ -23,7 +23,7 @@ use crate::{Result, StoreError};
 /// What `format` says in every export.
 pub const FORMAT: &str = "saksbok";
 /// The format version this build writes and the newest it reads.
-pub const FORMAT_VERSION: i64 = 5;
+pub const FORMAT_VERSION: i64 = 6;
 
 /// The oldest format version this build reads. A file of an older version
 /// may lack what came later ([`ADDED`]); the database's defaults fill it in.
@@ -78,6 +78,11 @@ const ADDED: &[(&str, &str, i64)] = &[
     ("printed_protocols", "signed_from", 5),
     ("printed_protocols", "signatures", 5),
     ("printed_protocols", "signed_source", 5),
+    ("agreements", "*", 6),
+    ("agreement_parties", "*", 6),
+    ("agreement_status_log", "*", 6),
+    ("agreement_links", "*", 6),
+    ("tasks", "*", 6),
 ];
 
 /// Whether a file of `version` may lack `column` of `table` (or the whole table, `*`).
@@ -109,6 +114,11 @@ pub const TABLES: &[&str] = &[
     "attachments",
     "waiting_cases",
     "printed_protocols",
+    "agreements",
+    "agreement_parties",
+    "agreement_status_log",
+    "agreement_links",
+    "tasks",
     "audit_log",
 ];
 
@@ -137,6 +147,8 @@ const ENTITIES: &[(&str, &str)] = &[
     ("business", "meetings"),
     ("agenda_item", "agenda_items"),
     ("printed_protocol", "printed_protocols"),
+    ("agreement", "agreements"),
+    ("task", "tasks"),
 ];
 
 #[derive(Debug, Clone)]

@@ -9,6 +9,7 @@
 //! message in Nynorsk, and nothing in the file is changed.
 
 pub mod agenda;
+pub mod agreements;
 pub mod approval;
 pub mod attendance;
 pub mod audit;
@@ -35,6 +36,7 @@ pub mod search;
 pub mod settings;
 pub mod signed;
 mod sql;
+pub mod tasks;
 pub mod undo;
 pub mod verify;
 

@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0010_protocol_layout", include_str!("../migrations/0010_protocol_layout.sql")),
     ("0011_approval", include_str!("../migrations/0011_approval.sql")),
     ("0012_signed_copies", include_str!("../migrations/0012_signed_copies.sql")),
+    ("0013_agreements", include_str!("../migrations/0013_agreements.sql")),
 ];
 
 /// Saksbok's SQLite application_id: the bytes "SAKS".

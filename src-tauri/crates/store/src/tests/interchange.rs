@@ -12,7 +12,7 @@ use super::{who, with_demo};
 use crate::interchange::{self, NOT_EXPORTED, TABLES};
 use crate::{Store, agenda, attendance, cases, documents, history, journal, meetings, protocols};
 
-const SCHEMA: &str = include_str!("../../schema/saksbok-export-v5.schema.json");
+const SCHEMA: &str = include_str!("../../schema/saksbok-export-v6.schema.json");
 
 fn case(title: &str, number: Option<&str>) -> CaseInput {
     CaseInput {
@@ -119,6 +119,8 @@ fn export_import_export_is_byte_identical() {
     let e = import_with(&mut c, &first, &tampered).unwrap_err();
     assert!(e.to_string().contains("innhaldet stemmer ikkje med hashen"), "{e}");
     assert_eq!(summary.rows["cases"], 3);
+    let agreements = ["agreements", "agreement_parties", "agreement_status_log", "agreement_links", "tasks"];
+    assert_eq!(agreements.map(|t| summary.rows[t]), [1, 2, 2, 1, 5], "the demo's agreement travels whole");
     let second = interchange::export_text(b.conn()).unwrap();
     assert_eq!(first, second);
     // The import is logged apart from the history, which came over as it was.
@@ -250,8 +252,8 @@ fn bad_files_are_refused_with_the_place_of_the_problem() {
         (good[..good.len() / 2].to_string(), "ikkje gyldig JSON (linje"),
         ("[]".into(), "ved $: dokumentet må vera eit JSON-objekt"),
         (edit(&|v| v["format"] = "noko anna".into()), "ved $.format"),
-        (edit(&|v| v["format_version"] = 6.into()), "formatversjon 6"),
-        (edit(&|v| v["format_version"] = 0.into()), "ved $.format_version: venta eit heiltal frå 1 til 5"),
+        (edit(&|v| v["format_version"] = 7.into()), "formatversjon 7"),
+        (edit(&|v| v["format_version"] = 0.into()), "ved $.format_version: venta eit heiltal frå 1 til 6"),
         (
             edit(&|v| {
                 v["boards"][0].as_object_mut().unwrap().remove("language");

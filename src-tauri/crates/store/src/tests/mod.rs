@@ -13,6 +13,7 @@ use crate::demo::DemoOutcome;
 use crate::{Actor, MIGRATIONS, OpenOptions, Store, migrate_to, schema_version};
 use crate::{agenda, cases, protocols, settings};
 
+mod agreements;
 mod approval;
 mod attendance;
 mod backup;
@@ -137,8 +138,10 @@ fn demo_load_is_audited_in_the_same_transaction() {
         .collect::<Result<_, _>>()
         .unwrap();
     let entities: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
-    assert_eq!(entities, ["case", "meeting", "agenda_item"]);
-    assert!(rows.iter().all(|r| r.0 == "test" && r.1 == "create"));
+    assert_eq!(entities[..4], ["case", "meeting", "agenda_item", "agreement"]);
+    assert!(entities[4..].iter().all(|e| ["agreement", "task"].contains(e)), "{entities:?}");
+    assert_eq!(entities.iter().filter(|e| **e == "task").count(), 5);
+    assert!(rows.iter().all(|r| r.0 == "test"));
 }
 
 #[test]

@@ -118,6 +118,7 @@ fn shipped_migrations_are_never_edited() {
         ("0010_protocol_layout", "a3c723de0778d92764287a21e095e7976bb834e6743f7e0d911f5ff34a62a891"),
         ("0011_approval", "38f75518d434d606c4541769e1f05094d1cd032e8fc09f14cd029856513791bf"),
         ("0012_signed_copies", "1c8e01676d1e1b7a7d6c599ae8d4723e29751c8e6cae99e4eb6e59364f978768"),
+        ("0013_agreements", "d7efa6583172c314cfa698f1721f3e4d8fad55167d2dafd4cc4e78beeba6f97a"),
     ];
     assert_eq!(MIGRATIONS.len(), pinned.len(), "a new migration needs its hash pinned here");
     for ((name, sql), (want_name, want)) in MIGRATIONS.iter().zip(pinned) {
