@@ -11,6 +11,7 @@ use saksbok_core::register::{CaseQuery, CaseSort};
 use saksbok_store::backup::Backups;
 use saksbok_store::{Actor, OpenOptions, Store, agenda, cases, interchange, paths, protocols};
 
+mod agreements;
 mod signing;
 
 #[derive(Debug, Parser)]
@@ -186,6 +187,33 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the agreements (avtalar): status, parties and each one's next
+    /// deadline (notice, expiry or review), the soonest first.
+    Agreements {
+        /// Print a JSON array instead of lines.
+        #[arg(long)]
+        json: bool,
+        /// Count the days from this date (yyyy-mm-dd or dd.mm.yyyy) instead of today.
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+    },
+    /// The deadlines (Fristar) of agreements and follow-up tasks within DAYS
+    /// from today, and those overdue; as lines, JSON, or an iCalendar file
+    /// for Outlook or Apple Calendar (a second import updates the same events).
+    Deadlines {
+        /// How many days ahead, e.g. 30, 90 or 180.
+        #[arg(long, value_name = "DAYS")]
+        within: u32,
+        /// Print JSON (today, within_days, items, undated_tasks).
+        #[arg(long)]
+        json: bool,
+        /// Write the deadlines as an iCalendar file (RFC 5545).
+        #[arg(long, value_name = "OUT.ics")]
+        ics: Option<PathBuf>,
+        /// Count the days from this date (yyyy-mm-dd or dd.mm.yyyy) instead of today.
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+    },
     /// List the system's printers, the default first: name, state, two-sided
     /// printing, description.
     Printers {
@@ -242,6 +270,15 @@ fn document_time() -> Result<DateTime<Utc>, String> {
             .and_then(|secs| DateTime::from_timestamp(secs, 0))
             .ok_or_else(|| format!("SOURCE_DATE_EPOCH={s} er ikkje eit tal sekund sidan 1970.")),
         _ => Ok(Utc::now()),
+    }
+}
+
+/// The day deadlines are counted from: `--today`, else the local date.
+fn today_or(given: Option<&str>) -> Result<chrono::NaiveDate, String> {
+    match given {
+        Some(d) => saksbok_core::date::parse_date(d)
+            .ok_or_else(|| format!("«{d}» er ikkje ein gyldig dato. Skriv til dømes 2026-12-04 eller 04.12.2026.")),
+        None => Ok(chrono::Local::now().date_naive()),
     }
 }
 
@@ -618,6 +655,21 @@ fn run(cli: Cli) -> Result<(), String> {
             };
             let args = signing::SignArgs { file, key, field, reason, location, tsa, output };
             signing::sign(&args)?;
+        }
+        Command::Agreements { json, today } => {
+            let store = open(cli.db.as_deref(), true)?;
+            agreements::list(&store, today_or(today.as_deref())?, json)?;
+        }
+        Command::Deadlines { within, json, ics, today } => {
+            let store = open(cli.db.as_deref(), true)?;
+            let args = agreements::DeadlineArgs {
+                within,
+                today: today_or(today.as_deref())?,
+                json,
+                ics: ics.as_deref(),
+                stamp: document_time()?,
+            };
+            agreements::deadlines(&store, &args)?;
         }
         Command::Verify { file, json } => {
             let store = open(cli.db.as_deref(), true)?;

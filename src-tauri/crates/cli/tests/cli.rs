@@ -651,3 +651,81 @@ fn an_approved_moteprotokoll_is_signed_from_the_command_line() {
         "saksbok: Miljøvariabelen SAKSBOK_TEST_UTAN med passordet til sertifikatfila er ikkje sett.\n"
     );
 }
+
+#[test]
+fn agreements_and_deadlines_are_listed_and_written_as_a_calendar() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite3");
+    assert!(saksbok(&db, &["demo"]).status.success());
+    let listed = saksbok(&db, &["agreements", "--today", "2026-12-04"]);
+    let text = String::from_utf8_lossy(&listed.stdout);
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    assert!(text.contains("under forhandling  Samarbeidsavtale med SyS-IKT"), "{text}");
+    assert!(text.contains("Partar: Luster kommune (deltakar), SyS IKT"), "{text}");
+    assert!(text.contains("Neste frist: ingen kjend") && text.contains("Opne oppgåver: 5"), "{text}");
+
+    // The demo gives no dates; give the agreement a term and two tasks due
+    // dates, as the window would.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "UPDATE agreements SET start_date = '2022-01-01', term_kind = 'renewing', end_date = '2027-06-30',
+                renew_months = 24, notice_months = 6, status = 'i_kraft', revision = 4;
+         UPDATE tasks SET due = '2026-12-20', responsible = 'Stabsleiar' WHERE paragraph = 4;
+         UPDATE tasks SET due = '2026-11-30' WHERE paragraph = 3;",
+    )
+    .unwrap();
+    drop(conn);
+
+    let text_of = |o: &Output| String::from_utf8_lossy(&o.stdout).into_owned();
+    let lines = saksbok(&db, &["deadlines", "--within", "30", "--today", "04.12.2026"]);
+    assert!(lines.status.success(), "{}", stderr(&lines));
+    let shown = text_of(&lines);
+    let rows: Vec<&str> = shown.lines().collect();
+    assert_eq!(rows.len(), 3, "{shown}");
+    assert!(rows[0].starts_with("30.11.2026 (4 dagar på overtid)") && rows[0].contains("Oppgåve"), "{shown}");
+    assert!(rows[1].contains("20.12.2026 (om 16 dagar)") && rows[1].contains("Ansvarleg: Stabsleiar"), "{shown}");
+    assert!(rows[2].contains("31.12.2026 (om 27 dagar)") && rows[2].contains("Oppseiingsfrist"), "{shown}");
+    assert!(stderr(&lines).contains("3 opne oppgåver har ingen frist"), "{}", stderr(&lines));
+
+    let json = saksbok(&db, &["deadlines", "--within", "30", "--today", "2026-12-04", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["items"].as_array().unwrap().len(), 3);
+    assert_eq!(v["items"][2]["kind"], "notice");
+    assert_eq!(v["items"][0]["overdue"], true);
+
+    let ics = dir.path().join("fristar.ics");
+    let uids = |path: &Path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let cal: icalendar::Calendar = text.parse().unwrap();
+        cal.components
+            .iter()
+            .filter_map(icalendar::CalendarComponent::as_event)
+            .map(|e| {
+                use icalendar::Component;
+                let Some(icalendar::DatePerhapsTime::Date(start)) = e.get_start() else { panic!("all-day") };
+                (e.get_uid().unwrap().to_string(), start.to_string(), e.get_sequence().unwrap())
+            })
+            .collect::<Vec<_>>()
+    };
+    let o = saksbok(&db, &["deadlines", "--within", "30", "--today", "2026-12-04", "--ics", ics.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("3 fristar skrivne til"), "{}", stderr(&o));
+    let first = uids(&ics);
+    assert_eq!(first.iter().map(|u| u.1.as_str()).collect::<Vec<_>>(), ["2026-11-30", "2026-12-20", "2026-12-31"]);
+    assert!(first[2].0.starts_with("avtale-") && first[2].0.ends_with("-oppseiing@saksbok.luster.kommune.no"));
+    assert_eq!(first[2].2, 4, "SEQUENCE is the agreement's revision");
+    // A second export a day later, the file replaced: the same events by UID.
+    let o = saksbok(&db, &["deadlines", "--within", "30", "--today", "2026-12-05", "--ics", ics.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert_eq!(uids(&ics), first);
+
+    for (args, want) in [
+        (&["deadlines", "--within", "99999"][..], "--within kan vera høgst 36500 dagar."),
+        (&["deadlines", "--within", "30", "--today", "i morgon"][..], "«i morgon» er ikkje ein gyldig dato"),
+        (&["deadlines", "--within", "30", "--ics", dir.path().to_str().unwrap()][..], "er ei mappe"),
+    ] {
+        let o = saksbok(&db, args);
+        assert!(!o.status.success());
+        assert!(stderr(&o).contains(want), "{args:?}: {}", stderr(&o));
+    }
+}
