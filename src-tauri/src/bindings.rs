@@ -68,6 +68,13 @@ fn generate(dir: &Path) {
     PersonalSettings::export_all(&cfg).unwrap();
     BackupEntry::export_all(&cfg).unwrap();
     BackupList::export_all(&cfg).unwrap();
+    saksbok_core::agreement::record::AgreementRecord::export_all(&cfg).unwrap();
+    saksbok_core::agreement::record::AgreementRow::export_all(&cfg).unwrap();
+    saksbok_core::agreement::form::AgreementInput::export_all(&cfg).unwrap();
+    saksbok_core::agreement::task::TaskInput::export_all(&cfg).unwrap();
+    saksbok_core::agreement::deadlines::Deadlines::export_all(&cfg).unwrap();
+    crate::service::agreements::CalendarFile::export_all(&cfg).unwrap();
+    crate::service::agreements::CaseAgreement::export_all(&cfg).unwrap();
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! worth testing runs here without a window.
 
 pub mod admin;
+pub mod agreements;
 pub mod approval;
 pub mod behandling;
 pub mod boards;

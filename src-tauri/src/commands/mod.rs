@@ -5,6 +5,7 @@
 //! a large search or import.
 
 pub mod admin;
+pub mod agreements;
 pub mod app;
 pub mod behandling;
 pub mod boards;

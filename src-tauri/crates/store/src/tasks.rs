@@ -150,8 +150,8 @@ pub fn update(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, f: &TaskFields) ->
 
 /// One task per paragraph of the utvalssak's vedtak, each keeping its
 /// paragraph word for word, for `agreement_id` when given. Paragraphs that
-/// already have a task from this vedtak are skipped, so running it again
-/// adds only what is new. Returns the new tasks' ids.
+/// already have a task from this vedtak (for the same agreement) are
+/// skipped, so running it again adds only what is new. Returns the new tasks' ids.
 pub fn from_vedtak(
     tx: &Transaction<'_>,
     who: &Actor<'_>,
@@ -175,8 +175,8 @@ pub fn from_vedtak(
     for (i, text) in paragraphs.iter().enumerate() {
         let paragraph = (i + 1) as u32;
         let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM tasks WHERE agenda_item_id = ?1 AND paragraph = ?2)",
-            params![agenda_item_id, paragraph],
+            "SELECT EXISTS (SELECT 1 FROM tasks WHERE agenda_item_id = ?1 AND paragraph = ?2 AND agreement_id IS ?3)",
+            params![agenda_item_id, paragraph, agreement_id],
             |r| r.get(0),
         )?;
         if exists {
