@@ -113,6 +113,16 @@ async fn every_screen_passes_axe() {
     shown_text(&by_test_id(d, "sakliste-row").await, &["21/1069"]).await;
     axe(d, "meetings").await;
 
+    // Avtalar (the demo's SyS-IKT agreement, its tasks from the vedtak) and Fristar.
+    by_test_id(d, "nav-agreements").await.click().await.unwrap();
+    by_test_id(d, "open-agreement").await.click().await.unwrap();
+    shown_text(&by_test_id(d, "agreement-tasks").await, &["Oppfølging av vedtak"]).await;
+    axe(d, "agreements").await;
+    shot(d, "avtale-sys-ikt.png").await;
+    by_test_id(d, "nav-deadlines").await.click().await.unwrap();
+    by_test_id(d, "undated-tasks").await;
+    axe(d, "deadlines").await;
+
     chord(d, Key::Control, "n").await;
     by_test_id(d, "case-form").await;
     d.query(By::Id("case-title")).wait(WAIT, POLL).first().await.unwrap();

@@ -7,7 +7,7 @@ use crate::common::*;
 
 /// Every screen of the app. Each is checked by axe-core somewhere in the
 /// run, and `every_screen_passes_axe` visits them all itself.
-pub const SCREENS: [&str; 16] = [
+pub const SCREENS: [&str; 18] = [
     "welcome",
     "db-error",
     "case-list",
@@ -24,6 +24,8 @@ pub const SCREENS: [&str; 16] = [
     "about",
     "boards",
     "meetings",
+    "agreements",
+    "deadlines",
 ];
 
 /// The screens axe-core has checked in this process.

@@ -10,6 +10,7 @@
 //! - `meetings`: a meeting planned: its facts, a sakliste of three cases, moved, undone, held.
 //! - `whole_meeting`: a meeting of three cases: the roll (late arrival, ugild with a stand-in), an
 //!   orientering, a postponement that falls, an amendment carried 5 mot 2 with the parties.
+//! - `agreements`: an agreement with two parties made, linked to 54/21, a task added and seen under Fristar.
 //! - `signing`: an approved meeting signed in the window with a test PKCS#12 file.
 //! - `restore`: a damaged register brought back from a backup on the error screen.
 //! - `instance`: a second start hands over to the running window.
@@ -19,6 +20,7 @@
 //! the app; `.ci/test` provides them all and runs these with `--ignored`.
 
 mod a11y;
+mod agreements;
 mod axe;
 mod bench;
 mod common;

@@ -4,6 +4,16 @@ import { invoke, type InvokeArgs, type InvokeOptions } from "@tauri-apps/api/cor
 import { listen } from "@tauri-apps/api/event";
 import { appLogDir } from "@tauri-apps/api/path";
 import type { AgendaItemView } from "./bindings/AgendaItemView";
+import type { AgreementInput } from "./bindings/AgreementInput";
+import type { AgreementRecord } from "./bindings/AgreementRecord";
+import type { AgreementRow } from "./bindings/AgreementRow";
+import type { AgreementStatus } from "./bindings/AgreementStatus";
+import type { CalendarFile } from "./bindings/CalendarFile";
+import type { CaseAgreement } from "./bindings/CaseAgreement";
+import type { Deadline } from "./bindings/Deadline";
+import type { Deadlines } from "./bindings/Deadlines";
+import type { TaskInput } from "./bindings/TaskInput";
+import type { TaskRecord } from "./bindings/TaskRecord";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { Behandling } from "./bindings/Behandling";
 import type { Attendance } from "./bindings/Attendance";
@@ -79,6 +89,16 @@ import type { WaitingCase } from "./bindings/WaitingCase";
 
 export type {
   AgendaItemView,
+  AgreementInput,
+  AgreementRecord,
+  AgreementRow,
+  AgreementStatus,
+  CalendarFile,
+  CaseAgreement,
+  Deadline,
+  Deadlines,
+  TaskInput,
+  TaskRecord,
   ApprovalInput,
   ApprovalRecord,
   AppStatus,
@@ -382,4 +402,31 @@ export const api = {
   sendOn: (item: number, board: number) => call<WaitingCase>("send_on", { item, board }),
   /** The cases sent on to `board` that are not yet on one of its saklister. */
   waitingCases: (board: number) => call<WaitingCase[]>("waiting_cases", { board }),
+  /** The agreements (avtalar), the soonest deadline first. */
+  listAgreements: () => call<AgreementRow[]>("list_agreements"),
+  getAgreement: (id: number) => call<AgreementRecord>("get_agreement", { id }),
+  /** Every problem with the agreement form as it stands; empty when it can be saved. */
+  validateAgreement: (input: AgreementInput) => call<FieldError[]>("validate_agreement", { input }),
+  /** A new agreement, as an utkast from today; refused with `fields` on bad input. */
+  createAgreement: (input: AgreementInput) => call<AgreementRecord>("create_agreement", { input }),
+  /** Saves the whole form (the parties with it). */
+  updateAgreement: (id: number, input: AgreementInput) => call<AgreementRecord>("update_agreement", { id, input }),
+  /** One step of the lifecycle, from the date `on` (dd.mm.yyyy). */
+  setAgreementStatus: (id: number, status: AgreementStatus, on: string, note: string | null) =>
+    call<AgreementRecord>("set_agreement_status", { id, status, on, note }),
+  /** Links an arkivsak ("21/1069") and, when given, its utvalssak ("54/21"). */
+  linkAgreement: (id: number, caseNumber: string, item: string | null) =>
+    call<AgreementRecord>("link_agreement", { id, case: caseNumber, item }),
+  unlinkAgreement: (id: number, link: number) => call<AgreementRecord>("unlink_agreement", { id, link }),
+  /** One task per paragraph of the linked utvalssak's vedtak. */
+  tasksFromVedtak: (id: number, agendaItem: number) =>
+    call<AgreementRecord>("tasks_from_vedtak", { id, agendaItem }),
+  createTask: (agreement: number | null, input: TaskInput) => call<TaskRecord>("create_task", { agreement, input }),
+  updateTask: (id: number, input: TaskInput) => call<TaskRecord>("update_task", { id, input }),
+  /** Fristar of the next `within` days, and those overdue. */
+  deadlines: (within: number) => call<Deadlines>("deadlines", { within }),
+  /** Writes the deadlines as an .ics file and opens it in the calendar app. */
+  openDeadlinesCalendar: (within: number) => call<CalendarFile>("open_deadlines_calendar", { within }),
+  /** The agreements a case is linked to. */
+  agreementsOfCase: (caseId: number) => call<CaseAgreement[]>("agreements_of_case", { case: caseId }),
 };

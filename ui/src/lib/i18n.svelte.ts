@@ -12,6 +12,7 @@ import type { MeetingStatus } from "./bindings/MeetingStatus";
 import type { NumberFormat } from "./bindings/NumberFormat";
 import type { Role } from "./bindings/Role";
 import type { PersonKind, SeatState } from "./roll";
+import { agreementsNb, agreementsNn } from "./i18n/agreements";
 
 /** Checks that a label table names every value of `K`. */
 const labels = <K extends string>(m: Record<K, string>): Record<K, string> => m;
@@ -864,6 +865,8 @@ const nn = {
   keyEdit: "Ctrl+E",
   keyPrint: "Ctrl+P",
   keyEsc: "Esc",
+  // Last, so a key that is also above is a type error (TS2783), not a silent override.
+  ...agreementsNn,
 };
 
 export type Texts = typeof nn;
@@ -1674,6 +1677,7 @@ const nb: Texts = {
   keyEdit: "Ctrl+E",
   keyPrint: "Ctrl+P",
   keyEsc: "Esc",
+  ...agreementsNb,
 };
 
 export type Lang = "nn" | "nb";
