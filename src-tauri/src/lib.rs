@@ -144,6 +144,7 @@ pub fn run() {
             commands::agreements::deadlines,
             commands::agreements::open_deadlines_calendar,
             commands::agreements::agreements_of_case,
+            commands::agreements::open_followup_report,
             commands::boards::create_board,
             commands::boards::update_board,
             commands::boards::set_board_members,

@@ -106,3 +106,21 @@ pub async fn open_deadlines_calendar(app: AppHandle, within: u32) -> CommandResu
 pub async fn agreements_of_case(app: AppHandle, case: i64) -> CommandResult<Vec<CaseAgreement>> {
     blocking(app, move |s| service::agreements_of_case(s, case)).await
 }
+
+/// Writes the report Oppfølging av vedtak and opens it in the PDF viewer.
+#[tauri::command]
+pub async fn open_followup_report(
+    app: AppHandle,
+    board: i64,
+    from: String,
+    to: String,
+) -> CommandResult<crate::service::OpenedDocument> {
+    let path =
+        blocking(app.clone(), move |s| service::write_followup(s, board, &from, &to, today(), Utc::now())).await?;
+    let shown = crate::service::shown_path(&path);
+    let open_error = app.opener().open_path(&shown, None::<&str>).err().map(|e| {
+        eprintln!("saksbok: opening {shown} failed: {e}");
+        "Fann ikkje noko program som kunne opna PDF-en. Opna fila frå mappa.".to_string()
+    });
+    Ok(crate::service::OpenedDocument { path: shown, opened: open_error.is_none(), open_error })
+}

@@ -201,6 +201,27 @@ pub fn write_calendar(
     })
 }
 
+/// Writes the report Oppfølging av vedtak for `board` and the meetings
+/// from `from` to `to` (dd.mm.yyyy) to a new file in the protocols folder.
+pub fn write_followup(
+    state: &AppState,
+    board: i64,
+    from: &str,
+    to: &str,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> CommandResult<PathBuf> {
+    let from = date(from, "report_from", "starten av perioden")?;
+    let to = date(to, "report_to", "slutten av perioden")?;
+    let report = with_store(state, |s| Ok(tasks::followup_report(s.conn(), board, from, to, today)?))?;
+    let rendered = saksbok_protocol::render_oppfolging(&report, now);
+    let slug = saksbok_core::text::slug(&report.board);
+    let path = super::free_file(state, &|n| format!("oppfolging-{slug}-{from}--{to}-v{n}.pdf"), 1)?;
+    saksbok_protocol::save_atomically(&path, &rendered.pdf)
+        .map_err(|e| CommandError::new("io", format!("Kan ikkje skriva {}: {e}", shown_path(&path))))?;
+    Ok(path)
+}
+
 /// The agreements a case is linked to, for the case view.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct CaseAgreement {

@@ -98,6 +98,13 @@ async fn an_agreement_is_made_linked_followed_up_and_due() {
     .await;
     axe(d, "deadlines").await;
     shot(d, "fristar.png").await;
+    // The report Oppfølging av vedtak for the demo's board and 2021: a PDF in the protocols folder.
+    type_into(d, "report-from", "01.01.2021").await;
+    type_into(d, "report-to", "31.12.2021").await;
+    by_test_id(d, "make-report").await.click().await.unwrap();
+    shown_text(&d.find(By::Css(".notice[role='status']")).await.unwrap(), &["Rapporten er skriven til"]).await;
+    by_test_id(d, "followup-report").await.scroll_into_view().await.unwrap();
+    shot(d, "fristar-rapport.png").await;
 
     // The start page says what is due.
     by_test_id(d, "nav-cases").await.click().await.unwrap();
@@ -110,4 +117,10 @@ async fn an_agreement_is_made_linked_followed_up_and_due() {
     let case = saksbok_store::cases::find(s.conn(), "21/1069".parse().unwrap()).unwrap();
     let of_case = saksbok_store::agreements::for_case(s.conn(), case).unwrap();
     assert_eq!(of_case.len(), 2, "{of_case:?}");
+    let dir = home.path().join("data/no.kommune.luster.saksbok/protokollar");
+    let report = dir.join("oppfolging-formannskapet-og-naeringsutvalet-2021-01-01--2021-12-31-v1.pdf");
+    let text = std::process::Command::new("pdftotext").arg(&report).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Oppfølging av vedtak") && text.contains("Sak 54/21"), "{text}");
+    let _ = std::fs::copy(&report, saksbok_tests::screenshot_dir().join("oppfolging-av-vedtak.pdf"));
 }

@@ -427,6 +427,9 @@ export const api = {
   deadlines: (within: number) => call<Deadlines>("deadlines", { within }),
   /** Writes the deadlines as an .ics file and opens it in the calendar app. */
   openDeadlinesCalendar: (within: number) => call<CalendarFile>("open_deadlines_calendar", { within }),
+  /** Writes the report Oppfølging av vedtak for a board and a period (dd.mm.yyyy) and opens it. */
+  openFollowupReport: (board: number, from: string, to: string) =>
+    call<OpenedDocument>("open_followup_report", { board, from, to }),
   /** The agreements a case is linked to. */
   agreementsOfCase: (caseId: number) => call<CaseAgreement[]>("agreements_of_case", { case: caseId }),
 };

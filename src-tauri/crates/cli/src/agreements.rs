@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use saksbok_core::agreement::calendar::to_ics;
 use saksbok_core::agreement::deadlines::Deadline;
 use saksbok_core::date::format_date;
-use saksbok_store::{Store, agreements, tasks};
+use saksbok_store::{Store, agreements, boards, tasks};
 
 /// The most days ahead `deadlines --within` looks.
 const MAX_WITHIN: u32 = 36_500;
@@ -113,5 +113,37 @@ pub fn deadlines(store: &Store, a: &DeadlineArgs<'_>) -> Result<(), String> {
             eprintln!("  – {t}");
         }
     }
+    Ok(())
+}
+
+/// What `followup` was asked.
+pub struct FollowupArgs<'a> {
+    pub utval: Option<&'a str>,
+    pub from: &'a str,
+    pub to: &'a str,
+    pub today: NaiveDate,
+    pub output: &'a Path,
+    /// The document's date.
+    pub now: DateTime<Utc>,
+}
+
+fn date(typed: &str, flag: &str) -> Result<NaiveDate, String> {
+    saksbok_core::date::parse_date(typed).ok_or_else(|| {
+        format!("{flag} «{typed}» er ikkje ein gyldig dato. Skriv til dømes 2021-04-15 eller 15.04.2021.")
+    })
+}
+
+/// Writes the report Oppfølging av vedtak for a board and a period.
+pub fn followup(store: &Store, a: &FollowupArgs<'_>) -> Result<(), String> {
+    if a.output.exists() {
+        return Err(format!("{} finst frå før; vel eit anna namn, så ingenting vert skrive over.", a.output.display()));
+    }
+    let (from, to) = (date(a.from, "--from")?, date(a.to, "--to")?);
+    let (board, _) = boards::board_named(store.conn(), a.utval).map_err(|e| e.to_string())?;
+    let report = tasks::followup_report(store.conn(), board, from, to, a.today).map_err(|e| e.to_string())?;
+    let r = saksbok_protocol::render_oppfolging(&report, a.now);
+    saksbok_protocol::save_atomically(a.output, &r.pdf)
+        .map_err(|e| format!("Kan ikkje skriva {}: {e}", a.output.display()))?;
+    println!("{} ({} sider) skriven til {}. {}", report.title(), r.pages, a.output.display(), report.summary());
     Ok(())
 }

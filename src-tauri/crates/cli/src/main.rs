@@ -214,6 +214,26 @@ enum Command {
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
     },
+    /// Write the report Oppfølging av vedtak as PDF: for one board (utval) and
+    /// the meetings of a period, each utvalssak with the tasks that follow up
+    /// its vedtak (responsible, due date, status) and where it all stands.
+    Followup {
+        /// The board; may be left out when there is only one.
+        #[arg(long, value_name = "NAME")]
+        utval: Option<String>,
+        /// First meeting date, yyyy-mm-dd or dd.mm.yyyy.
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// Last meeting date (included).
+        #[arg(long, value_name = "DATE")]
+        to: String,
+        /// Count what is overdue from this date instead of today.
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+        /// Where to write the PDF; it must not exist.
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+    },
     /// List the system's printers, the default first: name, state, two-sided
     /// printing, description.
     Printers {
@@ -670,6 +690,18 @@ fn run(cli: Cli) -> Result<(), String> {
                 stamp: document_time()?,
             };
             agreements::deadlines(&store, &args)?;
+        }
+        Command::Followup { utval, from, to, today, output } => {
+            let store = open(cli.db.as_deref(), true)?;
+            let args = agreements::FollowupArgs {
+                utval: utval.as_deref(),
+                from: &from,
+                to: &to,
+                today: today_or(today.as_deref())?,
+                output: &output,
+                now: document_time()?,
+            };
+            agreements::followup(&store, &args)?;
         }
         Command::Verify { file, json } => {
             let store = open(cli.db.as_deref(), true)?;

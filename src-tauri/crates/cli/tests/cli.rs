@@ -729,3 +729,37 @@ fn agreements_and_deadlines_are_listed_and_written_as_a_calendar() {
         assert!(stderr(&o).contains(want), "{args:?}: {}", stderr(&o));
     }
 }
+
+#[test]
+fn the_follow_up_report_is_written_for_a_board_and_a_period() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite3");
+    assert!(saksbok(&db, &["demo"]).status.success());
+    let out = dir.path().join("oppfolging.pdf");
+    let o = saksbok(&db, &["followup", "--from", "2021-01-01", "--to", "31.12.2021", "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(said.contains("5 oppgåver: 0 ferdige, 0 i gang, 5 ikkje starta."), "{said}");
+    let text = std::process::Command::new("pdftotext").arg(&out).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Oppfølging av vedtak") && text.contains("Sak 54/21"), "{text}");
+    for (args, want) in [
+        (&["followup", "--from", "2021-01-01", "--to", "2021-12-31", "-o", out.to_str().unwrap()][..], "finst frå før"),
+        (
+            &["followup", "--from", "i fjor", "--to", "2021-12-31", "-o", "x.pdf"][..],
+            "--from «i fjor» er ikkje ein gyldig dato",
+        ),
+        (
+            &["followup", "--utval", "Kommunestyret", "--from", "2021-01-01", "--to", "2021-12-31", "-o", "x.pdf"][..],
+            "Fann ikkje utvalet «Kommunestyret»",
+        ),
+        (
+            &["followup", "--from", "2022-01-01", "--to", "2021-12-31", "-o", "x.pdf"][..],
+            "Perioden sluttar før han byrjar.",
+        ),
+    ] {
+        let o = saksbok(&db, args);
+        assert!(!o.status.success());
+        assert!(stderr(&o).contains(want), "{args:?}: {}", stderr(&o));
+    }
+}

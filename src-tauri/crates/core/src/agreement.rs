@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod deadlines;
 pub mod form;
 pub mod record;
+pub mod report;
 pub mod task;
 
 use chrono::{Datelike, Months, NaiveDate};

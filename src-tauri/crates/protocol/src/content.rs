@@ -3,6 +3,8 @@
 //! Luster's published saksprotokoll lives here: type sizes, the rule under
 //! the header, the space between parts.
 
+use saksbok_core::agreement::report::FollowUpReport;
+use saksbok_core::date::format_date;
 use saksbok_core::minutes::{
     CaseMinutes, Minutes, MinutesAttendance, MinutesLabels, MinutesPart, Notice, Person, SaklisteGroup,
 };
@@ -405,5 +407,59 @@ fn signatures(blocks: &mut Vec<Block>, m: &Minutes) {
         blocks.push(Block::heading(&m.distribution_label, BODY_SIZE));
         blocks.push(Block::Space(2.0));
         blocks.push(Block::Paragraph(Paragraph::plain(m.distribution.join("\n"))));
+    }
+}
+
+/// Oppfølging av vedtak: for a board and a period, each utvalssak with its
+/// tasks in a table (paragraph, task, responsible, due date, status), and
+/// where the follow-up stands as a whole.
+pub fn oppfolging(r: &FollowUpReport) -> Document {
+    let mut blocks = header(&r.municipality, "Oppfølging av vedtak", &r.board);
+    blocks.extend([
+        Block::text(format!("Vedtak frå {}", r.period())),
+        Block::Rule { pad: 5.0 },
+        Block::Space(4.0),
+        Block::Field { label: "Status per:".into(), value: format_date(r.today), emphasised: false },
+        Block::Space(2.0),
+        Block::Field { label: "Samla:".into(), value: r.summary(), emphasised: false },
+    ]);
+    for item in &r.items {
+        blocks.push(Block::Space(14.0));
+        blocks.push(Block::heading(format!("Sak {} – {}", item.number, item.title), BODY_SIZE));
+        blocks.push(Block::Space(2.0));
+        blocks.push(Block::text(format!("Vedteke {}", format_date(item.meeting_date))));
+        blocks.push(Block::Space(4.0));
+        let rows = item
+            .tasks
+            .iter()
+            .map(|t| {
+                let mut what = vec![t.title.clone()];
+                what.extend(t.agreement.iter().map(|a| format!("Avtale: {a}")));
+                what.extend(t.notes.iter().map(|n| format!("Merknad: {n}")));
+                let what = what.join("\n");
+                vec![
+                    Paragraph::plain(t.paragraph.map_or_else(|| "–".into(), |p| p.to_string())),
+                    Paragraph::plain(what),
+                    Paragraph::plain(t.responsible.clone().unwrap_or_else(|| "–".into())),
+                    Paragraph::plain(t.due_text()),
+                    Paragraph::plain(t.status_text(r.today)),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table(Table {
+            widths: [0.0, 5.0, 2.2, 0.0, 2.0].to_vec(),
+            header: Some(["Punkt", "Oppgåve", "Ansvarleg", "Frist", "Status"].map(String::from).to_vec()),
+            rows,
+            shared: Some(7),
+        }));
+    }
+    let title = r.title();
+    Document {
+        blocks,
+        footer: title.clone(),
+        page_format: "Side {side} av {sider}".into(),
+        subject: format!("{title}, {}", r.municipality),
+        title,
+        author: r.municipality.clone(),
     }
 }

@@ -22,7 +22,7 @@ pub mod save;
 pub use document::{Block, Document};
 pub use layout::LayoutError;
 pub use render::{
-    Rendered, render_document, render_innkalling, render_minutes, render_moteprotokoll, render_saksprotokoll,
-    sha256_hex, stored,
+    Rendered, render_document, render_innkalling, render_minutes, render_moteprotokoll, render_oppfolging,
+    render_saksprotokoll, sha256_hex, stored,
 };
 pub use save::save_atomically;

@@ -166,3 +166,9 @@ pub fn render_saksprotokoll(p: &Saksprotokoll, now: DateTime<Utc>) -> Rendered {
     render_document(&content::saksprotokoll(p), &PageStyle::default(), now)
         .expect("the default page has room for text (tested)")
 }
+
+/// Lays out and renders the Oppfølging av vedtak report on A4.
+pub fn render_oppfolging(r: &saksbok_core::agreement::report::FollowUpReport, now: DateTime<Utc>) -> Rendered {
+    render_document(&content::oppfolging(r), &PageStyle::default(), now)
+        .expect("the default page has room for text (tested)")
+}

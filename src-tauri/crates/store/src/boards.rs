@@ -338,3 +338,24 @@ pub fn set_layout(
     }
     Ok(layout)
 }
+
+/// Finds a board by its name (capitals and æøå alike); with no name, the
+/// only board there is.
+pub fn board_named(conn: &Connection, name: Option<&str>) -> Result<(i64, String)> {
+    let mut stmt = conn.prepare("SELECT id, name FROM boards ORDER BY name")?;
+    let all: Vec<(i64, String)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let hits: Vec<&(i64, String)> = match name {
+        Some(n) => all.iter().filter(|(_, b)| b.to_lowercase() == n.trim().to_lowercase()).collect(),
+        None => all.iter().collect(),
+    };
+    match (hits.as_slice(), name) {
+        ([one], _) => Ok((*one).clone()),
+        ([], Some(n)) => Err(StoreError::NotFound(format!("utvalet «{}»", n.trim()))),
+        ([], None) => Err(StoreError::NotFound("noko utval".into())),
+        (_, _) => Err(StoreError::Invalid(format!(
+            "Vel utval med --utval: {}.",
+            all.iter().map(|(_, b)| b.as_str()).collect::<Vec<_>>().join(", ")
+        ))),
+    }
+}

@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use saksbok_core::AgendaNumber;
 use saksbok_core::agreement::deadlines::{Deadlines, TaskDates, deadlines};
 use saksbok_core::agreement::record::TaskRecord;
+use saksbok_core::agreement::report::{FollowUpItem, FollowUpReport, FollowUpTask};
 use saksbok_core::agreement::task::{TaskFields, TaskStatus, title_from_paragraph};
 use saksbok_core::text::paragraphs;
 use serde_json::json;
@@ -226,4 +227,66 @@ pub fn all_dates(conn: &Connection) -> Result<Vec<TaskDates>> {
 /// within_days`, and those overdue.
 pub fn overview(conn: &Connection, today: NaiveDate, within_days: u32) -> Result<Deadlines> {
     Ok(deadlines(&crate::agreements::all_dates(conn)?, &all_dates(conn)?, today, within_days))
+}
+
+/// Oppfølging av vedtak: the tasks that follow up vedtak of `board`'s
+/// meetings from `from` to `to`, per utvalssak in meeting order.
+pub fn followup_report(
+    conn: &Connection,
+    board: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+    today: NaiveDate,
+) -> Result<FollowUpReport> {
+    if to < from {
+        return Err(StoreError::Invalid("Perioden sluttar før han byrjar.".into()));
+    }
+    let board_name: String = conn
+        .query_row("SELECT name FROM boards WHERE id = ?1", [board], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("utval med id {board}")))?;
+    let mut stmt = conn.prepare(
+        "SELECT a.id, a.year, a.seq, a.title, m.date, t.paragraph, t.title, t.responsible, t.due, t.status,
+                g.title, t.notes
+         FROM tasks t
+         JOIN agenda_items a ON a.id = t.agenda_item_id
+         JOIN meetings m ON m.id = a.meeting_id
+         LEFT JOIN agreements g ON g.id = t.agreement_id
+         WHERE a.board_id = ?1 AND m.date BETWEEN ?2 AND ?3
+         ORDER BY m.date, a.position, ifnull(t.paragraph, 1e9), t.id",
+    )?;
+    let rows = stmt.query_map(params![board, from.to_string(), to.to_string()], |r| {
+        let status: String = r.get(9)?;
+        Ok((
+            r.get::<_, i64>(0)?,
+            AgendaNumber { year: r.get(1)?, seq: r.get(2)? }.to_string(),
+            r.get::<_, String>(3)?,
+            parse_date(&r.get::<_, String>(4)?)?,
+            FollowUpTask {
+                paragraph: r.get(5)?,
+                title: r.get(6)?,
+                responsible: r.get(7)?,
+                due: r.get::<_, Option<String>>(8)?.as_deref().map(parse_date).transpose()?,
+                status: TaskStatus::parse(&status).ok_or_else(|| bad_value("oppgåvestatus", &status))?,
+                agreement: r.get(10)?,
+                notes: r.get(11)?,
+            },
+        ))
+    })?;
+    let mut items: Vec<(i64, FollowUpItem)> = Vec::new();
+    for row in rows {
+        let (item_id, number, title, meeting_date, task) = row?;
+        match items.last_mut() {
+            Some((id, item)) if *id == item_id => item.tasks.push(task),
+            _ => items.push((item_id, FollowUpItem { number, meeting_date, title, tasks: vec![task] })),
+        }
+    }
+    Ok(FollowUpReport {
+        municipality: crate::settings::setting(conn, "municipality")?.unwrap_or_default(),
+        board: board_name,
+        from,
+        to,
+        today,
+        items: items.into_iter().map(|(_, i)| i).collect(),
+    })
 }

@@ -128,3 +128,20 @@ fn an_agreement_is_made_linked_followed_up_and_its_deadlines_exported() {
     let titles: Vec<_> = of_case.iter().map(|c| c.title.as_str()).collect();
     assert_eq!(titles, ["Felles brannvern", "Samarbeidsavtale med SyS-IKT"]);
 }
+
+#[test]
+fn the_follow_up_report_is_written_to_a_new_file_each_time() {
+    let dir = TempDir::new().unwrap();
+    let st = state(&dir);
+    crate::service::load_demo(&st, now()).unwrap();
+    let board = crate::service::boards::list_boards(&st).unwrap()[0].id;
+    let first = write_followup(&st, board, "01.01.2021", "31.12.2021", today(), now()).unwrap();
+    let second = write_followup(&st, board, "01.01.2021", "31.12.2021", today(), now()).unwrap();
+    assert_ne!(first, second, "an earlier report is never overwritten");
+    assert!(
+        first.to_string_lossy().ends_with("oppfolging-formannskapet-og-naeringsutvalet-2021-01-01--2021-12-31-v1.pdf")
+    );
+    assert!(std::fs::read(&second).unwrap().starts_with(b"%PDF-"));
+    let e = write_followup(&st, board, "01.01.2021", "i fjor", today(), now()).unwrap_err();
+    assert_eq!(e.fields[0].field, "report_to");
+}

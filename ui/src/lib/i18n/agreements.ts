@@ -171,6 +171,13 @@ export const agreementsNn = {
   dueOverdue: (n: number) => `${n} på overtid`,
   showAllDeadlines: "Sjå alle fristar",
   caseAgreements: "Avtalar",
+  reportTitle: "Rapport: oppfølging av vedtak",
+  reportHelp: "Kvar sak frå møta i perioden med oppgåvene som følgjer opp vedtaket, ansvarleg, frist og status, som PDF.",
+  reportBoard: "Utval",
+  reportFrom: "Møte frå",
+  reportTo: "Møte til",
+  reportMake: "Lag rapport (PDF)",
+  reportWritten: (path: string) => `Rapporten er skriven til ${path}.`,
   openAgreement: (title: string) => `Opne avtalen ${title}`,
 };
 
@@ -319,5 +326,12 @@ export const agreementsNb: AgreementTexts = {
   dueOverdue: (n: number) => `${n} over fristen`,
   showAllDeadlines: "Se alle frister",
   caseAgreements: "Avtaler",
+  reportTitle: "Rapport: oppfølging av vedtak",
+  reportHelp: "Hver sak fra møtene i perioden med oppgavene som følger opp vedtaket, ansvarlig, frist og status, som PDF.",
+  reportBoard: "Utvalg",
+  reportFrom: "Møter fra",
+  reportTo: "Møter til",
+  reportMake: "Lag rapport (PDF)",
+  reportWritten: (path: string) => `Rapporten er skrevet til ${path}.`,
   openAgreement: (title: string) => `Åpne avtalen ${title}`,
 };

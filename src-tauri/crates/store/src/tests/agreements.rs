@@ -268,3 +268,29 @@ fn a_task_for_something_that_does_not_exist_is_refused() {
     assert_eq!(e.to_string(), "Utvalssaka med id 42 finst ikkje.");
     assert!(agreements::find(s.conn(), "ingen").is_err());
 }
+
+#[test]
+fn the_follow_up_report_holds_the_tasks_of_the_boards_vedtak_in_the_period() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let (board, name) = crate::boards::board_named(s.conn(), None).unwrap();
+    assert_eq!(name, "Formannskapet og næringsutvalet");
+    assert_eq!(crate::boards::board_named(s.conn(), Some("FORMANNSKAPET OG NÆRINGSUTVALET")).unwrap().0, board);
+    assert!(crate::boards::board_named(s.conn(), Some("Kommunestyret")).is_err());
+
+    // A second agreement following up the same vedtak gets its own five tasks.
+    let other = create(&mut s, &input());
+    let item = crate::agenda::find_agenda_item(s.conn(), "54/21".parse().unwrap(), None).unwrap();
+    assert_eq!(s.write(|tx| tasks::from_vedtak(tx, &who(), item, Some(other))).unwrap().len(), 5);
+
+    let r = tasks::followup_report(s.conn(), board, d(2021, 1, 1), d(2021, 12, 31), today()).unwrap();
+    assert_eq!(r.items.len(), 1);
+    assert_eq!((r.items[0].number.as_str(), r.items[0].meeting_date), ("54/21", d(2021, 4, 15)));
+    let paragraphs: Vec<_> = r.items[0].tasks.iter().map(|t| t.paragraph.unwrap()).collect();
+    assert_eq!(paragraphs, [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+    assert_eq!(r.summary(), "10 oppgåver: 0 ferdige, 0 i gang, 10 ikkje starta.");
+    let later = tasks::followup_report(s.conn(), board, d(2022, 1, 1), d(2022, 12, 31), today()).unwrap();
+    assert!(later.items.is_empty());
+    let e = tasks::followup_report(s.conn(), board, d(2022, 1, 1), d(2021, 12, 31), today()).unwrap_err();
+    assert_eq!(e.to_string(), "Perioden sluttar før han byrjar.");
+}
