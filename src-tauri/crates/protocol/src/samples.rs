@@ -7,11 +7,12 @@ use saksbok_core::minutes::{innkalling, minutes, public_minutes};
 use saksbok_core::text::Paragraph;
 
 use crate::content::{AttendanceStyle, MinutesStyle, SignaturePlace};
-use crate::{Rendered, render_innkalling, render_moteprotokoll, render_saksprotokoll};
+use crate::{Rendered, render_innkalling, render_moteprotokoll, render_oppfolging, render_saksprotokoll};
 
 /// The reference saksprotokoll, one with characters the font lacks, the
 /// møteprotokoll in both attendance layouts, its offentleg versjon and the
-/// innkalling, each with a file name.
+/// innkalling, and the report Oppfølging av vedtak of the reference case,
+/// each with a file name.
 pub fn every_kind(now: DateTime<Utc>) -> Vec<(&'static str, Rendered)> {
     let phrases = saksbok_core::behandling::Phrases::nynorsk();
     let tpl = saksbok_core::protocol::ProtocolTemplate::default();
@@ -32,5 +33,41 @@ pub fn every_kind(now: DateTime<Utc>) -> Vec<(&'static str, Rendered)> {
         ("moteprotokoll-felt.pdf", render_moteprotokoll(&full, fields, now)),
         ("offentleg.pdf", render_moteprotokoll(&public, MinutesStyle::default(), now)),
         ("innkalling.pdf", render_innkalling(&innkalling(&input), now)),
+        ("oppfolging.pdf", render_oppfolging(&followup(&d), now)),
     ]
+}
+
+/// The report of the reference case: one task per vedtak paragraph, the first done.
+fn followup(d: &saksbok_core::demo::DemoData) -> saksbok_core::agreement::report::FollowUpReport {
+    use saksbok_core::agreement::report::{FollowUpItem, FollowUpReport, FollowUpTask};
+    use saksbok_core::agreement::task::{TaskStatus, title_from_paragraph};
+    let item = &d.meeting.items[0];
+    let vedtak = saksbok_core::text::paragraphs(item.vedtak.as_deref().unwrap_or_default());
+    let tasks = vedtak
+        .iter()
+        .enumerate()
+        .map(|(i, p)| FollowUpTask {
+            paragraph: Some(i as u32 + 1),
+            title: title_from_paragraph(p),
+            responsible: None,
+            due: None,
+            status: if i == 0 { TaskStatus::Ferdig } else { TaskStatus::IkkjeStarta },
+            agreement: Some(d.agreement.input.title.clone()),
+            notes: None,
+        })
+        .collect();
+    let date = d.meeting.info.date;
+    FollowUpReport {
+        municipality: "Luster kommune".into(),
+        board: d.meeting.info.board.clone(),
+        from: date,
+        to: date,
+        today: date,
+        items: vec![FollowUpItem {
+            number: item.number.to_string(),
+            meeting_date: date,
+            title: item.title.clone(),
+            tasks,
+        }],
+    }
 }
