@@ -43,6 +43,7 @@ fn generate(dir: &Path) {
     crate::service::boards::LayoutView::export_all(&cfg).unwrap();
     saksbok_core::approval::ApprovalInput::export_all(&cfg).unwrap();
     saksbok_core::approval::ApprovalRecord::export_all(&cfg).unwrap();
+    saksbok_core::approval::ScanRecord::export_all(&cfg).unwrap();
     NewCaseDefaults::export_all(&cfg).unwrap();
     OpenedDocument::export_all(&cfg).unwrap();
     PublicJournalResult::export_all(&cfg).unwrap();

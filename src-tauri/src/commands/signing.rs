@@ -72,3 +72,33 @@ pub async fn open_signed_copy(app: AppHandle, meeting: i64) -> CommandResult<Opt
         format!("Fann ingen PDF-lesar som kunne opna fila. Ho ligg i {shown}.")
     }))
 }
+
+/// The scanned, ink-signed copies attached to the meeting.
+#[tauri::command]
+pub async fn list_scans(app: AppHandle, meeting: i64) -> CommandResult<Vec<saksbok_core::approval::ScanRecord>> {
+    blocking(app, move |s| crate::service::approval::list_scans(s, meeting)).await
+}
+
+/// Attaches a scanned copy (the file in the body, its percent-encoded name in x-file-name).
+#[tauri::command]
+pub async fn attach_scan(
+    app: AppHandle,
+    request: Request<'_>,
+) -> CommandResult<Vec<saksbok_core::approval::ScanRecord>> {
+    let meeting = meeting_of(&request)?;
+    let bytes = body(&request)?;
+    let name = header(&request, "x-file-name").unwrap_or_default();
+    blocking(app, move |s| crate::service::approval::attach_scan(s, meeting, &name, &bytes, chrono::Utc::now())).await
+}
+
+/// Opens a checked copy of a scan in the system's viewer.
+#[tauri::command]
+pub async fn open_scan(app: AppHandle, id: i64) -> CommandResult<crate::service::OpenedDocument> {
+    let path = blocking(app.clone(), move |s| crate::service::approval::scan_copy(s, id)).await?;
+    let shown = path.display().to_string();
+    let open_error = app.opener().open_path(&shown, None::<&str>).err().map(|e| {
+        eprintln!("saksbok: opening {shown} failed: {e}");
+        "Fann ikkje noko program som kunne opna fila. Opna kopien frå mappa.".to_string()
+    });
+    Ok(crate::service::OpenedDocument { path: shown, opened: open_error.is_none(), open_error })
+}

@@ -6,10 +6,10 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use saksbok_core::approval::{ApprovalInput, ApprovalRecord};
-use saksbok_store::{Actor, StoreError, approval, protocols};
+use saksbok_core::approval::{ApprovalInput, ApprovalRecord, ScanRecord};
+use saksbok_store::{Actor, StoreError, approval, protocols, scans};
 
-use super::with_store;
+use super::{shown_path, with_store, write_as};
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
 
@@ -38,10 +38,50 @@ pub fn approve_meeting(
         let name =
             |v| protocols::meeting_file_name(what, &record.board, record.date, v).replace(".pdf", "-godkjend.pdf");
         let path = super::new_print_file(state, s, what, &name, &rendered.pdf)?;
+        // Each sak's saksprotokoll, filed in its arkivsak with the approval.
+        let filed: Vec<approval::FiledProtocol> = s
+            .read(|tx| approval::protocols_to_file(tx, meeting))?
+            .into_iter()
+            .map(|(id, p)| approval::FiledProtocol::new(id, &p, saksbok_protocol::render_saksprotokoll(&p, now).pdf))
+            .collect();
         let user = state.user();
         let who = Actor { name: &user, now };
-        let approved =
-            s.write(|tx| approval::approve(tx, &who, meeting, &fields, &path.to_string_lossy(), &rendered.pdf))?;
+        let approved = s.write(|tx| {
+            approval::approve(tx, &who, meeting, &fields, &path.to_string_lossy(), &rendered.pdf, &filed)
+        })?;
         Ok((path, approved))
     })
+}
+
+/// The scanned, ink-signed copies attached to the meeting.
+pub fn list_scans(state: &AppState, meeting: i64) -> CommandResult<Vec<ScanRecord>> {
+    with_store(state, |s| Ok(scans::list(s.conn(), meeting)?))
+}
+
+/// Attaches a scanned, ink-signed copy of the approved møtebok.
+pub fn attach_scan(
+    state: &AppState,
+    meeting: i64,
+    file_name: &str,
+    bytes: &[u8],
+    now: DateTime<Utc>,
+) -> CommandResult<Vec<ScanRecord>> {
+    write_as(state, now, |tx, who| scans::attach(tx, who, meeting, file_name, bytes))?;
+    list_scans(state, meeting)
+}
+
+/// Writes a checked copy of a scan to open (the stored bytes are never
+/// handed out for editing) and returns its path.
+pub fn scan_copy(state: &AppState, id: i64) -> CommandResult<PathBuf> {
+    let (scan, bytes) = with_store(state, |s| Ok(scans::read(s.conn(), id)?))?;
+    let name = std::path::Path::new(&scan.file_name)
+        .file_name()
+        .map_or_else(|| format!("skanna-{}", scan.id), |n| n.to_string_lossy().into_owned());
+    let dir = state.copies_dir.join(format!("skanna-{}", scan.id));
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| CommandError::new("io", format!("Kan ikkje laga mappa {}: {e}", shown_path(&dir))))?;
+    let path = dir.join(name);
+    saksbok_protocol::save_atomically(&path, &bytes)
+        .map_err(|e| CommandError::new("io", format!("Kan ikkje skriva {}: {e}", shown_path(&path))))?;
+    Ok(path)
 }

@@ -747,3 +747,34 @@ fn an_approved_moteprotokoll_is_signed_brought_in_and_checked_from_the_window() 
     assert_eq!(report.protocol, None);
     assert!(report.problem.unwrap().starts_with("Fila er ikkje ein protokoll frå dette registeret"));
 }
+
+#[test]
+fn approval_files_each_saksprotokoll_in_its_case_and_a_scanned_copy_can_be_attached() {
+    use saksbok_core::approval::ApprovalInput;
+    let dir = TempDir::new().unwrap();
+    let st = state(&dir);
+    let meeting = demo_meeting(&st);
+    super::meetings::set_roll(&st, meeting, &chair_on_roll("Kari Nes"), now()).unwrap();
+    let e = super::approval::attach_scan(&st, meeting, "skanna.pdf", b"%PDF-1.4 skann", now()).unwrap_err();
+    assert!(e.message.contains("godkjenn møteboka først"), "{}", e.message);
+    let input = ApprovalInput { approved_on: "16.04.2021".into(), note: None, signatories: vec!["Kari Nes".into()] };
+    super::approval::approve_meeting(&st, meeting, &input, now()).unwrap();
+
+    // The case shows the saksprotokoll as its newest journalpost, the real PDF with it.
+    let case = list_cases(&st, &CaseQuery::default()).unwrap().rows[0].id;
+    let detail = case_detail(&st, case).unwrap();
+    let entry = detail.journal.last().unwrap();
+    assert_eq!(entry.title, "Saksprotokoll 54/21: IKT-samarbeid. Etablering av avtale med SYS-IKT");
+    let doc = detail.documents.iter().find(|d| d.journal_entry_id == entry.id).unwrap();
+    let copy = document_copy(&st, doc.id).unwrap();
+    let text = std::process::Command::new("pdftotext").arg(&copy).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Saksprotokoll") && text.contains("Rådmannen får fullmakt"), "{text}");
+
+    let scans =
+        super::approval::attach_scan(&st, meeting, "møtebok med underskrifter.pdf", b"%PDF-1.4 skann", now()).unwrap();
+    assert_eq!(scans.len(), 1);
+    let opened = super::approval::scan_copy(&st, scans[0].id).unwrap();
+    assert_eq!(std::fs::read(&opened).unwrap(), b"%PDF-1.4 skann");
+    assert!(opened.ends_with("møtebok med underskrifter.pdf"));
+}

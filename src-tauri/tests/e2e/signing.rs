@@ -64,6 +64,17 @@ async fn an_approved_meeting_is_signed_through_the_window() {
     lines.scroll_into_view().await.unwrap();
     axe(d, "meetings").await;
     shot(d, "signering-signert.png").await;
+
+    // A scanned copy signed in ink, attached to the meeting.
+    let scan = keys.path().join("møtebok skanna.pdf");
+    std::fs::write(&scan, b"%PDF-1.4 skanna sider").unwrap();
+    by_test_id(d, "scan-file").await.send_keys(scan.to_str().unwrap()).await.unwrap();
+    shown_text(&by_test_id(d, "scan-notice").await, &["«møtebok skanna.pdf» er lagd ved møtet."]).await;
+    let listed = by_test_id(d, "scan").await;
+    shown_text(&listed, &["møtebok skanna.pdf", "lagd ved av"]).await;
+    listed.scroll_into_view().await.unwrap();
+    axe(d, "meetings").await;
+    shot(d, "signering-skanna-kopi.png").await;
     app.d.quit().await.unwrap();
 
     // The signed copy beside the protocols: poppler finds the PAdES signature valid.
@@ -78,4 +89,12 @@ async fn an_approved_meeting_is_signed_through_the_window() {
     assert!(report.contains("Signature Validation: Signature is Valid."), "{report}");
     assert!(report.contains("Signature Type: ETSI.CAdES.detached"), "{report}");
     let _ = std::fs::copy(&signed, saksbok_tests::screenshot_dir().join("signert-moteprotokoll.pdf"));
+
+    // The approval filed the saksprotokoll in the case, and the scan is kept.
+    let s = Store::open(&db).unwrap();
+    let case = saksbok_store::cases::find(s.conn(), "21/1069".parse().unwrap()).unwrap();
+    let journal = saksbok_store::journal::for_case(s.conn(), case).unwrap();
+    assert_eq!(journal.last().unwrap().title, "Saksprotokoll 54/21: IKT-samarbeid. Etablering av avtale med SYS-IKT");
+    let meeting: i64 = s.conn().query_row("SELECT id FROM meetings", [], |r| r.get(0)).unwrap();
+    assert_eq!(saksbok_store::scans::list(s.conn(), meeting).unwrap().len(), 1);
 }

@@ -12,6 +12,7 @@ import type { CalendarFile } from "./bindings/CalendarFile";
 import type { CaseAgreement } from "./bindings/CaseAgreement";
 import type { Deadline } from "./bindings/Deadline";
 import type { Deadlines } from "./bindings/Deadlines";
+import type { ScanRecord } from "./bindings/ScanRecord";
 import type { TaskInput } from "./bindings/TaskInput";
 import type { TaskRecord } from "./bindings/TaskRecord";
 import type { AppStatus } from "./bindings/AppStatus";
@@ -97,6 +98,7 @@ export type {
   CaseAgreement,
   Deadline,
   Deadlines,
+  ScanRecord,
   TaskInput,
   TaskRecord,
   ApprovalInput,
@@ -235,6 +237,13 @@ async function importSignedCopy(meeting: number, pdf: File): Promise<MeetingSign
   return call<MeetingSignatures>("import_signed_copy", bytes, { headers: headers({ "x-meeting": String(meeting) }) });
 }
 
+async function attachScan(meeting: number, file: File): Promise<ScanRecord[]> {
+  const bytes = await fileBytes(file);
+  return call<ScanRecord[]>("attach_scan", bytes, {
+    headers: headers({ "x-meeting": String(meeting), "x-file-name": file.name }),
+  });
+}
+
 async function verifyPdf(pdf: File): Promise<VerifyReport> {
   return call<VerifyReport>("verify_pdf", await fileBytes(pdf));
 }
@@ -337,6 +346,12 @@ export const api = {
   getSignatures: (meeting: number) => call<MeetingSignatures>("get_signatures", { meeting }),
   signMeeting,
   importSignedCopy,
+  /** The scanned, ink-signed copies attached to an approved meeting. */
+  listScans: (meeting: number) => call<ScanRecord[]>("list_scans", { meeting }),
+  /** Attaches a scanned copy (PDF or picture) to an approved meeting; the list after. */
+  attachScan,
+  /** Opens a checked copy of a scan in the system's viewer. */
+  openScan: (id: number) => call<OpenedDocument>("open_scan", { id }),
   verifyPdf,
   /** Opens the signed copy in the PDF viewer; resolves to why it could not, or null. */
   openSignedCopy: (meeting: number) => call<string | null>("open_signed_copy", { meeting }),

@@ -865,6 +865,11 @@ const nn = {
   keyEdit: "Ctrl+E",
   keyPrint: "Ctrl+P",
   keyEsc: "Esc",
+  scansTitle: "Skanna kopi med underskrifter",
+  scansHelp: "Er møteboka skriven under med penn, kan den skanna kopien (PDF eller bilete av sidene) leggjast ved møtet. Han vert teken vare på og kan ikkje endrast.",
+  scanAdd: "Legg ved skanna kopi",
+  scanAttached: (name: string) => `«${name}» er lagd ved møtet.`,
+  scanBy: (who: string, at: string) => `lagd ved av ${who} ${at}`,
   // Last, so a key that is also above is a type error (TS2783), not a silent override.
   ...agreementsNn,
 };
@@ -1677,6 +1682,11 @@ const nb: Texts = {
   keyEdit: "Ctrl+E",
   keyPrint: "Ctrl+P",
   keyEsc: "Esc",
+  scansTitle: "Skannet kopi med underskrifter",
+  scansHelp: "Er møteboken skrevet under med penn, kan den skannede kopien (PDF eller bilder av sidene) legges ved møtet. Den tas vare på og kan ikke endres.",
+  scanAdd: "Legg ved skannet kopi",
+  scanAttached: (name: string) => `«${name}» er lagt ved møtet.`,
+  scanBy: (who: string, at: string) => `lagt ved av ${who} ${at}`,
   ...agreementsNb,
 };
 

@@ -473,8 +473,19 @@ fn run(cli: Cli) -> Result<(), String> {
                             (saksbok_protocol::render_minutes(&minutes, now), protocols::Printed::Public(id))
                         }
                         _ => {
-                            let minutes = protocols::minutes(conn, id).map_err(|e| e.to_string())?;
-                            (saksbok_protocol::render_minutes(&minutes, now), protocols::Printed::Meeting(id))
+                            // An approved møtebok is its approved bytes, as in the window: every copy is the same.
+                            let approved =
+                                saksbok_store::approval::approved_print(conn, id).map_err(|e| e.to_string())?;
+                            let rendered = match approved {
+                                Some(print) => saksbok_protocol::stored(
+                                    protocols::printed_pdf(conn, print).map_err(|e| e.to_string())?,
+                                ),
+                                None => saksbok_protocol::render_minutes(
+                                    &protocols::minutes(conn, id).map_err(|e| e.to_string())?,
+                                    now,
+                                ),
+                            };
+                            (rendered, protocols::Printed::Meeting(id))
                         }
                     }
                 }
@@ -616,13 +627,23 @@ fn run(cli: Cli) -> Result<(), String> {
             let minutes =
                 saksbok_store::approval::approved_minutes(store.conn(), id, &fields).map_err(|e| e.to_string())?;
             let rendered = saksbok_protocol::render_minutes(&minutes, now);
+            let filed: Vec<saksbok_store::approval::FiledProtocol> =
+                saksbok_store::approval::protocols_to_file(store.conn(), id)
+                    .map_err(|e| e.to_string())?
+                    .into_iter()
+                    .map(|(item, p)| {
+                        let pdf = saksbok_protocol::render_saksprotokoll(&p, now).pdf;
+                        saksbok_store::approval::FiledProtocol::new(item, &p, pdf)
+                    })
+                    .collect();
             saksbok_protocol::save_atomically(&output, &rendered.pdf)
                 .map_err(|e| format!("Kan ikkje skriva {}: {e}", output.display()))?;
             let shown = dunce::canonicalize(&output).unwrap_or(output.clone());
             let who = Actor { name: &user, now: Utc::now() };
             let approved = store
                 .write(|tx| {
-                    saksbok_store::approval::approve(tx, &who, id, &fields, &shown.to_string_lossy(), &rendered.pdf)
+                    let path = shown.to_string_lossy();
+                    saksbok_store::approval::approve(tx, &who, id, &fields, &path, &rendered.pdf, &filed)
                 })
                 .map_err(|e| {
                     let _ = std::fs::remove_file(&output);
@@ -634,6 +655,9 @@ fn run(cli: Cli) -> Result<(), String> {
                 shown.display(),
                 approved.sha256
             );
+            for f in &filed {
+                println!("Saksprotokollen {} er arkivert som journalpost i saka.", f.file_name);
+            }
         }
         Command::Printers { json } => {
             let list = saksbok_print::printers().map_err(|e| e.to_string())?;

@@ -339,8 +339,26 @@ fn a_meeting_is_approved_from_the_command_line_and_then_locked() {
     assert!(said.starts_with("Protokollen er godkjend ") && said.contains("godkjend.pdf"), "{said}");
     let text = Command::new("pdftotext").arg(out).arg("-").output().unwrap();
     assert!(String::from_utf8_lossy(&text.stdout).contains("Kari Nes"));
+    assert!(
+        said.contains("Saksprotokollen saksprotokoll-54-21-formannskapet-og-naeringsutvalet.pdf er arkivert"),
+        "{said}"
+    );
     let e = conn.execute("UPDATE agenda_items SET vedtak = 'Endra.'", []).unwrap_err().to_string();
     assert!(e.contains("godkjend og låst"), "{e}");
+    // The case lists its saksprotokoll as a journalpost.
+    let listed: String =
+        conn.query_row("SELECT title FROM journal_entries ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).unwrap();
+    assert_eq!(listed, "Saksprotokoll 54/21: IKT-samarbeid. Etablering av avtale med SYS-IKT");
+    // A later render of the møtebok is the approved bytes (SOURCE_DATE_EPOCH or not).
+    let copy = dir.path().join("kopi.pdf");
+    let o = Command::new(env!("CARGO_BIN_EXE_saksbok"))
+        .args(["--db", db.to_str().unwrap(), "render", "moteprotokoll", "--date", "2021-04-15", "-o"])
+        .arg(&copy)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&copy).unwrap(), std::fs::read(out).unwrap());
     let again =
         saksbok(&db, &["approve", "--date", "2021-04-15", "--signatory", "Kari Nes", "-o", &format!("{out}.2")]);
     assert_eq!(stderr(&again), "saksbok: Protokollen for dette møtet er alt godkjend.\n");

@@ -38,6 +38,20 @@ pub struct ApprovalRecord {
     pub sha256: String,
 }
 
+/// A scanned copy of the approved møtebok signed in ink, attached to the meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ScanRecord {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub file_name: String,
+    pub media_type: String,
+    pub sha256: String,
+    #[ts(type = "number")]
+    pub size: i64,
+    pub created_at: String,
+    pub created_by: String,
+}
+
 const MAX_NOTE: usize = 200;
 
 impl ApprovalInput {

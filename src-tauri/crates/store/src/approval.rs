@@ -8,7 +8,12 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use saksbok_core::approval::{ApprovalFields, ApprovalRecord};
+use saksbok_core::behandling::Phrases;
+use saksbok_core::journal::{JournalFields, JournalKind, JournalStatus};
+use saksbok_core::layout::ProtocolLayout;
+use saksbok_core::protocol::Saksprotokoll;
 use saksbok_core::sakliste::MeetingStatus;
+use serde::{Deserialize, Serialize};
 
 use crate::audit::{self, Actor};
 use crate::sql::parse_date;
@@ -90,8 +95,82 @@ pub fn check(conn: &Connection, meeting: i64, approval: &ApprovalFields) -> Resu
     Ok(())
 }
 
+/// What an approved meeting's protocols are made with, kept with it at
+/// approval (meetings.frozen): the board's layout and phrase templates then.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Frozen {
+    pub layout: ProtocolLayout,
+    pub phrases: Phrases,
+}
+
+/// The layout and phrases an approved meeting was approved with; none
+/// while it is not approved (or was approved before they were kept).
+pub fn frozen(conn: &Connection, meeting: i64) -> Result<Option<Frozen>> {
+    let text: Option<String> =
+        conn.query_row("SELECT frozen FROM meetings WHERE id = ?1", [meeting], |r| r.get(0)).optional()?.flatten();
+    text.map(|t| {
+        serde_json::from_str(&t)
+            .map_err(|e| StoreError::Invalid(format!("Det som vart låst med møtet, kan ikkje lesast: {e}")))
+    })
+    .transpose()
+}
+
+/// A saksprotokoll made at approval, to be filed in its arkivsak.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FiledProtocol {
+    pub agenda_item: i64,
+    pub file_name: String,
+    pub pdf: Vec<u8>,
+}
+
+impl FiledProtocol {
+    /// The rendered saksprotokoll `p` of `agenda_item`, under the name it is
+    /// filed by: `saksprotokoll-54-21-formannskapet-og-naeringsutvalet.pdf`.
+    pub fn new(agenda_item: i64, p: &Saksprotokoll, pdf: Vec<u8>) -> Self {
+        let file_name = crate::protocols::saksprotokoll_file_name(p, 1).replace("-v1.pdf", ".pdf");
+        Self { agenda_item, file_name, pdf }
+    }
+}
+
+/// The saksprotokoll of each sak of the meeting that belongs to an
+/// arkivsak, as it is at approval: for the caller to render and hand to
+/// [`approve`], which files each in its case.
+pub fn protocols_to_file(conn: &Connection, meeting: i64) -> Result<Vec<(i64, Saksprotokoll)>> {
+    let mut stmt =
+        conn.prepare("SELECT id FROM agenda_items WHERE meeting_id = ?1 AND case_id IS NOT NULL ORDER BY position")?;
+    let ids: Vec<i64> = stmt.query_map([meeting], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    ids.into_iter().map(|id| Ok((id, crate::protocols::saksprotokoll(conn, id)?))).collect()
+}
+
+/// Files a saksprotokoll as a journalpost (X, organinternt notat utan
+/// oppfølging, journalført) of its arkivsak, dated the day of approval, with
+/// the PDF as its document; a skjerma case's journalpost is skjerma alike.
+fn file_in_case(tx: &Transaction<'_>, who: &Actor<'_>, on: NaiveDate, filed: &FiledProtocol) -> Result<()> {
+    let (case_id, year, seq, title): (Option<i64>, i32, u32, String) =
+        tx.query_row("SELECT case_id, year, seq, title FROM agenda_items WHERE id = ?1", [filed.agenda_item], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
+    let Some(case_id) = case_id else { return Ok(()) };
+    let case = crate::cases::get(tx, case_id)?;
+    let number = saksbok_core::AgendaNumber { year, seq };
+    let fields = JournalFields {
+        kind: JournalKind::MemoNoFollowUp,
+        date: on,
+        correspondent: None,
+        title: format!("Saksprotokoll {number}: {title}"),
+        public_title: case.public_title.as_ref().map(|p| format!("Saksprotokoll {number}: {p}")),
+        status: JournalStatus::Journalised,
+        screening_basis: case.screening_basis.clone(),
+    };
+    let entry = crate::journal::create(tx, who, case_id, &fields)?;
+    crate::documents::attach(tx, who, entry.id, &filed.file_name, &filed.pdf)?;
+    Ok(())
+}
+
 /// Approves the meeting with `pdf` as its approved møtebok (written to
-/// `path`): checked again, kept, and locked, all in `tx`.
+/// `path`): checked again, kept; each saksprotokoll in `filed` filed as a
+/// journalpost of its arkivsak; the board's layout and phrases kept with
+/// the meeting; and the meeting locked — all in `tx`.
 pub fn approve(
     tx: &Transaction<'_>,
     who: &Actor<'_>,
@@ -99,20 +178,31 @@ pub fn approve(
     approval: &ApprovalFields,
     path: &str,
     pdf: &[u8],
+    filed: &[FiledProtocol],
 ) -> Result<ApprovalRecord> {
     check(tx, meeting, approval)?;
     let before = crate::meetings::get(tx, meeting)?;
     let print = crate::protocols::record_print(tx, who, crate::protocols::Printed::Meeting(meeting), path, pdf)?;
     tx.execute("UPDATE printed_protocols SET approved = 1 WHERE id = ?1", [print])?;
+    for f in filed {
+        file_in_case(tx, who, approval.approved_on, f)?;
+    }
+    let frozen = Frozen {
+        layout: crate::boards::layout(tx, before.board_id)?,
+        phrases: crate::behandling::phrases(tx, before.board_id)?,
+    };
+    let frozen = serde_json::to_string(&frozen).map_err(|e| StoreError::Invalid(e.to_string()))?;
     tx.execute(
-        "UPDATE meetings SET status = 'approved', approved_at = ?2, approved_by = ?3, approval_note = ?4, updated_at = ?5
+        "UPDATE meetings SET status = 'approved', approved_at = ?2, approved_by = ?3, approval_note = ?4, updated_at = ?5,
+                             frozen = ?6
          WHERE id = ?1",
         params![
             meeting,
             approval.approved_on.format("%Y-%m-%d").to_string(),
             who.name,
             approval.note,
-            who.timestamp()
+            who.timestamp(),
+            frozen
         ],
     )?;
     let record = get(tx, meeting)?.expect("just approved");
@@ -122,6 +212,7 @@ pub fn approve(
         "note": approval.note,
         "signatories": approval.signatories,
         "sha256": record.sha256,
+        "filed": filed.iter().map(|f| f.file_name.as_str()).collect::<Vec<_>>(),
     })
     .to_string();
     let before = serde_json::json!({ "status": format!("{:?}", before.status).to_lowercase() }).to_string();

@@ -83,6 +83,8 @@ const ADDED: &[(&str, &str, i64)] = &[
     ("agreement_status_log", "*", 6),
     ("agreement_links", "*", 6),
     ("tasks", "*", 6),
+    ("meetings", "frozen", 6),
+    ("meeting_scans", "*", 6),
 ];
 
 /// Whether a file of `version` may lack `column` of `table` (or the whole table, `*`).
@@ -119,6 +121,7 @@ pub const TABLES: &[&str] = &[
     "agreement_status_log",
     "agreement_links",
     "tasks",
+    "meeting_scans",
     "audit_log",
 ];
 
@@ -471,7 +474,7 @@ fn at_row(path: &str, r: &Map<String, Value>, e: rusqlite::Error) -> StoreError 
 pub fn blob_hashes(conn: &Connection) -> Result<Vec<String>> {
     Ok(conn
         .prepare(
-            "SELECT sha256 FROM documents UNION SELECT sha256 FROM printed_protocols
+            "SELECT sha256 FROM documents UNION SELECT sha256 FROM meeting_scans UNION SELECT sha256 FROM printed_protocols
              WHERE sha256 IN (SELECT sha256 FROM blobs) ORDER BY sha256",
         )?
         .query_map([], |r| r.get(0))?
@@ -599,7 +602,7 @@ pub fn import(
                     continue;
                 }
             }
-            if *table == "documents" || (*table == "printed_protocols" && printed_bytes) {
+            if *table == "documents" || *table == "meeting_scans" || (*table == "printed_protocols" && printed_bytes) {
                 let sha = r["sha256"].as_str().unwrap_or_default();
                 let stored: Option<i64> =
                     tx.query_row("SELECT 1 FROM blobs WHERE sha256 = ?1", [sha], |x| x.get(0)).optional()?;

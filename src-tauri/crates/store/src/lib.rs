@@ -32,6 +32,7 @@ pub mod paths;
 pub mod presence;
 pub mod protocols;
 pub mod saksgang;
+pub mod scans;
 pub mod search;
 pub mod settings;
 pub mod signed;

@@ -27,6 +27,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0011_approval", include_str!("../migrations/0011_approval.sql")),
     ("0012_signed_copies", include_str!("../migrations/0012_signed_copies.sql")),
     ("0013_agreements", include_str!("../migrations/0013_agreements.sql")),
+    ("0014_frozen_and_scans", include_str!("../migrations/0014_frozen_and_scans.sql")),
 ];
 
 /// Saksbok's SQLite application_id: the bytes "SAKS".

@@ -197,20 +197,34 @@ pub fn protocol_template(conn: &Connection) -> Result<saksbok_core::protocol::Pr
     Ok(tpl)
 }
 
-/// The saksprotokoll of one agenda item, ready for layout.
+/// The saksprotokoll of one agenda item, ready for layout: with the
+/// board's layout and phrases, or those kept with the meeting at approval.
 pub fn saksprotokoll(conn: &Connection, agenda_item_id: i64) -> Result<saksbok_core::protocol::Saksprotokoll> {
     let (info, item) = crate::agenda::agenda_item(conn, agenda_item_id)?;
-    let board: i64 =
-        conn.query_row("SELECT board_id FROM agenda_items WHERE id = ?1", [agenda_item_id], |r| r.get(0))?;
-    let tpl = protocol_template(conn)?.with_layout(&crate::boards::layout(conn, board)?);
-    saksprotokoll_of(&info, &item, &tpl, &phrases_of_item(conn, agenda_item_id)?)
+    let (layout, phrases) = made_with(conn, agenda_item_id)?;
+    let tpl = protocol_template(conn)?.with_layout(&layout);
+    saksprotokoll_of(&info, &item, &tpl, &phrases)
 }
 
-/// The phrases of the board an agenda item belongs to.
+/// The layout and phrases an agenda item's protocols are made with: those
+/// kept with its meeting at approval, else its board's as they are now.
+fn made_with(
+    conn: &Connection,
+    agenda_item_id: i64,
+) -> Result<(saksbok_core::layout::ProtocolLayout, saksbok_core::behandling::Phrases)> {
+    let (meeting, board): (i64, i64) =
+        conn.query_row("SELECT meeting_id, board_id FROM agenda_items WHERE id = ?1", [agenda_item_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    match crate::approval::frozen(conn, meeting)? {
+        Some(f) => Ok((f.layout, f.phrases)),
+        None => Ok((crate::boards::layout(conn, board)?, crate::behandling::phrases(conn, board)?)),
+    }
+}
+
+/// The phrases an agenda item's behandling is written with (see [`made_with`]).
 pub fn phrases_of_item(conn: &Connection, agenda_item_id: i64) -> Result<saksbok_core::behandling::Phrases> {
-    let board: i64 =
-        conn.query_row("SELECT board_id FROM agenda_items WHERE id = ?1", [agenda_item_id], |r| r.get(0))?;
-    crate::behandling::phrases(conn, board)
+    Ok(made_with(conn, agenda_item_id)?.1)
 }
 
 /// The saksprotokoll of an agenda item already read.
@@ -338,9 +352,16 @@ impl MeetingRecords {
     fn read(conn: &Connection, meeting_id: i64, layout: Option<&saksbok_core::layout::ProtocolLayout>) -> Result<Self> {
         let meeting = crate::meetings::get(conn, meeting_id)?;
         let board = crate::boards::get(conn, meeting.board_id)?;
-        let layout = match layout {
-            Some(l) => l.validate().map_err(StoreError::InvalidFields)?,
-            None => crate::boards::layout(conn, meeting.board_id)?,
+        // An approved meeting is shown as it was approved: with the layout and phrases kept with it.
+        let frozen = crate::approval::frozen(conn, meeting_id)?;
+        let layout = match (layout, &frozen) {
+            (Some(l), _) => l.validate().map_err(StoreError::InvalidFields)?,
+            (None, Some(f)) => f.layout.clone(),
+            (None, None) => crate::boards::layout(conn, meeting.board_id)?,
+        };
+        let phrases = match frozen {
+            Some(f) => f.phrases,
+            None => crate::behandling::phrases(conn, meeting.board_id)?,
         };
         let template = protocol_template(conn)?.with_layout(&layout);
         let items = meeting
@@ -357,7 +378,7 @@ impl MeetingRecords {
             municipality: template.municipality.clone(),
             roll: crate::attendance::get(conn, meeting_id)?,
             business: crate::behandling::get_business(conn, meeting_id)?,
-            phrases: crate::behandling::phrases(conn, meeting.board_id)?,
+            phrases,
             board: board.settings,
             meeting,
             items,

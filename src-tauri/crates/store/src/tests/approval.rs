@@ -102,7 +102,9 @@ fn what_stops_an_approval_is_said_and_nothing_is_locked_or_kept() {
     let m = meeting(&mut s);
     let items: Vec<i64> = s.read(|tx| meetings::get(tx, m)).unwrap().items.iter().map(|i| i.id).collect();
     let try_approve = |s: &mut Store, who_signs: &[&str]| {
-        s.write(|tx| approval::approve(tx, &who(), m, &approval(who_signs), "/p/m.pdf", PDF)).unwrap_err().to_string()
+        s.write(|tx| approval::approve(tx, &who(), m, &approval(who_signs), "/p/m.pdf", PDF, &[]))
+            .unwrap_err()
+            .to_string()
     };
     assert!(try_approve(&mut s, &["Kari Nordheim"]).contains("Møtet er ikkje halde enno"));
     s.write(|tx| meetings::set_status(tx, &who(), m, MeetingStatus::Held)).unwrap();
@@ -137,7 +139,7 @@ fn an_approved_meeting_is_locked_in_every_table_whoever_asks() {
     let mut s = Store::open(&db(&dir)).unwrap();
     let (m, items) = recorded(&mut s);
     let record = s
-        .write(|tx| approval::approve(tx, &who(), m, &approval(&["Kari Nordheim", "Per Bakken"]), "/p/m.pdf", PDF))
+        .write(|tx| approval::approve(tx, &who(), m, &approval(&["Kari Nordheim", "Per Bakken"]), "/p/m.pdf", PDF, &[]))
         .unwrap();
     assert_eq!(record.sha256, saksbok_core::hash::sha256_hex(PDF));
     assert_eq!(record.note.as_deref(), Some("Godkjend i møte 4/26"));
@@ -178,7 +180,9 @@ fn an_approved_meeting_is_locked_in_every_table_whoever_asks() {
     let e = s.write(|tx| attendance::set(tx, &who(), m, &roll())).unwrap_err();
     assert!(matches!(e, StoreError::Invalid(_)), "{e:?}");
     assert!(e.to_string().contains("godkjend"), "{e}");
-    let e = s.write(|tx| approval::approve(tx, &who(), m, &approval(&["Kari Nordheim"]), "/p/x.pdf", PDF)).unwrap_err();
+    let e = s
+        .write(|tx| approval::approve(tx, &who(), m, &approval(&["Kari Nordheim"]), "/p/x.pdf", PDF, &[]))
+        .unwrap_err();
     assert_eq!(e.to_string(), "Protokollen for dette møtet er alt godkjend.");
 
     // An export and an import bring the approved meeting over whole, still locked.
@@ -201,7 +205,7 @@ fn signed_copies_build_on_the_approved_bytes_and_are_never_changed() {
     let e = s.write(|tx| signed::keep(tx, &who(), m, "/p/s1.pdf", &one, 1, Source::Saksbok)).unwrap_err();
     assert!(e.to_string().starts_with("Protokollen er ikkje godkjend enno"), "{e}");
 
-    s.write(|tx| approval::approve(tx, &who(), m, &approval(&["Kari Nordheim", "Per Bakken"]), "/p/m.pdf", PDF))
+    s.write(|tx| approval::approve(tx, &who(), m, &approval(&["Kari Nordheim", "Per Bakken"]), "/p/m.pdf", PDF, &[]))
         .unwrap();
     assert_eq!(signed::current(s.conn(), m).unwrap(), PDF, "nothing signed yet: the approved bytes");
     let e = s
@@ -238,4 +242,94 @@ fn signed_copies_build_on_the_approved_bytes_and_are_never_changed() {
     b.write(|tx| interchange::import(tx, &who(), &interchange::parse(&json)?, "a.json", &from_a)).unwrap();
     assert_eq!(interchange::export_text(b.conn()).unwrap(), json);
     assert_eq!(signed::current(b.conn(), m).unwrap(), two);
+}
+
+/// The demo meeting with its møteleiar on the roll: ready to approve.
+fn demo_ready(s: &mut Store) -> i64 {
+    let d = saksbok_core::demo::reference();
+    s.write(|tx| crate::demo::load_demo(tx, &who(), &d)).unwrap();
+    s.conn()
+        .execute_batch(
+            "INSERT INTO meeting_attendance (meeting_id, name, party, kind, position, chair)
+             SELECT id, 'Kari Nes', 'Sp', 'medlem', 1, 1 FROM meetings",
+        )
+        .unwrap();
+    s.conn().query_row("SELECT id FROM meetings", [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn at_approval_each_saksprotokoll_is_filed_in_its_case_and_layout_and_phrases_are_kept() {
+    use saksbok_core::board::TextLanguage;
+    use saksbok_core::journal::{JournalKind, JournalStatus};
+    let dir = TempDir::new().unwrap();
+    let mut s = Store::open(&db(&dir)).unwrap();
+    let m = demo_ready(&mut s);
+    let item = s.read(|tx| meetings::get(tx, m)).unwrap().items[0].id;
+    let board = s.read(|tx| meetings::get(tx, m)).unwrap().board_id;
+    let to_file = approval::protocols_to_file(s.conn(), m).unwrap();
+    assert_eq!(to_file.len(), 1);
+    let before = crate::protocols::saksprotokoll(s.conn(), item).unwrap();
+    let minutes_before = crate::protocols::minutes(s.conn(), m).unwrap();
+    let filed: Vec<_> = to_file
+        .iter()
+        .map(|(id, p)| approval::FiledProtocol::new(*id, p, b"%PDF-1.7 saksprotokoll 54/21".to_vec()))
+        .collect();
+    assert_eq!(filed[0].file_name, "saksprotokoll-54-21-formannskapet-og-naeringsutvalet.pdf");
+    let signers = approval(&["Kari Nes"]);
+    s.write(|tx| approval::approve(tx, &who(), m, &signers, "/p/m.pdf", PDF, &filed)).unwrap();
+
+    // The case shows its saksprotokoll as a journalpost with the PDF.
+    let case = crate::cases::find(s.conn(), "21/1069".parse().unwrap()).unwrap();
+    let journal = crate::journal::for_case(s.conn(), case).unwrap();
+    let entry = journal.last().unwrap();
+    assert_eq!(entry.title, "Saksprotokoll 54/21: IKT-samarbeid. Etablering av avtale med SYS-IKT");
+    assert_eq!((entry.kind, entry.status), (JournalKind::MemoNoFollowUp, JournalStatus::Journalised));
+    assert_eq!(entry.date, NaiveDate::from_ymd_opt(2026, 3, 20).unwrap());
+    let docs = crate::documents::for_case(s.conn(), case).unwrap();
+    let doc = docs.iter().find(|d| d.journal_entry_id == entry.id).unwrap();
+    assert_eq!(crate::documents::read(s.conn(), doc.id).unwrap().1, b"%PDF-1.7 saksprotokoll 54/21");
+
+    // A later change of the board's layout and phrases leaves the approved meeting as it was.
+    let layout = saksbok_core::layout::ProtocolLayout {
+        extract_title: "Særutskrift".into(),
+        behandling_label: "Handsaming:".into(),
+        ..Default::default()
+    };
+    s.write(|tx| crate::boards::set_layout(tx, &who(), board, &layout)).unwrap();
+    let own = [("intro_party_person".to_string(), "{namn} ({parti}) gjorde framlegg om:".to_string())];
+    s.write(|tx| behandling::set_phrases(tx, &who(), Some(board), TextLanguage::Nn, &own)).unwrap();
+    assert_eq!(crate::protocols::saksprotokoll(s.conn(), item).unwrap(), before);
+    assert_eq!(crate::protocols::minutes(s.conn(), m).unwrap(), minutes_before);
+    let frozen = approval::frozen(s.conn(), m).unwrap().unwrap();
+    assert_eq!(frozen.layout, saksbok_core::layout::ProtocolLayout::default());
+    // …and what was kept is locked with the meeting.
+    let e = s.conn().execute("UPDATE meetings SET frozen = NULL", []).unwrap_err().to_string();
+    assert!(e.contains("godkjend og låst"), "{e}");
+}
+
+#[test]
+fn a_scanned_ink_signed_copy_is_attached_to_an_approved_meeting_and_kept() {
+    let dir = TempDir::new().unwrap();
+    let mut s = Store::open(&db(&dir)).unwrap();
+    let m = demo_ready(&mut s);
+    let scan = b"%PDF-1.4 scanned pages";
+    let e = s.write(|tx| crate::scans::attach(tx, &who(), m, "skanna.pdf", scan)).unwrap_err();
+    assert!(e.to_string().contains("godkjenn møteboka først"), "{e}");
+    s.write(|tx| approval::approve(tx, &who(), m, &approval(&["Kari Nes"]), "/p/m.pdf", PDF, &[])).unwrap();
+    let e = s.write(|tx| crate::scans::attach(tx, &who(), m, "notat.docx", scan)).unwrap_err();
+    assert!(e.to_string().contains("ikkje ein PDF eller eit bilete"), "{e}");
+    let e = s.write(|tx| crate::scans::attach(tx, &who(), m, "tom.pdf", b"")).unwrap_err();
+    assert!(e.to_string().contains("tom"), "{e}");
+    let kept = s.write(|tx| crate::scans::attach(tx, &who(), m, " møtebok signert.pdf ", scan)).unwrap();
+    assert_eq!((kept.file_name.as_str(), kept.media_type.as_str()), ("møtebok signert.pdf", "application/pdf"));
+    s.write(|tx| crate::scans::attach(tx, &who(), m, "side 2.jpg", b"\xff\xd8\xff jpeg")).unwrap();
+    let list = crate::scans::list(s.conn(), m).unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(crate::scans::read(s.conn(), kept.id).unwrap().1, scan);
+    for sql in ["UPDATE meeting_scans SET file_name = 'x.pdf'", "DELETE FROM meeting_scans"] {
+        let e = s.conn().execute(sql, []).unwrap_err().to_string();
+        assert!(e.contains("skanna kopi av protokollen kan ikkje endrast"), "{e}");
+    }
+    // The scans travel with an export, their bytes among the files.
+    assert!(interchange::blob_hashes(s.conn()).unwrap().contains(&kept.sha256));
 }
