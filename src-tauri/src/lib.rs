@@ -148,6 +148,8 @@ pub fn run() {
             commands::agreements::open_deadlines_calendar,
             commands::agreements::agreements_of_case,
             commands::agreements::open_followup_report,
+            commands::agreements::agreement_document_choices,
+            commands::agreements::set_agreement_document,
             commands::boards::create_board,
             commands::boards::update_board,
             commands::boards::set_board_members,

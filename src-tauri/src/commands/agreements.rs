@@ -4,7 +4,7 @@ use chrono::{Local, Utc};
 use saksbok_core::agreement::AgreementStatus;
 use saksbok_core::agreement::deadlines::Deadlines;
 use saksbok_core::agreement::form::AgreementInput;
-use saksbok_core::agreement::record::{AgreementRecord, AgreementRow, TaskRecord};
+use saksbok_core::agreement::record::{AgreementDocument, AgreementRecord, AgreementRow, TaskRecord};
 use saksbok_core::agreement::task::TaskInput;
 use saksbok_core::case::FieldError;
 use tauri::AppHandle;
@@ -123,4 +123,14 @@ pub async fn open_followup_report(
         "Fann ikkje noko program som kunne opna PDF-en. Opna fila frå mappa.".to_string()
     });
     Ok(crate::service::OpenedDocument { path: shown, opened: open_error.is_none(), open_error })
+}
+
+#[tauri::command]
+pub async fn agreement_document_choices(app: AppHandle, id: i64) -> CommandResult<Vec<AgreementDocument>> {
+    blocking(app, move |s| service::document_choices(s, id)).await
+}
+
+#[tauri::command]
+pub async fn set_agreement_document(app: AppHandle, id: i64, document: Option<i64>) -> CommandResult<AgreementRecord> {
+    blocking(app, move |s| service::set_agreement_document(s, id, document, Utc::now())).await
 }

@@ -8,7 +8,7 @@ use saksbok_core::agreement::AgreementStatus;
 use saksbok_core::agreement::calendar::to_ics;
 use saksbok_core::agreement::deadlines::Deadlines;
 use saksbok_core::agreement::form::AgreementInput;
-use saksbok_core::agreement::record::{AgreementRecord, AgreementRow, TaskRecord};
+use saksbok_core::agreement::record::{AgreementDocument, AgreementRecord, AgreementRow, TaskRecord};
 use saksbok_core::agreement::task::TaskInput;
 use saksbok_core::case::FieldError;
 use saksbok_core::{AgendaNumber, CaseNumber};
@@ -220,6 +220,22 @@ pub fn write_followup(
     saksbok_protocol::save_atomically(&path, &rendered.pdf)
         .map_err(|e| CommandError::new("io", format!("Kan ikkje skriva {}: {e}", shown_path(&path))))?;
     Ok(path)
+}
+
+/// The documents the signed agreement may be chosen from (those of the linked cases).
+pub fn document_choices(state: &AppState, id: i64) -> CommandResult<Vec<AgreementDocument>> {
+    with_store(state, |s| Ok(agreements::document_choices(s.conn(), id)?))
+}
+
+/// Points at the signed agreement (none: the link is taken away).
+pub fn set_agreement_document(
+    state: &AppState,
+    id: i64,
+    document: Option<i64>,
+    now: DateTime<Utc>,
+) -> CommandResult<AgreementRecord> {
+    write_as(state, now, |tx, who| agreements::set_document(tx, who, id, document))?;
+    get_agreement(state, id, now.with_timezone(&chrono::Local).date_naive())
 }
 
 /// The agreements a case is linked to, for the case view.

@@ -19,6 +19,20 @@ async fn an_agreement_is_made_linked_followed_up_and_due() {
         let mut s = saksbok_store::Store::open(&db).unwrap();
         let who = saksbok_store::Actor { name: "test", now: chrono::Utc::now() };
         s.write(|tx| saksbok_store::demo::load_demo(tx, &who, &saksbok_core::demo::reference())).unwrap();
+        // The signed agreement, registered as a journalpost of the case.
+        let case = saksbok_store::cases::find(s.conn(), "21/1069".parse().unwrap()).unwrap();
+        let j = saksbok_core::journal::JournalInput {
+            kind: saksbok_core::journal::JournalKind::Incoming,
+            date: "2026-11-20".into(),
+            correspondent: Some("Sogndal kommune".into()),
+            title: "Signert avtale om barnevernteneste".into(),
+            public_title: None,
+            status: saksbok_core::journal::JournalStatus::Journalised,
+            screening_basis: None,
+        };
+        let entry = s.write(|tx| saksbok_store::journal::create(tx, &who, case, &j.validate().unwrap())).unwrap();
+        s.write(|tx| saksbok_store::documents::attach(tx, &who, entry.id, "signert-avtale.pdf", b"%PDF-1.7 avtale"))
+            .unwrap();
     }
     let app = start(home.path(), &["--db", db.to_str().unwrap()]).await;
     let d = &app.d;
@@ -66,6 +80,11 @@ async fn an_agreement_is_made_linked_followed_up_and_due() {
         .await;
     by_test_id(d, "agreement-status").await.scroll_into_view().await.unwrap();
     shot(d, "avtale-status.png").await;
+
+    // The signed agreement: the document registered in the linked case.
+    choose(d, "signed-document", "21/1069-1 Signert avtale om barnevernteneste – signert-avtale.pdf").await;
+    by_test_id(d, "save-signed-document").await.click().await.unwrap();
+    shown_text(&by_test_id(d, "agreement-document").await, &["signert-avtale.pdf", "21/1069-1"]).await;
 
     // A task with a due date ten days from now.
     let due = Local::now().date_naive().checked_add_days(Days::new(10)).unwrap().format("%d.%m.%Y").to_string();

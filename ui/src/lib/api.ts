@@ -4,6 +4,7 @@ import { invoke, type InvokeArgs, type InvokeOptions } from "@tauri-apps/api/cor
 import { listen } from "@tauri-apps/api/event";
 import { appLogDir } from "@tauri-apps/api/path";
 import type { AgendaItemView } from "./bindings/AgendaItemView";
+import type { AgreementDocument } from "./bindings/AgreementDocument";
 import type { AgreementInput } from "./bindings/AgreementInput";
 import type { AgreementRecord } from "./bindings/AgreementRecord";
 import type { AgreementRow } from "./bindings/AgreementRow";
@@ -90,6 +91,7 @@ import type { WaitingCase } from "./bindings/WaitingCase";
 
 export type {
   AgendaItemView,
+  AgreementDocument,
   AgreementInput,
   AgreementRecord,
   AgreementRow,
@@ -445,6 +447,11 @@ export const api = {
   /** Writes the report Oppfølging av vedtak for a board and a period (dd.mm.yyyy) and opens it. */
   openFollowupReport: (board: number, from: string, to: string) =>
     call<OpenedDocument>("open_followup_report", { board, from, to }),
+  /** The documents of the linked cases, which the signed agreement is chosen from. */
+  agreementDocumentChoices: (id: number) => call<AgreementDocument[]>("agreement_document_choices", { id }),
+  /** Points at the signed agreement (null: none). */
+  setAgreementDocument: (id: number, document: number | null) =>
+    call<AgreementRecord>("set_agreement_document", { id, document }),
   /** The agreements a case is linked to. */
   agreementsOfCase: (caseId: number) => call<CaseAgreement[]>("agreements_of_case", { case: caseId }),
 };

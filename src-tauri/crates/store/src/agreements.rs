@@ -445,8 +445,12 @@ fn links(conn: &Connection, id: i64) -> Result<Vec<AgreementLink>> {
 /// link is taken away).
 pub fn set_document(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, document_id: Option<i64>) -> Result<()> {
     let s = stored(tx, id)?;
-    if let Some(d) = document_id {
-        crate::documents::get(tx, d)?;
+    if let Some(d) = document_id
+        && !document_choices(tx, id)?.iter().any(|c| c.document_id == d)
+    {
+        return Err(StoreError::Invalid(
+            "Den signerte avtalen må vera eit dokument i ei av sakene avtalen er kopla til: kople saka først.".into(),
+        ));
     }
     if s.document_id == document_id {
         return Ok(());
@@ -471,7 +475,7 @@ fn document(conn: &Connection, document_id: Option<i64>) -> Result<Option<Agreem
     let Some(document_id) = document_id else { return Ok(None) };
     Ok(conn
         .query_row(
-            "SELECT d.file_name, c.year, c.seq, j.doc_seq FROM documents d
+            "SELECT d.file_name, c.year, c.seq, j.doc_seq, j.title FROM documents d
              JOIN journal_entries j ON j.id = d.journal_entry_id JOIN cases c ON c.id = j.case_id
              WHERE d.id = ?1",
             [document_id],
@@ -484,6 +488,7 @@ fn document(conn: &Connection, document_id: Option<i64>) -> Result<Option<Agreem
                         doc: r.get(3)?,
                     }
                     .to_string(),
+                    journal_title: r.get(4)?,
                 })
             },
         )
@@ -577,4 +582,26 @@ pub fn find(conn: &Connection, what: &str) -> Result<i64> {
             many.iter().map(|(id, _, t)| format!("{id} {t}")).collect::<Vec<_>>().join("; ")
         ))),
     }
+}
+
+/// The documents an agreement's signed copy may be chosen from: those of
+/// the journalpostar in the cases it is linked to, newest first.
+pub fn document_choices(conn: &Connection, id: i64) -> Result<Vec<AgreementDocument>> {
+    let mut stmt = conn.prepare(
+        "SELECT d.id, d.file_name, c.year, c.seq, j.doc_seq, j.title FROM documents d
+         JOIN journal_entries j ON j.id = d.journal_entry_id JOIN cases c ON c.id = j.case_id
+         WHERE j.case_id IN (SELECT case_id FROM agreement_links WHERE agreement_id = ?1)
+         ORDER BY j.journal_date DESC, d.id DESC",
+    )?;
+    Ok(stmt
+        .query_map([id], |r| {
+            Ok(AgreementDocument {
+                document_id: r.get(0)?,
+                file_name: r.get(1)?,
+                journal_number: JournalNumber { case: CaseNumber { year: r.get(2)?, seq: r.get(3)? }, doc: r.get(4)? }
+                    .to_string(),
+                journal_title: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?)
 }

@@ -124,6 +124,10 @@ fn an_agreement_is_made_linked_followed_up_and_its_deadlines_exported() {
     assert_eq!(uids(&std::fs::read_to_string(&again.path).unwrap()), uids(&text));
 
     let case = crate::service::list_cases(&st, &saksbok_core::register::CaseQuery::default()).unwrap().rows[0].id;
+    // The demo's case has no documents to choose the signed agreement from.
+    assert!(document_choices(&st, a.id).unwrap().is_empty());
+    let e = set_agreement_document(&st, a.id, Some(1), now()).unwrap_err();
+    assert!(e.message.contains("kople saka først"), "{}", e.message);
     let of_case = agreements_of_case(&st, case).unwrap();
     let titles: Vec<_> = of_case.iter().map(|c| c.title.as_str()).collect();
     assert_eq!(titles, ["Felles brannvern", "Samarbeidsavtale med SyS-IKT"]);

@@ -7,4 +7,4 @@ export type AgreementDocument = { document_id: number, file_name: string,
 /**
  * "21/1069-3"
  */
-journal_number: string, };
+journal_number: string, journal_title: string, };

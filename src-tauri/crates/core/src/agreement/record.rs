@@ -47,6 +47,7 @@ pub struct AgreementDocument {
     pub file_name: String,
     /// "21/1069-3"
     pub journal_number: String,
+    pub journal_title: String,
 }
 
 /// An agreement as stored, whole.

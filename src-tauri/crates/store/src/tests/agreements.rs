@@ -294,3 +294,39 @@ fn the_follow_up_report_holds_the_tasks_of_the_boards_vedtak_in_the_period() {
     let e = tasks::followup_report(s.conn(), board, d(2022, 1, 1), d(2021, 12, 31), today()).unwrap_err();
     assert_eq!(e.to_string(), "Perioden sluttar før han byrjar.");
 }
+
+#[test]
+fn the_signed_agreement_is_a_document_of_a_linked_case() {
+    use saksbok_core::journal::{JournalInput, JournalKind, JournalStatus};
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let id = create(&mut s, &input());
+    let case = cases::find(s.conn(), "21/1069".parse().unwrap()).unwrap();
+    let j = JournalInput {
+        kind: JournalKind::Incoming,
+        date: "2021-09-01".into(),
+        correspondent: Some("SyS IKT".into()),
+        title: "Signert samarbeidsavtale".into(),
+        public_title: None,
+        status: JournalStatus::Journalised,
+        screening_basis: None,
+    };
+    let entry = s.write(|tx| crate::journal::create(tx, &who(), case, &j.validate().unwrap())).unwrap();
+    let doc = s.write(|tx| crate::documents::attach(tx, &who(), entry.id, "avtale.pdf", b"%PDF-1.7 avtale")).unwrap();
+    // Not until the case is linked.
+    let e = s.write(|tx| agreements::set_document(tx, &who(), id, Some(doc.id))).unwrap_err();
+    assert!(e.to_string().contains("kople saka først"), "{e}");
+    assert!(agreements::document_choices(s.conn(), id).unwrap().is_empty());
+    s.write(|tx| agreements::link(tx, &who(), id, "21/1069".parse().unwrap(), None)).unwrap();
+    let choices = agreements::document_choices(s.conn(), id).unwrap();
+    assert_eq!(choices.len(), 1);
+    assert_eq!(
+        (choices[0].journal_number.as_str(), choices[0].journal_title.as_str()),
+        ("21/1069-1", "Signert samarbeidsavtale")
+    );
+    s.write(|tx| agreements::set_document(tx, &who(), id, Some(doc.id))).unwrap();
+    let a = agreements::get(s.conn(), id, today()).unwrap();
+    assert_eq!(a.document.unwrap().file_name, "avtale.pdf");
+    s.write(|tx| agreements::set_document(tx, &who(), id, None)).unwrap();
+    assert!(agreements::get(s.conn(), id, today()).unwrap().document.is_none());
+}
