@@ -44,6 +44,8 @@ fn generate(dir: &Path) {
     saksbok_core::approval::ApprovalInput::export_all(&cfg).unwrap();
     saksbok_core::approval::ApprovalRecord::export_all(&cfg).unwrap();
     saksbok_core::approval::ScanRecord::export_all(&cfg).unwrap();
+    saksbok_core::addendum::AddendumInput::export_all(&cfg).unwrap();
+    saksbok_core::addendum::AddendumRecord::export_all(&cfg).unwrap();
     NewCaseDefaults::export_all(&cfg).unwrap();
     OpenedDocument::export_all(&cfg).unwrap();
     PublicJournalResult::export_all(&cfg).unwrap();

@@ -102,3 +102,32 @@ pub async fn open_scan(app: AppHandle, id: i64) -> CommandResult<crate::service:
     });
     Ok(crate::service::OpenedDocument { path: shown, opened: open_error.is_none(), open_error })
 }
+
+/// The meeting's protokolltilførslar.
+#[tauri::command]
+pub async fn list_addenda(app: AppHandle, meeting: i64) -> CommandResult<Vec<saksbok_core::addendum::AddendumRecord>> {
+    blocking(app, move |s| crate::service::approval::list_addenda(s, meeting)).await
+}
+
+/// Adds a protokolltilførsel to an approved meeting.
+#[tauri::command]
+pub async fn add_addendum(
+    app: AppHandle,
+    meeting: i64,
+    input: saksbok_core::addendum::AddendumInput,
+) -> CommandResult<Vec<saksbok_core::addendum::AddendumRecord>> {
+    blocking(app, move |s| crate::service::approval::add_addendum(s, meeting, &input, chrono::Utc::now())).await
+}
+
+/// Writes a protokolltilførsel as PDF and opens it.
+#[tauri::command]
+pub async fn open_addendum(app: AppHandle, id: i64) -> CommandResult<crate::service::OpenedDocument> {
+    let path =
+        blocking(app.clone(), move |s| crate::service::approval::print_addendum(s, id, chrono::Utc::now())).await?;
+    let shown = crate::service::shown_path(&path);
+    let open_error = app.opener().open_path(&shown, None::<&str>).err().map(|e| {
+        eprintln!("saksbok: opening {shown} failed: {e}");
+        "Fann ikkje noko program som kunne opna PDF-en. Opna fila frå mappa.".to_string()
+    });
+    Ok(crate::service::OpenedDocument { path: shown, opened: open_error.is_none(), open_error })
+}

@@ -6,8 +6,9 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
+use saksbok_core::addendum::{AddendumInput, AddendumRecord};
 use saksbok_core::approval::{ApprovalInput, ApprovalRecord, ScanRecord};
-use saksbok_store::{Actor, StoreError, approval, protocols, scans};
+use saksbok_store::{Actor, StoreError, addenda, approval, protocols, scans};
 
 use super::{shown_path, with_store, write_as};
 use crate::error::{CommandError, CommandResult};
@@ -82,6 +83,34 @@ pub fn scan_copy(state: &AppState, id: i64) -> CommandResult<PathBuf> {
         .map_err(|e| CommandError::new("io", format!("Kan ikkje laga mappa {}: {e}", shown_path(&dir))))?;
     let path = dir.join(name);
     saksbok_protocol::save_atomically(&path, &bytes)
+        .map_err(|e| CommandError::new("io", format!("Kan ikkje skriva {}: {e}", shown_path(&path))))?;
+    Ok(path)
+}
+
+/// The meeting's protokolltilførslar in order.
+pub fn list_addenda(state: &AppState, meeting: i64) -> CommandResult<Vec<AddendumRecord>> {
+    with_store(state, |s| Ok(addenda::list(s.conn(), meeting)?))
+}
+
+/// Adds a protokolltilførsel to the approved meeting; the list after.
+pub fn add_addendum(
+    state: &AppState,
+    meeting: i64,
+    input: &AddendumInput,
+    now: DateTime<Utc>,
+) -> CommandResult<Vec<AddendumRecord>> {
+    let fields = input.validate().map_err(super::invalid)?;
+    write_as(state, now, |tx, who| addenda::add(tx, who, meeting, &fields))?;
+    list_addenda(state, meeting)
+}
+
+/// Writes a protokolltilførsel as PDF to a new file beside the protocols.
+pub fn print_addendum(state: &AppState, id: i64, now: DateTime<Utc>) -> CommandResult<PathBuf> {
+    let (_, addendum) = with_store(state, |s| Ok(addenda::printable(s.conn(), id)?))?;
+    let rendered = saksbok_protocol::render_tilforsel(&addendum, now);
+    let (board, date, n) = (saksbok_core::text::slug(&addendum.board), addendum.meeting_date, addendum.record.number);
+    let path = super::free_file(state, &|v| format!("protokolltilforsel-{n}-{board}-{date}-v{v}.pdf"), 1)?;
+    saksbok_protocol::save_atomically(&path, &rendered.pdf)
         .map_err(|e| CommandError::new("io", format!("Kan ikkje skriva {}: {e}", shown_path(&path))))?;
     Ok(path)
 }

@@ -777,4 +777,21 @@ fn approval_files_each_saksprotokoll_in_its_case_and_a_scanned_copy_can_be_attac
     let opened = super::approval::scan_copy(&st, scans[0].id).unwrap();
     assert_eq!(std::fs::read(&opened).unwrap(), b"%PDF-1.4 skann");
     assert!(opened.ends_with("møtebok med underskrifter.pdf"));
+
+    // A protokolltilførsel after the approval: refused without text, then kept and printed.
+    let mut input = saksbok_core::addendum::AddendumInput {
+        text: " ".into(),
+        agenda_item: None,
+        decided_on: "05.05.2021".into(),
+        basis: Some("Vedteke i møte 5/21".into()),
+    };
+    let e = super::approval::add_addendum(&st, meeting, &input, now()).unwrap_err();
+    assert_eq!(e.fields[0].field, "text");
+    input.text = "Per Bakken møtte som vara for Kari Nes.".into();
+    let list = super::approval::add_addendum(&st, meeting, &input, now()).unwrap();
+    assert_eq!(list.len(), 1);
+    let pdf = super::approval::print_addendum(&st, list[0].id, now()).unwrap();
+    assert!(pdf.to_string_lossy().ends_with("protokolltilforsel-1-formannskapet-og-naeringsutvalet-2021-04-15-v1.pdf"));
+    let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("Per Bakken møtte som vara"));
 }

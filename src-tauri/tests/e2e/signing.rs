@@ -75,6 +75,19 @@ async fn an_approved_meeting_is_signed_through_the_window() {
     listed.scroll_into_view().await.unwrap();
     axe(d, "meetings").await;
     shot(d, "signering-skanna-kopi.png").await;
+
+    // A protokolltilførsel after the approval: asked once more, then kept and listed.
+    choose(d, "addendum-item", "54/21 IKT-samarbeid. Etablering av avtale med SYS-IKT").await;
+    type_into(d, "addendum-basis", "Merknad ved godkjenninga").await;
+    type_into(d, "addendum-text", "Stabsleiar Ola Nordmann orienterte også.").await;
+    by_test_id(d, "addendum-add").await.click().await.unwrap();
+    by_test_id(d, "addendum-confirm").await.click().await.unwrap();
+    shown_text(&by_test_id(d, "addendum-notice").await, &["Protokolltilførsel 1 er ført."]).await;
+    let listed = by_test_id(d, "addendum").await;
+    shown_text(&listed, &["Tilførsel 1, vedteken", "54/21", "Stabsleiar Ola Nordmann orienterte også."]).await;
+    listed.scroll_into_view().await.unwrap();
+    axe(d, "meetings").await;
+    shot(d, "protokolltilforsel.png").await;
     app.d.quit().await.unwrap();
 
     // The signed copy beside the protocols: poppler finds the PAdES signature valid.
@@ -97,4 +110,5 @@ async fn an_approved_meeting_is_signed_through_the_window() {
     assert_eq!(journal.last().unwrap().title, "Saksprotokoll 54/21: IKT-samarbeid. Etablering av avtale med SYS-IKT");
     let meeting: i64 = s.conn().query_row("SELECT id FROM meetings", [], |r| r.get(0)).unwrap();
     assert_eq!(saksbok_store::scans::list(s.conn(), meeting).unwrap().len(), 1);
+    assert_eq!(saksbok_store::addenda::list(s.conn(), meeting).unwrap().len(), 1);
 }

@@ -3,6 +3,8 @@
 import { invoke, type InvokeArgs, type InvokeOptions } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { appLogDir } from "@tauri-apps/api/path";
+import type { AddendumInput } from "./bindings/AddendumInput";
+import type { AddendumRecord } from "./bindings/AddendumRecord";
 import type { AgendaItemView } from "./bindings/AgendaItemView";
 import type { AgreementDocument } from "./bindings/AgreementDocument";
 import type { AgreementInput } from "./bindings/AgreementInput";
@@ -90,6 +92,8 @@ import type { TextLanguage } from "./bindings/TextLanguage";
 import type { WaitingCase } from "./bindings/WaitingCase";
 
 export type {
+  AddendumInput,
+  AddendumRecord,
   AgendaItemView,
   AgreementDocument,
   AgreementInput,
@@ -352,6 +356,12 @@ export const api = {
   listScans: (meeting: number) => call<ScanRecord[]>("list_scans", { meeting }),
   /** Attaches a scanned copy (PDF or picture) to an approved meeting; the list after. */
   attachScan,
+  /** The meeting's protokolltilførslar in order. */
+  listAddenda: (meeting: number) => call<AddendumRecord[]>("list_addenda", { meeting }),
+  /** Adds a protokolltilførsel to an approved meeting (kept for ever); the list after. */
+  addAddendum: (meeting: number, input: AddendumInput) => call<AddendumRecord[]>("add_addendum", { meeting, input }),
+  /** Writes a protokolltilførsel as PDF and opens it. */
+  openAddendum: (id: number) => call<OpenedDocument>("open_addendum", { id }),
   /** Opens a checked copy of a scan in the system's viewer. */
   openScan: (id: number) => call<OpenedDocument>("open_scan", { id }),
   verifyPdf,

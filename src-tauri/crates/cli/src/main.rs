@@ -11,6 +11,7 @@ use saksbok_core::register::{CaseQuery, CaseSort};
 use saksbok_store::backup::Backups;
 use saksbok_store::{Actor, OpenOptions, Store, agenda, cases, interchange, paths, protocols};
 
+mod addendum;
 mod agreements;
 mod signing;
 
@@ -131,6 +132,32 @@ enum Command {
         #[arg(long, value_name = "DATE")]
         approved_on: Option<String>,
         /// Where to write the approved møtebok; it must not exist.
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+    },
+    /// Add a protokolltilførsel to an approved meeting: a correction or
+    /// addition recorded after approval (never an edit of what was approved),
+    /// kept for ever, and written as PDF.
+    Addendum {
+        /// The board (utval), when several met that day.
+        #[arg(long, value_name = "NAME")]
+        utval: Option<String>,
+        /// The meeting's date, yyyy-mm-dd or dd.mm.yyyy.
+        #[arg(long, value_name = "DATE")]
+        date: String,
+        /// What is corrected or added, as it is to stand.
+        #[arg(long, value_name = "TEXT")]
+        text: String,
+        /// The utvalssak it concerns, e.g. 54/21.
+        #[arg(long, value_name = "NUMBER")]
+        sak: Option<String>,
+        /// When it was decided; today when left out.
+        #[arg(long, value_name = "DATE")]
+        decided_on: Option<String>,
+        /// What it rests on, e.g. "Vedteke i møte 5/21".
+        #[arg(long, value_name = "TEXT")]
+        basis: Option<String>,
+        /// Where to write the PDF; it must not exist.
         #[arg(short, long, value_name = "OUT.pdf")]
         output: PathBuf,
     },
@@ -699,6 +726,21 @@ fn run(cli: Cli) -> Result<(), String> {
             };
             let args = signing::SignArgs { file, key, field, reason, location, tsa, output };
             signing::sign(&args)?;
+        }
+        Command::Addendum { utval, date, text, sak, decided_on, basis, output } => {
+            let mut store = open(cli.db.as_deref(), true)?;
+            let args = addendum::AddendumArgs {
+                utval: utval.as_deref(),
+                date: &date,
+                text: &text,
+                sak: sak.as_deref(),
+                decided_on: decided_on.as_deref(),
+                basis: basis.as_deref(),
+                output: &output,
+                user: &user,
+                now: document_time()?,
+            };
+            addendum::add(&mut store, &args)?;
         }
         Command::Agreements { json, today } => {
             let store = open(cli.db.as_deref(), true)?;

@@ -359,6 +359,30 @@ fn a_meeting_is_approved_from_the_command_line_and_then_locked() {
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(std::fs::read(&copy).unwrap(), std::fs::read(out).unwrap());
+    // A protokolltilførsel after the approval, kept and written.
+    let tilforsel = dir.path().join("tilforsel.pdf");
+    let o = saksbok(
+        &db,
+        &[
+            "addendum",
+            "--date",
+            "2021-04-15",
+            "--sak",
+            "54/21",
+            "--basis",
+            "Vedteke i møte 5/21",
+            "--text",
+            "Per Bakken møtte som vara.",
+            "-o",
+            tilforsel.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = Command::new("pdftotext").arg(&tilforsel).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Protokolltilførsel") && text.contains("Per Bakken møtte som vara."), "{text}");
+    let o = saksbok(&db, &["addendum", "--date", "2021-04-15", "--text", " ", "-o", "x.pdf"]);
+    assert!(stderr(&o).contains("Skriv kva som vert retta"), "{}", stderr(&o));
     let again =
         saksbok(&db, &["approve", "--date", "2021-04-15", "--signatory", "Kari Nes", "-o", &format!("{out}.2")]);
     assert_eq!(stderr(&again), "saksbok: Protokollen for dette møtet er alt godkjend.\n");

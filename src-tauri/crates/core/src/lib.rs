@@ -4,6 +4,7 @@
 //! records and the time. Everything here is plain data and pure functions, so
 //! every rule can be unit-tested in isolation.
 
+pub mod addendum;
 pub mod agreement;
 pub mod approval;
 pub mod attendance;

@@ -463,3 +463,35 @@ pub fn oppfolging(r: &FollowUpReport) -> Document {
         author: r.municipality.clone(),
     }
 }
+
+/// A protokolltilførsel: the header of the møtebok it adds to, its facts
+/// (meeting, number, the sak, when decided, on what basis, who recorded it),
+/// then its text.
+pub fn tilforsel(a: &saksbok_core::addendum::Addendum) -> Document {
+    let mut blocks = header(&a.municipality, "Protokolltilførsel", &a.board);
+    blocks.extend([
+        Block::text(format!("Til møteprotokollen frå {}", format_date(a.meeting_date))),
+        Block::Rule { pad: 5.0 },
+        Block::Space(4.0),
+    ]);
+    for (label, value) in a.fields() {
+        blocks.push(Block::Field { label, value, emphasised: false });
+        blocks.push(Block::Space(2.0));
+    }
+    blocks.push(Block::Space(10.0));
+    blocks.push(Block::heading("Tilførsel:", BODY_SIZE));
+    blocks.push(Block::Space(4.0));
+    for p in saksbok_core::text::paragraphs(&a.record.text) {
+        blocks.push(Block::from_paragraph(Paragraph::plain(p)));
+        blocks.push(Block::Space(PARAGRAPH_GAP));
+    }
+    let title = a.title();
+    Document {
+        blocks,
+        footer: title.clone(),
+        page_format: "Side {side} av {sider}".into(),
+        subject: format!("{title}, {}", a.municipality),
+        title,
+        author: a.municipality.clone(),
+    }
+}

@@ -23,6 +23,6 @@ pub use document::{Block, Document};
 pub use layout::LayoutError;
 pub use render::{
     Rendered, render_document, render_innkalling, render_minutes, render_moteprotokoll, render_oppfolging,
-    render_saksprotokoll, sha256_hex, stored,
+    render_saksprotokoll, render_tilforsel, sha256_hex, stored,
 };
 pub use save::save_atomically;

@@ -172,3 +172,9 @@ pub fn render_oppfolging(r: &saksbok_core::agreement::report::FollowUpReport, no
     render_document(&content::oppfolging(r), &PageStyle::default(), now)
         .expect("the default page has room for text (tested)")
 }
+
+/// Lays out and renders a protokolltilførsel on A4.
+pub fn render_tilforsel(a: &saksbok_core::addendum::Addendum, now: DateTime<Utc>) -> Rendered {
+    render_document(&content::tilforsel(a), &PageStyle::default(), now)
+        .expect("the default page has room for text (tested)")
+}

@@ -7,7 +7,9 @@ use saksbok_core::minutes::{innkalling, minutes, public_minutes};
 use saksbok_core::text::Paragraph;
 
 use crate::content::{AttendanceStyle, MinutesStyle, SignaturePlace};
-use crate::{Rendered, render_innkalling, render_moteprotokoll, render_oppfolging, render_saksprotokoll};
+use crate::{
+    Rendered, render_innkalling, render_moteprotokoll, render_oppfolging, render_saksprotokoll, render_tilforsel,
+};
 
 /// The reference saksprotokoll, one with characters the font lacks, the
 /// møteprotokoll in both attendance layouts, its offentleg versjon and the
@@ -34,7 +36,32 @@ pub fn every_kind(now: DateTime<Utc>) -> Vec<(&'static str, Rendered)> {
         ("offentleg.pdf", render_moteprotokoll(&public, MinutesStyle::default(), now)),
         ("innkalling.pdf", render_innkalling(&innkalling(&input), now)),
         ("oppfolging.pdf", render_oppfolging(&followup(&d), now)),
+        ("tilforsel.pdf", render_tilforsel(&addendum(&d), now)),
     ]
+}
+
+/// A protokolltilførsel to the reference meeting, concerning its sak.
+pub fn addendum(d: &saksbok_core::demo::DemoData) -> saksbok_core::addendum::Addendum {
+    let item = &d.meeting.items[0];
+    let decided = d.meeting.info.date + chrono::Days::new(20);
+    saksbok_core::addendum::Addendum {
+        municipality: "Luster kommune".into(),
+        board: d.meeting.info.board.clone(),
+        meeting_date: d.meeting.info.date,
+        decided_on: decided,
+        record: saksbok_core::addendum::AddendumRecord {
+            id: 1,
+            number: 1,
+            agenda_item: Some(1),
+            agenda_number: Some(item.number.to_string()),
+            item_title: Some(item.title.clone()),
+            text: "I vedtaket, tredje avsnitt, skal «tilfredsfredstille» lesast «tilfredsstille».\n\nRettinga endrar ikkje innhaldet i vedtaket.".into(),
+            decided_on: decided.to_string(),
+            basis: Some("Vedteke av formannskapet i møte 5/21".into()),
+            created_at: "2021-05-05T10:00:00Z".into(),
+            created_by: "Kari Nes".into(),
+        },
+    }
 }
 
 /// The report of the reference case: one task per vedtak paragraph, the first done.

@@ -79,3 +79,26 @@ fn the_report_lists_each_vedtak_paragraph_with_its_task_and_status() {
     let info = tool("pdfinfo", &[path]);
     assert!(info.contains("Oppfølging av vedtak, Formannskapet og næringsutvalet"), "{info}");
 }
+
+#[test]
+fn a_protokolltilforsel_prints_its_meeting_sak_basis_and_text() {
+    let d = demo::reference();
+    let a = saksbok_protocol::samples::addendum(&d);
+    let r = saksbok_protocol::render_tilforsel(&a, now());
+    keep("protokolltilforsel.pdf", &r.pdf);
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "t.pdf", &r.pdf);
+    let text = words(&tool("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"]));
+    for needle in [
+        "Protokolltilførsel Formannskapet og næringsutvalet Til møteprotokollen frå 15.04.2021",
+        "Tilførsel nr.: 1",
+        "Gjeld sak: 54/21 IKT-samarbeid. Etablering av avtale med SYS-IKT",
+        "Vedteke: 05.05.2021",
+        "Grunnlag: Vedteke av formannskapet i møte 5/21",
+        "Ført av: Kari Nes",
+        "Tilførsel: I vedtaket, tredje avsnitt",
+        "Rettinga endrar ikkje innhaldet i vedtaket.",
+    ] {
+        assert!(text.contains(needle), "«{needle}» missing:\n{text}");
+    }
+}

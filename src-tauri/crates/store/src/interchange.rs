@@ -85,6 +85,7 @@ const ADDED: &[(&str, &str, i64)] = &[
     ("tasks", "*", 6),
     ("meetings", "frozen", 6),
     ("meeting_scans", "*", 6),
+    ("protocol_addenda", "*", 6),
 ];
 
 /// Whether a file of `version` may lack `column` of `table` (or the whole table, `*`).
@@ -122,6 +123,7 @@ pub const TABLES: &[&str] = &[
     "agreement_links",
     "tasks",
     "meeting_scans",
+    "protocol_addenda",
     "audit_log",
 ];
 

@@ -8,6 +8,7 @@
 //! database, or is damaged, locked or read-only, gives a [`StoreError`] with a
 //! message in Nynorsk, and nothing in the file is changed.
 
+pub mod addenda;
 pub mod agenda;
 pub mod agreements;
 pub mod approval;

@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0012_signed_copies", include_str!("../migrations/0012_signed_copies.sql")),
     ("0013_agreements", include_str!("../migrations/0013_agreements.sql")),
     ("0014_frozen_and_scans", include_str!("../migrations/0014_frozen_and_scans.sql")),
+    ("0015_addenda", include_str!("../migrations/0015_addenda.sql")),
 ];
 
 /// Saksbok's SQLite application_id: the bytes "SAKS".

@@ -333,3 +333,54 @@ fn a_scanned_ink_signed_copy_is_attached_to_an_approved_meeting_and_kept() {
     // The scans travel with an export, their bytes among the files.
     assert!(interchange::blob_hashes(s.conn()).unwrap().contains(&kept.sha256));
 }
+
+#[test]
+fn a_protokolltilforsel_is_added_after_approval_numbered_and_never_changed() {
+    use saksbok_core::addendum::AddendumInput;
+    let dir = TempDir::new().unwrap();
+    let mut s = Store::open(&db(&dir)).unwrap();
+    let m = demo_ready(&mut s);
+    let item = s.read(|tx| meetings::get(tx, m)).unwrap().items[0].id;
+    let input = |text: &str, item: Option<i64>, on: &str| {
+        AddendumInput { text: text.into(), agenda_item: item, decided_on: on.into(), basis: Some("Møte 5/26".into()) }
+            .validate()
+            .unwrap()
+    };
+    let e = s.write(|tx| crate::addenda::add(tx, &who(), m, &input("Retting.", None, "21.03.2026"))).unwrap_err();
+    assert!(e.to_string().starts_with("Protokollen er ikkje godkjend"), "{e}");
+    // Even a raw INSERT for a meeting that is not approved is refused.
+    let e = s
+        .conn()
+        .execute(
+            "INSERT INTO protocol_addenda (meeting_id, number, text, decided_on, created_at, created_by)
+             VALUES (?1, 1, 'x', '2026-01-01', 'now', 'sql')",
+            [m],
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("høyrer til ein godkjend protokoll"), "{e}");
+    s.write(|tx| approval::approve(tx, &who(), m, &approval(&["Kari Nes"]), "/p/m.pdf", PDF, &[])).unwrap();
+    let e = s.write(|tx| crate::addenda::add(tx, &who(), m, &input("Retting.", None, "19.03.2026"))).unwrap_err();
+    assert!(e.to_string().contains("etter godkjenninga (20.03.2026)"), "{e}");
+    let e = s.write(|tx| crate::addenda::add(tx, &who(), m, &input("Retting.", Some(9999), "21.03.2026"))).unwrap_err();
+    assert_eq!(e.to_string(), "Saka tilførselen gjeld, er ikkje ei sak i dette møtet.");
+
+    let first =
+        s.write(|tx| crate::addenda::add(tx, &who(), m, &input("Per Bakken møtte.", None, "21.03.2026"))).unwrap();
+    let second = s
+        .write(|tx| crate::addenda::add(tx, &who(), m, &input("Skrivefeil i vedtaket.", Some(item), "21.03.2026")))
+        .unwrap();
+    assert_eq!((first.number, second.number), (1, 2));
+    assert_eq!(second.agenda_number.as_deref(), Some("54/21"));
+    assert_eq!(crate::addenda::list(s.conn(), m).unwrap().len(), 2);
+    let (meeting, printable) = crate::addenda::printable(s.conn(), second.id).unwrap();
+    assert_eq!(meeting, m);
+    assert_eq!(
+        printable.title(),
+        "Protokolltilførsel 2 til møteprotokollen, Formannskapet og næringsutvalet 15.04.2021"
+    );
+    for sql in ["UPDATE protocol_addenda SET text = 'Anna.'", "DELETE FROM protocol_addenda"] {
+        let e = s.conn().execute(sql, []).unwrap_err().to_string();
+        assert!(e.contains("protokolltilførsel kan ikkje endrast"), "{e}");
+    }
+}
