@@ -870,6 +870,8 @@ const nn = {
   scanAdd: "Legg ved skanna kopi",
   scanAttached: (name: string) => `«${name}» er lagd ved møtet.`,
   scanBy: (who: string, at: string) => `lagd ved av ${who} ${at}`,
+  chooseFile: "Vel fil …",
+  noFileChosen: "Inga fil er vald",
   addendaTitle: "Protokolltilførsel",
   addendaHelp:
     "Rettingar og tillegg etter at protokollen er godkjend, vert førte som protokolltilførsel: ein eigen, dagsett post som vert skriven ut som tillegg til møteboka. Det godkjende vert aldri endra, og ein tilførsel kan ikkje endrast eller slettast etterpå.",
@@ -1705,6 +1707,8 @@ const nb: Texts = {
   scanAdd: "Legg ved skannet kopi",
   scanAttached: (name: string) => `«${name}» er lagt ved møtet.`,
   scanBy: (who: string, at: string) => `lagt ved av ${who} ${at}`,
+  chooseFile: "Velg fil …",
+  noFileChosen: "Ingen fil er valgt",
   addendaTitle: "Protokolltilførsel",
   addendaHelp:
     "Rettelser og tillegg etter at protokollen er godkjent, føres som protokolltilførsel: en egen, datert post som skrives ut som tillegg til møteboken. Det godkjente endres aldri, og en tilførsel kan ikke endres eller slettes etterpå.",

@@ -52,6 +52,6 @@ pub fn add(store: &mut Store, a: &AddendumArgs<'_>) -> Result<(), String> {
     let rendered = saksbok_protocol::render_tilforsel(&printable, a.now);
     saksbok_protocol::save_atomically(a.output, &rendered.pdf)
         .map_err(|e| format!("Protokolltilførselen er ført, men {} kunne ikkje skrivast: {e}", a.output.display()))?;
-    println!("{} er ført og skriven til {}.", printable.title(), a.output.display());
+    out!("{} er ført og skriven til {}.", printable.title(), a.output.display());
     Ok(())
 }

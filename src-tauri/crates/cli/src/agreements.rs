@@ -27,7 +27,7 @@ fn when(d: &Deadline) -> String {
 pub fn list(store: &Store, today: NaiveDate, json: bool) -> Result<(), String> {
     let rows = agreements::list(store.conn(), today).map_err(|e| e.to_string())?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
+        out!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
         return Ok(());
     }
     if rows.is_empty() {
@@ -43,16 +43,17 @@ pub fn list(store: &Store, today: NaiveDate, json: bool) -> Result<(), String> {
                 None => p.name.clone(),
             })
             .collect();
-        println!("{:>4}  {:<18} {}", r.id, r.status.label(), r.title);
+        out!("{:>4}  {:<18} {}", r.id, r.status.label(), r.title);
         if !parties.is_empty() {
-            println!("      Partar: {}", parties.join(", "));
+            out!("      Partar: {}", parties.join(", "));
         }
-        match &r.next_deadline {
-            Some(d) => println!("      Neste frist: {} {}", d.kind.label().to_lowercase(), when(d)),
-            None => println!("      Neste frist: ingen kjend"),
-        }
+        let next = r
+            .next_deadline
+            .as_ref()
+            .map_or_else(|| "ingen kjend".to_string(), |d| format!("{} {}", d.kind.label().to_lowercase(), when(d)));
+        out!("      Neste frist: {next}");
         if r.open_tasks > 0 {
-            println!("      Opne oppgåver: {}", r.open_tasks);
+            out!("      Opne oppgåver: {}", r.open_tasks);
         }
     }
     Ok(())
@@ -89,10 +90,10 @@ pub fn deadlines(store: &Store, a: &DeadlineArgs<'_>) -> Result<(), String> {
         );
     }
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&over).map_err(|e| e.to_string())?);
+        out!("{}", serde_json::to_string_pretty(&over).map_err(|e| e.to_string())?);
     } else if a.ics.is_none() {
         if over.items.is_empty() {
-            println!("Ingen fristar dei neste {} dagane, og ingen på overtid.", a.within);
+            out!("Ingen fristar dei neste {} dagane, og ingen på overtid.", a.within);
         }
         for d in &over.items {
             let of = match (&d.agreement_title, d.task_id) {
@@ -100,7 +101,7 @@ pub fn deadlines(store: &Store, a: &DeadlineArgs<'_>) -> Result<(), String> {
                 _ => String::new(),
             };
             let who = d.responsible.as_ref().map_or_else(String::new, |r| format!("  Ansvarleg: {r}"));
-            println!("{:<28} {:<20} {}{of}{who}", when(d), d.kind.label(), d.title);
+            out!("{:<28} {:<20} {}{of}{who}", when(d), d.kind.label(), d.title);
         }
     }
     if !over.undated_tasks.is_empty() {
@@ -144,6 +145,6 @@ pub fn followup(store: &Store, a: &FollowupArgs<'_>) -> Result<(), String> {
     let r = saksbok_protocol::render_oppfolging(&report, a.now);
     saksbok_protocol::save_atomically(a.output, &r.pdf)
         .map_err(|e| format!("Kan ikkje skriva {}: {e}", a.output.display()))?;
-    println!("{} ({} sider) skriven til {}. {}", report.title(), r.pages, a.output.display(), report.summary());
+    out!("{} ({} sider) skriven til {}. {}", report.title(), r.pages, a.output.display(), report.summary());
     Ok(())
 }

@@ -11,6 +11,22 @@ use saksbok_core::register::{CaseQuery, CaseSort};
 use saksbok_store::backup::Backups;
 use saksbok_store::{Actor, OpenOptions, Store, agenda, cases, interchange, paths, protocols};
 
+/// `println!` for what the command prints: when the reader has gone (the
+/// output piped into `head`, a closed pager), the program stops quietly
+/// instead of panicking on the broken pipe.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            eprintln!("saksbok: kan ikkje skriva ut: {e}");
+            std::process::exit(1);
+        }
+    }};
+}
+
 mod addendum;
 mod agreements;
 mod signing;
@@ -369,10 +385,10 @@ fn run(cli: Cli) -> Result<(), String> {
                 store.write(|tx| saksbok_store::demo::load_demo(tx, &who, &demo)).map_err(|e| e.to_string())?;
             match outcome {
                 saksbok_store::demo::DemoOutcome::Loaded => {
-                    println!("Demodata lasta inn i {}.", store.path().display());
+                    out!("Demodata lasta inn i {}.", store.path().display());
                 }
                 saksbok_store::demo::DemoOutcome::AlreadyThere => {
-                    println!("Demodata finst alt i {}; ingenting endra.", store.path().display());
+                    out!("Demodata finst alt i {}; ingenting endra.", store.path().display());
                 }
             }
         }
@@ -413,7 +429,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 })
                 .map_err(|e| e.to_string())?;
             for line in lines {
-                println!("{line}");
+                out!("{line}");
             }
         }
         Command::Search { query, json, limit } => {
@@ -434,11 +450,11 @@ fn run(cli: Cli) -> Result<(), String> {
                         "snippet": snippet,
                     }));
                 } else {
-                    println!("{:<10} {}\n           {snippet}", c.number.to_string(), c.title);
+                    out!("{:<10} {}\n           {snippet}", c.number.to_string(), c.title);
                 }
             }
             if json {
-                println!("{}", serde_json::to_string_pretty(&found).map_err(|e| e.to_string())?);
+                out!("{}", serde_json::to_string_pretty(&found).map_err(|e| e.to_string())?);
             }
             if !json {
                 eprintln!("{} av {} treff.", page.rows.len(), page.total);
@@ -449,7 +465,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let store = open(cli.db.as_deref(), true)?;
             let id = agenda::find_agenda_item(store.conn(), number, utval.as_deref()).map_err(|e| e.to_string())?;
             let view = saksbok_store::behandling::get_item(store.conn(), id).map_err(|e| e.to_string())?;
-            println!("{}", view.generated);
+            out!("{}", view.generated);
             if view.record.behandling_text.is_some() {
                 eprintln!("Merk: protokollen har ei eiga ordlyd for behandlinga; teksten over er den genererte.");
             }
@@ -536,7 +552,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 );
             }
             let pages = if rendered.pages == 1 { "1 side".to_string() } else { format!("{} sider", rendered.pages) };
-            println!("{} ({pages}, SHA-256 {})", shown.display(), rendered.sha256);
+            out!("{} ({pages}, SHA-256 {})", shown.display(), rendered.sha256);
         }
         Command::Journal { from, to, output } => {
             let date = |s: &str| {
@@ -572,7 +588,7 @@ fn run(cli: Cli) -> Result<(), String> {
             };
             saksbok_protocol::save_atomically(&output, &bytes)
                 .map_err(|e| format!("Kan ikkje skriva {}: {e}", output.display()))?;
-            println!("Offentleg journal med {} journalpostar skriven til {}.", entries.len(), output.display());
+            out!("Offentleg journal med {} journalpostar skriven til {}.", entries.len(), output.display());
         }
         Command::Export { output } => {
             let mut store = open(cli.db.as_deref(), true)?;
@@ -603,7 +619,7 @@ fn run(cli: Cli) -> Result<(), String> {
             } else {
                 format!(", {} dokument i {}", hashes.len(), folder.display())
             };
-            println!("Eksportert til {} ({} byte{docs}).", output.display(), text.len());
+            out!("Eksportert til {} ({} byte{docs}).", output.display(), text.len());
         }
         Command::Import { input } => {
             let text = std::fs::read_to_string(&input)
@@ -612,14 +628,14 @@ fn run(cli: Cli) -> Result<(), String> {
             let mut store = open(cli.db.as_deref(), false)?;
             let who = Actor { name: &user, now: Utc::now() };
             if let Some(kept) = store.backup_before_import(who.now).map_err(|e| e.to_string())? {
-                println!("Tryggingskopi før importen: {}", dunce::simplified(&kept.path).display());
+                out!("Tryggingskopi før importen: {}", dunce::simplified(&kept.path).display());
             }
             let source = input.display().to_string();
             let folder = interchange::blob_dir(&input);
             let blobs = |sha: &str| std::fs::read(folder.join(sha));
             let summary =
                 store.write(|tx| interchange::import(tx, &who, &doc, &source, &blobs)).map_err(|e| e.to_string())?;
-            println!(
+            out!(
                 "Importerte {} rader frå {} ({} saker, {} journalpostar, {} dokument, {} møte).",
                 summary.total(),
                 input.display(),
@@ -676,20 +692,20 @@ fn run(cli: Cli) -> Result<(), String> {
                     let _ = std::fs::remove_file(&output);
                     e.to_string()
                 })?;
-            println!(
+            out!(
                 "Protokollen er godkjend {} og møtet låst. Den godkjende møteboka: {} (SHA-256 {})",
                 saksbok_core::date::format_date(approved.approved_on),
                 shown.display(),
                 approved.sha256
             );
             for f in &filed {
-                println!("Saksprotokollen {} er arkivert som journalpost i saka.", f.file_name);
+                out!("Saksprotokollen {} er arkivert som journalpost i saka.", f.file_name);
             }
         }
         Command::Printers { json } => {
             let list = saksbok_print::printers().map_err(|e| e.to_string())?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&list).map_err(|e| e.to_string())?);
+                out!("{}", serde_json::to_string_pretty(&list).map_err(|e| e.to_string())?);
             } else {
                 for p in &list {
                     let state = match p.state {
@@ -701,7 +717,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     };
                     let mark = if p.is_default { "*" } else { " " };
                     let sides = if p.duplex { "tosidig" } else { "einsidig" };
-                    println!("{mark} {:<24} {state:<9} {sides:<9} {}", p.name, p.description);
+                    out!("{mark} {:<24} {state:<9} {sides:<9} {}", p.name, p.description);
                 }
             }
         }
@@ -782,7 +798,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let job = saksbok_print::PrintJob { printer: &printer, title: &title, copies, duplex };
             let id = saksbok_print::print_pdf(&file, &job).map_err(|e| e.to_string())?;
             let copies = if copies == 1 { "1 kopi".to_string() } else { format!("{copies} kopiar") };
-            println!("Sendt til {printer} ({copies}), jobb {id}.");
+            out!("Sendt til {printer} ({copies}), jobb {id}.");
         }
         Command::Backup { dest } => {
             let store = open(cli.db.as_deref(), true)?;
@@ -793,7 +809,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 ));
             }
             store.backup_to(&dest).map_err(|e| e.to_string())?;
-            println!("Tryggingskopi skriven til {}.", dest.display());
+            out!("Tryggingskopi skriven til {}.", dest.display());
         }
         Command::Restore { from } => {
             let path = db_path(cli.db.as_deref())?;
@@ -809,7 +825,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 }
                 Err(e) => return Err(e.to_string()),
             };
-            println!(
+            out!(
                 "Henta fram {}. Databasen slik han var, er teken vare på i {}.",
                 dunce::simplified(&from).display(),
                 dunce::simplified(&kept.path).display()

@@ -61,7 +61,7 @@ pub fn sign(a: &SignArgs) -> Result<(), String> {
         .map_err(|e| format!("Kan ikkje skrive {}: {e}", a.output.display()))?;
     let fields = saksbok_sign::pdf::fields_of(&signed).map_err(|e| e.to_string())?;
     let done = fields.iter().filter(|f| f.signed).count();
-    println!(
+    out!(
         "Signert av {} → {} ({done} av {} underskrifter).",
         saksbok_sign::pdf::common_name(signer.certificate()),
         a.output.display(),
@@ -86,16 +86,17 @@ pub fn verify(store: &saksbok_store::Store, file: &std::path::Path, json: bool) 
         return Err(e);
     }
     if json {
-        println!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?);
+        out!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?);
     } else {
-        match &v.protocol {
-            Some(p) => println!("{}", p.describe()),
-            None => println!("Ukjend fil: {}", file.display()),
-        }
+        let what = v
+            .protocol
+            .as_ref()
+            .map_or_else(|| format!("Ukjend fil: {}", file.display()), saksbok_store::protocols::KeptPrint::describe);
+        out!("{what}");
         if v.signatures.is_empty() {
-            println!("Ingen underskrifter.");
+            out!("Ingen underskrifter.");
         } else {
-            println!("Underskrifter:");
+            out!("Underskrifter:");
             for s in &v.signatures {
                 let when = s.signed_at.as_deref().map(|t| format!(", {t}")).unwrap_or_default();
                 let when = match &s.timestamp {
@@ -107,7 +108,7 @@ pub fn verify(store: &saksbok_store::Store, file: &std::path::Path, json: bool) 
                     (None, true) => "gyldig, dekkjer heile fila".to_string(),
                     (None, false) => "gyldig, dekkjer revisjonen før".to_string(),
                 };
-                println!("  {}: {}{when} – {state}", s.field, s.signer);
+                out!("  {}: {}{when} – {state}", s.field, s.signer);
             }
         }
     }

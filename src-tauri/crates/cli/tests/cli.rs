@@ -805,3 +805,22 @@ fn the_follow_up_report_is_written_for_a_board_and_a_period() {
         assert!(stderr(&o).contains(want), "{args:?}: {}", stderr(&o));
     }
 }
+
+#[test]
+fn output_into_a_closed_pipe_stops_quietly() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite3");
+    assert!(saksbok(&db, &["demo"]).status.success());
+    // The reader goes away at once, as `saksbok … | head -1` does: no panic, no failure.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_saksbok"))
+        .args(["--db", db.to_str().unwrap(), "agreements", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
