@@ -40,6 +40,7 @@ fn generate(dir: &Path) {
     crate::service::printing::PrinterList::export_all(&cfg).unwrap();
     crate::service::signing::MeetingSignatures::export_all(&cfg).unwrap();
     crate::service::signing::VerifyReport::export_all(&cfg).unwrap();
+    crate::service::signing::TokenKey::export_all(&cfg).unwrap();
     crate::service::boards::LayoutView::export_all(&cfg).unwrap();
     saksbok_core::approval::ApprovalInput::export_all(&cfg).unwrap();
     saksbok_core::approval::ApprovalRecord::export_all(&cfg).unwrap();

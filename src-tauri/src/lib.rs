@@ -123,6 +123,7 @@ pub fn run() {
             commands::meetings::approve_meeting,
             commands::signing::get_signatures,
             commands::signing::sign_meeting,
+            commands::signing::sign_meeting_token,
             commands::signing::import_signed_copy,
             commands::signing::verify_pdf,
             commands::signing::open_signed_copy,

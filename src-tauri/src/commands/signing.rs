@@ -47,6 +47,21 @@ pub async fn sign_meeting(app: AppHandle, request: Request<'_>) -> CommandResult
     .await
 }
 
+/// Signs the møtebok with a key on a smart card or token (PKCS#11).
+#[tauri::command]
+pub async fn sign_meeting_token(
+    app: AppHandle,
+    meeting: i64,
+    token: signing::TokenKey,
+    field: Option<String>,
+) -> CommandResult<MeetingSignatures> {
+    blocking(app, move |s| {
+        let field = field.filter(|f| !f.is_empty());
+        signing::sign_meeting_token(s, meeting, &token, field.as_deref(), chrono::Utc::now()).map(|(_, v)| v)
+    })
+    .await
+}
+
 /// Keeps a copy of the møtebok signed elsewhere (the PDF in the body).
 #[tauri::command]
 pub async fn import_signed_copy(app: AppHandle, request: Request<'_>) -> CommandResult<MeetingSignatures> {

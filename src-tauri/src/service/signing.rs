@@ -11,7 +11,7 @@ use saksbok_sign::verify::{SignatureCheck, verify_protocol};
 use saksbok_sign::{KeySigner, Pkcs12Signer, SignError, SignRequest};
 use saksbok_store::signed::{self, Source};
 use saksbok_store::{Actor, Store, protocols};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::with_store;
@@ -121,12 +121,60 @@ pub fn sign_meeting(
     now: DateTime<Utc>,
 ) -> CommandResult<(PathBuf, MeetingSignatures)> {
     let signer = Pkcs12Signer::open(p12, password)?;
+    sign_with(state, meeting, &signer, field, now)
+}
+
+/// Where a smart card or token's key is reached: its PKCS#11 module (the
+/// card maker's driver), the token's label and the key's label (the first
+/// of each when left out), and the PIN, which is never kept.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct TokenKey {
+    pub module: String,
+    pub token: Option<String>,
+    pub key: Option<String>,
+    pub pin: String,
+}
+
+/// Signs the møtebok with a key on a smart card or token (PKCS#11).
+pub fn sign_meeting_token(
+    state: &AppState,
+    meeting: i64,
+    token: &TokenKey,
+    field: Option<&str>,
+    now: DateTime<Utc>,
+) -> CommandResult<(PathBuf, MeetingSignatures)> {
+    let module = token.module.trim();
+    if module.is_empty() {
+        return Err(CommandError::new(
+            "invalid",
+            "Skriv kvar PKCS#11-modulen til smartkortet ligg (driveren frå leverandøren av kortet).",
+        ));
+    }
+    let label = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    let signer = saksbok_sign::Pkcs11Signer::open(
+        std::path::Path::new(module),
+        label(&token.token).as_deref(),
+        &token.pin,
+        label(&token.key).as_deref(),
+    )?;
+    sign_with(state, meeting, &signer, field, now)
+}
+
+/// One signature added to the meeting's current copy with `signer`,
+/// checked, and kept as the newest signed copy.
+fn sign_with(
+    state: &AppState,
+    meeting: i64,
+    signer: &dyn KeySigner,
+    field: Option<&str>,
+    now: DateTime<Utc>,
+) -> CommandResult<(PathBuf, MeetingSignatures)> {
     with_store(state, |s| {
         let current = s.read(|tx| signed::current(tx, meeting))?;
         let tsa = s.read(|tx| saksbok_store::settings::register_settings(tx))?.tsa_url;
         let req =
             SignRequest { field, when: now, reason: Some("Godkjend møtebok"), location: None, tsa: tsa.as_deref() };
-        let signed = saksbok_sign::sign_pdf(&current, &signer, &req)?;
+        let signed = saksbok_sign::sign_pdf(&current, signer, &req)?;
         // Checked as any copy would be before it is kept.
         let name = saksbok_sign::pdf::common_name(signer.certificate());
         let checks = saksbok_sign::verify::signatures(&signed)?;

@@ -109,13 +109,19 @@ pub fn home() -> TempDir {
 }
 
 pub async fn start(home: &Path, args: &[&str]) -> Running {
+    start_with(home, args, &[]).await
+}
+
+/// [`start`] with more environment for the app (e.g. SOFTHSM2_CONF for a test token).
+pub async fn start_with(home: &Path, args: &[&str], extra: &[(&str, &Path)]) -> Running {
     let env = [
         ("HOME", home.to_path_buf()),
         ("XDG_DATA_HOME", home.join("data")),
         ("XDG_CONFIG_HOME", home.join("config")),
         ("XDG_CACHE_HOME", home.join("cache")),
     ];
-    let env: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
+    let mut env: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
+    env.extend_from_slice(extra);
     let (display_guard, display) = xvfb();
     let (driver_guard, url) = driver(&display, &env);
     let d = session(&url, args).await;

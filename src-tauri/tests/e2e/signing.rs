@@ -112,3 +112,64 @@ async fn an_approved_meeting_is_signed_through_the_window() {
     assert_eq!(saksbok_store::scans::list(s.conn(), meeting).unwrap().len(), 1);
     assert_eq!(saksbok_store::addenda::list(s.conn(), meeting).unwrap().len(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the built app, Xvfb, WebKitWebDriver, tauri-driver and SoftHSM2 (run by .ci/test)"]
+async fn a_smart_card_signs_through_the_window() {
+    let home = home();
+    let db = home.path().join("saksbok.sqlite3");
+    {
+        let mut s = Store::open(&db).unwrap();
+        let who = Actor { name: "test", now: Utc::now() };
+        s.write(|tx| saksbok_store::demo::load_demo(tx, &who, &saksbok_core::demo::reference())).unwrap();
+        s.conn()
+            .execute_batch(
+                "INSERT INTO meeting_attendance (meeting_id, name, party, kind, position, chair)
+                 SELECT id, 'Kari Nes', 'Sp', 'medlem', 1, 1 FROM meetings",
+            )
+            .unwrap();
+    }
+    // A real PKCS#11 token (SoftHSM2) with Kari's key and certificate.
+    let keys = tempfile::TempDir::new().unwrap();
+    let pki = pki::TestPki::new(keys.path());
+    let hsm = pki::SoftHsm::new(keys.path(), &pki, "Kari Nes");
+    let app = start_with(home.path(), &["--db", db.to_str().unwrap()], &[("SOFTHSM2_CONF", hsm.conf.as_path())]).await;
+    let d = &app.d;
+    by_test_id(d, "nav-meetings").await.click().await.unwrap();
+    by_test_id(d, "open-meeting").await.click().await.unwrap();
+    by_test_id(d, "approve-open").await.click().await.unwrap();
+    by_test_id(d, "approval-signatory").await;
+    by_test_id(d, "approve").await.click().await.unwrap();
+    by_test_id(d, "approve-confirm").await.click().await.unwrap();
+    by_test_id(d, "approval-done").await;
+
+    by_test_id(d, "sign-source-card").await.click().await.unwrap();
+    type_into(d, "sign-module", hsm.module.to_str().unwrap()).await;
+    type_into(d, "sign-token", "Saksbok").await;
+    type_into(d, "sign-password", "000000").await;
+    by_test_id(d, "sign").await.click().await.unwrap();
+    shown_text(&by_test_id(d, "meeting-signatures").await, &["PIN-koden er feil."]).await;
+    let focused = d.active_element().await.unwrap();
+    assert_eq!(focused.attr("id").await.unwrap().as_deref(), Some("sign-password"));
+    shot(d, "signering-smartkort-feil-pin.png").await;
+
+    type_into(d, "sign-password", pki::PIN).await;
+    by_test_id(d, "sign").await.click().await.unwrap();
+    shown_text(&by_test_id(d, "signature-notice").await, &["Signert av Kari Nes."]).await;
+    let lines = by_test_id(d, "signature-lines").await;
+    shown_text(&lines, &["Kari Nes (Underskrift 1): signert av Kari Nes", "gyldig"]).await;
+    lines.scroll_into_view().await.unwrap();
+    axe(d, "meetings").await;
+    shot(d, "signering-smartkort.png").await;
+    app.d.quit().await.unwrap();
+
+    let dir = home.path().join("data/no.kommune.luster.saksbok/protokollar");
+    let signed = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with("-signert-1.pdf"))
+        .unwrap_or_else(|| panic!("no signed copy in {}", dir.display()));
+    let report = pki::pdfsig(&signed);
+    assert!(report.contains("Signature Validation: Signature is Valid."), "{report}");
+}

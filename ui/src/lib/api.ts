@@ -17,6 +17,7 @@ import type { Deadline } from "./bindings/Deadline";
 import type { Deadlines } from "./bindings/Deadlines";
 import type { ScanRecord } from "./bindings/ScanRecord";
 import type { TaskInput } from "./bindings/TaskInput";
+import type { TokenKey } from "./bindings/TokenKey";
 import type { TaskRecord } from "./bindings/TaskRecord";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { Behandling } from "./bindings/Behandling";
@@ -352,6 +353,9 @@ export const api = {
   getSignatures: (meeting: number) => call<MeetingSignatures>("get_signatures", { meeting }),
   signMeeting,
   importSignedCopy,
+  /** Signs the møtebok with a key on a smart card or token (PKCS#11); the PIN is never kept. */
+  signMeetingToken: (meeting: number, token: TokenKey, field: string | null) =>
+    call<MeetingSignatures>("sign_meeting_token", { meeting, token, field }),
   /** The scanned, ink-signed copies attached to an approved meeting. */
   listScans: (meeting: number) => call<ScanRecord[]>("list_scans", { meeting }),
   /** Attaches a scanned copy (PDF or picture) to an approved meeting; the list after. */
