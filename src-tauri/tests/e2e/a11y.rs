@@ -66,7 +66,8 @@ async fn every_screen_passes_axe() {
 
     // Innstillingar: a backup made and restored through the window, and Om Saksbok.
     by_test_id(d, "nav-settings").await.click().await.unwrap();
-    by_test_id(d, "settings").await;
+    // Clicked once the backups are listed: the button does not move under the click any more.
+    shown_text(&by_test_id(d, "settings").await, &["tryggingskopiane blir tekne vare på"]).await;
     by_test_id(d, "make-backup").await.click().await.unwrap();
     // The daily backup may be listed too (made once the demo was in); the
     // manual one is added to the list.
