@@ -13,27 +13,25 @@ use crate::common::*;
 #[path = "../../crates/sign/tests/common/mod.rs"]
 mod pki;
 
-#[tokio::test(flavor = "multi_thread")]
-#[ignore = "needs the built app, Xvfb, WebKitWebDriver and tauri-driver (run by .ci/test)"]
-async fn an_approved_meeting_is_signed_through_the_window() {
+/// A register with the demo meeting and its møteleiar Kari Nes on the roll:
+/// ready to approve. Returns its home directory and database file.
+fn demo_with_chair() -> (tempfile::TempDir, std::path::PathBuf) {
     let home = home();
     let db = home.path().join("saksbok.sqlite3");
-    {
-        let mut s = Store::open(&db).unwrap();
-        let who = Actor { name: "test", now: Utc::now() };
-        s.write(|tx| saksbok_store::demo::load_demo(tx, &who, &saksbok_core::demo::reference())).unwrap();
-        s.conn()
-            .execute_batch(
-                "INSERT INTO meeting_attendance (meeting_id, name, party, kind, position, chair)
-                 SELECT id, 'Kari Nes', 'Sp', 'medlem', 1, 1 FROM meetings",
-            )
-            .unwrap();
-    }
-    let keys = tempfile::TempDir::new().unwrap();
-    let p12 = pki::TestPki::new(keys.path()).signatory("Kari Nes");
+    let mut s = Store::open(&db).unwrap();
+    let who = Actor { name: "test", now: Utc::now() };
+    s.write(|tx| saksbok_store::demo::load_demo(tx, &who, &saksbok_core::demo::reference())).unwrap();
+    s.conn()
+        .execute_batch(
+            "INSERT INTO meeting_attendance (meeting_id, name, party, kind, position, chair)
+             SELECT id, 'Kari Nes', 'Sp', 'medlem', 1, 1 FROM meetings",
+        )
+        .unwrap();
+    (home, db)
+}
 
-    let app = start(home.path(), &["--db", db.to_str().unwrap()]).await;
-    let d = &app.d;
+/// Approves the demo meeting through Godkjenning, as the møteleiar signs.
+async fn approve_in_window(d: &WebDriver) {
     by_test_id(d, "nav-meetings").await.click().await.unwrap();
     by_test_id(d, "open-meeting").await.click().await.unwrap();
     by_test_id(d, "approve-open").await.click().await.unwrap();
@@ -41,6 +39,18 @@ async fn an_approved_meeting_is_signed_through_the_window() {
     by_test_id(d, "approve").await.click().await.unwrap();
     by_test_id(d, "approve-confirm").await.click().await.unwrap();
     by_test_id(d, "approval-done").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs the built app, Xvfb, WebKitWebDriver and tauri-driver (run by .ci/test)"]
+async fn an_approved_meeting_is_signed_through_the_window() {
+    let (home, db) = demo_with_chair();
+    let keys = tempfile::TempDir::new().unwrap();
+    let p12 = pki::TestPki::new(keys.path()).signatory("Kari Nes");
+
+    let app = start(home.path(), &["--db", db.to_str().unwrap()]).await;
+    let d = &app.d;
+    approve_in_window(d).await;
     let lines = by_test_id(d, "signature-lines").await;
     shown_text(&lines, &["Kari Nes (Underskrift 1): ikkje signert enno"]).await;
 
@@ -116,32 +126,14 @@ async fn an_approved_meeting_is_signed_through_the_window() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the built app, Xvfb, WebKitWebDriver, tauri-driver and SoftHSM2 (run by .ci/test)"]
 async fn a_smart_card_signs_through_the_window() {
-    let home = home();
-    let db = home.path().join("saksbok.sqlite3");
-    {
-        let mut s = Store::open(&db).unwrap();
-        let who = Actor { name: "test", now: Utc::now() };
-        s.write(|tx| saksbok_store::demo::load_demo(tx, &who, &saksbok_core::demo::reference())).unwrap();
-        s.conn()
-            .execute_batch(
-                "INSERT INTO meeting_attendance (meeting_id, name, party, kind, position, chair)
-                 SELECT id, 'Kari Nes', 'Sp', 'medlem', 1, 1 FROM meetings",
-            )
-            .unwrap();
-    }
+    let (home, db) = demo_with_chair();
     // A real PKCS#11 token (SoftHSM2) with Kari's key and certificate.
     let keys = tempfile::TempDir::new().unwrap();
     let pki = pki::TestPki::new(keys.path());
     let hsm = pki::SoftHsm::new(keys.path(), &pki, "Kari Nes");
     let app = start_with(home.path(), &["--db", db.to_str().unwrap()], &[("SOFTHSM2_CONF", hsm.conf.as_path())]).await;
     let d = &app.d;
-    by_test_id(d, "nav-meetings").await.click().await.unwrap();
-    by_test_id(d, "open-meeting").await.click().await.unwrap();
-    by_test_id(d, "approve-open").await.click().await.unwrap();
-    by_test_id(d, "approval-signatory").await;
-    by_test_id(d, "approve").await.click().await.unwrap();
-    by_test_id(d, "approve-confirm").await.click().await.unwrap();
-    by_test_id(d, "approval-done").await;
+    approve_in_window(d).await;
 
     by_test_id(d, "sign-source-card").await.click().await.unwrap();
     type_into(d, "sign-module", hsm.module.to_str().unwrap()).await;

@@ -73,11 +73,7 @@ pub fn attach(
             MAX_SIZE / (1024 * 1024)
         )));
     }
-    let sha = sha256_hex(bytes);
-    tx.execute(
-        "INSERT INTO blobs (sha256, size, content) VALUES (?1, ?2, ?3) ON CONFLICT (sha256) DO NOTHING",
-        params![sha, bytes.len() as i64, bytes],
-    )?;
+    let sha = keep_blob(tx, bytes)?;
     let position: u32 = tx.query_row(
         "SELECT coalesce(max(position), 0) + 1 FROM documents WHERE journal_entry_id = ?1",
         [journal_entry_id],
@@ -112,6 +108,18 @@ pub fn attach(
         tx.query_row("SELECT case_id FROM journal_entries WHERE id = ?1", [journal_entry_id], |r| r.get(0))?;
     crate::search::reindex_case(tx, case_id)?;
     Ok(record)
+}
+
+/// Keeps `bytes` in blobs by their SHA-256 (once: the same bytes kept twice
+/// are one row) and returns the hash. Documents, prints and scans all keep
+/// their bytes here.
+pub(crate) fn keep_blob(tx: &Transaction<'_>, bytes: &[u8]) -> Result<String> {
+    let sha = sha256_hex(bytes);
+    tx.execute(
+        "INSERT INTO blobs (sha256, size, content) VALUES (?1, ?2, ?3) ON CONFLICT (sha256) DO NOTHING",
+        params![sha, bytes.len() as i64, bytes],
+    )?;
+    Ok(sha)
 }
 
 /// The stored bytes of a blob, checked against their hash.

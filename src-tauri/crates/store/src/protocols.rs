@@ -61,23 +61,12 @@ pub fn times_printed(conn: &Connection, what: Printed) -> Result<u32> {
     )?)
 }
 
-/// Keeps bytes in the blob store by their SHA-256 (once; the same bytes
-/// kept twice are one row) and returns the hash.
-pub(crate) fn keep_bytes(tx: &Transaction<'_>, bytes: &[u8]) -> Result<String> {
-    let sha256 = saksbok_core::hash::sha256_hex(bytes);
-    tx.execute(
-        "INSERT INTO blobs (sha256, size, content) VALUES (?1, ?2, ?3) ON CONFLICT (sha256) DO NOTHING",
-        params![sha256, bytes.len() as i64, bytes],
-    )?;
-    Ok(sha256)
-}
-
 /// Keeps a printed PDF: its bytes in the blob store (by SHA-256, never
 /// overwritten) and a printed_protocols row naming where the copy went, in
 /// one transaction.
 pub fn record_print(tx: &Transaction<'_>, who: &Actor<'_>, what: Printed, path: &str, pdf: &[u8]) -> Result<i64> {
     let (meeting, item, kind) = printed_key(tx, what)?;
-    let sha256 = keep_bytes(tx, pdf)?;
+    let sha256 = crate::documents::keep_blob(tx, pdf)?;
     tx.execute(
         "INSERT INTO printed_protocols (kind, meeting_id, agenda_item_id, path, sha256, created_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

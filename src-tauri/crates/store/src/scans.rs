@@ -7,7 +7,7 @@ use saksbok_core::approval::ScanRecord;
 use serde_json::json;
 
 use crate::audit::{self, Actor};
-use crate::documents::{MAX_SIZE, blob, media_type, sha256_hex};
+use crate::documents::{MAX_SIZE, blob, keep_blob, media_type};
 use crate::{Result, StoreError};
 
 /// What a scan may be: a PDF or a picture of the pages.
@@ -53,11 +53,7 @@ pub fn attach(
             MAX_SIZE / (1024 * 1024)
         )));
     }
-    let sha = sha256_hex(bytes);
-    tx.execute(
-        "INSERT INTO blobs (sha256, size, content) VALUES (?1, ?2, ?3) ON CONFLICT (sha256) DO NOTHING",
-        params![sha, bytes.len() as i64, bytes],
-    )?;
+    let sha = keep_blob(tx, bytes)?;
     tx.execute(
         "INSERT INTO meeting_scans (meeting_id, file_name, media_type, sha256, size, created_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

@@ -119,7 +119,7 @@ pub fn keep(
             before.signatures
         )));
     }
-    let sha256 = crate::protocols::keep_bytes(tx, pdf)?;
+    let sha256 = crate::documents::keep_blob(tx, pdf)?;
     tx.execute(
         "INSERT INTO printed_protocols (kind, meeting_id, path, sha256, created_at, created_by, signed_from, signatures,
                                         signed_source)
