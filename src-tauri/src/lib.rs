@@ -126,6 +126,7 @@ pub fn run() {
             commands::signing::sign_meeting_token,
             commands::signing::import_signed_copy,
             commands::signing::verify_pdf,
+            commands::signing::verify_pdf_file,
             commands::signing::open_signed_copy,
             commands::signing::list_scans,
             commands::signing::attach_scan,

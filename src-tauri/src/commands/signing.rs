@@ -77,6 +77,12 @@ pub async fn verify_pdf(app: AppHandle, request: Request<'_>) -> CommandResult<V
     blocking(app, move |s| signing::verify_pdf(s, &pdf)).await
 }
 
+/// Checks a PDF dropped on the window (its path) against the register.
+#[tauri::command]
+pub async fn verify_pdf_file(app: AppHandle, path: std::path::PathBuf) -> CommandResult<VerifyReport> {
+    blocking(app, move |s| signing::verify_pdf_file(s, &path)).await
+}
+
 /// Opens the newest signed copy (or the approved møtebok) in the PDF viewer.
 #[tauri::command]
 pub async fn open_signed_copy(app: AppHandle, meeting: i64) -> CommandResult<Option<String>> {

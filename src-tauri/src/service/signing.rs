@@ -234,6 +234,22 @@ pub fn verify_pdf(state: &AppState, pdf: &[u8]) -> CommandResult<VerifyReport> {
     })
 }
 
+/// The biggest PDF the window checks from a dropped file.
+const MAX_CHECKED: u64 = 512 * 1024 * 1024;
+
+/// Checks a PDF dropped on the window (its path) against the register, as
+/// [`verify_pdf`] does.
+pub fn verify_pdf_file(state: &AppState, path: &std::path::Path) -> CommandResult<VerifyReport> {
+    let shown = super::shown_path(path);
+    let size =
+        std::fs::metadata(path).map_err(|e| CommandError::new("io", format!("Kan ikkje lesa {shown}: {e}")))?.len();
+    if size > MAX_CHECKED {
+        return Err(CommandError::new("invalid", format!("{shown} er større enn 512 MB og er ikkje ein protokoll.")));
+    }
+    let pdf = std::fs::read(path).map_err(|e| CommandError::new("io", format!("Kan ikkje lesa {shown}: {e}")))?;
+    verify_pdf(state, &pdf)
+}
+
 /// A file of the newest signed copy (or of the approved møtebok, when
 /// nobody has signed) to open: the file it was written to when that still
 /// holds its bytes, else a fresh copy beside it.

@@ -353,6 +353,8 @@ export const api = {
   getSignatures: (meeting: number) => call<MeetingSignatures>("get_signatures", { meeting }),
   signMeeting,
   importSignedCopy,
+  /** Checks a PDF dropped on the window (by its path) against the register. */
+  verifyPdfFile: (path: string) => call<VerifyReport>("verify_pdf_file", { path }),
   /** Signs the møtebok with a key on a smart card or token (PKCS#11); the PIN is never kept. */
   signMeetingToken: (meeting: number, token: TokenKey, field: string | null) =>
     call<MeetingSignatures>("sign_meeting_token", { meeting, token, field }),

@@ -5,11 +5,21 @@
 import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { clearMocks } from "@tauri-apps/api/mocks";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { FileDrag } from "../../lib/fileDrop";
 import type { MeetingSignatures, VerifyReport } from "../../lib/api";
 import { setLang } from "../../lib/i18n.svelte";
 import { backend } from "../../test/backend";
 import SignaturePanel from "./SignaturePanel.svelte";
+
+/** The window's file-drop listener, as the panel registered it. */
+let dropped: ((drag: FileDrag) => void) | null = null;
+vi.mock("../../lib/fileDrop", () => ({
+  listenFileDrops: (handler: (drag: FileDrag) => void) => {
+    dropped = handler;
+    return Promise.resolve(() => (dropped = null));
+  },
+}));
 
 beforeEach(() => setLang("nn"));
 afterEach(() => clearMocks());
@@ -99,5 +109,26 @@ describe("underskrifter", () => {
       "Underskrift 1: signert av Kari Nes 04.12.2026 10:40:34 UTC (tidsstempel 04.12.2026 10:40:35 UTC) – IKKJE GYLDIG",
     );
     await waitFor(() => expect(calls.find((c) => c.cmd === "verify_pdf")?.body).toEqual(new Uint8Array([0x25, 0x50, 0x44, 0x46])));
+  });
+
+  it("checks a PDF dropped on the window, and refuses anything else", async () => {
+    const report: VerifyReport = {
+      protocol: "Møteprotokoll, Kommunestyret 10.12.2026, versjon 1 (godkjend)",
+      signatures: [karisSignature],
+      problem: null,
+    };
+    const calls = backend({ get_signatures: () => unsigned, verify_pdf_file: () => report });
+    render(SignaturePanel, { meeting: 11 });
+    await screen.findAllByTestId("signature-line");
+    await waitFor(() => expect(dropped).not.toBeNull());
+    dropped?.({ type: "enter", x: 10, y: 10, paths: ["/heime/kari/kopi.pdf"] });
+    expect(await screen.findByTestId("verify-drop-hint")).toHaveTextContent("Slepp PDF-en for å kontrollera han.");
+    dropped?.({ type: "drop", x: 10, y: 10, paths: ["/heime/kari/notat.docx"] });
+    expect(await screen.findByRole("alert")).toHaveTextContent("Berre PDF-filer kan kontrollerast.");
+    expect(calls.some((c) => c.cmd === "verify_pdf_file")).toBe(false);
+    dropped?.({ type: "drop", x: 10, y: 10, paths: ["/heime/kari/notat.docx", "/heime/kari/Kopi.PDF"] });
+    expect(await screen.findByTestId("verify-result")).toHaveTextContent("Møteprotokoll, Kommunestyret 10.12.2026");
+    expect(calls.find((c) => c.cmd === "verify_pdf_file")?.args).toEqual({ path: "/heime/kari/Kopi.PDF" });
+    expect(screen.queryByTestId("verify-drop-hint")).toBeNull();
   });
 });
