@@ -212,8 +212,9 @@ impl AgreementStatus {
 
     /// Whether an agreement may go from `self` to `next`: one step along
     /// utkast → under forhandling → godkjend → signert → i kraft, back from
-    /// negotiation to a draft, and from i kraft to oppsagt or utgått (an
-    /// agreement given notice runs out later).
+    /// negotiation to a draft, from i kraft to oppsagt or utgått (an
+    /// agreement given notice runs out later), and a draft or a negotiation
+    /// that came to nothing straight to utgått.
     pub fn may_become(self, next: Self) -> Result<(), String> {
         use AgreementStatus::{Godkjend, IKraft, Oppsagt, Signert, UnderForhandling, Utgatt, Utkast};
         let ok = matches!(
@@ -224,6 +225,7 @@ impl AgreementStatus {
                 | (Signert, IKraft)
                 | (IKraft, Oppsagt | Utgatt)
                 | (Oppsagt, Utgatt)
+                | (Utkast | UnderForhandling, Utgatt)
         );
         if ok {
             Ok(())
@@ -368,6 +370,8 @@ mod tests {
             (IKraft, Oppsagt),
             (Oppsagt, Utgatt),
             (UnderForhandling, Utkast),
+            (Utkast, Utgatt),
+            (UnderForhandling, Utgatt),
         ] {
             from.may_become(to).unwrap();
         }
@@ -375,5 +379,6 @@ mod tests {
         assert!(e.starts_with("Ein avtale som er utkast, kan ikkje bli i kraft direkte"), "{e}");
         assert!(Utgatt.may_become(IKraft).is_err());
         assert!(Signert.may_become(Utkast).is_err());
+        assert!(Godkjend.may_become(Utgatt).is_err(), "an approved agreement is signed or given notice");
     }
 }

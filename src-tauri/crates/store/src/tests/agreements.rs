@@ -115,7 +115,7 @@ fn an_agreement_is_saved_whole_and_read_back() {
     let id = create(&mut s, &input());
     let a = agreements::get(s.conn(), id, today()).unwrap();
     assert_eq!(a.status, AgreementStatus::Utkast);
-    assert_eq!(a.next_statuses, [AgreementStatus::UnderForhandling]);
+    assert_eq!(a.next_statuses, [AgreementStatus::UnderForhandling, AgreementStatus::Utgatt], "a draft may be dropped");
     assert_eq!(a.input.legal_basis.as_deref(), Some("kommunelova § 20-2"));
     assert_eq!(a.input.parties[1].orgnr.as_deref(), Some("974760673"));
     assert_eq!(a.input.end_date.as_deref(), Some("31.12.2027"));
