@@ -120,6 +120,8 @@ async fn every_screen_passes_axe() {
     shown_text(&by_test_id(d, "agreement-tasks").await, &["Oppfølging av vedtak"]).await;
     axe(d, "agreements").await;
     shot(d, "avtale-sys-ikt.png").await;
+    by_test_id(d, "agreement-tasks").await.scroll_into_view().await.unwrap();
+    shot(d, "avtale-sys-ikt-oppgaver.png").await;
     by_test_id(d, "nav-deadlines").await.click().await.unwrap();
     by_test_id(d, "undated-tasks").await;
     axe(d, "deadlines").await;
