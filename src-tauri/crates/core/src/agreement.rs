@@ -224,8 +224,8 @@ impl AgreementStatus {
                 | (Godkjend, Signert)
                 | (Signert, IKraft)
                 | (IKraft, Oppsagt | Utgatt)
-                | (Oppsagt, Utgatt)
-                | (Utkast | UnderForhandling, Utgatt)
+                // A draft or a negotiation that came to nothing, and one given notice, run out.
+                | (Oppsagt | Utkast | UnderForhandling, Utgatt)
         );
         if ok {
             Ok(())
