@@ -283,15 +283,27 @@ pub(crate) fn shown_path(p: &std::path::Path) -> String {
 /// (the stored bytes are never handed out for editing) and returns its path.
 pub fn document_copy(state: &AppState, id: i64) -> CommandResult<PathBuf> {
     let (doc, bytes) = with_store(state, |s| Ok(documents::read(s.conn(), id)?))?;
-    // Only the last part of the stored name: a name can never climb out of the folder.
-    let name = std::path::Path::new(&doc.file_name)
+    write_copy(state, &doc.uuid, &doc.file_name, &format!("dokument-{}", doc.id), &bytes)
+}
+
+/// Writes `bytes` as a copy to open, in its own folder `folder` of the
+/// copies folder, under the last part of `file_name` (`fallback` when it has
+/// none): a stored name can never climb out of the folder.
+pub(crate) fn write_copy(
+    state: &AppState,
+    folder: &str,
+    file_name: &str,
+    fallback: &str,
+    bytes: &[u8],
+) -> CommandResult<PathBuf> {
+    let name = std::path::Path::new(file_name)
         .file_name()
-        .map_or_else(|| format!("dokument-{}", doc.id), |n| n.to_string_lossy().into_owned());
-    let dir = state.copies_dir.join(&doc.uuid);
+        .map_or_else(|| fallback.to_string(), |n| n.to_string_lossy().into_owned());
+    let dir = state.copies_dir.join(folder);
     std::fs::create_dir_all(&dir)
         .map_err(|e| CommandError::new("io", format!("Kan ikkje laga mappa {}: {e}", shown_path(&dir))))?;
     let path = dir.join(name);
-    saksbok_protocol::save_atomically(&path, &bytes)
+    saksbok_protocol::save_atomically(&path, bytes)
         .map_err(|e| CommandError::new("io", format!("Kan ikkje skriva {}: {e}", shown_path(&path))))?;
     Ok(path)
 }

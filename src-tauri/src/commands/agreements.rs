@@ -8,7 +8,6 @@ use saksbok_core::agreement::record::{AgreementDocument, AgreementRecord, Agreem
 use saksbok_core::agreement::task::TaskInput;
 use saksbok_core::case::FieldError;
 use tauri::AppHandle;
-use tauri_plugin_opener::OpenerExt;
 
 use super::blocking;
 use crate::error::CommandResult;
@@ -94,8 +93,7 @@ pub async fn deadlines(app: AppHandle, within: u32) -> CommandResult<Deadlines> 
 #[tauri::command]
 pub async fn open_deadlines_calendar(app: AppHandle, within: u32) -> CommandResult<CalendarFile> {
     let mut file = blocking(app.clone(), move |s| service::write_calendar(s, today(), within, Utc::now())).await?;
-    file.open_error = app.opener().open_path(&file.path, None::<&str>).err().map(|e| {
-        eprintln!("saksbok: opening {} failed: {e}", file.path);
+    file.open_error = super::open_in_app(&app, &file.path, || {
         "Fann ikkje noko kalenderprogram som kunne opna fila. Importer ho frå mappa.".to_string()
     });
     file.opened = file.open_error.is_none();
@@ -118,8 +116,7 @@ pub async fn open_followup_report(
     let path =
         blocking(app.clone(), move |s| service::write_followup(s, board, &from, &to, today(), Utc::now())).await?;
     let shown = crate::service::shown_path(&path);
-    let open_error = app.opener().open_path(&shown, None::<&str>).err().map(|e| {
-        eprintln!("saksbok: opening {shown} failed: {e}");
+    let open_error = super::open_in_app(&app, &shown, || {
         "Fann ikkje noko program som kunne opna PDF-en. Opna fila frå mappa.".to_string()
     });
     Ok(crate::service::OpenedDocument { path: shown, opened: open_error.is_none(), open_error })

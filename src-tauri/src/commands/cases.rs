@@ -4,7 +4,6 @@ use saksbok_core::register::{
     CaseDetail, CaseFilterOptions, CasePage, CaseQuery, CaseRecord, DocumentRecord, JournalRecord,
 };
 use tauri::AppHandle;
-use tauri_plugin_opener::OpenerExt;
 
 use super::blocking;
 use crate::error::{CommandError, CommandResult};
@@ -102,8 +101,7 @@ pub(super) fn percent_decode(s: &str) -> Option<String> {
 pub async fn open_document(app: AppHandle, id: i64) -> CommandResult<OpenedDocument> {
     let path = blocking(app.clone(), move |s| service::document_copy(s, id)).await?;
     let shown = path.display().to_string();
-    let open_error = app.opener().open_path(&shown, None::<&str>).err().map(|e| {
-        eprintln!("saksbok: opening {shown} failed: {e}");
+    let open_error = super::open_in_app(&app, &shown, || {
         "Fann ikkje noko program som kunne opna fila. Opna kopien frå mappa.".to_string()
     });
     Ok(OpenedDocument { path: shown, opened: open_error.is_none(), open_error })

@@ -15,6 +15,7 @@ pub mod protocol;
 pub mod signing;
 
 use tauri::{AppHandle, Manager};
+use tauri_plugin_opener::OpenerExt;
 
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
@@ -27,4 +28,13 @@ pub(crate) async fn blocking<T: Send + 'static>(
     tauri::async_runtime::spawn_blocking(move || f(&app.state::<AppState>()))
         .await
         .unwrap_or_else(|e| Err(CommandError::new("internal", format!("Ein intern feil stoppa handlinga: {e}"))))
+}
+
+/// Opens `shown` (a path) in the system's app for its type. On failure the
+/// reason goes to the log and `why` — what the person is told — comes back.
+pub(crate) fn open_in_app(app: &AppHandle, shown: &str, why: impl FnOnce() -> String) -> Option<String> {
+    app.opener().open_path(shown, None::<&str>).err().map(|e| {
+        eprintln!("saksbok: opening {shown} failed: {e}");
+        why()
+    })
 }

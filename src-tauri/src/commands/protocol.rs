@@ -1,5 +1,4 @@
 use tauri::AppHandle;
-use tauri_plugin_opener::OpenerExt;
 
 use super::blocking;
 use crate::error::{CommandError, CommandResult};
@@ -86,8 +85,7 @@ fn deliver(
         result.copies = choice.copies;
         return Ok(result);
     }
-    result.open_error = app.opener().open_path(&shown, None::<&str>).err().map(|e| {
-        eprintln!("saksbok: opening {shown} failed: {e}");
+    result.open_error = super::open_in_app(app, &shown, || {
         "Fann ingen PDF-lesar som kunne opna fila. Opna ho frå mappa, eller installer ein PDF-lesar.".to_string()
     });
     result.opened = result.open_error.is_none();
@@ -120,8 +118,7 @@ pub async fn write_public_journal(
     })
     .await?;
     let shown = path.display().to_string();
-    let open_error = app.opener().open_path(&shown, None::<&str>).err().map(|e| {
-        eprintln!("saksbok: opening {shown} failed: {e}");
+    let open_error = super::open_in_app(&app, &shown, || {
         "Fann ikkje noko program som kunne opna fila. Opna ho frå mappa.".to_string()
     });
     Ok(PublicJournalResult { path: shown, count: count as u32, opened: open_error.is_none(), open_error })

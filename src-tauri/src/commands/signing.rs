@@ -4,7 +4,6 @@
 
 use tauri::AppHandle;
 use tauri::ipc::{InvokeBody, Request};
-use tauri_plugin_opener::OpenerExt;
 
 use super::blocking;
 use crate::error::{CommandError, CommandResult};
@@ -88,10 +87,7 @@ pub async fn verify_pdf_file(app: AppHandle, path: std::path::PathBuf) -> Comman
 pub async fn open_signed_copy(app: AppHandle, meeting: i64) -> CommandResult<Option<String>> {
     let path = blocking(app.clone(), move |s| signing::signed_copy_file(s, meeting)).await?;
     let shown = path.display().to_string();
-    Ok(app.opener().open_path(&shown, None::<&str>).err().map(|e| {
-        eprintln!("saksbok: opening {shown} failed: {e}");
-        format!("Fann ingen PDF-lesar som kunne opna fila. Ho ligg i {shown}.")
-    }))
+    Ok(super::open_in_app(&app, &shown, || format!("Fann ingen PDF-lesar som kunne opna fila. Ho ligg i {shown}.")))
 }
 
 /// The scanned, ink-signed copies attached to the meeting.
@@ -117,8 +113,7 @@ pub async fn attach_scan(
 pub async fn open_scan(app: AppHandle, id: i64) -> CommandResult<crate::service::OpenedDocument> {
     let path = blocking(app.clone(), move |s| crate::service::approval::scan_copy(s, id)).await?;
     let shown = path.display().to_string();
-    let open_error = app.opener().open_path(&shown, None::<&str>).err().map(|e| {
-        eprintln!("saksbok: opening {shown} failed: {e}");
+    let open_error = super::open_in_app(&app, &shown, || {
         "Fann ikkje noko program som kunne opna fila. Opna kopien frå mappa.".to_string()
     });
     Ok(crate::service::OpenedDocument { path: shown, opened: open_error.is_none(), open_error })
@@ -146,8 +141,7 @@ pub async fn open_addendum(app: AppHandle, id: i64) -> CommandResult<crate::serv
     let path =
         blocking(app.clone(), move |s| crate::service::approval::print_addendum(s, id, chrono::Utc::now())).await?;
     let shown = crate::service::shown_path(&path);
-    let open_error = app.opener().open_path(&shown, None::<&str>).err().map(|e| {
-        eprintln!("saksbok: opening {shown} failed: {e}");
+    let open_error = super::open_in_app(&app, &shown, || {
         "Fann ikkje noko program som kunne opna PDF-en. Opna fila frå mappa.".to_string()
     });
     Ok(crate::service::OpenedDocument { path: shown, opened: open_error.is_none(), open_error })

@@ -24,6 +24,12 @@ use crate::state::AppState;
 /// The longest window of Fristar the window asks for.
 pub const MAX_WITHIN: u32 = 3650;
 
+/// The day `now` falls on where the person sits: what the agreement read
+/// back after a change counts its deadlines from.
+fn local_day(now: DateTime<Utc>) -> NaiveDate {
+    now.with_timezone(&chrono::Local).date_naive()
+}
+
 pub fn list_agreements(state: &AppState, today: NaiveDate) -> CommandResult<Vec<AgreementRow>> {
     with_store(state, |s| Ok(s.read(|tx| agreements::list(tx, today))?))
 }
@@ -43,7 +49,7 @@ pub fn create_agreement(
     now: DateTime<Utc>,
 ) -> CommandResult<AgreementRecord> {
     let fields = input.validate().map_err(invalid)?;
-    let today = now.with_timezone(&chrono::Local).date_naive();
+    let today = local_day(now);
     let id = write_as(state, now, |tx, who| agreements::create(tx, who, &fields, today))?;
     get_agreement(state, id, today)
 }
@@ -56,7 +62,7 @@ pub fn update_agreement(
 ) -> CommandResult<AgreementRecord> {
     let fields = input.validate().map_err(invalid)?;
     write_as(state, now, |tx, who| agreements::update(tx, who, id, &fields))?;
-    get_agreement(state, id, now.with_timezone(&chrono::Local).date_naive())
+    get_agreement(state, id, local_day(now))
 }
 
 fn date(typed: &str, field: &str, what: &str) -> CommandResult<NaiveDate> {
@@ -79,7 +85,7 @@ pub fn set_agreement_status(
 ) -> CommandResult<AgreementRecord> {
     let on = date(on, "status_on", "statusendringa")?;
     write_as(state, now, |tx, who| agreements::set_status(tx, who, id, status, on, note))?;
-    get_agreement(state, id, now.with_timezone(&chrono::Local).date_naive())
+    get_agreement(state, id, local_day(now))
 }
 
 /// Links the agreement to an arkivsak ("21/1069") and, when given, to the
@@ -103,12 +109,12 @@ pub fn link_agreement(
         ),
     };
     write_as(state, now, |tx, who| agreements::link(tx, who, id, case, item.map(|i| (i, None))))?;
-    get_agreement(state, id, now.with_timezone(&chrono::Local).date_naive())
+    get_agreement(state, id, local_day(now))
 }
 
 pub fn unlink_agreement(state: &AppState, id: i64, link: i64, now: DateTime<Utc>) -> CommandResult<AgreementRecord> {
     write_as(state, now, |tx, who| agreements::unlink(tx, who, id, link))?;
-    get_agreement(state, id, now.with_timezone(&chrono::Local).date_naive())
+    get_agreement(state, id, local_day(now))
 }
 
 /// One task per paragraph of the vedtak of a linked utvalssak, for this
@@ -123,7 +129,7 @@ pub fn tasks_from_vedtak(
     if made.is_empty() {
         return Err(CommandError::new("invalid", "Kvart avsnitt i vedtaket har alt ei oppgåve; ingen nye vart laga."));
     }
-    get_agreement(state, id, now.with_timezone(&chrono::Local).date_naive())
+    get_agreement(state, id, local_day(now))
 }
 
 pub fn create_task(
@@ -235,7 +241,7 @@ pub fn set_agreement_document(
     now: DateTime<Utc>,
 ) -> CommandResult<AgreementRecord> {
     write_as(state, now, |tx, who| agreements::set_document(tx, who, id, document))?;
-    get_agreement(state, id, now.with_timezone(&chrono::Local).date_naive())
+    get_agreement(state, id, local_day(now))
 }
 
 /// The agreements a case is linked to, for the case view.

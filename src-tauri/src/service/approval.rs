@@ -75,16 +75,8 @@ pub fn attach_scan(
 /// handed out for editing) and returns its path.
 pub fn scan_copy(state: &AppState, id: i64) -> CommandResult<PathBuf> {
     let (scan, bytes) = with_store(state, |s| Ok(scans::read(s.conn(), id)?))?;
-    let name = std::path::Path::new(&scan.file_name)
-        .file_name()
-        .map_or_else(|| format!("skanna-{}", scan.id), |n| n.to_string_lossy().into_owned());
-    let dir = state.copies_dir.join(format!("skanna-{}", scan.id));
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| CommandError::new("io", format!("Kan ikkje laga mappa {}: {e}", shown_path(&dir))))?;
-    let path = dir.join(name);
-    saksbok_protocol::save_atomically(&path, &bytes)
-        .map_err(|e| CommandError::new("io", format!("Kan ikkje skriva {}: {e}", shown_path(&path))))?;
-    Ok(path)
+    let folder = format!("skanna-{}", scan.id);
+    super::write_copy(state, &folder, &scan.file_name, &folder, &bytes)
 }
 
 /// The meeting's protokolltilførslar in order.
