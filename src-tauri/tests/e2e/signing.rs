@@ -30,6 +30,21 @@ fn demo_with_chair() -> (tempfile::TempDir, std::path::PathBuf) {
     (home, db)
 }
 
+/// The first signed copy written beside the protocols, and what poppler's
+/// pdfsig says of it: every signature valid.
+fn first_signed_copy(home: &std::path::Path) -> (std::path::PathBuf, String) {
+    let dir = home.join("data/no.kommune.luster.saksbok/protokollar");
+    let signed = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with("-signert-1.pdf"))
+        .unwrap_or_else(|| panic!("no signed copy in {}", dir.display()));
+    let report = pki::pdfsig(&signed);
+    assert!(report.contains("Signature Validation: Signature is Valid."), "{report}");
+    (signed, report)
+}
+
 /// Approves the demo meeting through Godkjenning, as the møteleiar signs.
 async fn approve_in_window(d: &WebDriver) {
     by_test_id(d, "nav-meetings").await.click().await.unwrap();
@@ -101,15 +116,7 @@ async fn an_approved_meeting_is_signed_through_the_window() {
     app.d.quit().await.unwrap();
 
     // The signed copy beside the protocols: poppler finds the PAdES signature valid.
-    let dir = home.path().join("data/no.kommune.luster.saksbok/protokollar");
-    let signed = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.to_string_lossy().ends_with("-signert-1.pdf"))
-        .unwrap_or_else(|| panic!("no signed copy in {}", dir.display()));
-    let report = pki::pdfsig(&signed);
-    assert!(report.contains("Signature Validation: Signature is Valid."), "{report}");
+    let (signed, report) = first_signed_copy(home.path());
     assert!(report.contains("Signature Type: ETSI.CAdES.detached"), "{report}");
     let _ = std::fs::copy(&signed, saksbok_tests::screenshot_dir().join("signert-moteprotokoll.pdf"));
 
@@ -155,13 +162,5 @@ async fn a_smart_card_signs_through_the_window() {
     shot(d, "signering-smartkort.png").await;
     app.d.quit().await.unwrap();
 
-    let dir = home.path().join("data/no.kommune.luster.saksbok/protokollar");
-    let signed = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.to_string_lossy().ends_with("-signert-1.pdf"))
-        .unwrap_or_else(|| panic!("no signed copy in {}", dir.display()));
-    let report = pki::pdfsig(&signed);
-    assert!(report.contains("Signature Validation: Signature is Valid."), "{report}");
+    first_signed_copy(home.path());
 }
