@@ -9,6 +9,7 @@
 //!
 //! [`Saksprotokoll`]: saksbok_core::protocol::Saksprotokoll
 
+pub mod appearance;
 pub mod content;
 pub mod document;
 pub mod fields;

@@ -129,6 +129,25 @@ fn choose_field(fields: &[Field], wanted: Option<&str>, signer_name: &str) -> Re
     })
 }
 
+/// What a signature shows on its line, the same in every viewer and on paper.
+pub fn mark_lines(signer: &str, when: DateTime<Utc>) -> Vec<String> {
+    vec![format!("Signert digitalt av {signer}"), when.format("%d.%m.%Y kl. %H:%M UTC").to_string()]
+}
+
+/// The width and height of a widget's rectangle, in points.
+fn field_size(widget: &Dictionary) -> (f32, f32) {
+    let rect: Vec<f32> = widget
+        .get(b"Rect")
+        .and_then(Object::as_array)
+        .map(|r| r.iter().filter_map(|v| v.as_float().ok()).collect())
+        .unwrap_or_default();
+    match rect[..] {
+        [x1, y1, x2, y2] => ((x2 - x1).abs(), (y2 - y1).abs()),
+        // A field without a rectangle is not shown; its mark needs some size all the same.
+        _ => (200.0, 30.0),
+    }
+}
+
 fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     haystack[from..].windows(needle.len()).position(|w| w == needle).map(|p| p + from)
 }
@@ -167,8 +186,17 @@ pub fn sign_pdf(pdf: &[u8], signer: &dyn KeySigner, req: &SignRequest) -> Result
     let sig_id = inc.new_document.add_object(sig);
 
     inc.opt_clone_object_to_new_document(field.id).map_err(|e| SignError::NotPdf(e.to_string()))?;
+    let (width, height) =
+        field_size(inc.new_document.get_dictionary(field.id).map_err(|e| SignError::NotPdf(e.to_string()))?);
+    let mark = saksbok_protocol::appearance::add_signature_appearance(
+        &mut inc.new_document,
+        &mark_lines(&name, req.when),
+        width,
+        height,
+    );
     let f = inc.new_document.get_dictionary_mut(field.id).map_err(|e| SignError::NotPdf(e.to_string()))?;
     f.set("V", Object::Reference(sig_id));
+    f.set("AP", Object::Dictionary(Dictionary::from_iter([("N", Object::Reference(mark))])));
     if let Some(form_id) = form_id {
         inc.opt_clone_object_to_new_document(form_id).map_err(|e| SignError::NotPdf(e.to_string()))?;
         let form = inc.new_document.get_dictionary_mut(form_id).map_err(|e| SignError::NotPdf(e.to_string()))?;

@@ -78,6 +78,15 @@ fn three_signatories_sign_in_turn_and_every_signature_stays_valid() {
         assert!(line.starts_with(&format!("Underskrift {}:", i + 1)), "{summary}");
     }
 
+    // Each line shows who signed, on screen and on paper (the field's appearance).
+    let text = common::pdftotext(&file);
+    for name in SIGNATORIES {
+        assert_eq!(text.matches(&format!("Signert digitalt av {name}")).count(), 1, "{text}");
+    }
+    let unsigned = dir.path().join("usignert.pdf");
+    std::fs::write(&unsigned, moteprotokoll()).unwrap();
+    assert!(!common::pdftotext(&unsigned).contains("Signert digitalt"), "nothing shows before signing");
+
     let q = std::process::Command::new("qpdf").arg("--check").arg(&file).output().unwrap();
     assert!(String::from_utf8_lossy(&q.stdout).contains("No syntax or stream encoding errors"), "{q:?}");
 }

@@ -199,6 +199,14 @@ pub fn pdfsig(file: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The text of every page, as poppler's pdftotext reads it (widget appearances included).
+pub fn pdftotext(file: &Path) -> String {
+    let out =
+        Command::new("pdftotext").arg(file).arg("-").output().expect("pdftotext (poppler-utils) must be installed");
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// pyHanko: `.tools/pyhanko` (made by .ci/setup), else on the PATH.
 pub fn pyhanko() -> PathBuf {
     let local = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../.tools/pyhanko/bin/pyhanko");
