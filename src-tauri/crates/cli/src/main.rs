@@ -198,7 +198,7 @@ enum Command {
         /// The token's label (the first token with a key when left out).
         #[arg(long, value_name = "LABEL", requires = "pkcs11")]
         token: Option<String>,
-        /// The key's label on the token (the first RSA key when left out).
+        /// The key's label on the token (the first private key when left out).
         #[arg(long = "key", value_name = "LABEL", requires = "pkcs11")]
         key: Option<String>,
         /// The environment variable that holds the token's PIN.

@@ -17,17 +17,17 @@ use cms::signed_data::{EncapsulatedContentInfo, SignedData, SignerIdentifier, Si
 use der::asn1::{Any, OctetString, SetOfVec};
 use der::oid::ObjectIdentifier;
 use der::oid::db::rfc5911::ID_DATA;
-use der::oid::db::rfc5912::{ID_SHA_256, SHA_256_WITH_RSA_ENCRYPTION};
+use der::oid::db::rfc5912::ID_SHA_256;
 use der::{Encode, Sequence};
-use rsa::pkcs1v15::{Signature, VerifyingKey};
 use sha2::{Digest, Sha256};
-use spki::{AlgorithmIdentifierOwned, AlgorithmIdentifierRef, SignatureAlgorithmIdentifier};
+use spki::AlgorithmIdentifierOwned;
 use x509_cert::Certificate;
 use x509_cert::attr::Attribute;
 use x509_cert::ext::pkix::name::GeneralName;
 
 use crate::SignError;
-use crate::signer::{KeySigner, rsa_verifying_key};
+use crate::algorithm::KeyAlgorithm;
+use crate::signer::KeySigner;
 
 /// id-aa-signingCertificateV2 (RFC 5035).
 pub const ID_AA_SIGNING_CERTIFICATE_V2: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.47");
@@ -74,34 +74,61 @@ pub fn signing_certificate_v2(cert: &Certificate) -> Result<Attribute, SignError
     Ok(Attribute { oid: ID_AA_SIGNING_CERTIFICATE_V2, values })
 }
 
-/// The `cms` builder's view of a [`KeySigner`]: an RSA key pair that signs
-/// with SHA-256. The signer's own error is kept, since the builder only
-/// reports that something failed.
+/// A signature as the key made it (RSA PKCS#1 v1.5, or ECDSA in DER),
+/// carried into the SignerInfo's signature value as it is.
+#[derive(Clone, Debug)]
+struct RawSignature(Vec<u8>);
+
+impl TryFrom<&[u8]> for RawSignature {
+    type Error = signature::Error;
+
+    fn try_from(bytes: &[u8]) -> Result<Self, Self::Error> {
+        Ok(Self(bytes.to_vec()))
+    }
+}
+
+impl From<RawSignature> for Vec<u8> {
+    fn from(s: RawSignature) -> Self {
+        s.0
+    }
+}
+
+impl signature::SignatureEncoding for RawSignature {
+    type Repr = Vec<u8>;
+}
+
+impl spki::SignatureBitStringEncoding for RawSignature {
+    fn to_bitstring(&self) -> der::Result<der::asn1::BitString> {
+        der::asn1::BitString::from_bytes(&self.0)
+    }
+}
+
+/// The `cms` builder's view of a [`KeySigner`]: a key of a known kind that
+/// signs with SHA-256. The signer's own error is kept, since the builder
+/// only reports that something failed.
 struct CmsKey<'a> {
     signer: &'a dyn KeySigner,
-    verifying: VerifyingKey<Sha256>,
+    algorithm: KeyAlgorithm,
     error: RefCell<Option<SignError>>,
 }
 
 impl signature::Keypair for CmsKey<'_> {
-    type VerifyingKey = VerifyingKey<Sha256>;
+    /// The builder never asks for the public key; the certificate carries it.
+    type VerifyingKey = ();
 
-    fn verifying_key(&self) -> Self::VerifyingKey {
-        self.verifying.clone()
+    fn verifying_key(&self) -> Self::VerifyingKey {}
+}
+
+impl spki::DynSignatureAlgorithmIdentifier for CmsKey<'_> {
+    fn signature_algorithm_identifier(&self) -> spki::Result<AlgorithmIdentifierOwned> {
+        Ok(self.algorithm.signature_algorithm())
     }
 }
 
-impl SignatureAlgorithmIdentifier for CmsKey<'_> {
-    type Params = der::AnyRef<'static>;
-
-    const SIGNATURE_ALGORITHM_IDENTIFIER: AlgorithmIdentifierRef<'static> =
-        AlgorithmIdentifierRef { oid: SHA_256_WITH_RSA_ENCRYPTION, parameters: Some(der::AnyRef::NULL) };
-}
-
-impl signature::Signer<Signature> for CmsKey<'_> {
-    fn try_sign(&self, msg: &[u8]) -> Result<Signature, signature::Error> {
-        match self.signer.sign_sha256_rsa(msg) {
-            Ok(bytes) => Signature::try_from(bytes.as_slice()),
+impl signature::Signer<RawSignature> for CmsKey<'_> {
+    fn try_sign(&self, msg: &[u8]) -> Result<RawSignature, signature::Error> {
+        match self.signer.sign_sha256(msg) {
+            Ok(bytes) => Ok(RawSignature(bytes)),
             Err(e) => {
                 *self.error.borrow_mut() = Some(e);
                 Err(signature::Error::new())
@@ -115,7 +142,7 @@ impl signature::Signer<Signature> for CmsKey<'_> {
 /// signature value is time-stamped (PAdES B-T).
 pub fn signed_data(signer: &dyn KeySigner, digest: &[u8; 32], tsa: Option<&str>) -> Result<Vec<u8>, SignError> {
     let cert = signer.certificate();
-    let key = CmsKey { signer, verifying: rsa_verifying_key(cert)?, error: RefCell::new(None) };
+    let key = CmsKey { signer, algorithm: signer.algorithm()?, error: RefCell::new(None) };
     let content = EncapsulatedContentInfo { econtent_type: ID_DATA, econtent: None };
     let sha256 = AlgorithmIdentifierOwned { oid: ID_SHA_256, parameters: None };
     let sid = SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
@@ -129,7 +156,7 @@ pub fn signed_data(signer: &dyn KeySigner, digest: &[u8; 32], tsa: Option<&str>)
     for c in signer.chain() {
         builder.add_certificate(CertificateChoices::Certificate(c.clone())).map_err(failed)?;
     }
-    if let Err(e) = builder.add_signer_info::<_, Signature>(info) {
+    if let Err(e) = builder.add_signer_info::<_, RawSignature>(info) {
         return Err(key.error.borrow_mut().take().unwrap_or_else(|| failed(e)));
     }
     let mut info = builder.build().map_err(failed)?;

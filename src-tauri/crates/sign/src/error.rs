@@ -11,7 +11,9 @@ pub enum SignError {
     NotPkcs12(String),
     #[error("Sertifikatfila har ingen privat nøkkel med sertifikat. Bruk fila du fekk med nøkkelen (.p12 eller .pfx).")]
     NoPrivateKey,
-    #[error("Nøkkelen er ikkje ein RSA-nøkkel. Berre RSA-nøklar kan signere i denne versjonen av Saksbok.")]
+    #[error(
+        "Saksbok kan ikkje signere med denne nøkkeltypen. Nøkkelen må vere ein RSA-nøkkel eller ein EC-nøkkel på kurva P-256 eller P-384."
+    )]
     UnsupportedKey,
     #[error("Den private nøkkelen høyrer ikkje til sertifikatet i fila.")]
     KeyMismatch,

@@ -8,6 +8,7 @@
 //! appends the signature as an incremental update, so every earlier
 //! revision and signature stays exactly as it was.
 
+pub mod algorithm;
 pub mod cades;
 mod error;
 pub mod pdf;

@@ -1,7 +1,8 @@
 //! The PKCS#11 back end of [`KeySigner`]: a key on a token or smart card
 //! (the `cryptoki` crate loads the card's PKCS#11 module). The key never
 //! leaves the token; the token signs the signed attributes with
-//! CKM_SHA256_RSA_PKCS, and the certificate is read from the token (the
+//! CKM_SHA256_RSA_PKCS (an RSA key) or CKM_ECDSA over their SHA-256 (an EC
+//! key on P-256 or P-384), and the certificate is read from the token (the
 //! certificate object with the key's CKA_ID), with its issuers where the
 //! token has them.
 
@@ -10,12 +11,14 @@ use std::path::Path;
 use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
 use cryptoki::error::{Error as CkError, RvError};
 use cryptoki::mechanism::Mechanism;
-use cryptoki::object::{Attribute, AttributeType, CertificateType, KeyType, ObjectClass, ObjectHandle};
+use cryptoki::object::{Attribute, AttributeType, CertificateType, ObjectClass, ObjectHandle};
 use cryptoki::session::{Session, UserType};
 use cryptoki::types::AuthPin;
+use sha2::{Digest as _, Sha256};
 use x509_cert::Certificate;
 use x509_cert::der::Decode;
 
+use crate::algorithm::KeyAlgorithm;
 use crate::signer::KeySigner;
 use crate::{SignError, pdf::common_name};
 
@@ -24,6 +27,7 @@ pub struct Pkcs11Signer {
     session: Session,
     key: ObjectHandle,
     chain: Vec<Certificate>,
+    algorithm: KeyAlgorithm,
 }
 
 impl std::fmt::Debug for Pkcs11Signer {
@@ -48,10 +52,10 @@ fn value(session: &Session, object: ObjectHandle, kind: AttributeType) -> Option
 }
 
 impl Pkcs11Signer {
-    /// Opens the token labelled `token` (or the first token with an RSA
-    /// key) through the PKCS#11 module at `module`, logs in with `pin`, and
-    /// takes the RSA private key labelled `key` (or the first one) with the
-    /// certificate stored beside it.
+    /// Opens the token labelled `token` (or the first token) through the
+    /// PKCS#11 module at `module`, logs in with `pin`, and takes the private
+    /// key labelled `key` (or the first one) with the certificate stored
+    /// beside it. The certificate says what kind of key it is.
     pub fn open(module: &Path, token: Option<&str>, pin: &str, key: Option<&str>) -> Result<Self, SignError> {
         let ctx = Pkcs11::new(module)
             .map_err(|e| SignError::Module { module: module.display().to_string(), why: e.to_string() })?;
@@ -76,7 +80,7 @@ impl Pkcs11Signer {
         let session = ctx.open_ro_session(slot).map_err(token_error)?;
         session.login(UserType::User, Some(&AuthPin::new(pin.into()))).map_err(token_error)?;
 
-        let mut template = vec![Attribute::Class(ObjectClass::PRIVATE_KEY), Attribute::KeyType(KeyType::RSA)];
+        let mut template = vec![Attribute::Class(ObjectClass::PRIVATE_KEY)];
         if let Some(label) = key {
             template.push(Attribute::Label(label.as_bytes().to_vec()));
         }
@@ -108,7 +112,8 @@ impl Pkcs11Signer {
         }) {
             chain.push(others.remove(at));
         }
-        let signer = Self { session, key: private, chain };
+        let algorithm = KeyAlgorithm::of(&chain[0])?;
+        let signer = Self { session, key: private, chain, algorithm };
         signer.check_pair()?;
         Ok(signer)
     }
@@ -119,7 +124,16 @@ impl KeySigner for Pkcs11Signer {
         &self.chain
     }
 
-    fn sign_sha256_rsa(&self, message: &[u8]) -> Result<Vec<u8>, SignError> {
-        self.session.sign(&Mechanism::Sha256RsaPkcs, self.key, message).map_err(token_error)
+    fn sign_sha256(&self, message: &[u8]) -> Result<Vec<u8>, SignError> {
+        match self.algorithm {
+            KeyAlgorithm::Rsa => self.session.sign(&Mechanism::Sha256RsaPkcs, self.key, message).map_err(token_error),
+            KeyAlgorithm::EcdsaP256 | KeyAlgorithm::EcdsaP384 => {
+                // Tokens differ in which hashing ECDSA mechanisms they offer; plain CKM_ECDSA over the digest is
+                // the one they all have. It answers r and s side by side.
+                let raw =
+                    self.session.sign(&Mechanism::Ecdsa, self.key, &Sha256::digest(message)).map_err(token_error)?;
+                self.algorithm.der_signature(&raw)
+            }
+        }
     }
 }

@@ -1,15 +1,15 @@
 //! The one signer interface and its PKCS#12 back end.
 
-use der::referenced::OwnedToRef;
 use rsa::RsaPrivateKey;
-use rsa::pkcs1v15::{Signature, SigningKey, VerifyingKey};
 use rsa::pkcs8::DecodePrivateKey;
-use sha2::Sha256;
-use signature::{SignatureEncoding, Signer as _, Verifier as _};
+use sha2::{Digest as _, Sha256};
+use signature::hazmat::PrehashSigner as _;
+use signature::{SignatureEncoding, Signer as _};
 use x509_cert::Certificate;
 use x509_cert::der::Decode;
 
 use crate::SignError;
+use crate::algorithm::{KeyAlgorithm, verify};
 
 /// A private key that signs, with its certificate. Implemented for a
 /// PKCS#12 file ([`Pkcs12Signer`]) and, through the same calls, for a
@@ -19,26 +19,71 @@ pub trait KeySigner {
     /// came with it.
     fn chain(&self) -> &[Certificate];
 
-    /// An RSA PKCS#1 v1.5 signature with SHA-256 over `message`.
-    fn sign_sha256_rsa(&self, message: &[u8]) -> Result<Vec<u8>, SignError>;
+    /// A signature with SHA-256 over `message`, as CMS carries it: RSA
+    /// PKCS#1 v1.5, or ECDSA in DER.
+    fn sign_sha256(&self, message: &[u8]) -> Result<Vec<u8>, SignError>;
 
     /// The signing certificate.
     fn certificate(&self) -> &Certificate {
         &self.chain()[0]
     }
 
+    /// The kind of key, as the certificate names it.
+    fn algorithm(&self) -> Result<KeyAlgorithm, SignError> {
+        KeyAlgorithm::of(self.certificate())
+    }
+
     /// The key must be the certificate's: a test signature verified with
     /// the certificate's public key.
     fn check_pair(&self) -> Result<(), SignError> {
         let probe = b"saksbok: key and certificate";
-        let sig = self.sign_sha256_rsa(probe)?;
+        let sig = self.sign_sha256(probe)?;
         verify(self.certificate(), probe, &sig).map_err(|_| SignError::KeyMismatch)
+    }
+}
+
+/// A private key from a PKCS#12 file, of one of the kinds Saksbok signs with.
+enum PrivateKey {
+    Rsa(Box<rsa::pkcs1v15::SigningKey<Sha256>>),
+    P256(p256::ecdsa::SigningKey),
+    P384(p384::ecdsa::SigningKey),
+}
+
+impl PrivateKey {
+    /// The key in a PKCS#8 `PrivateKeyInfo`: RSA, or EC on P-256 or P-384.
+    fn from_pkcs8(der: &[u8]) -> Result<Self, SignError> {
+        if let Ok(k) = RsaPrivateKey::from_pkcs8_der(der) {
+            return Ok(Self::Rsa(Box::new(rsa::pkcs1v15::SigningKey::new(k))));
+        }
+        if let Ok(k) = p256::SecretKey::from_pkcs8_der(der) {
+            return Ok(Self::P256(k.into()));
+        }
+        if let Ok(k) = p384::SecretKey::from_pkcs8_der(der) {
+            return Ok(Self::P384(k.into()));
+        }
+        Err(SignError::UnsupportedKey)
+    }
+
+    fn sign_sha256(&self, message: &[u8]) -> Result<Vec<u8>, SignError> {
+        let failed = |e: signature::Error| SignError::Failed(e.to_string());
+        Ok(match self {
+            Self::Rsa(k) => k.try_sign(message).map_err(failed)?.to_vec(),
+            Self::P256(k) => {
+                let sig: p256::ecdsa::Signature = k.try_sign(message).map_err(failed)?;
+                sig.to_der().to_vec()
+            }
+            Self::P384(k) => {
+                // ecdsa-with-SHA256: the digest is SHA-256 whatever the curve.
+                let sig: p384::ecdsa::Signature = k.sign_prehash(&Sha256::digest(message)).map_err(failed)?;
+                sig.to_der().to_vec()
+            }
+        })
     }
 }
 
 /// A key and its certificate chain from a PKCS#12 file (.p12, .pfx).
 pub struct Pkcs12Signer {
-    key: SigningKey<Sha256>,
+    key: PrivateKey,
     chain: Vec<Certificate>,
 }
 
@@ -54,8 +99,8 @@ impl std::fmt::Debug for Pkcs12Signer {
 impl Pkcs12Signer {
     /// Opens a PKCS#12 file's first key with its certificates. A wrong
     /// password, a file that is not PKCS#12, a file without a key, a key
-    /// that is not RSA or that does not match its certificate: each has its
-    /// own error.
+    /// that is neither RSA nor EC on P-256 or P-384, or one that does not
+    /// match its certificate: each has its own error.
     pub fn open(bytes: &[u8], password: &str) -> Result<Self, SignError> {
         let store = p12_keystore::KeyStore::from_pkcs12(bytes, password, p12_keystore::Pkcs12ImportPolicy::Strict)
             .map_err(|e| match e {
@@ -66,13 +111,13 @@ impl Pkcs12Signer {
         if entry.certs().is_empty() {
             return Err(SignError::NoPrivateKey);
         }
-        let private = RsaPrivateKey::from_pkcs8_der(entry.key().as_der()).map_err(|_| SignError::UnsupportedKey)?;
+        let key = PrivateKey::from_pkcs8(entry.key().as_der())?;
         let chain = entry
             .certs()
             .iter()
             .map(|c| Certificate::from_der(c.as_der()).map_err(|e| SignError::NotPkcs12(e.to_string())))
             .collect::<Result<Vec<_>, _>>()?;
-        let signer = Self { key: SigningKey::<Sha256>::new(private), chain };
+        let signer = Self { key, chain };
         signer.check_pair()?;
         Ok(signer)
     }
@@ -83,22 +128,7 @@ impl KeySigner for Pkcs12Signer {
         &self.chain
     }
 
-    fn sign_sha256_rsa(&self, message: &[u8]) -> Result<Vec<u8>, SignError> {
-        let sig: Signature = self.key.try_sign(message).map_err(|e| SignError::Failed(e.to_string()))?;
-        Ok(sig.to_vec())
+    fn sign_sha256(&self, message: &[u8]) -> Result<Vec<u8>, SignError> {
+        self.key.sign_sha256(message)
     }
-}
-
-/// The RSA public key of a certificate, for checking a signature.
-pub(crate) fn rsa_verifying_key(cert: &Certificate) -> Result<VerifyingKey<Sha256>, SignError> {
-    let spki = &cert.tbs_certificate.subject_public_key_info;
-    let public = rsa::RsaPublicKey::try_from(spki.owned_to_ref()).map_err(|_| SignError::UnsupportedKey)?;
-    Ok(VerifyingKey::<Sha256>::new(public))
-}
-
-/// Checks an RSA PKCS#1 v1.5 SHA-256 signature with a certificate's key.
-pub(crate) fn verify(cert: &Certificate, message: &[u8], sig: &[u8]) -> Result<(), SignError> {
-    let key = rsa_verifying_key(cert)?;
-    let sig = Signature::try_from(sig).map_err(|e| SignError::Failed(e.to_string()))?;
-    key.verify(message, &sig).map_err(|e| SignError::Failed(e.to_string()))
 }

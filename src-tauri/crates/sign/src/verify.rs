@@ -12,7 +12,7 @@ use cms::content_info::ContentInfo;
 use cms::signed_data::{SignedData, SignerIdentifier};
 use der::asn1::OctetString;
 use der::oid::db::rfc5911::{ID_MESSAGE_DIGEST, ID_SIGNED_DATA};
-use der::oid::db::rfc5912::{ID_SHA_256, RSA_ENCRYPTION, SHA_256_WITH_RSA_ENCRYPTION};
+use der::oid::db::rfc5912::{ECDSA_WITH_SHA_256, ID_SHA_256, RSA_ENCRYPTION, SHA_256_WITH_RSA_ENCRYPTION};
 use der::{Decode, Encode, Reader, SliceReader};
 use lopdf::{Object, ObjectId};
 use serde::Serialize;
@@ -225,11 +225,11 @@ fn check_signed_data(
         }
     }
     let alg = si.signature_algorithm.oid;
-    if alg != SHA_256_WITH_RSA_ENCRYPTION && alg != RSA_ENCRYPTION {
+    if ![SHA_256_WITH_RSA_ENCRYPTION, RSA_ENCRYPTION, ECDSA_WITH_SHA_256].contains(&alg) {
         return fail(&format!("Saksbok kan ikkje kontrollere signaturalgoritmen {alg}"));
     }
     let signed = attrs.to_der().map_err(|e| (name.clone(), e.to_string()))?;
-    if crate::signer::verify(&cert, &signed, si.signature.as_bytes()).is_err() {
+    if crate::algorithm::verify(&cert, &signed, si.signature.as_bytes()).is_err() {
         return fail("signaturen stemmer ikkje med sertifikatet");
     }
     Ok((cert, si.clone()))

@@ -9,7 +9,7 @@ mod common;
 use std::path::Path;
 
 use chrono::{Duration, Utc};
-use common::{PASSWORD, TestPki, pdfsig, pyhanko_validate};
+use common::{Key, PASSWORD, TestPki, pdfsig, pyhanko_validate};
 use saksbok_sign::pdf::signature_fields;
 use saksbok_sign::{Pkcs12Signer, SignError, SignRequest, sign_pdf};
 use tempfile::TempDir;
@@ -89,6 +89,56 @@ fn three_signatories_sign_in_turn_and_every_signature_stays_valid() {
 
     let q = std::process::Command::new("qpdf").arg("--check").arg(&file).output().unwrap();
     assert!(String::from_utf8_lossy(&q.stdout).contains("No syntax or stream encoding errors"), "{q:?}");
+}
+
+#[test]
+fn ec_keys_on_p256_and_p384_sign_beside_rsa_and_every_validator_agrees() {
+    let dir = TempDir::new().unwrap();
+    let pki = TestPki::new(dir.path());
+    let keys = [Key::P256, Key::P384, Key::Rsa];
+    let mut pdf = moteprotokoll();
+    for (name, kind) in SIGNATORIES.iter().zip(keys) {
+        let p12 = std::fs::read(pki.signatory_key(name, kind)).unwrap();
+        pdf = sign_pdf(&pdf, &Pkcs12Signer::open(&p12, PASSWORD).unwrap(), &request(None)).unwrap();
+    }
+    let found = saksbok_sign::verify::signatures(&pdf).unwrap();
+    assert_eq!(found.len(), 3);
+    assert!(found.iter().all(|s| s.valid), "{found:?}");
+    let file = dir.path().join("signert-ec.pdf");
+    std::fs::write(&file, &pdf).unwrap();
+    keep("moteprotokoll-signert-ec.pdf", &pdf);
+    let report = pdfsig(&file);
+    assert_eq!(report.matches("Signature Validation: Signature is Valid.").count(), 3, "{report}");
+    assert_eq!(report.matches("Signature Type: ETSI.CAdES.detached").count(), 3, "{report}");
+    let (ok, summary) = pyhanko_validate(&file, &pki.ca());
+    assert!(ok, "pyHanko: {summary}");
+    assert_eq!(summary.lines().filter(|l| l.ends_with(":VALID")).count(), 3, "{summary}");
+}
+
+#[test]
+fn a_key_of_another_kind_is_refused_by_name() {
+    let dir = TempDir::new().unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new("openssl").current_dir(dir.path()).args(args).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+    // An Ed25519 key with its self-signed certificate.
+    run(&["req", "-x509", "-newkey", "ed25519", "-nodes", "-keyout", "k.pem", "-out", "c.pem", "-subj", "/CN=Ola Ed"]);
+    run(&[
+        "pkcs12",
+        "-export",
+        "-inkey",
+        "k.pem",
+        "-in",
+        "c.pem",
+        "-out",
+        "e.p12",
+        "-passout",
+        &format!("pass:{PASSWORD}"),
+    ]);
+    let err = Pkcs12Signer::open(&std::fs::read(dir.path().join("e.p12")).unwrap(), PASSWORD).unwrap_err();
+    assert_eq!(err.code(), "sign_unsupported_key", "{err}");
+    assert!(err.to_string().contains("RSA-nøkkel eller ein EC-nøkkel på kurva P-256 eller P-384"), "{err}");
 }
 
 #[test]

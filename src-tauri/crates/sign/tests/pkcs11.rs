@@ -1,5 +1,5 @@
 //! The PKCS#11 back end against a real token: SoftHSM2, made at test time
-//! with a signatory's key and certificate. A wrong PIN, an unknown token and
+//! with two signatories' keys and certificates (one RSA, one EC P-256). A wrong PIN, an unknown token and
 //! a missing module each get their own error; the right PIN signs a
 //! møtebok that pdfsig finds valid, through the same calls as a PKCS#12
 //! file.
@@ -12,14 +12,14 @@
 mod common;
 
 use chrono::Utc;
-use common::{PIN, SoftHsm, TestPki, pdfsig};
+use common::{Key, PIN, SoftHsm, TestPki, pdfsig};
 use saksbok_sign::{KeySigner, Pkcs11Signer, SignRequest, sign_pdf};
 
 #[test]
 fn a_key_on_a_token_signs_a_moteprotokoll() {
     let dir = tempfile::TempDir::new().unwrap();
     let pki = TestPki::new(dir.path());
-    let hsm = SoftHsm::new(dir.path(), &pki, "Kari Nes");
+    let hsm = SoftHsm::with_keys(dir.path(), &pki, &[("Kari Nes", Key::Rsa), ("Per Olav Berge", Key::P256)]);
     // SAFETY: the only test of this binary, and nothing has started a thread
     // that reads the environment yet.
     unsafe { std::env::set_var("SOFTHSM2_CONF", &hsm.conf) };
@@ -34,16 +34,23 @@ fn a_key_on_a_token_signs_a_moteprotokoll() {
 
     let signer = Pkcs11Signer::open(&hsm.module, Some("Saksbok"), PIN, Some("Kari Nes")).unwrap();
     assert_eq!(saksbok_sign::pdf::common_name(signer.certificate()), "Kari Nes");
-    assert_eq!(signer.chain().len(), 1, "the token holds only Kari's certificate");
+    assert_eq!(signer.chain().len(), 1, "the token holds no issuer of Kari's certificate");
 
-    let approved = common::approved_moteprotokoll(&["Kari Nes"]);
+    let approved = common::approved_moteprotokoll(&["Kari Nes", "Per Olav Berge"]);
     let req = SignRequest { field: None, when: Utc::now(), reason: None, location: None, tsa: None };
     let signed = sign_pdf(&approved, &signer, &req).unwrap();
+    // The EC key signs through CKM_ECDSA over the digest. (Kari's session ends first: a token keeps one login.)
+    drop(signer);
+    let per = Pkcs11Signer::open(&hsm.module, Some("Saksbok"), PIN, Some("Per Olav Berge")).unwrap();
+    assert_eq!(per.algorithm().unwrap(), saksbok_sign::algorithm::KeyAlgorithm::EcdsaP256);
+    let signed = sign_pdf(&signed, &per, &req).unwrap();
     let found = saksbok_sign::verify::signatures(&signed).unwrap();
-    assert!(found[0].valid && found[0].whole_file, "{found:?}");
+    assert!(found.iter().all(|s| s.valid), "{found:?}");
+    assert!(found[1].whole_file, "{found:?}");
     let file = dir.path().join("signert-med-brikke.pdf");
     std::fs::write(&file, &signed).unwrap();
     let report = pdfsig(&file);
-    assert!(report.contains("Signature Validation: Signature is Valid."), "{report}");
+    assert_eq!(report.matches("Signature Validation: Signature is Valid.").count(), 2, "{report}");
     assert!(report.contains("Signer Certificate Common Name: Kari Nes"), "{report}");
+    assert!(report.contains("Signer Certificate Common Name: Per Olav Berge"), "{report}");
 }

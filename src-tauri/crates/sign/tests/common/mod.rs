@@ -15,6 +15,25 @@ fn run(cmd: &mut Command) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The kind of a test key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Rsa,
+    P256,
+    P384,
+}
+
+impl Key {
+    /// openssl's `-newkey` arguments for it.
+    fn newkey(self) -> &'static [&'static str] {
+        match self {
+            Self::Rsa => &["rsa:2048"],
+            Self::P256 => &["ec", "-pkeyopt", "ec_paramgen_curve:P-256"],
+            Self::P384 => &["ec", "-pkeyopt", "ec_paramgen_curve:P-384"],
+        }
+    }
+}
+
 /// A test CA in `dir` and signatory certificates issued by it.
 pub struct TestPki {
     pub dir: PathBuf,
@@ -51,6 +70,11 @@ impl TestPki {
     /// A key and a certificate for `name` issued by the CA with the
     /// extensions `ext` (one per line): `{stem}.key` and `{stem}.pem`.
     pub fn issue(&self, name: &str, ext: &str) -> (PathBuf, PathBuf) {
+        self.issue_key(name, ext, Key::Rsa)
+    }
+
+    /// The same with a key of the given kind.
+    pub fn issue_key(&self, name: &str, ext: &str, kind: Key) -> (PathBuf, PathBuf) {
         let stem = name.replace(' ', "-").to_lowercase();
         let (key, csr, pem, extfile) =
             (format!("{stem}.key"), format!("{stem}.csr"), format!("{stem}.pem"), format!("{stem}.ext"));
@@ -63,7 +87,9 @@ impl TestPki {
         let subj = format!("/CN={name}/O=Luster kommune");
         run(Command::new("openssl")
             .current_dir(d)
-            .args(["req", "-newkey", "rsa:2048", "-nodes", "-keyout", &key, "-out", &csr, "-subj", &subj]));
+            .args(["req", "-newkey"])
+            .args(kind.newkey())
+            .args(["-nodes", "-keyout", &key, "-out", &csr, "-subj", &subj]));
         run(Command::new("openssl").current_dir(d).args([
             "x509",
             "-req",
@@ -87,7 +113,12 @@ impl TestPki {
     /// A PKCS#12 file with `name`'s key, certificate and the CA, protected
     /// by [`PASSWORD`].
     pub fn signatory(&self, name: &str) -> PathBuf {
-        let (key, pem) = self.issue(name, "keyUsage=critical,digitalSignature,nonRepudiation\n");
+        self.signatory_key(name, Key::Rsa)
+    }
+
+    /// The same with a key of the given kind.
+    pub fn signatory_key(&self, name: &str, kind: Key) -> PathBuf {
+        let (key, pem) = self.issue_key(name, "keyUsage=critical,digitalSignature,nonRepudiation\n", kind);
         let p12 = self.dir.join(format!("{}.p12", name.replace(' ', "-").to_lowercase()));
         run(Command::new("openssl")
             .args(["pkcs12", "-export", "-inkey"])
@@ -247,6 +278,11 @@ pub const PIN: &str = "123456";
 
 impl SoftHsm {
     pub fn new(dir: &Path, pki: &TestPki, name: &str) -> Self {
+        Self::with_keys(dir, pki, &[(name, Key::Rsa)])
+    }
+
+    /// A token "Saksbok" holding each signatory's key and certificate (ids 01, 02, …).
+    pub fn with_keys(dir: &Path, pki: &TestPki, keys: &[(&str, Key)]) -> Self {
         let tokens = dir.join("tokens");
         std::fs::create_dir_all(&tokens).unwrap();
         let conf = dir.join("softhsm2.conf");
@@ -256,35 +292,38 @@ impl SoftHsm {
         )
         .unwrap();
         let module = softhsm_module();
-        pki.signatory(name);
-        let stem = name.replace(' ', "-").to_lowercase();
-        let key = pki.dir.join(format!("{stem}.key"));
-        let pem = pki.dir.join(format!("{stem}.pem"));
-        let der = pki.dir.join(format!("{stem}.der"));
-        run(Command::new("openssl").args(["x509", "-in"]).arg(&pem).args(["-outform", "DER", "-out"]).arg(&der));
         let softhsm = |args: &[&str]| {
             run(Command::new("softhsm2-util").env("SOFTHSM2_CONF", &conf).args(args));
         };
         softhsm(&["--init-token", "--free", "--label", "Saksbok", "--so-pin", "654321", "--pin", PIN]);
-        softhsm(&[
-            "--import",
-            key.to_str().unwrap(),
-            "--token",
-            "Saksbok",
-            "--label",
-            name,
-            "--id",
-            "01",
-            "--pin",
-            PIN,
-        ]);
-        run(Command::new("pkcs11-tool")
-            .env("SOFTHSM2_CONF", &conf)
-            .arg("--module")
-            .arg(&module)
-            .args(["--token-label", "Saksbok", "--login", "--pin", PIN, "--write-object"])
-            .arg(&der)
-            .args(["--type", "cert", "--id", "01", "--label", name]));
+        for (n, (name, kind)) in keys.iter().enumerate() {
+            pki.signatory_key(name, *kind);
+            let stem = name.replace(' ', "-").to_lowercase();
+            let key = pki.dir.join(format!("{stem}.key"));
+            let pem = pki.dir.join(format!("{stem}.pem"));
+            let der = pki.dir.join(format!("{stem}.der"));
+            let id = format!("{:02}", n + 1);
+            run(Command::new("openssl").args(["x509", "-in"]).arg(&pem).args(["-outform", "DER", "-out"]).arg(&der));
+            softhsm(&[
+                "--import",
+                key.to_str().unwrap(),
+                "--token",
+                "Saksbok",
+                "--label",
+                name,
+                "--id",
+                &id,
+                "--pin",
+                PIN,
+            ]);
+            run(Command::new("pkcs11-tool")
+                .env("SOFTHSM2_CONF", &conf)
+                .arg("--module")
+                .arg(&module)
+                .args(["--token-label", "Saksbok", "--login", "--pin", PIN, "--write-object"])
+                .arg(&der)
+                .args(["--type", "cert", "--id", &id, "--label", name]));
+        }
         Self { conf, module }
     }
 }
