@@ -114,6 +114,52 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
 /// are off while the migrations run, so a table can be rebuilt as SQLite
 /// documents it; `foreign_key_check` must then find nothing before commit.
 pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
+    apply(conn, MIGRATIONS, target)
+}
+
+/// What a migration writes to say that it must change rows the database
+/// keeps locked (an approved meeting, a kept print), and why.
+pub const TOUCHES_LOCKED_ROWS: &str = "-- touches locked rows:";
+
+/// The guards: every trigger that refuses a change (`RAISE(ABORT, …)`), by
+/// name, with its SQL.
+fn guards(conn: &Connection) -> Result<std::collections::BTreeMap<String, String>> {
+    let mut stmt =
+        conn.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%RAISE(ABORT%'")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Checks what migration `name` did to the guards: it may drop or change
+/// one only when it says so ([`TOUCHES_LOCKED_ROWS`]), and every guard
+/// there before must be there after it. The lock is never dropped silently.
+fn check_guards(
+    name: &str,
+    sql: &str,
+    before: &std::collections::BTreeMap<String, String>,
+    after: &std::collections::BTreeMap<String, String>,
+) -> Result<()> {
+    let gone: Vec<&str> = before.keys().filter(|k| !after.contains_key(*k)).map(String::as_str).collect();
+    if !gone.is_empty() {
+        return Err(StoreError::Invalid(format!(
+            "Oppgraderinga {name} ville fjerne vernet om låste protokollar ({}); ingenting er endra.",
+            gone.join(", ")
+        )));
+    }
+    let touched = before.iter().any(|(k, v)| after.get(k) != Some(v))
+        || before.keys().any(|k| sql.to_lowercase().contains(&format!("drop trigger {}", k.to_lowercase())))
+        || sql.to_lowercase().contains("drop trigger if exists");
+    if touched && !sql.contains(TOUCHES_LOCKED_ROWS) {
+        return Err(StoreError::Invalid(format!(
+            "Oppgraderinga {name} endrar vernet om låste protokollar utan å seie kvifor («{TOUCHES_LOCKED_ROWS} …»); \
+             ingenting er endra."
+        )));
+    }
+    Ok(())
+}
+
+/// Applies `migrations` up to `target`, each checked by [`check_guards`].
+pub(crate) fn apply(conn: &mut Connection, migrations: &[(&str, &str)], target: i64) -> Result<()> {
     let from = match identify(conn)? {
         Identity::Empty => 0,
         Identity::Saksbok(v) => v,
@@ -130,8 +176,10 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
             Identity::Empty => 0,
             Identity::Saksbok(v) => v,
         };
-        for (_, sql) in MIGRATIONS.iter().take(target as usize).skip(from as usize) {
+        for (name, sql) in migrations.iter().take(target as usize).skip(from as usize) {
+            let before = guards(&tx)?;
             tx.execute_batch(sql)?;
+            check_guards(name, sql, &before, &guards(&tx)?)?;
         }
         let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
         if broken > 0 {

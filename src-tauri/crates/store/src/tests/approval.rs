@@ -384,3 +384,52 @@ fn a_protokolltilforsel_is_added_after_approval_numbered_and_never_changed() {
         assert!(e.contains("protokolltilførsel kan ikkje endrast"), "{e}");
     }
 }
+
+/// A later migration that must change rows of an approved meeting may drop a
+/// guard only when it says why and creates it again; otherwise it is refused
+/// whole, and the meeting stays as it was, still locked.
+#[test]
+fn a_migration_may_touch_locked_rows_only_in_the_open_and_never_drops_the_lock() {
+    use crate::migrate::{MIGRATIONS, TOUCHES_LOCKED_ROWS, apply};
+    let dir = TempDir::new().unwrap();
+    let path = db(&dir);
+    let m = {
+        let mut s = Store::open(&path).unwrap();
+        let (m, _) = recorded(&mut s);
+        s.write(|tx| approval::approve(tx, &who(), m, &approval(&["Kari Nordheim"]), "/p/m.pdf", PDF, &[])).unwrap();
+        m
+    };
+    let mut conn = rusqlite::Connection::open(&path).unwrap();
+    let guard: String = conn
+        .query_row("SELECT sql FROM sqlite_schema WHERE name = 'meetings_locked_update'", [], |r| r.get(0))
+        .unwrap();
+    let note = |c: &rusqlite::Connection| -> Option<String> {
+        c.query_row("SELECT approval_note FROM meetings WHERE id = ?1", [m], |r| r.get(0)).unwrap()
+    };
+    let touch =
+        format!("DROP TRIGGER meetings_locked_update;\nUPDATE meetings SET approval_note = 'Retta' WHERE id = {m};\n");
+    let latest = MIGRATIONS.len() as i64;
+    let run = |conn: &mut rusqlite::Connection, sql: &str| {
+        let mut all = MIGRATIONS.to_vec();
+        all.push(("0099_test", sql));
+        apply(conn, &all, latest + 1)
+    };
+
+    // Dropped without a word, then created again: refused.
+    let silent = format!("{touch}{guard};");
+    let e = run(&mut conn, &silent).unwrap_err().to_string();
+    assert!(e.contains("utan å seie kvifor"), "{e}");
+    // Said, but the guard is not created again: refused.
+    let e = run(&mut conn, &format!("{TOUCHES_LOCKED_ROWS} test\n{touch}")).unwrap_err().to_string();
+    assert!(e.contains("ville fjerne vernet") && e.contains("meetings_locked_update"), "{e}");
+    // Neither left a trace.
+    assert_eq!(crate::schema_version(&conn).unwrap(), latest);
+    assert_eq!(note(&conn).as_deref(), Some("Godkjend i møte 4/26"));
+
+    // Said and created again: the row is changed, and the lock holds after it.
+    run(&mut conn, &format!("{TOUCHES_LOCKED_ROWS} the note of a test meeting is corrected\n{touch}{guard};")).unwrap();
+    assert_eq!(crate::schema_version(&conn).unwrap(), latest + 1);
+    assert_eq!(note(&conn).as_deref(), Some("Retta"));
+    let e = conn.execute("UPDATE meetings SET approval_note = 'x' WHERE id = ?1", [m]).unwrap_err().to_string();
+    assert!(e.contains("godkjend og låst"), "{e}");
+}
