@@ -38,6 +38,8 @@ export type PersonRow = {
   left_at: string;
   /** Ids of the items missed in between. */
   away_items: number[];
+  /** Their presence in the clerk's own words ("sak 12 og del av sak 15"), printed beside the name. */
+  note: string;
   /** The ugild line (key) this varamedlem was put on the roll for by the screen; null otherwise. */
   standInFor: number | null;
 };
@@ -82,6 +84,7 @@ export function newPerson(kind: PersonKind, over: Partial<PersonRow> = {}): Pers
     arrived_at: "",
     left_at: "",
     away_items: [],
+    note: "",
     standInFor: null,
     ...over,
   };
@@ -158,6 +161,7 @@ function personOf(a: Attendee, idAt: (p: number | null) => number | null): Perso
     arrived_at: hhmm(a.arrived_at),
     left_at: hhmm(a.left_at),
     away_items: a.away_items.map(idAt).filter((id): id is number => id !== null),
+    note: a.note ?? "",
   });
 }
 
@@ -222,6 +226,7 @@ function shown(f: RollFields): string {
       p.arrived_at.trim(),
       p.left_at.trim(),
       [...p.away_items].sort((x, y) => x - y),
+      p.note.trim(),
     ]),
     f.ugild.map((u) => [u.member.trim(), u.item, u.basis.trim(), u.substitute.trim()]),
     f.chair.trim(),
@@ -325,6 +330,8 @@ export function rollInputOf(
       .map(position)
       .filter((x): x is number => x !== null)
       .sort((x, y) => x - y),
+    // Left out when empty, as a roll without notes has always been sent.
+    ...(p.note.trim() ? { note: p.note.trim() } : {}),
   }));
   const disqualified = f.ugild.map((u) => {
     const item = position(u.item);

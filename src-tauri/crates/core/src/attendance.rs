@@ -60,6 +60,11 @@ pub struct Attendee {
     pub left_at: Option<NaiveTime>,
     /// Items missed in between ("forfall i sak 12/21").
     pub away_items: Vec<u32>,
+    /// What the protocol says of their presence in its own words, printed
+    /// beside the name: "sak 12 og del av sak 15".
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub note: Option<String>,
 }
 
 impl Attendee {
@@ -74,6 +79,7 @@ impl Attendee {
             arrived_at: None,
             left_at: None,
             away_items: Vec::new(),
+            note: None,
         }
     }
 }

@@ -394,6 +394,7 @@ fn attendance(
         if !away.is_empty() {
             notes.push(fill(&l.away, &[("saker", &saker(l, &away))]));
         }
+        notes.extend(p.note.clone());
         let note = (!notes.is_empty()).then(|| notes.join("; "));
         let person = |function: Option<String>| Person {
             name: p.name.clone(),

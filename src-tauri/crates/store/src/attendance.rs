@@ -30,6 +30,7 @@ struct Row {
     left_at: Option<String>,
     signs: bool,
     chair: bool,
+    note: Option<String>,
 }
 
 fn time(s: Option<String>) -> rusqlite::Result<Option<NaiveTime>> {
@@ -79,7 +80,8 @@ pub fn get(conn: &Connection, meeting: i64) -> Result<Roll> {
 
     let rows: Vec<Row> = conn
         .prepare(
-            "SELECT id, name, party, kind, substitute_for, title, from_item_id, to_item_id, arrived_at, left_at, signs, chair
+            "SELECT id, name, party, kind, substitute_for, title, from_item_id, to_item_id, arrived_at, left_at, signs, chair,
+                    note
              FROM meeting_attendance WHERE meeting_id = ?1 ORDER BY position, id",
         )?
         .query_map([meeting], |r| {
@@ -96,6 +98,7 @@ pub fn get(conn: &Connection, meeting: i64) -> Result<Roll> {
                 left_at: r.get(9)?,
                 signs: r.get(10)?,
                 chair: r.get(11)?,
+                note: r.get(12)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -140,6 +143,7 @@ pub fn get(conn: &Connection, meeting: i64) -> Result<Roll> {
             arrived_at: time(r.arrived_at.clone())?,
             left_at: time(r.left_at.clone())?,
             away_items,
+            note: r.note.clone(),
         });
         if r.chair {
             input.chair = Some(r.name.clone());
@@ -201,6 +205,7 @@ fn tidy(input: &RollInput) -> RollInput {
         }
         x.away_items.sort_unstable();
         x.away_items.dedup();
+        x.note = clean(x.note.as_deref());
     }
     a.apologies = a.apologies.iter().map(|n| n.trim().to_string()).collect();
     for d in &mut a.disqualified {
@@ -363,8 +368,8 @@ pub(crate) fn set_as(
         let party = party.or_else(|| a.seats.iter().find(|s| s.name == name).and_then(|s| s.party.clone()));
         tx.execute(
             "INSERT INTO meeting_attendance (meeting_id, person_id, name, party, kind, substitute_for, title, from_item_id,
-                                             to_item_id, arrived_at, left_at, signs, chair, position)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                             to_item_id, arrived_at, left_at, signs, chair, position, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             params![
                 meeting,
                 person_of(tx, board, name)?,
@@ -379,7 +384,8 @@ pub(crate) fn set_as(
                 x.and_then(|x| x.left_at).map(|t| t.format("%H:%M").to_string()),
                 r.signatories.iter().any(|s| s == name),
                 r.chair.as_deref() == Some(name),
-                position as i64
+                position as i64,
+                x.and_then(|x| x.note.clone())
             ],
         )?;
         Ok(tx.last_insert_rowid())

@@ -18,4 +18,9 @@ left_at: string | null,
 /**
  * Items missed in between ("forfall i sak 12/21").
  */
-away_items: Array<number>, };
+away_items: Array<number>, 
+/**
+ * What the protocol says of their presence in its own words, printed
+ * beside the name: "sak 12 og del av sak 15".
+ */
+note?: string | null, };

@@ -203,6 +203,9 @@ describe("oppmøte", () => {
     await userEvent.type(within(details).getByLabelText("Kom kl.: Anne Moen"), "10.15");
     expect(within(details).getByRole("group", { name: "Ikkje til stades i sak: Anne Moen" })).toBeInTheDocument();
     expect(within(anne).getByTestId("roll-presence")).toHaveTextContent("Frå sak 41/26, kom kl. 10:15");
+    // What the times and items cannot say, in the clerk's own words.
+    await userEvent.type(within(details).getByLabelText("Merknad om oppmøtet: Anne Moen"), " del av sak 41/26 ");
+    expect(within(anne).getByTestId("roll-presence")).toHaveTextContent("Frå sak 41/26, kom kl. 10:15, del av sak 41/26");
 
     // Kari Nordheim and Per Bakken sent forfall: two of five in the first item is too few.
     await userEvent.click(within(roll).getByRole("button", { name: "Forfall: Kari Nordheim" }));
@@ -215,7 +218,7 @@ describe("oppmøte", () => {
     await vi.waitFor(() => expect(sentRolls(calls)).toHaveLength(1));
     expect(sentRolls(calls)[0]?.attendance.attendees).toEqual([
       member("Ken Kvamme", "Sp"),
-      member("Anne Moen", "Sp", { from_item: 1, arrived_at: "10:15" }),
+      member("Anne Moen", "Sp", { from_item: 1, arrived_at: "10:15", note: "del av sak 41/26" }),
       member("Ola Dale", "Ap"),
     ]);
     expect(sentRolls(calls)[0]?.attendance.apologies).toEqual(["Kari Nordheim", "Per Bakken"]);

@@ -18,8 +18,8 @@ fn person(name: &str, party: &str, capacity: Capacity) -> Attendee {
 /// A meeting of two items: Kari chairs; Per comes late (for item 2, kl.
 /// 10:15); Siri is away; her varamedlem Ola came; Kari is ugild in item 1
 /// and Ola's fellow varamedlem Liv takes her seat there alone; the
-/// kommunedirektør is there from the administration; Per signs, elected in
-/// item 1.
+/// kommunedirektør is there from the administration (for "del av sak 2",
+/// in the clerk's words); Per signs, elected in item 1.
 pub(super) fn roll() -> RollInput {
     let mut r = RollInput::default();
     let a = &mut r.attendance;
@@ -38,6 +38,7 @@ pub(super) fn roll() -> RollInput {
         },
         Attendee {
             party: None,
+            note: Some("del av sak 2".into()),
             ..person("Tone Berg", "", Capacity::Administration { title: Some("kommunedirektør".into()) })
         },
     ];

@@ -53,6 +53,7 @@ fn a_meeting_recorded_in_the_store_gives_its_whole_minutes() {
     assert_eq!(a.substitutes[0].note.as_deref(), Some("møtte for Siri Dale"));
     assert_eq!(a.ugilde[0].item, "1/26");
     assert_eq!(a.administration[0].function.as_deref(), Some("kommunedirektør"));
+    assert_eq!(a.administration[0].note.as_deref(), Some("del av sak 2"), "the clerk's own words, printed");
     assert_eq!(minutes.chair.as_deref(), Some("Kari Nordheim"));
     assert_eq!(minutes.signatories, ["Kari Nordheim", "Per Bakken"]);
     let parts: Vec<String> = minutes
