@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::case::{FieldError, MAX_TITLE};
-use crate::model::{Behandling, Outcome};
+use crate::model::{Behandling, Outcome, ProposalKind};
 use crate::number::JournalNumber;
 use crate::vote;
 
@@ -52,19 +52,48 @@ pub struct ItemRecordView {
     pub warnings: Vec<String>,
 }
 
-/// The text of the last adopted proposal, or the tilråding when what was
-/// adopted was the tilråding (a vote without a proposal). `None` when no
-/// vote is recorded as adopted.
+/// The vedtak as the votes make it, in vote order: the tilråding, or an
+/// adopted alternative proposal in its place, followed by each adopted
+/// amendment or addition (endring, tillegg) as a paragraph of its own; an
+/// adopted postponement is the whole vedtak. An addition adopted with no
+/// vote on the tilråding recorded builds on the tilråding. `None` when no
+/// vote is recorded as adopted. The clerk edits it from there (an
+/// amendment that rewords a sentence is not merged by guessing).
 pub fn suggested_vedtak(b: &Behandling, recommendation: Option<&str>) -> Option<String> {
-    let adopted = b.votes.iter().rev().find_map(|v| match (v.outcome, &v.other) {
-        (Some(Outcome::Vedteke), _) => Some(v.proposal),
-        (Some(Outcome::Fall), Some(other)) => Some(other.proposal),
-        _ => None,
-    })?;
-    match adopted {
-        Some(p) => b.proposals.get(p).map(|p| p.text.clone()),
-        None => recommendation.map(str::to_string),
+    let mut base: Option<String> = None;
+    let mut additions: Vec<String> = Vec::new();
+    let mut any = false;
+    for v in &b.votes {
+        let adopted = match (v.outcome, &v.other) {
+            (Some(Outcome::Vedteke), _) => v.proposal,
+            (Some(Outcome::Fall), Some(other)) => other.proposal,
+            _ => continue,
+        };
+        any = true;
+        let Some(p) = adopted.and_then(|p| b.proposals.get(p)) else {
+            // The tilråding itself was adopted.
+            base = base.or_else(|| recommendation.map(str::to_string));
+            continue;
+        };
+        match p.kind {
+            ProposalKind::Utsetjing => return Some(p.text.clone()),
+            ProposalKind::Endring | ProposalKind::Tillegg => {
+                if !additions.contains(&p.text) {
+                    additions.push(p.text.clone());
+                }
+            }
+            ProposalKind::Alternativt | ProposalKind::Anna => {
+                base = Some(p.text.clone());
+                additions.clear();
+            }
+        }
     }
+    if !any {
+        return None;
+    }
+    let base = base.or_else(|| recommendation.map(str::to_string));
+    let text: Vec<String> = base.into_iter().chain(additions).filter(|t| !t.trim().is_empty()).collect();
+    (!text.is_empty()).then(|| text.join("\n\n"))
 }
 
 /// The proposals that fell (voted on and lost, never adopted after).
@@ -154,7 +183,7 @@ pub fn check(r: &ItemRecord, eligible: Option<u32>) -> (Vec<FieldError>, Vec<Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{OtherSide, Proposal, ProposalKind, Vote};
+    use crate::model::{OtherSide, Proposal, Vote};
 
     fn proposal(text: &str) -> Proposal {
         Proposal {
@@ -198,6 +227,66 @@ mod tests {
         // An unknown outcome suggests nothing new.
         b.votes.push(vote(Some(0), None, None, None));
         assert_eq!(suggested_vedtak(&b, None).as_deref(), Some("B."));
+    }
+
+    fn of_kind(kind: ProposalKind, text: &str) -> Proposal {
+        Proposal { kind, ..proposal(text) }
+    }
+
+    #[test]
+    fn adopted_additions_follow_the_tilraading_each_as_a_paragraph() {
+        let tilr = Some("Formannskapet godkjenner planen.");
+        let mut b = Behandling {
+            proposals: vec![
+                of_kind(ProposalKind::Tillegg, "Rådmannen legg fram ei eiga sak om vedlikehald."),
+                of_kind(ProposalKind::Endring, "Planen vert revidert kvart fjerde år."),
+                of_kind(ProposalKind::Tillegg, "Framlegget som fall."),
+            ],
+            ..Behandling::default()
+        };
+        // The addition carried, the tilråding not voted on separately: it builds on the tilråding.
+        b.votes = vec![vote(Some(0), Some(5), Some(2), Some(Outcome::Vedteke))];
+        assert_eq!(
+            suggested_vedtak(&b, tilr).as_deref(),
+            Some("Formannskapet godkjenner planen.\n\nRådmannen legg fram ei eiga sak om vedlikehald.")
+        );
+        // A fallen addition adds nothing; a second one carried comes after the first; the final vote on the
+        // tilråding changes nothing of that.
+        b.votes.push(vote(Some(2), Some(1), Some(6), Some(Outcome::Fall)));
+        b.votes.push(vote(Some(1), Some(7), Some(0), Some(Outcome::Vedteke)));
+        b.votes.push(vote(None, Some(7), Some(0), Some(Outcome::Vedteke)));
+        assert_eq!(
+            suggested_vedtak(&b, tilr).as_deref(),
+            Some(
+                "Formannskapet godkjenner planen.\n\nRådmannen legg fram ei eiga sak om vedlikehald.\n\n\
+                 Planen vert revidert kvart fjerde år."
+            )
+        );
+        // Without a tilråding the additions stand alone.
+        assert_eq!(
+            suggested_vedtak(&b, None).as_deref(),
+            Some("Rådmannen legg fram ei eiga sak om vedlikehald.\n\nPlanen vert revidert kvart fjerde år.")
+        );
+    }
+
+    #[test]
+    fn an_alternative_replaces_the_tilraading_and_a_postponement_is_the_whole_vedtak() {
+        let tilr = Some("Tilrådinga.");
+        let mut b = Behandling {
+            proposals: vec![
+                of_kind(ProposalKind::Tillegg, "Tillegg."),
+                of_kind(ProposalKind::Alternativt, "Alternativet."),
+                of_kind(ProposalKind::Utsetjing, "Saka vert utsett."),
+            ],
+            ..Behandling::default()
+        };
+        b.votes = vec![
+            vote(Some(0), Some(4), Some(3), Some(Outcome::Vedteke)),
+            vote(Some(1), Some(4), Some(3), Some(Outcome::Vedteke)),
+        ];
+        assert_eq!(suggested_vedtak(&b, tilr).as_deref(), Some("Alternativet."), "the addition was to the tilråding");
+        b.votes.insert(0, vote(Some(2), Some(5), Some(2), Some(Outcome::Vedteke)));
+        assert_eq!(suggested_vedtak(&b, tilr).as_deref(), Some("Saka vert utsett."));
     }
 
     #[test]
