@@ -134,6 +134,26 @@ pub enum MinutesPart {
     Case(CaseMinutes),
 }
 
+/// One signature line of a møtebok: the name, and what is printed under it
+/// ("møteleiar", "vald i sak 1/21").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Signatory {
+    pub name: String,
+    pub note: Option<String>,
+}
+
+impl Signatory {
+    /// Lines with these names and nothing under them.
+    pub fn named<S: AsRef<str>>(names: &[S]) -> Vec<Signatory> {
+        names.iter().map(|n| Signatory { name: n.as_ref().to_string(), note: None }).collect()
+    }
+
+    /// Names only, e.g. to compare with a list of names.
+    pub fn names(list: &[Signatory]) -> Vec<&str> {
+        list.iter().map(|s| s.name.as_str()).collect()
+    }
+}
+
 /// The content of a møteprotokoll, in print order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Minutes {
@@ -149,7 +169,7 @@ pub struct Minutes {
     pub parts: Vec<MinutesPart>,
     pub signatures_text: String,
     /// The chair first, then the signatories (each once).
-    pub signatories: Vec<String>,
+    pub signatories: Vec<Signatory>,
     /// "Møteprotokoll er sendt til:" and whom.
     pub distribution_label: String,
     pub distribution: Vec<String>,
@@ -257,11 +277,25 @@ pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
         parts.push(MinutesPart::Business { paragraphs: behandling::render(&b, input.phrases)? });
     }
 
-    let mut signatories: Vec<String> = Vec::new();
-    for name in input.roll.input.chair.iter().chain(&input.roll.input.signatories) {
-        if !signatories.contains(name) {
-            signatories.push(name.clone());
+    let roll = &input.roll.input;
+    let elected_in = roll.signatories_item.and_then(number_of);
+    let mut signatories: Vec<Signatory> = Vec::new();
+    for name in roll.chair.iter().chain(&roll.signatories) {
+        if signatories.iter().any(|s| &s.name == name) {
+            continue;
         }
+        let note = if roll.chair.as_ref() == Some(name) {
+            Some(l.signs_as_chair.clone())
+        } else {
+            elected_in.as_ref().map(|n| fill(&l.signs_elected, &[("sak", n)]))
+        };
+        signatories.push(Signatory { name: name.clone(), note });
+    }
+    // Named for the meeting rather than elected in a sak: the header says who.
+    let named: Vec<&str> =
+        roll.signatories.iter().filter(|n| roll.chair.as_ref() != Some(*n)).map(String::as_str).collect();
+    if elected_in.is_none() && !named.is_empty() {
+        push_fact(&mut facts, &l.signatories, Some(named.join(", ")));
     }
     let document_kind = input.layout.minutes_title.clone();
     Ok(Minutes {

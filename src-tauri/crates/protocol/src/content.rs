@@ -401,7 +401,7 @@ fn signatures(blocks: &mut Vec<Block>, m: &Minutes) {
     blocks.push(Block::Space(18.0));
     blocks.push(Block::heading(&m.labels.signatures, BODY_SIZE));
     blocks.push(Block::Space(2.0));
-    blocks.push(Block::Signatures { text: m.signatures_text.clone(), names: m.signatories.clone() });
+    blocks.push(Block::Signatures { text: m.signatures_text.clone(), signatories: m.signatories.clone() });
     if !m.distribution.is_empty() {
         blocks.push(Block::Space(12.0));
         blocks.push(Block::heading(&m.distribution_label, BODY_SIZE));

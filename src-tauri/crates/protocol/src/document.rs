@@ -5,6 +5,7 @@
 //!
 //! Everything here is plain data: no fonts, no positions.
 
+use saksbok_core::minutes::Signatory;
 use saksbok_core::text::{Paragraph, Span, Style};
 
 /// A document to lay out: its blocks in reading order, its footer and the
@@ -44,10 +45,11 @@ pub enum Block {
     },
     Table(Table),
     /// The signature block: a statement, then a line to sign on above each
-    /// name, two to a row; kept together on one page.
+    /// name (with what is said under it: "møteleiar"), two to a row; kept
+    /// together on one page.
     Signatures {
         text: String,
-        names: Vec<String>,
+        signatories: Vec<Signatory>,
     },
     /// A thin line across the text width, with `pad` points above and below;
     /// never the last thing on a page.

@@ -79,7 +79,7 @@ mod tests {
                 Block::Paragraph(saksbok_core::text::Paragraph::plain("Godkjent.")),
                 Block::Signatures {
                     text: "Underskrifter:".into(),
-                    names: names.iter().map(|n| (*n).to_string()).collect(),
+                    signatories: saksbok_core::minutes::Signatory::named(names),
                 },
             ],
             footer: "Møteprotokoll".into(),

@@ -11,6 +11,7 @@ use saksbok_core::approval::{ApprovalFields, ApprovalRecord};
 use saksbok_core::behandling::Phrases;
 use saksbok_core::journal::{JournalFields, JournalKind, JournalStatus};
 use saksbok_core::layout::ProtocolLayout;
+use saksbok_core::minutes::Signatory;
 use saksbok_core::protocol::Saksprotokoll;
 use saksbok_core::sakliste::MeetingStatus;
 use serde::{Deserialize, Serialize};
@@ -261,6 +262,12 @@ pub fn approved_minutes(
     approval: &ApprovalFields,
 ) -> Result<saksbok_core::minutes::Minutes> {
     let mut minutes = crate::protocols::minutes(conn, meeting)?;
-    minutes.signatories.clone_from(&approval.signatories);
+    // The chosen, in the order chosen, each with what the minutes say under their line.
+    let named = std::mem::take(&mut minutes.signatories);
+    minutes.signatories = approval
+        .signatories
+        .iter()
+        .map(|n| named.iter().find(|s| &s.name == n).cloned().unwrap_or(Signatory { name: n.clone(), note: None }))
+        .collect();
     Ok(minutes)
 }

@@ -15,6 +15,7 @@ fn the_header_has_time_place_and_innkalling() {
             "Slutt kl.: 14:30",
             "Innkalling: sendt 08.04.2021 (e-post)",
             "Tilleggssaker: 56/21",
+            "Underskrivarar: Kari Nes",
         ]
     );
     assert_eq!(m.title, "Møteprotokoll Formannskapet og næringsutvalet 15.04.2021");
@@ -59,7 +60,29 @@ fn attendance_says_what_changed_during_the_meeting() {
     assert_eq!(a.others[0].note.as_deref(), Some("i sak 55/21"), "present for one sak");
     assert!(!a.unrecorded);
     assert_eq!(m.chair.as_deref(), Some("Anne Leiar"));
-    assert_eq!(m.signatories, ["Anne Leiar", "Kari Nes"], "the chair first, each once");
+    assert_eq!(Signatory::names(&m.signatories), ["Anne Leiar", "Kari Nes"], "the chair first, each once");
+}
+
+#[test]
+fn each_signature_line_says_why_they_sign_and_signatories_named_for_the_meeting_stand_in_the_header() {
+    let mut s = SampleMeeting::new(0);
+    // Named for the meeting (no sak elected them): the header names them; the chair is "møteleiar".
+    let m = s.minutes();
+    assert_eq!(m.signatories[0].note.as_deref(), Some("møteleiar"));
+    assert_eq!(m.signatories[1].note, None);
+    let header = |m: &Minutes| m.facts.iter().find(|f| f.label == "Underskrivarar:").map(|f| f.value.clone());
+    assert_eq!(header(&m).as_deref(), Some("Kari Nes"), "the chair is not named twice");
+    // Elected in the first sak: said under the line, not in the header.
+    s.roll.input.signatories_item = Some(0);
+    let m = s.minutes();
+    let first = s.meeting.items[0].number_text.clone();
+    assert_eq!(m.signatories[1].note.as_deref(), Some(format!("vald i sak {first}").as_str()));
+    assert_eq!(header(&m), None);
+    // In Bokmål.
+    s.board.language = crate::board::TextLanguage::Nb;
+    let m = s.minutes();
+    assert_eq!(m.signatories[0].note.as_deref(), Some("møteleder"));
+    assert_eq!(m.signatories[1].note.as_deref(), Some(format!("valgt i sak {first}").as_str()));
 }
 
 #[test]

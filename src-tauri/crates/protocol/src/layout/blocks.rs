@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use saksbok_core::minutes::Signatory;
 use saksbok_core::text::Paragraph;
 
 use super::flow::{Boxed, Flow};
@@ -79,7 +80,7 @@ impl Blocks<'_, '_> {
             Block::List(items) => self.list(items, size),
             Block::Field { label, value, emphasised } => self.field(label, value, *emphasised),
             Block::Table(t) => self.table(t, size),
-            Block::Signatures { text, names } => self.signatures(text, names, size),
+            Block::Signatures { text, signatories } => self.signatures(text, signatories, size),
             Block::Rule { pad } => {
                 let rule = Rule { y: *pad, x1: left, x2: left + width };
                 let b = Boxed { height: 2.0 * pad, rules: vec![rule], keep_with_next: true, ..Boxed::default() };
@@ -137,7 +138,7 @@ impl Blocks<'_, '_> {
         self.push_lines(lines, size);
     }
 
-    fn signatures(&mut self, text: &str, names: &[String], size: f32) {
+    fn signatures(&mut self, text: &str, signatories: &[Signatory], size: f32) {
         let (left, width) = (self.left(), self.width());
         let lines = self.shaper.wrap(left, width, &[(text, FontKind::Regular)], size);
         for runs in lines {
@@ -145,26 +146,36 @@ impl Blocks<'_, '_> {
             b.keep_with_next = true;
             self.flow.push(b);
         }
-        // Room to sign, the line, the name under it.
+        // Room to sign, the line, the name under it and what it says of them ("møteleiar").
         let (sign, name_size) = (34.0, size - 1.0);
         let col = width / 2.0;
-        let rows: Vec<&[String]> = names.chunks(2).collect();
+        let rows: Vec<&[Signatory]> = signatories.chunks(2).collect();
         for (r, pair) in rows.iter().enumerate() {
             let name_line = self.line_height(name_size);
             let wrapped: Vec<Vec<Vec<Run>>> = pair
                 .iter()
                 .enumerate()
-                .map(|(c, name)| {
+                .map(|(c, s)| {
                     let x = left + c as f32 * col;
-                    self.shaper.wrap(x, col - 24.0, &[(name.as_str(), FontKind::Regular)], name_size)
+                    let mut lines = self.shaper.wrap(x, col - 24.0, &[(s.name.as_str(), FontKind::Regular)], name_size);
+                    if let Some(note) = s.note.as_deref().filter(|n| !n.trim().is_empty()) {
+                        let mut under = self.shaper.wrap(x, col - 24.0, &[(note, FontKind::Regular)], name_size);
+                        for line in &mut under {
+                            for run in line {
+                                run.muted = true;
+                            }
+                        }
+                        lines.extend(under);
+                    }
+                    lines
                 })
                 .collect();
             let n = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
             let mut b = Boxed { height: sign + 2.0 + n as f32 * name_line + 6.0, ..Boxed::default() };
-            for (c, name) in pair.iter().enumerate() {
+            for (c, s) in pair.iter().enumerate() {
                 let x = left + c as f32 * col;
                 b.rules.push(Rule { y: sign, x1: x, x2: x + col - 24.0 });
-                b.slots.push(SignatureSlot { name: name.clone(), x1: x, x2: x + col - 24.0, top: 0.0, y: sign });
+                b.slots.push(SignatureSlot { name: s.name.clone(), x1: x, x2: x + col - 24.0, top: 0.0, y: sign });
             }
             for k in 0..n {
                 let runs: Vec<Run> = wrapped.iter().filter_map(|w| w.get(k)).flatten().cloned().collect();

@@ -219,7 +219,7 @@ fn answer(mut stream: std::net::TcpStream, dir: &Path, n: usize) -> std::io::Res
 pub fn approved_moteprotokoll(signatories: &[&str]) -> Vec<u8> {
     use chrono::TimeZone;
     let mut m = saksbok_core::sample::SampleMeeting::new(0).minutes();
-    m.signatories = signatories.iter().map(|s| (*s).to_string()).collect();
+    m.signatories = saksbok_core::minutes::Signatory::named(signatories);
     let at = chrono::Utc.with_ymd_and_hms(2026, 11, 25, 10, 30, 0).unwrap();
     saksbok_protocol::render_moteprotokoll(&m, saksbok_protocol::content::MinutesStyle::default(), at).pdf
 }

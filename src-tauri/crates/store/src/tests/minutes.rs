@@ -55,7 +55,9 @@ fn a_meeting_recorded_in_the_store_gives_its_whole_minutes() {
     assert_eq!(a.administration[0].function.as_deref(), Some("kommunedirektør"));
     assert_eq!(a.administration[0].note.as_deref(), Some("del av sak 2"), "the clerk's own words, printed");
     assert_eq!(minutes.chair.as_deref(), Some("Kari Nordheim"));
-    assert_eq!(minutes.signatories, ["Kari Nordheim", "Per Bakken"]);
+    assert_eq!(saksbok_core::minutes::Signatory::names(&minutes.signatories), ["Kari Nordheim", "Per Bakken"]);
+    let notes: Vec<Option<&str>> = minutes.signatories.iter().map(|s| s.note.as_deref()).collect();
+    assert_eq!(notes, [Some("møteleiar"), Some("vald i sak 1/26")], "Per was elected in the first sak");
     let parts: Vec<String> = minutes
         .parts
         .iter()
