@@ -187,6 +187,11 @@ fn clock(t: NaiveTime) -> String {
     t.format("%H.%M").to_string()
 }
 
+/// A stored time ("09:00") as printed: "09.00".
+pub(crate) fn dotted(t: &str) -> String {
+    t.replace(':', ".")
+}
+
 /// "sak 55/21" or "sakene 55/21 og 57/21".
 fn saker(l: &MinutesLabels, numbers: &[String]) -> String {
     match numbers {
@@ -207,8 +212,9 @@ pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
     let mut fact = |label: &str, value: Option<String>| push_fact(&mut facts, label, value);
     fact(&l.place, m.place.clone());
     fact(&l.date, Some(date.clone()));
-    fact(&l.start, m.start_time.clone());
-    fact(&l.end, m.end_time.clone());
+    // Times as Norwegian prints them (09.00), the same in every document.
+    fact(&l.start, m.start_time.as_deref().map(dotted));
+    fact(&l.end, m.end_time.as_deref().map(dotted));
     let sent = &l.notice_sent;
     let notice = match (m.notice_sent, m.notice_method.as_deref()) {
         (Some(d), Some(how)) => Some(format!("{sent} {} ({how})", format_date(d))),

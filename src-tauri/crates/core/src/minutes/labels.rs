@@ -165,7 +165,8 @@ impl MinutesLabels {
             notice_time: "Møtetid:".into(),
             notice_intro: "Medlemene i {utval} vert med dette kalla inn til møte.".into(),
             notice_apologies:
-                "Medlemer som har lovleg forfall, må melde frå snarast. Varamedlemer møter berre når dei blir kalla inn særskilt."
+                "Medlemer som ikkje kan møte på grunn av gyldig forfall (kommunelova § 8-1), må melde frå snarast, så varamedlem \
+                 kan kallast inn. Varamedlemer møter berre når dei vert kalla inn særskilt."
                     .into(),
             notice_leader: "leiar".into(),
         }
@@ -246,7 +247,8 @@ impl MinutesLabels {
             notice_time: "Møtetid:".into(),
             notice_intro: "Medlemmene i {utval} innkalles med dette til møte.".into(),
             notice_apologies:
-                "Medlemmer som har gyldig forfall, må melde fra snarest. Varamedlemmer møter bare når de blir særskilt innkalt."
+                "Medlemmer som ikke kan møte på grunn av gyldig forfall (kommuneloven § 8-1), må melde fra snarest, slik at \
+                 varamedlem kan innkalles. Varamedlemmer møter bare når de blir særskilt innkalt."
                     .into(),
             notice_leader: "leder".into(),
         }

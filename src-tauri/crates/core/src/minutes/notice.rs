@@ -55,7 +55,7 @@ pub fn innkalling(input: &MinutesInput<'_>) -> Notice {
     let mut fact = |label: &str, value: Option<String>| push_fact(&mut facts, label, value);
     fact(&l.place, m.place.clone());
     fact(&l.date, Some(date.clone()));
-    fact(&l.notice_time, m.start_time.as_ref().map(|t| format!("kl. {}", t.replace(':', "."))));
+    fact(&l.notice_time, m.start_time.as_deref().map(|t| format!("kl. {}", super::dotted(t))));
     let signer = input.roll.seats.iter().find(|s| s.role == Role::Chair).map(|s| s.name.clone());
     let document_kind = l.notice_kind.clone();
     Notice {

@@ -11,8 +11,8 @@ fn the_header_has_time_place_and_innkalling() {
         [
             "Møtestad: Rådhuset, Gaupne",
             "Møtedato: 15.04.2021",
-            "Start kl.: 09:00",
-            "Slutt kl.: 14:30",
+            "Start kl.: 09.00",
+            "Slutt kl.: 14.30",
             "Innkalling: sendt 08.04.2021 (e-post)",
             "Tilleggssaker: 56/21",
             "Underskrivarar: Kari Nes",
