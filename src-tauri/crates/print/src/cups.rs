@@ -20,9 +20,23 @@ fn status(p: &Printer) -> PrinterStatus {
     }
 }
 
+/// Whether the queue prints on both sides: from its PPD where the file may
+/// be read (root, the lp group), else as the scheduler tells any user
+/// (`lpoptions -l`, the same PPD options over IPP). Debian keeps the PPDs
+/// readable only by root and lp, so a clerk's own account needs the second.
 fn duplex(name: &str) -> bool {
-    std::fs::read(Path::new(PPD_DIR).join(format!("{name}.ppd")))
-        .is_ok_and(|ppd| crate::ppd::offers_duplex(&String::from_utf8_lossy(&ppd)))
+    match std::fs::read(Path::new(PPD_DIR).join(format!("{name}.ppd"))) {
+        Ok(ppd) => crate::ppd::offers_duplex(&String::from_utf8_lossy(&ppd)),
+        Err(_) => duplex_from_scheduler(name),
+    }
+}
+
+/// Whether the scheduler offers two-sided printing on the queue `name`
+/// (`lpoptions -p NAME -l`); false when it cannot be asked.
+pub fn duplex_from_scheduler(name: &str) -> bool {
+    std::process::Command::new("lpoptions").args(["-p", name, "-l"]).output().is_ok_and(|out| {
+        out.status.success() && crate::ppd::options_offer_duplex(&String::from_utf8_lossy(&out.stdout))
+    })
 }
 
 /// The scheduler answers: its local socket or port 631 (or `CUPS_SERVER`).

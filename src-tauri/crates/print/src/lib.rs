@@ -16,6 +16,9 @@ use ts_rs::TS;
 mod cups;
 mod ppd;
 
+#[cfg(unix)]
+pub use cups::duplex_from_scheduler;
+
 /// A printer as the print dialog lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PrinterInfo {

@@ -19,9 +19,35 @@ pub(crate) fn offers_duplex(ppd: &str) -> bool {
     false
 }
 
+/// The options as `lpoptions -l` lists them (`Duplex/2-Sided Printing:
+/// *None DuplexNoTumble DuplexTumble`, the default starred) offer duplex.
+#[cfg_attr(not(unix), allow(dead_code))]
+pub(crate) fn options_offer_duplex(listing: &str) -> bool {
+    listing.lines().any(|line| {
+        let Some((key, choices)) = line.split_once(':') else { return false };
+        key.split('/').next().is_some_and(|k| k.trim() == "Duplex")
+            && choices
+                .split_whitespace()
+                .any(|c| matches!(c.trim_start_matches('*'), "DuplexNoTumble" | "DuplexTumble"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::offers_duplex;
+    use super::{offers_duplex, options_offer_duplex};
+
+    #[test]
+    fn duplex_is_read_from_what_the_scheduler_lists() {
+        let office = "PageSize/Page Size: *A4 A3 Letter\nDuplex/2-Sided Printing: *None DuplexNoTumble DuplexTumble\n";
+        assert!(options_offer_duplex(office));
+        assert!(options_offer_duplex("Duplex/Tosidig: None *DuplexTumble\n"), "the default may be two-sided");
+        assert!(!options_offer_duplex("Duplex/2-Sided Printing: *None\n"), "only one-sided");
+        let cups_pdf =
+            "PageSize/Page Size: 11x14 *A4\nResolution/Output Resolution: 150dpi *300dpi\nPDFVer/PDF version: *1.2\n";
+        assert!(!options_offer_duplex(cups_pdf));
+        assert!(!options_offer_duplex("InputSlot/Duplex tray: DuplexTumble\n"), "another option's choices say nothing");
+        assert!(!options_offer_duplex(""));
+    }
 
     #[test]
     fn duplex_is_read_from_the_ppd() {

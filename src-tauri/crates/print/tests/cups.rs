@@ -47,6 +47,7 @@ fn a_moteprotokoll_printed_on_cups_pdf_has_the_same_pages_and_text() {
     assert!(list[0].is_default || !list.iter().any(|p| p.is_default), "the default printer comes first: {list:?}");
     assert_eq!(printer.state, PrinterStatus::Ready);
     assert!(!printer.duplex, "cups-pdf's PPD offers no duplex");
+    assert!(!saksbok_print::duplex_from_scheduler(&queue), "the scheduler says the same to any user");
 
     let minutes = saksbok_core::sample::SampleMeeting::new(2).minutes();
     let now = chrono::DateTime::from_timestamp(1_618_480_800, 0).unwrap();
@@ -75,4 +76,32 @@ fn a_moteprotokoll_printed_on_cups_pdf_has_the_same_pages_and_text() {
     let e = print_pdf(&pdf, &PrintJob { printer: "Kopirommet", ..job }).unwrap_err();
     assert_eq!(e.code(), "print_unknown_printer");
     assert!(e.to_string().contains(&queue), "{e}");
+}
+
+/// A queue whose PPD offers two-sided printing is seen as such through the
+/// scheduler, as an account that may not read /etc/cups/ppd sees it.
+#[test]
+#[ignore = "needs CUPS with cups-pdf: run by .ci/test"]
+fn a_duplex_printer_is_seen_as_duplex_through_the_scheduler() {
+    let base = std::fs::read_to_string("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd").expect("cups-pdf's PPD");
+    let duplex = "*OpenUI *Duplex/2-Sided Printing: PickOne\n*OrderDependency: 10 AnySetup *Duplex\n\
+                  *DefaultDuplex: None\n*Duplex None/Off: \"<</Duplex false>>setpagedevice\"\n\
+                  *Duplex DuplexNoTumble/Long Edge: \"<</Duplex true/Tumble false>>setpagedevice\"\n\
+                  *CloseUI: *Duplex\n";
+    let dir = tempfile::TempDir::new().unwrap();
+    let ppd = dir.path().join("duplex.ppd");
+    std::fs::write(&ppd, format!("{}\n{duplex}", base.trim_end())).unwrap();
+    let queue = "SaksbokTosidig";
+    let ok = Command::new("lpadmin").args(["-p", queue, "-v", "cups-pdf:/", "-E", "-P"]).arg(&ppd).status().unwrap();
+    assert!(ok.success(), "lpadmin");
+    struct Remove(&'static str);
+    impl Drop for Remove {
+        fn drop(&mut self) {
+            let _ = Command::new("lpadmin").args(["-x", self.0]).status();
+        }
+    }
+    let _remove = Remove(queue);
+    assert!(saksbok_print::duplex_from_scheduler(queue));
+    let list = printers().unwrap();
+    assert!(list.iter().any(|p| p.name == queue && p.duplex), "{list:?}");
 }
