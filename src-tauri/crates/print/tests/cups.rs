@@ -78,6 +78,14 @@ fn a_moteprotokoll_printed_on_cups_pdf_has_the_same_pages_and_text() {
     assert!(e.to_string().contains(&queue), "{e}");
 }
 
+/// Removes a test queue when the test ends, however it ends.
+struct Remove(&'static str);
+impl Drop for Remove {
+    fn drop(&mut self) {
+        let _ = Command::new("lpadmin").args(["-x", self.0]).status();
+    }
+}
+
 /// A queue whose PPD offers two-sided printing is seen as such through the
 /// scheduler, as an account that may not read /etc/cups/ppd sees it.
 #[test]
@@ -94,12 +102,6 @@ fn a_duplex_printer_is_seen_as_duplex_through_the_scheduler() {
     let queue = "SaksbokTosidig";
     let ok = Command::new("lpadmin").args(["-p", queue, "-v", "cups-pdf:/", "-E", "-P"]).arg(&ppd).status().unwrap();
     assert!(ok.success(), "lpadmin");
-    struct Remove(&'static str);
-    impl Drop for Remove {
-        fn drop(&mut self) {
-            let _ = Command::new("lpadmin").args(["-x", self.0]).status();
-        }
-    }
     let _remove = Remove(queue);
     assert!(saksbok_print::duplex_from_scheduler(queue));
     let list = printers().unwrap();
