@@ -45,6 +45,12 @@ export function formatDateTimeDots(at: string): string {
 }
 
 /** A size in MB (1024 × 1024 bytes) with one decimal and a decimal comma: `0,2 MB`, `14,0 MB`. */
+/** The local clock time of an instant ("10:42"); the text itself when it is not a time. */
+export function clockOf(at: string): string {
+  const d = new Date(at);
+  return Number.isNaN(d.getTime()) ? at : `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+}
+
 export function formatMegabytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return String(bytes);
   return `${(bytes / (1024 * 1024)).toFixed(1).replace(".", ",")} MB`;

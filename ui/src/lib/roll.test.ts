@@ -10,10 +10,12 @@ import {
   newPerson,
   newUgild,
   openSeats,
+  parseRollDraft,
   parseTime,
   placeStandIn,
   problemsOf,
   renamed,
+  rollDraftOf,
   rollInputOf,
   sameFields,
 } from "./roll";
@@ -264,5 +266,17 @@ describe("roll fields", () => {
     u.substitute = "Kari Nordheim";
     expect(placeStandIn(f, u, () => "")).toEqual({ did: "removed", name: "Ingrid Lie" });
     expect(f.people.map((p) => p.name)).toEqual(["Kari Nordheim"]);
+  });
+
+  it("reads back a roll draft it wrote, fills fields an older draft lacks, and refuses anything else", () => {
+    const f = { ...emptyFields(), people: [newPerson("member", { name: "Kari Nordheim", absent: true })] };
+    const back = parseRollDraft(rollDraftOf(f));
+    expect(back).toEqual(f);
+    const { note: _, ...old } = f.people[0]!;
+    expect(parseRollDraft(JSON.stringify({ v: 1, roll: { ...f, people: [old] } }))?.people[0]?.note).toBe("");
+    expect(newPerson("member").key).toBeGreaterThan(f.people[0]!.key);
+    for (const bad of ["ikkje json", "{}", JSON.stringify({ v: 2, roll: f }), JSON.stringify({ v: 1, roll: { people: [] } })]) {
+      expect(parseRollDraft(bad)).toBeNull();
+    }
   });
 });

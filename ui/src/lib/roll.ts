@@ -508,3 +508,27 @@ export function placeStandIn(
   );
   return { did: "added", name };
 }
+
+// ---- Draft ----
+
+/** The roll on screen as the meeting's "roll" draft (kept while the clerk types). */
+export function rollDraftOf(f: RollFields): string {
+  return JSON.stringify({ v: 1, roll: f });
+}
+
+/** A roll draft's fields, or null when it is not one this window wrote. Rows keep their keys; new rows never reuse them. */
+export function parseRollDraft(content: string): RollFields | null {
+  try {
+    const d = JSON.parse(content) as { v?: number; roll?: Partial<RollFields> };
+    const f = d.roll;
+    if (d.v !== 1 || !f || !Array.isArray(f.people) || !Array.isArray(f.ugild) || !Array.isArray(f.signatories)) return null;
+    const keys = [...f.people.map((p) => p.key), ...f.ugild.map((u) => u.key)];
+    if (keys.some((k) => typeof k !== "number")) return null;
+    nextKey = Math.max(nextKey, ...keys.map((k) => k + 1));
+    // A draft from before a field was added gets the field's empty value.
+    const people = f.people.map((p) => ({ ...newPerson(p.kind), ...p }));
+    return { ...emptyFields(), ...f, people } as RollFields;
+  } catch {
+    return null;
+  }
+}

@@ -622,4 +622,32 @@ describe("oppmøte", () => {
     expect(within(roll).getByTestId("roll-save")).toHaveTextContent("Lagre oppmøte");
     expect(within(roll).getByRole("columnheader", { name: "Stemmeberettigede" })).toBeInTheDocument();
   });
+
+  it("keeps what is typed as a draft after a pause, and gets it back when the meeting is opened again", async () => {
+    const calls = backendWith({ 13: allCame() });
+    const first = await renderRoll();
+    await userEvent.click(within(first.roll).getByRole("button", { name: "Forfall: Kari Nordheim" }));
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "save_draft")).toHaveLength(1), { timeout: 2000 });
+    const draft = calls.find((c) => c.cmd === "save_draft")?.args;
+    expect(draft).toMatchObject({ id: 13, key: "roll" });
+
+    // The machine dies: the window is gone without a word, and comes back with the draft it left.
+    clearMocks();
+    document.body.innerHTML = "";
+    const again = meetingsBackend([rollMeeting, kommunestyreMeeting], {}, boards, { 13: allCame() }, {}, {}, {
+      13: [{ key: "roll", content: String(draft?.content), saved_at: new Date(2026, 10, 19, 10, 42).toISOString() }],
+    });
+    const second = await renderRoll();
+    await vi.waitFor(() => expect(second.onNotice).toHaveBeenCalledWith("Utkastet frå kl. 10:42 er henta fram."));
+    expect(within(second.roll).getByRole("button", { name: "Forfall: Kari Nordheim" })).toHaveAttribute("aria-pressed", "true");
+    expect(within(second.roll).getByTestId("roll-dirty")).toBeInTheDocument();
+
+    // Saving commits the roll (the back end drops its draft in the same transaction); no draft is sent after it.
+    await userEvent.click(within(second.roll).getByTestId("roll-save"));
+    await vi.waitFor(() => expect(sentRolls(again)).toHaveLength(1));
+    expect(sentRolls(again)[0]?.attendance.apologies).toEqual(["Kari Nordheim"]);
+    await vi.waitFor(() => expect(within(second.roll).queryByTestId("roll-dirty")).not.toBeInTheDocument());
+    await new Promise((r) => setTimeout(r, 900));
+    expect(again.filter((c) => c.cmd === "save_draft")).toHaveLength(0);
+  });
 });
