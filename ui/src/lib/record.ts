@@ -81,7 +81,8 @@ export type KeptVote = { vote: Vote; a: Ref; b: Ref };
 /** Proposals and votes that no block prints: kept as they came, so nothing is lost. */
 export type Kept = { proposals: { key: number; proposal: Proposal }[]; votes: KeptVote[] };
 
-export type AttachmentRow = { key: number; title: string; journal: string };
+/** A vedlegg on screen: `document` is one document's UUID of the journalpost, "" for the journalpost as a whole. */
+export type AttachmentRow = { key: number; title: string; journal: string; document: string };
 
 /** Everything the item editor shows. */
 export type RecordFields = {
@@ -401,7 +402,7 @@ export function behandlingOf(steps: Step[], kept: Kept): { behandling: Behandlin
 
 // ---- The item's record ----
 
-const journalText = (a: Attachment) =>
+export const journalText = (a: Attachment) =>
   a.journal_entry ? `${String(a.journal_entry.case.year % 100).padStart(2, "0")}/${a.journal_entry.case.seq}-${a.journal_entry.doc}` : "";
 
 /** "21/1069-3" (or 2021/1069-3) as a journalpost number; undefined when it is not one, null when empty. */
@@ -422,7 +423,7 @@ export function fieldsOf(record: ItemRecord): RecordFields {
     kept,
     ownText: record.behandling_text,
     vedtak: orEmpty(record.vedtak),
-    attachments: record.attachments.map((a) => ({ key: newKey(), title: a.title, journal: journalText(a) })),
+    attachments: record.attachments.map((a) => ({ key: newKey(), title: a.title, journal: journalText(a), document: a.document ?? "" })),
   };
 }
 
@@ -477,7 +478,11 @@ export function itemRecordOf(f: RecordFields): { record: ItemRecord; sent: SentR
       behandling_text: f.ownText === null || f.ownText.trim() === "" ? null : f.ownText,
       recommendation: orNull(f.recommendation),
       vedtak: orNull(f.vedtak),
-      attachments: attachments.map((a) => ({ title: a.title.trim(), journal_entry: parseJournal(a.journal) ?? null })),
+      attachments: attachments.map((a) => ({
+        title: a.title.trim(),
+        journal_entry: parseJournal(a.journal) ?? null,
+        ...(a.document ? { document: a.document } : {}),
+      })),
     },
     sent: { ...sent, attachments: attachments.map((a) => a.key) },
   };
@@ -587,10 +592,12 @@ export function parseDraft(content: string): DraftState | null {
       if (s.kind === "vote") for (const p of s.vote.parties) seen(p.key);
     }
     for (const a of f.attachments) seen(a.key);
+    // A draft from before a vedlegg could be one document is the journalpost as a whole.
+    const attachments = f.attachments.map((a) => ({ ...a, document: a.document ?? "" }));
     for (const p of f.kept?.proposals ?? []) seen(p.key);
     // Kept votes from before they held references are not this window's.
     if ((f.kept?.votes ?? []).some((k) => typeof k !== "object" || k === null || !("vote" in k))) return null;
-    return { v: 1, fields: { ...f, kept: f.kept ?? { proposals: [], votes: [] } }, anchor: d.anchor };
+    return { v: 1, fields: { ...f, attachments, kept: f.kept ?? { proposals: [], votes: [] } }, anchor: d.anchor };
   } catch {
     return null;
   }

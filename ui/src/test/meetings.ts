@@ -564,6 +564,15 @@ function recordHandlers(
       suggested_vedtak: adopted ? adopted.proposal === null ? record.recommendation : (record.behandling.proposals[adopted.proposal]?.text ?? null) : null,
       eligible,
       warnings,
+      // Journalpost 21/1069-3 holds two documents; the register knows no others.
+      attachment_documents: record.attachments.map((a) =>
+        a.journal_entry?.case.year === 2021 && a.journal_entry.case.seq === 1069 && a.journal_entry.doc === 3
+          ? [
+              { uuid: "dok-avtale", file_name: "samarbeidsavtale.pdf" },
+              { uuid: "dok-kart", file_name: "kart.pdf" },
+            ]
+          : [],
+      ),
     };
   };
   const step = (meeting: number, s: Step) => history.set(meeting, [...(history.get(meeting) ?? []), s]);

@@ -24,11 +24,23 @@ pub struct ItemRecord {
     pub attachments: Vec<Attachment>,
 }
 
-/// A vedlegg: a title, and the journalpost it is when it is one in the register.
+/// A vedlegg: a title, and the journalpost it is when it is one in the
+/// register, or one document of that journalpost.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Attachment {
     pub title: String,
     pub journal_entry: Option<JournalNumber>,
+    /// One document of the journalpost, by its UUID; none: the journalpost as a whole.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub document: Option<String>,
+}
+
+/// A document a vedlegg may point to: one of its journalpost's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AttachmentDocument {
+    pub uuid: String,
+    pub file_name: String,
 }
 
 /// An item's record with what the app works out from it.
@@ -50,6 +62,8 @@ pub struct ItemRecordView {
     pub eligible: Option<u32>,
     /// Not errors, but worth a look: not all eligible voted, not quorate.
     pub warnings: Vec<String>,
+    /// Per vedlegg (in order), the documents of its journalpost to choose among.
+    pub attachment_documents: Vec<Vec<AttachmentDocument>>,
 }
 
 /// The vedtak as the votes make it, in vote order: the tilråding, or an

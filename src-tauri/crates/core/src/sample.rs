@@ -104,8 +104,8 @@ impl SampleMeeting {
         self.items.push(MinutesItem {
             item,
             attachments: vec![
-                Attachment { title: "Søknad frå Ola Skjult".into(), journal_entry: Some(entry) },
-                Attachment { title: "Retningsliner for startlån".into(), journal_entry: None },
+                Attachment { title: "Søknad frå Ola Skjult".into(), journal_entry: Some(entry), document: None },
+                Attachment { title: "Retningsliner for startlån".into(), journal_entry: None, document: None },
             ],
             screening: Screening {
                 basis: Some("offl. § 13 jf. fvl. § 13".into()),
@@ -280,6 +280,7 @@ fn items() -> Vec<MinutesItem> {
             attachments: vec![Attachment {
                 title: "Samarbeidsavtale SyS-IKT".into(),
                 journal_entry: Some("21/1069-3".parse().unwrap()),
+                document: None,
             }],
             screening: Screening::default(),
         },

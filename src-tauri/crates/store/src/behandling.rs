@@ -10,7 +10,9 @@ use saksbok_core::board::TextLanguage;
 use saksbok_core::model::{
     Behandling, Block, BlockContent, BusinessKind, OtherSide, Outcome, PartyVotes, Proposal, ProposalKind, Vote,
 };
-use saksbok_core::record::{Attachment, ItemRecord, ItemRecordView, check as check_record, suggested_vedtak};
+use saksbok_core::record::{
+    Attachment, AttachmentDocument, ItemRecord, ItemRecordView, check as check_record, suggested_vedtak,
+};
 use saksbok_core::{CaseNumber, JournalNumber};
 
 use crate::audit::{self, Actor};
@@ -385,11 +387,14 @@ pub fn get_item(conn: &Connection, id: i64) -> Result<ItemRecordView> {
         .find(|i| i.id == id)
         .map(|i| i.number_text)
         .unwrap_or_default();
+    let attachment_documents =
+        record.attachments.iter().map(|a| documents_of_entry(conn, a.journal_entry)).collect::<Result<_>>()?;
     Ok(ItemRecordView {
         id,
         meeting_id: meeting,
         number_text,
         title,
+        attachment_documents,
         suggested_vedtak: suggested_vedtak(&record.behandling, record.recommendation.as_deref()),
         generated: as_text(&generated),
         record,
@@ -426,7 +431,7 @@ pub(crate) fn set_item_as(
         attachments: input
             .attachments
             .iter()
-            .map(|a| Attachment { title: a.title.trim().to_string(), journal_entry: a.journal_entry })
+            .map(|a| Attachment { title: a.title.trim().to_string(), ..a.clone() })
             .collect(),
     };
     let items = item_ids(tx, before.meeting_id)?;
@@ -502,9 +507,10 @@ pub(crate) fn set_business_as(
 /// The vedlegg of an item, in order.
 pub(crate) fn attachments_of(conn: &Connection, item: i64) -> Result<Vec<Attachment>> {
     let mut stmt = conn.prepare(
-        "SELECT a.title, c.year, c.seq, j.doc_seq FROM attachments a
+        "SELECT a.title, c.year, c.seq, j.doc_seq, d.uuid FROM attachments a
          LEFT JOIN journal_entries j ON j.id = a.journal_entry_id
          LEFT JOIN cases c ON c.id = j.case_id
+         LEFT JOIN documents d ON d.id = a.document_id
          WHERE a.agenda_item_id = ?1 ORDER BY a.position",
     )?;
     let rows = stmt.query_map([item], |r| {
@@ -515,7 +521,20 @@ pub(crate) fn attachments_of(conn: &Connection, item: i64) -> Result<Vec<Attachm
             (Some(year), Some(seq), Some(doc)) => Some(JournalNumber { case: CaseNumber { year, seq }, doc }),
             _ => None,
         };
-        Ok(Attachment { title: r.get(0)?, journal_entry })
+        Ok(Attachment { title: r.get(0)?, journal_entry, document: r.get(4)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The documents of a journalpost, in order; none without one.
+fn documents_of_entry(conn: &Connection, entry: Option<JournalNumber>) -> Result<Vec<AttachmentDocument>> {
+    let Some(n) = entry else { return Ok(Vec::new()) };
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.uuid, d.file_name FROM documents d JOIN journal_entries j ON j.id = d.journal_entry_id
+         JOIN cases c ON c.id = j.case_id WHERE c.year = ?1 AND c.seq = ?2 AND j.doc_seq = ?3 ORDER BY d.position",
+    )?;
+    let rows = stmt.query_map(params![n.case.year, n.case.seq, n.doc], |r| {
+        Ok(AttachmentDocument { uuid: r.get(0)?, file_name: r.get(1)? })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -542,9 +561,36 @@ fn write_attachments(tx: &Transaction<'_>, item: i64, list: &[Attachment]) -> Re
             ),
             None => None,
         };
+        let problem = |what: &str, message: String| {
+            StoreError::InvalidFields(vec![saksbok_core::case::FieldError::new(
+                &format!("attachments.{i}.{what}"),
+                message,
+            )])
+        };
+        let (entry, document) = match a.document.as_deref() {
+            None => (entry, None),
+            Some(uuid) => {
+                let (doc, of) = tx
+                    .query_row("SELECT id, journal_entry_id FROM documents WHERE uuid = ?1", [uuid], |r| {
+                        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+                    })
+                    .optional()?
+                    .ok_or_else(|| problem("document", "Dokumentet finst ikkje i registeret lenger.".into()))?;
+                match (entry, a.journal_entry) {
+                    (Some(e), Some(n)) if e != of => {
+                        return Err(problem(
+                            "document",
+                            format!("Dokumentet høyrer ikkje til journalpost {n}. Vel eit av journalposten sine."),
+                        ));
+                    }
+                    _ => (Some(of), Some(doc)),
+                }
+            }
+        };
         tx.execute(
-            "INSERT INTO attachments (agenda_item_id, position, title, journal_entry_id) VALUES (?1, ?2, ?3, ?4)",
-            params![item, i as i64, a.title, entry],
+            "INSERT INTO attachments (agenda_item_id, position, title, journal_entry_id, document_id)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![item, i as i64, a.title, entry, document],
         )?;
     }
     Ok(())

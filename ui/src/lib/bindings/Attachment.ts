@@ -2,6 +2,11 @@
 import type { JournalNumber } from "./JournalNumber";
 
 /**
- * A vedlegg: a title, and the journalpost it is when it is one in the register.
+ * A vedlegg: a title, and the journalpost it is when it is one in the
+ * register, or one document of that journalpost.
  */
-export type Attachment = { title: string, journal_entry: JournalNumber | null, };
+export type Attachment = { title: string, journal_entry: JournalNumber | null, 
+/**
+ * One document of the journalpost, by its UUID; none: the journalpost as a whole.
+ */
+document?: string | null, };

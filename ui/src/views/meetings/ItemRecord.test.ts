@@ -399,4 +399,27 @@ describe("behandling of an item", () => {
     expect(within(w2!).getByTestId("vote-subject")).toHaveValue("Framlegget frå Ola Dale");
     expect(onNotice).toHaveBeenLastCalledWith("Framlegg 1 er fjerna. Røysting 1 gjeld no tilrådinga. Røysting 2 gjeld no tilrådinga.");
   });
+
+  it("lets a vedlegg be one document of its journalpost, chosen among the journalpost's documents once it is saved", async () => {
+    const calls = backendWith();
+    const { editor } = await renderItem();
+    await userEvent.click(within(editor).getByRole("button", { name: "Legg til vedlegg" }));
+    await userEvent.type(within(editor).getByLabelText("Tittel, vedlegg 1"), "Kartet");
+    await userEvent.type(within(editor).getByLabelText("Journalpost, vedlegg 1"), "21/1069-3");
+    expect(within(editor).queryByLabelText("Dokument, vedlegg 1")).not.toBeInTheDocument();
+    await userEvent.click(within(editor).getByTestId("save-record"));
+    const choose = await within(editor).findByLabelText("Dokument, vedlegg 1");
+    expect(within(choose).getAllByRole("option").map((o) => o.textContent)).toEqual([
+      "Heile journalposten",
+      "samarbeidsavtale.pdf",
+      "kart.pdf",
+    ]);
+    await userEvent.selectOptions(choose, "kart.pdf");
+    await userEvent.click(within(editor).getByTestId("save-record"));
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "set_item_record")).toHaveLength(2));
+    const sent = calls.filter((c) => c.cmd === "set_item_record").map((c) => (c.args.record as StoredRecord).attachments);
+    expect(sent[0]).toEqual([{ title: "Kartet", journal_entry: { case: { year: 2021, seq: 1069 }, doc: 3 } }]);
+    expect(sent[1]).toEqual([{ title: "Kartet", journal_entry: { case: { year: 2021, seq: 1069 }, doc: 3 }, document: "dok-kart" }]);
+    await vi.waitFor(() => expect(within(editor).getByLabelText("Dokument, vedlegg 1")).toHaveValue("dok-kart"));
+  });
 });

@@ -67,7 +67,7 @@ fn recorded(s: &mut Store) -> (i64, Vec<i64>) {
         behandling_text: None,
         recommendation: None,
         vedtak: Some("Budsjettet vert vedteke.".into()),
-        attachments: vec![Attachment { title: "Budsjettdokument".into(), journal_entry: None }],
+        attachments: vec![Attachment { title: "Budsjettdokument".into(), journal_entry: None, document: None }],
     };
     s.write(|tx| behandling::set_item(tx, &who(), items[0], &first)).unwrap();
     let second = ItemRecord {

@@ -213,8 +213,12 @@ fn vedlegg_are_saved_with_the_record_and_a_missing_journalpost_is_named() {
     let mut record = s.read(|tx| behandling::get_item(tx, id)).unwrap().record;
     assert!(record.attachments.is_empty());
     record.attachments = vec![
-        saksbok_core::record::Attachment { title: " Samarbeidsavtale SYS-IKT ".into(), journal_entry: None },
-        saksbok_core::record::Attachment { title: "Presentasjon".into(), journal_entry: None },
+        saksbok_core::record::Attachment {
+            title: " Samarbeidsavtale SYS-IKT ".into(),
+            journal_entry: None,
+            document: None,
+        },
+        saksbok_core::record::Attachment { title: "Presentasjon".into(), journal_entry: None, document: None },
     ];
     let saved = s.write(|tx| behandling::set_item(tx, &who(), id, &record)).unwrap();
     let titles: Vec<&str> = saved.record.attachments.iter().map(|a| a.title.as_str()).collect();
@@ -228,4 +232,71 @@ fn vedlegg_are_saved_with_the_record_and_a_missing_journalpost_is_named() {
     let e = s.write(|tx| behandling::set_item(tx, &who(), id, &blank)).unwrap_err();
     assert_eq!(e.to_string(), "Vedlegg 1 manglar tittel.");
     assert_eq!(s.read(|tx| behandling::get_item(tx, id)).unwrap().record, saved.record);
+}
+
+/// A vedlegg may be one document of its journalpost: kept through a save, read
+/// back with the journalpost's documents to choose among, and refused with a
+/// reason when it belongs to another journalpost or is gone.
+#[test]
+fn a_vedlegg_points_to_one_document_of_its_journalpost() {
+    use saksbok_core::journal::{JournalInput, JournalKind, JournalStatus};
+    use saksbok_core::record::Attachment;
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let case = crate::cases::find(s.conn(), "21/1069".parse().unwrap()).unwrap();
+    let entry = |s: &mut crate::Store, title: &str| {
+        let j = JournalInput {
+            kind: JournalKind::Incoming,
+            date: "2021-04-01".into(),
+            correspondent: Some("SyS IKT".into()),
+            title: title.into(),
+            public_title: None,
+            status: JournalStatus::Journalised,
+            screening_basis: None,
+        };
+        s.write(|tx| crate::journal::create(tx, &who(), case, &j.validate().unwrap())).unwrap()
+    };
+    let (a, b) = (entry(&mut s, "Avtaleutkast"), entry(&mut s, "Anna brev"));
+    let attach = |s: &mut crate::Store, e: i64, name: &str| {
+        s.write(|tx| crate::documents::attach(tx, &who(), e, name, format!("%PDF-1.7 {name}").as_bytes())).unwrap()
+    };
+    attach(&mut s, a.id, "utkast.pdf");
+    let (annex, other) = (attach(&mut s, a.id, "vedlegg.pdf"), attach(&mut s, b.id, "brev.pdf"));
+
+    let id = agenda::find_agenda_item(s.conn(), "54/21".parse().unwrap(), None).unwrap();
+    let mut record = s.read(|tx| behandling::get_item(tx, id)).unwrap().record;
+    record.attachments = vec![
+        Attachment {
+            title: "Avtaleutkastet".into(),
+            journal_entry: Some(a.number),
+            document: Some(annex.uuid.clone()),
+        },
+        // Only the document: its journalpost follows from it.
+        Attachment { title: "Brevet".into(), journal_entry: None, document: Some(other.uuid.clone()) },
+    ];
+    let view = s.write(|tx| behandling::set_item(tx, &who(), id, &record)).unwrap();
+    assert_eq!(view.record.attachments[0].document.as_deref(), Some(annex.uuid.as_str()));
+    assert_eq!(view.record.attachments[1].journal_entry, Some(b.number));
+    let names: Vec<Vec<&str>> =
+        view.attachment_documents.iter().map(|d| d.iter().map(|x| x.file_name.as_str()).collect()).collect();
+    assert_eq!(names, [vec!["utkast.pdf", "vedlegg.pdf"], vec!["brev.pdf"]]);
+    assert_eq!(s.read(|tx| behandling::get_item(tx, id)).unwrap().record, view.record, "read back as saved");
+
+    let mut wrong = view.record.clone();
+    wrong.attachments[0].document = Some(other.uuid.clone());
+    let e = s.write(|tx| behandling::set_item(tx, &who(), id, &wrong)).unwrap_err();
+    assert!(e.to_string().contains(&format!("høyrer ikkje til journalpost {}", a.number)), "{e}");
+    let mut gone = view.record.clone();
+    gone.attachments[0].document = Some("00000000-0000-4000-8000-000000000000".into());
+    let e = s.write(|tx| behandling::set_item(tx, &who(), id, &gone)).unwrap_err();
+    assert!(e.to_string().contains("finst ikkje i registeret"), "{e}");
+    assert_eq!(s.read(|tx| behandling::get_item(tx, id)).unwrap().record, view.record, "nothing half-saved");
+
+    // The link travels with the export.
+    let json = crate::interchange::export_text(s.conn()).unwrap();
+    let mut copy = crate::Store::open(&dir.path().join("kopi.sqlite3")).unwrap();
+    let from = |sha: &str| crate::documents::blob(s.conn(), sha).map_err(|e| std::io::Error::other(e.to_string()));
+    copy.write(|tx| crate::interchange::import(tx, &who(), &crate::interchange::parse(&json)?, "a.json", &from))
+        .unwrap();
+    assert_eq!(copy.read(|tx| behandling::get_item(tx, id)).unwrap().record, view.record);
 }

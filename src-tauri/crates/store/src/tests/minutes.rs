@@ -23,7 +23,7 @@ fn a_meeting_recorded_in_the_store_gives_its_whole_minutes() {
         behandling_text: Some("Kommunedirektøren si innstilling vart samrøystes vedteken.".into()),
         recommendation: None,
         vedtak: Some("Budsjettet vert vedteke.\n\n1. Driftsbudsjett\n2. Investeringsbudsjett".into()),
-        attachments: vec![Attachment { title: "Budsjettdokument".into(), journal_entry: None }],
+        attachments: vec![Attachment { title: "Budsjettdokument".into(), journal_entry: None, document: None }],
     };
     s.write(|tx| behandling::set_item(tx, &who(), items[0].id, &record)).unwrap();
     let business = Behandling {
@@ -124,7 +124,11 @@ fn the_public_version_and_the_innkalling_apply_the_case_registers_skjerming() {
         behandling_text: None,
         recommendation: None,
         vedtak: Some("Ola Skjult får skyss.".into()),
-        attachments: vec![Attachment { title: "Søknad frå Ola Skjult".into(), journal_entry: Some(entry.number) }],
+        attachments: vec![Attachment {
+            title: "Søknad frå Ola Skjult".into(),
+            journal_entry: Some(entry.number),
+            document: None,
+        }],
     };
     s.write(|tx| behandling::set_item(tx, &who(), items[1].id, &record)).unwrap();
 
