@@ -337,9 +337,14 @@ pub fn set_phrases(
 
 /// Who could vote on item `position` of a meeting, when the roll says.
 fn eligible(conn: &Connection, meeting: i64, position: usize) -> Result<Option<u32>> {
+    Ok(eligible_per_item(conn, meeting)?.and_then(|all| all.get(position).copied()))
+}
+
+/// How many could vote on each item, in agenda order; `None` while no roll is recorded.
+fn eligible_per_item(conn: &Connection, meeting: i64) -> Result<Option<Vec<u32>>> {
     let roll = crate::attendance::get(conn, meeting)?;
     let known = !roll.input.attendance.attendees.is_empty() || roll.input.attendance.head_count.is_some();
-    Ok(if known { roll.items.get(position).map(|i| i.eligible) } else { None })
+    Ok(known.then(|| roll.items.iter().map(|i| i.eligible).collect()))
 }
 
 /// One item's record with its generated text, suggested vedtak and warnings.
@@ -482,9 +487,20 @@ pub(crate) fn set_business_as(
 ) -> Result<Behandling> {
     let before = get_business(tx, meeting)?;
     crate::meetings::ensure_open(tx, meeting)?;
+    // A vote of the meeting's own is checked against those who could vote where it stands: before a sak, as
+    // in that sak; after the last, as in the last.
+    let per_item = eligible_per_item(tx, meeting)?;
+    let eligible_at = |vote: usize| {
+        let place = b.blocks.iter().find(|bl| matches!(bl.content, BlockContent::Vote { vote: v } if v == vote));
+        let all = per_item.as_ref()?;
+        match place.and_then(|bl| bl.before_item) {
+            Some(p) => all.get(p as usize).copied(),
+            None => all.last().copied(),
+        }
+    };
     let mut errors = Vec::new();
     for (i, v) in b.votes.iter().enumerate() {
-        for p in saksbok_core::vote::check(v, None) {
+        for p in saksbok_core::vote::check(v, eligible_at(i)) {
             errors.push(saksbok_core::case::FieldError::new(&format!("votes.{i}"), format!("Røysting {}: {p}", i + 1)));
         }
     }

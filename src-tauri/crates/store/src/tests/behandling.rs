@@ -181,6 +181,32 @@ fn the_meetings_own_business_stands_between_its_items() {
     assert_eq!(s.read(|tx| behandling::get_business(tx, meeting)).unwrap(), business, "as it was");
 }
 
+/// A vote of the meeting's own is checked against those who could vote
+/// where it stands: before a sak as in that sak, after the last as in the last.
+#[test]
+fn a_vote_of_the_meeting_counts_no_more_than_could_vote_where_it_stands() {
+    let dir = TempDir::new().unwrap();
+    let mut s = crate::Store::open(&db(&dir)).unwrap();
+    let m = super::attendance::meeting(&mut s);
+    s.write(|tx| attendance::set(tx, &who(), m, &super::attendance::roll())).unwrap();
+    let per_item: Vec<u32> = s.read(|tx| attendance::get(tx, m)).unwrap().items.iter().map(|i| i.eligible).collect();
+    for (place, eligible) in [(Some(0), per_item[0]), (None, *per_item.last().unwrap())] {
+        let business = Behandling {
+            proposals: vec![Proposal { concerns_item: Some(0), ..proposal("Saka vert utsett.") }],
+            votes: vec![vote(Some(0), Some(eligible + 1), None, Some(Outcome::Vedteke))],
+            blocks: vec![
+                Block { before_item: place, ..block(BlockContent::Proposal { proposal: 0 }) },
+                Block { before_item: place, joins_previous: true, ..block(BlockContent::Vote { vote: 0 }) },
+            ],
+        };
+        let e = s.write(|tx| behandling::set_business(tx, &who(), m, &business)).unwrap_err();
+        assert!(e.to_string().contains(&format!("{eligible}")), "{place:?}: {e}");
+        let mut fits = business.clone();
+        fits.votes[0].votes_for = Some(eligible);
+        s.write(|tx| behandling::set_business(tx, &who(), m, &fits)).unwrap();
+    }
+}
+
 #[test]
 fn phrases_are_set_per_board_and_language_and_unknown_ones_are_refused() {
     let dir = TempDir::new().unwrap();
