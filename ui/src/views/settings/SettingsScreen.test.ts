@@ -93,6 +93,20 @@ describe("innstillingar", () => {
     ]);
   });
 
+  it("offers the system's printers for the default printer, and keeps a name typed by hand", async () => {
+    const printer = (name: string, description: string) =>
+      ({ name, description, location: "", is_default: false, state: "ready", duplex: false }) as const;
+    savingBackend({ list_printers: () => ({ printers: [printer("Kontor_2", "Kontor 2. etasje"), printer("PDF", "PDF")], preferred: null }) });
+    renderScreen();
+    const field = await screen.findByLabelText("Standardskrivar");
+    const list = screen.getByTestId("set-printers");
+    expect(field).toHaveAttribute("list", list.id);
+    await vi.waitFor(() => expect([...list.querySelectorAll("option")].map((o) => [o.value, o.textContent])).toEqual([
+      ["Kontor_2", "Kontor 2. etasje"],
+      ["PDF", "PDF"],
+    ]));
+  });
+
   it("switches the language at once and saves it with the person's saved settings", async () => {
     const calls = savingBackend({
       get_settings: () => ({ ...settingsView, personal: { ...settingsView.personal, display_name: "Kari Nordheim" } }),
