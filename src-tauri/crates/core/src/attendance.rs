@@ -122,6 +122,11 @@ pub struct ItemAttendance {
     pub quorate: bool,
 }
 
+/// The message for a place on the sakliste that is not there (`number` from 1).
+pub fn no_such_item(number: usize, items: usize) -> String {
+    format!("Sak nummer {number} i lista finst ikkje (saklista har {items} saker). Vel ei sak som står på saklista.")
+}
+
 /// A contradiction in what was recorded, with how to put it right.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AttendanceProblem {
@@ -137,11 +142,11 @@ pub enum AttendanceProblem {
     SubstituteForPresentMember { substitute: String, member: String, item: u32 },
     #[error("{0} går før han eller ho kjem: sjå over frå- og til-sak og klokkesletta.")]
     LeavesBeforeArriving(String),
-    #[error("Sak nummer {item} i lista finst ikkje (saklista har {items} saker).")]
+    #[error("{}", no_such_item(*item as usize, *items as usize))]
     NoSuchItem { item: u32, items: u32 },
     #[error("{0} er medlem og kan ikkje vera vara for nokon. Vel ein varamedlem.")]
     MemberAsSubstitute(String),
-    #[error("{0} er ugild i same sak to gonger.")]
+    #[error("{0} er ugild i same sak to gonger. Ta bort den eine linja.")]
     UgildTwice(String),
     #[error("{substitute} tek plassen til fleire i sak {item}. Éin vara kan berre ta éin plass i ei sak.")]
     OneSubstituteTwoSeats { substitute: String, item: u32 },

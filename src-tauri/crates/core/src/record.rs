@@ -316,7 +316,10 @@ mod tests {
         let r = ItemRecord { behandling: b, vedtak: Some("Saka vert utsett.".into()), ..ItemRecord::default() };
         let (errors, warnings) = check(&r, Some(7));
         assert_eq!(errors[0].field, "votes.1");
-        assert_eq!(errors[0].message, "Røysting 2: Det er ført 8 røyster, men berre 7 kunne røysta.");
+        assert_eq!(
+            errors[0].message,
+            "Røysting 2: Det er ført 8 røyster, men berre 7 kunne røysta. Sjå over tala, eller oppmøtet i saka."
+        );
         assert_eq!(errors[1].message, "Vedtaket er framlegg 1, som fall i røystinga. Vel det som vart vedteke.");
         assert!(warnings.is_empty(), "7 cast of 7 in the first vote");
         let fewer = ItemRecord {

@@ -75,7 +75,7 @@ pub fn check_roles(r: &RollInput, items: u32, errors: &mut Vec<FieldError>) {
     {
         errors.push(FieldError::new(
             "signatories_item",
-            format!("Sak nummer {} i lista finst ikkje (saklista har {items} saker).", item + 1),
+            crate::attendance::no_such_item(item as usize + 1, items as usize),
         ));
     }
 }
@@ -125,6 +125,9 @@ mod tests {
             errors[0].message,
             "Møteleiaren «Rådmannen» er ikkje ført som møtt medlem eller varamedlem. Før han eller ho som møtt først."
         );
-        assert_eq!(errors[3].message, "Sak nummer 4 i lista finst ikkje (saklista har 3 saker).");
+        assert_eq!(
+            errors[3].message,
+            "Sak nummer 4 i lista finst ikkje (saklista har 3 saker). Vel ei sak som står på saklista."
+        );
     }
 }

@@ -51,9 +51,13 @@ pub enum SaklisteProblem {
     CaseTwice { case: CaseNumber, first: u32 },
     #[error("Utvalssak {number} er alt brukt i denne nummerserien. Vel eit anna nummer, eller la Saksbok gje nummer.")]
     NumberTaken { number: AgendaNumber },
-    #[error("Utvalssak {number} står to gonger på saklista.")]
+    #[error(
+        "Utvalssak {number} står to gonger på saklista. Gje den eine eit anna nummer, eller la Saksbok gje nummer."
+    )]
     NumberTwice { number: AgendaNumber },
-    #[error("Utvalssak {number} er frå {year}, men møtet er i {meeting_year}.")]
+    #[error(
+        "Utvalssak {number} er frå {year}, men møtet er i {meeting_year}. Bruk eit nummer frå {meeting_year}, eller la Saksbok gje nummer."
+    )]
     WrongYear { number: AgendaNumber, year: i32, meeting_year: i32 },
     #[error("Utvalet har ingen nummerserie nummer {series}.")]
     NoSuchSeries { series: u32 },

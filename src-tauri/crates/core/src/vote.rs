@@ -5,15 +5,15 @@ use crate::model::{Outcome, Vote};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum VoteProblem {
-    #[error("Det er ført {cast} røyster, men berre {eligible} kunne røysta.")]
+    #[error("Det er ført {cast} røyster, men berre {eligible} kunne røysta. Sjå over tala, eller oppmøtet i saka.")]
     TooManyVotes { cast: u32, eligible: u32 },
-    #[error("Ei samrøystes avgjerd kan ikkje ha røyster mot.")]
+    #[error("Ei samrøystes avgjerd kan ikkje ha røyster mot. Ta bort krysset for samrøystes, eller røystene mot.")]
     UnanimousWithAgainst,
-    #[error("Med {votes_for} mot {votes_against} røyster kan framlegget ikkje ha {outcome}.")]
+    #[error("Med {votes_for} mot {votes_against} røyster kan framlegget ikkje ha {outcome}. Rett utfallet eller tala.")]
     OutcomeContradictsCounts { votes_for: u32, votes_against: u32, outcome: &'static str },
     #[error("Røystinga stod likt ({0} mot {0}). Kryss av for at møteleiaren si røyst avgjorde.")]
     TieWithoutChair(u32),
-    #[error("Møteleiaren si røyst avgjer berre når røystinga står likt.")]
+    #[error("Møteleiaren si røyst avgjer berre når røystinga står likt. Ta bort krysset, eller rett tala.")]
     ChairWithoutTie,
     #[error("Emnet for røystinga manglar (til dømes «Framlegget»).")]
     MissingSubject,
@@ -151,7 +151,10 @@ mod tests {
         assert!(check(&ab, Some(7)).is_empty());
         ab.outcome = Some(Outcome::Fall);
         let p = check(&ab, Some(7));
-        assert_eq!(p[0].to_string(), "Med 5 mot 2 røyster kan framlegget ikkje ha tapt for det andre.");
+        assert_eq!(
+            p[0].to_string(),
+            "Med 5 mot 2 røyster kan framlegget ikkje ha tapt for det andre. Rett utfallet eller tala."
+        );
         ab.other.as_mut().unwrap().votes = Some(5);
         assert_eq!(check(&ab, Some(10)), [VoteProblem::TieWithoutChair(5)]);
         assert_eq!(
@@ -211,7 +214,10 @@ mod tests {
     fn more_votes_than_eligible_members_is_refused() {
         let p = check(&v(Some(6), Some(3), Outcome::Vedteke), Some(7));
         assert_eq!(p, [VoteProblem::TooManyVotes { cast: 9, eligible: 7 }]);
-        assert_eq!(p[0].to_string(), "Det er ført 9 røyster, men berre 7 kunne røysta.");
+        assert_eq!(
+            p[0].to_string(),
+            "Det er ført 9 røyster, men berre 7 kunne røysta. Sjå over tala, eller oppmøtet i saka."
+        );
     }
 
     #[test]

@@ -46,13 +46,10 @@ fn dangling(what: &str, i: usize) -> StoreError {
 fn item_at(items: &[i64], position: Option<u32>) -> Result<Option<i64>> {
     position
         .map(|p| {
-            items.get(p as usize).copied().ok_or_else(|| {
-                StoreError::Invalid(format!(
-                    "Sak nummer {} i lista finst ikkje (saklista har {} saker).",
-                    p + 1,
-                    items.len()
-                ))
-            })
+            items
+                .get(p as usize)
+                .copied()
+                .ok_or_else(|| StoreError::Invalid(saksbok_core::attendance::no_such_item(p as usize + 1, items.len())))
         })
         .transpose()
 }

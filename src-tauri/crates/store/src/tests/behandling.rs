@@ -116,7 +116,10 @@ fn an_items_record_is_saved_whole_checked_against_the_roll_and_searchable() {
     too_many.behandling.votes[0].votes_for = Some(6);
     too_many.behandling.votes[0].parties.clear();
     let e = s.write(|tx| behandling::set_item(tx, &who(), id, &too_many)).unwrap_err();
-    assert_eq!(e.to_string(), "Røysting 1: Det er ført 8 røyster, men berre 7 kunne røysta.");
+    assert_eq!(
+        e.to_string(),
+        "Røysting 1: Det er ført 8 røyster, men berre 7 kunne røysta. Sjå over tala, eller oppmøtet i saka."
+    );
     // A proposal that fell cannot be the vedtak.
     let mut fell = record.clone();
     fell.behandling.votes[0] = vote(Some(0), Some(2), Some(5), Some(Outcome::Fall));
@@ -177,7 +180,10 @@ fn the_meetings_own_business_stands_between_its_items() {
     let bad =
         Behandling { blocks: vec![Block { before_item: Some(5), ..business.blocks[0].clone() }], ..business.clone() };
     let e = s.write(|tx| behandling::set_business(tx, &who(), meeting, &bad)).unwrap_err();
-    assert_eq!(e.to_string(), "Sak nummer 6 i lista finst ikkje (saklista har 1 saker).");
+    assert_eq!(
+        e.to_string(),
+        "Sak nummer 6 i lista finst ikkje (saklista har 1 saker). Vel ei sak som står på saklista."
+    );
     assert_eq!(s.read(|tx| behandling::get_business(tx, meeting)).unwrap(), business, "as it was");
 }
 
