@@ -132,15 +132,71 @@ fn fallen(b: &Behandling) -> Vec<usize> {
     lost
 }
 
-/// Errors that stop a save, and warnings to show. `eligible` is how many
-/// could vote on the item, when the roll says.
-pub fn check(r: &ItemRecord, eligible: Option<u32>) -> (Vec<FieldError>, Vec<String>) {
+/// What the roll says of one item, for checking what was recorded in it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ItemRoll {
+    /// How many could vote; `None` while no roll is recorded.
+    pub eligible: Option<u32>,
+    /// Who could vote, with their party as the roll gives it.
+    pub voters: Vec<(String, Option<String>)>,
+    /// Members ugild in the item: they take no part in it.
+    pub ugild: Vec<String>,
+}
+
+impl ItemRoll {
+    /// Only a count, without names.
+    pub fn counted(eligible: Option<u32>) -> Self {
+        Self { eligible, ..Self::default() }
+    }
+
+    /// How many voters of `party` (capitals aside) the roll names; `None` when it names none of that party.
+    fn of_party(&self, party: &str) -> Option<u32> {
+        let same =
+            |p: &Option<String>| p.as_deref().is_some_and(|p| p.trim().to_lowercase() == party.trim().to_lowercase());
+        let n = self.voters.iter().filter(|(_, p)| same(p)).count();
+        (n > 0).then(|| u32::try_from(n).unwrap_or(u32::MAX))
+    }
+}
+
+/// Errors that stop a save, and warnings to show, with what the roll says
+/// of the item: votes beyond those who could vote (in all, or of a party),
+/// a proposal from a member ugild in it.
+pub fn check(r: &ItemRecord, roll: &ItemRoll) -> (Vec<FieldError>, Vec<String>) {
+    let eligible = roll.eligible;
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let b = &r.behandling;
+    for (i, p) in b.proposals.iter().enumerate() {
+        let by = p.proposer.as_deref().map(str::trim).unwrap_or_default();
+        if !by.is_empty() && roll.ugild.iter().any(|u| u.trim().to_lowercase() == by.to_lowercase()) {
+            errors.push(FieldError::new(
+                &format!("proposals.{i}"),
+                format!(
+                    "Framlegg {}: {by} var ugild i saka og tok ikkje del i ho. Rett namnet, eller ugildskapen i oppmøtet.",
+                    i + 1
+                ),
+            ));
+        }
+    }
     for (i, v) in b.votes.iter().enumerate() {
         for p in vote::check(v, eligible) {
             errors.push(FieldError::new(&format!("votes.{i}"), format!("Røysting {}: {p}", i + 1)));
+        }
+        for pv in &v.parties {
+            let cast = pv.votes_for.unwrap_or(0).saturating_add(pv.votes_against.unwrap_or(0));
+            if let Some(n) = roll.of_party(&pv.party)
+                && cast > n
+            {
+                errors.push(FieldError::new(
+                    &format!("votes.{i}"),
+                    format!(
+                        "Røysting {}: {} hadde {n} røysteføre i saka, men partifordelinga gjev partiet {cast} røyster. \
+                         Sjå over tala.",
+                        i + 1,
+                        pv.party.trim()
+                    ),
+                ));
+            }
         }
         let cast = match &v.other {
             Some(o) => v.votes_for.zip(o.votes).map(|(a, b)| a.saturating_add(b)),
@@ -314,7 +370,7 @@ mod tests {
             blocks: Vec::new(),
         };
         let r = ItemRecord { behandling: b, vedtak: Some("Saka vert utsett.".into()), ..ItemRecord::default() };
-        let (errors, warnings) = check(&r, Some(7));
+        let (errors, warnings) = check(&r, &ItemRoll::counted(Some(7)));
         assert_eq!(errors[0].field, "votes.1");
         assert_eq!(
             errors[0].message,
@@ -329,11 +385,51 @@ mod tests {
             },
             ..ItemRecord::default()
         };
-        let (errors, warnings) = check(&fewer, Some(7));
+        let (errors, warnings) = check(&fewer, &ItemRoll::counted(Some(7)));
         assert!(errors.is_empty());
         assert_eq!(
             warnings,
             ["Røysting 1: 6 av 7 røysteføre røysta. Alle som er til stades, har plikt til å røysta (kl. § 11-9)."]
         );
+    }
+
+    #[test]
+    fn a_party_cannot_cast_more_votes_than_it_had_voters_and_an_ugild_member_proposes_nothing() {
+        use crate::model::PartyVotes;
+        let roll = ItemRoll {
+            eligible: Some(5),
+            voters: vec![
+                ("Kari".into(), Some("Sp".into())),
+                ("Per".into(), Some("SP".into())),
+                ("Ola".into(), Some("Ap".into())),
+                ("Siri".into(), Some("H".into())),
+                ("Liv".into(), None),
+            ],
+            ugild: vec!["Anne Lid".into()],
+        };
+        let mut v = vote(None, Some(4), Some(1), Some(Outcome::Vedteke));
+        v.parties = vec![
+            // Sp had two (capitals aside): three is too many.
+            PartyVotes { party: "sp".into(), votes_for: Some(2), votes_against: Some(1) },
+            PartyVotes { party: "Ap".into(), votes_for: Some(1), votes_against: None },
+            // A party the roll does not name is not judged (the spelling may differ).
+            PartyVotes { party: "KrF".into(), votes_for: Some(1), votes_against: None },
+        ];
+        let p = Proposal { proposer: Some(" anne lid ".into()), ..proposal("Saka vert utsett.") };
+        let r = ItemRecord {
+            behandling: Behandling { proposals: vec![p], votes: vec![v], blocks: Vec::new() },
+            ..ItemRecord::default()
+        };
+        let (errors, _) = check(&r, &roll);
+        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "Framlegg 1: anne lid var ugild i saka og tok ikkje del i ho. Rett namnet, eller ugildskapen i oppmøtet.",
+                "Røysting 1: sp hadde 2 røysteføre i saka, men partifordelinga gjev partiet 3 røyster. Sjå over tala.",
+            ]
+        );
+        assert_eq!(errors[0].field, "proposals.0");
+        assert!(check(&r, &ItemRoll::counted(Some(5))).0.is_empty(), "a count alone names no one");
     }
 }

@@ -11,7 +11,7 @@ use saksbok_core::model::{
     Behandling, Block, BlockContent, BusinessKind, OtherSide, Outcome, PartyVotes, Proposal, ProposalKind, Vote,
 };
 use saksbok_core::record::{
-    Attachment, AttachmentDocument, ItemRecord, ItemRecordView, check as check_record, suggested_vedtak,
+    Attachment, AttachmentDocument, ItemRecord, ItemRecordView, ItemRoll, check as check_record, suggested_vedtak,
 };
 use saksbok_core::{CaseNumber, JournalNumber};
 
@@ -333,8 +333,22 @@ pub fn set_phrases(
 }
 
 /// Who could vote on item `position` of a meeting, when the roll says.
-fn eligible(conn: &Connection, meeting: i64, position: usize) -> Result<Option<u32>> {
-    Ok(eligible_per_item(conn, meeting)?.and_then(|all| all.get(position).copied()))
+/// What the roll says of the item at `position`: how many could vote, who
+/// (with their party), and who was ugild.
+fn item_roll(conn: &Connection, meeting: i64, position: usize) -> Result<ItemRoll> {
+    Ok(item_roll_of(&crate::attendance::get(conn, meeting)?, position))
+}
+
+fn item_roll_of(roll: &saksbok_core::roll::Roll, position: usize) -> ItemRoll {
+    let a = &roll.input.attendance;
+    let known = !a.attendees.is_empty() || a.head_count.is_some();
+    let Some(item) = roll.items.get(position).filter(|_| known) else { return ItemRoll::default() };
+    let party = |name: &str| a.attendees.iter().find(|x| x.name == name).and_then(|x| x.party.clone());
+    ItemRoll {
+        eligible: Some(item.eligible),
+        voters: item.voters.iter().map(|n| (n.clone(), party(n))).collect(),
+        ugild: a.disqualified.iter().filter(|d| d.item as usize == position).map(|d| d.member.clone()).collect(),
+    }
 }
 
 /// How many could vote on each item, in agenda order; `None` while no roll is recorded.
@@ -369,9 +383,10 @@ pub fn get_item(conn: &Connection, id: i64) -> Result<ItemRecordView> {
         saksbok_core::behandling::render(&behandling, &ph).map_err(|e| StoreError::Invalid(e.to_string()))?;
     let attachments = attachments_of(conn, id)?;
     let record = ItemRecord { behandling, behandling_text, recommendation, vedtak, attachments };
-    let eligible = eligible(conn, meeting, position)?;
-    let (_, mut warnings) = check_record(&record, eligible);
     let roll = crate::attendance::get(conn, meeting)?;
+    let item_roll = item_roll_of(&roll, position);
+    let eligible = item_roll.eligible;
+    let (_, mut warnings) = check_record(&record, &item_roll);
     // Quorum is judged against the board's seats, not seats guessed from the roll.
     if let Some(i) = roll.items.get(position)
         && roll.seats_known
@@ -438,7 +453,7 @@ pub(crate) fn set_item_as(
     };
     let items = item_ids(tx, before.meeting_id)?;
     let position = items.iter().position(|x| *x == id).unwrap_or_default();
-    let (errors, _) = check_record(&record, eligible(tx, before.meeting_id, position)?);
+    let (errors, _) = check_record(&record, &item_roll(tx, before.meeting_id, position)?);
     if !errors.is_empty() {
         return Err(StoreError::InvalidFields(errors));
     }

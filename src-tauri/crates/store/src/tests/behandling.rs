@@ -332,3 +332,33 @@ fn a_vedlegg_points_to_one_document_of_its_journalpost() {
         .unwrap();
     assert_eq!(copy.read(|tx| behandling::get_item(tx, id)).unwrap().record, view.record);
 }
+
+/// What the roll says of the item is held against what is recorded in it:
+/// a party's votes against its voters there, a proposal from a member ugild in it.
+#[test]
+fn an_items_record_is_held_against_who_could_vote_in_it() {
+    let dir = TempDir::new().unwrap();
+    let mut s = crate::Store::open(&db(&dir)).unwrap();
+    let m = super::attendance::meeting(&mut s);
+    s.write(|tx| attendance::set(tx, &who(), m, &super::attendance::roll())).unwrap();
+    let roll = s.read(|tx| attendance::get(tx, m)).unwrap();
+    // In the first item Kari Nordheim (Sp) is ugild and Liv Hauge (Sp) has her seat: Sp has one voter there.
+    assert!(roll.items[0].voters.contains(&"Liv Hauge".to_string()));
+    assert!(!roll.items[0].voters.contains(&"Kari Nordheim".to_string()));
+    let first = s.read(|tx| meetings::get(tx, m)).unwrap().items[0].id;
+    let mut v = vote(None, Some(2), Some(0), Some(Outcome::Vedteke));
+    v.parties = vec![PartyVotes { party: "Sp".into(), votes_for: Some(2), votes_against: None }];
+    let record = ItemRecord {
+        behandling: Behandling {
+            proposals: vec![Proposal { proposer: Some("Kari Nordheim".into()), ..proposal("Saka vert utsett.") }],
+            votes: vec![v],
+            blocks: vec![block(BlockContent::Proposal { proposal: 0 }), block(BlockContent::Vote { vote: 0 })],
+        },
+        ..ItemRecord::default()
+    };
+    let e = s.write(|tx| behandling::set_item(tx, &who(), first, &record)).unwrap_err();
+    let StoreError::InvalidFields(fields) = e else { panic!("{e:?}") };
+    let messages: Vec<&str> = fields.iter().map(|f| f.message.as_str()).collect();
+    assert!(messages.iter().any(|m| m.contains("Kari Nordheim var ugild i saka")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("Sp hadde 1 røysteføre i saka")), "{messages:?}");
+}
