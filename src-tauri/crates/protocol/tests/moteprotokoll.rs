@@ -227,6 +227,63 @@ fn a_bokmal_board_prints_its_moteprotokoll_in_bokmal() {
     }
 }
 
+/// Luster's other layout, printed and read back: "Møtebok", the bare title
+/// line, "Handsaming:" and "VEDTAK:", one sakliste in agenda order.
+#[test]
+fn the_boards_own_layout_is_what_the_pdf_says() {
+    let mut s = SampleMeeting::new(0).with_two_series();
+    s.layout = saksbok_core::layout::ProtocolLayout {
+        minutes_title: "Møtebok".into(),
+        extract_title: "Særutskrift".into(),
+        behandling_label: "Handsaming:".into(),
+        vedtak_label: "VEDTAK:".into(),
+        title_prefix: false,
+        sakliste_by_series: false,
+        ..saksbok_core::layout::ProtocolLayout::default()
+    };
+    let m = s.minutes();
+    let (_, text, layout) = render(&m, MinutesStyle::from(&m.layout), "motebok-luster.pdf");
+    in_order(
+        &text,
+        &[
+            "Luster kommune",
+            "Møtebok",
+            "Formannskapet og næringsutvalet",
+            "Sakliste",
+            "PS 54/21",
+            "RS 1/21",
+            "PS 56/21",
+            "Sak: PS 54/21",
+            "Tittel: IKT-samarbeid. Etablering av avtale med SYS-IKT",
+            "Handsaming:",
+            "VEDTAK:",
+            "Rådmannen får fullmakt",
+        ],
+    );
+    for gone in ["Saksprotokoll -", "Behandling:", "Vedtak:", "PS Politiske saker", "Møteprotokoll Formannskapet"] {
+        assert!(!text.contains(gone), "«{gone}» printed in a layout without it");
+    }
+    assert!(layout.contains("Møtebok Formannskapet og næringsutvalet 15.04.2021"), "the footer names the Møtebok");
+}
+
+/// A møtebok of more than 500 pages prints whole: every case once, every
+/// page numbered "Side x av y".
+#[test]
+fn a_protocol_of_more_than_five_hundred_pages_prints_every_case() {
+    let m = SampleMeeting::new(497).minutes();
+    let (r, text, layout) = render(&m, MinutesStyle::default(), "moteprotokoll-500.pdf");
+    assert!(r.pages > 500, "{} pages", r.pages);
+    for k in [1, 250, 497] {
+        let title = format!("Søknad om tilskot frå næringsfondet nr. {k} ");
+        assert_eq!(text.matches(&title).count(), 2, "{title}");
+    }
+    let pages: Vec<&str> = layout.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    assert_eq!(pages.len(), r.pages);
+    for (i, page) in pages.iter().enumerate() {
+        assert!(page.contains(&format!("Side {} av {}", i + 1, r.pages)), "page {}", i + 1);
+    }
+}
+
 #[test]
 fn forty_cases_make_a_long_protocol_with_every_case_once() {
     let m = SampleMeeting::new(37).minutes();
