@@ -422,4 +422,24 @@ describe("behandling of an item", () => {
     expect(sent[1]).toEqual([{ title: "Kartet", journal_entry: { case: { year: 2021, seq: 1069 }, doc: 3 }, document: "dok-kart" }]);
     await vi.waitFor(() => expect(within(editor).getByLabelText("Dokument, vedlegg 1")).toHaveValue("dok-kart"));
   });
+
+  it("keeps a proposal's own lead-in when one is typed, and the generated one when the field is left empty", async () => {
+    const calls = backendWith();
+    const { editor } = await renderItem();
+    await userEvent.click(within(editor).getByTestId("add-proposal"));
+    const p = steps(editor)[0] as HTMLElement;
+    const intro = within(p).getByLabelText("Innleiing, Framlegg 1");
+    expect(intro).toHaveAttribute("placeholder", "Tom: laga av parti og namn, t.d. «Ap v/Ola Dale sette fram:»");
+    await userEvent.type(within(p).getByLabelText("Framlegget, Framlegg 1"), "Saka vert utsett.");
+    await userEvent.type(intro, "Ordføraren gjorde framlegg om:");
+    await userEvent.click(within(editor).getByTestId("save-record"));
+    await vi.waitFor(() => expect(calls.some((c) => c.cmd === "set_item_record")).toBe(true));
+    const sent = calls.find((c) => c.cmd === "set_item_record")?.args.record as StoredRecord;
+    expect(sent.behandling.proposals[0]?.intro).toBe("Ordføraren gjorde framlegg om:");
+    await userEvent.clear(intro);
+    await userEvent.click(within(editor).getByTestId("save-record"));
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "set_item_record")).toHaveLength(2));
+    const again = calls.filter((c) => c.cmd === "set_item_record")[1]?.args.record as StoredRecord;
+    expect(again.behandling.proposals[0]?.intro).toBeNull();
+  });
 });
