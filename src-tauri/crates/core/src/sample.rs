@@ -79,6 +79,22 @@ impl SampleMeeting {
         self
     }
 
+    /// Luster's other layout: "Møtebok", "Særutskrift", the bare title
+    /// line, "Handsaming:" and "VEDTAK:", one sakliste in agenda order.
+    #[must_use]
+    pub fn with_motebok_layout(mut self) -> Self {
+        self.layout = crate::layout::ProtocolLayout {
+            minutes_title: "Møtebok".into(),
+            extract_title: "Særutskrift".into(),
+            behandling_label: "Handsaming:".into(),
+            vedtak_label: "VEDTAK:".into(),
+            title_prefix: false,
+            sakliste_by_series: false,
+            ..crate::layout::ProtocolLayout::default()
+        };
+        self
+    }
+
     /// Skjerming as the register holds it: the closed case (a tilsetjing) is
     /// skjerma with a public title, and a fourth case — open, but skjerma
     /// (offl. § 13) — names the applicant in its title, vedtak and vedlegg.

@@ -231,17 +231,7 @@ fn a_bokmal_board_prints_its_moteprotokoll_in_bokmal() {
 /// line, "Handsaming:" and "VEDTAK:", one sakliste in agenda order.
 #[test]
 fn the_boards_own_layout_is_what_the_pdf_says() {
-    let mut s = SampleMeeting::new(0).with_two_series();
-    s.layout = saksbok_core::layout::ProtocolLayout {
-        minutes_title: "Møtebok".into(),
-        extract_title: "Særutskrift".into(),
-        behandling_label: "Handsaming:".into(),
-        vedtak_label: "VEDTAK:".into(),
-        title_prefix: false,
-        sakliste_by_series: false,
-        ..saksbok_core::layout::ProtocolLayout::default()
-    };
-    let m = s.minutes();
+    let m = SampleMeeting::new(0).with_two_series().with_motebok_layout().minutes();
     let (_, text, layout) = render(&m, MinutesStyle::from(&m.layout), "motebok-luster.pdf");
     in_order(
         &text,

@@ -287,16 +287,7 @@ fn a_closed_item_in_the_innkalling_is_marked_with_its_basis() {
 
 #[test]
 fn the_boards_layout_sets_the_title_the_labels_and_one_sakliste() {
-    let mut s = SampleMeeting::new(0).with_two_series();
-    s.layout = crate::layout::ProtocolLayout {
-        minutes_title: "Møtebok".into(),
-        extract_title: "Særutskrift".into(),
-        behandling_label: "Handsaming:".into(),
-        vedtak_label: "VEDTAK:".into(),
-        title_prefix: false,
-        sakliste_by_series: false,
-        ..crate::layout::ProtocolLayout::default()
-    };
+    let s = SampleMeeting::new(0).with_two_series().with_motebok_layout();
     let m = s.minutes();
     assert_eq!(m.document_kind, "Møtebok");
     assert_eq!(m.title, "Møtebok Formannskapet og næringsutvalet 15.04.2021");
