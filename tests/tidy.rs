@@ -128,6 +128,9 @@ fn the_test_workflow_runs_the_rust_tests_on_windows_and_macos() {
     for krate in ["saksbok-core", "saksbok-store", "saksbok-protocol", "saksbok-print", "saksbok-cli"] {
         assert!(test.contains(&format!("-p {krate}")), "{test} lacks {krate}");
     }
+    // The Windows print path prints a protocol to "Microsoft Print to PDF" and reads its words back.
+    let print = s.iter().find(|x| x.contains("Microsoft Print to PDF")).expect("a Windows print step");
+    assert!(print.contains("--to-file") && print.contains("pdftotext"), "{print}");
 }
 
 #[test]

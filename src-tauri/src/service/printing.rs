@@ -1,6 +1,7 @@
 //! Printing on a real printer from the window: the system's printers (the
 //! person's chosen printer, else the system's default, first) and a kept
-//! print's copy sent to one of them. CUPS does the work (saksbok-print).
+//! print's copy sent to one of them. CUPS, or on Windows GDI, does the work
+//! (saksbok-print).
 
 use std::path::Path;
 
@@ -45,6 +46,6 @@ pub fn list_printers(state: &AppState) -> CommandResult<PrinterList> {
 /// Sends the PDF at `path` (a kept print's copy) to the chosen printer.
 /// Returns the job's id.
 pub fn send_to_printer(path: &Path, title: &str, choice: &PrinterChoice) -> CommandResult<u64> {
-    let job = PrintJob { printer: &choice.printer, title, copies: choice.copies, duplex: choice.duplex };
+    let job = PrintJob { printer: &choice.printer, title, copies: choice.copies, duplex: choice.duplex, output: None };
     Ok(saksbok_print::print_pdf(path, &job)?)
 }

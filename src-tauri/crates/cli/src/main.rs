@@ -284,7 +284,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print a PDF (a protocol written by `render`) on a printer, through CUPS.
+    /// Print a PDF (a protocol written by `render`) on a printer: through CUPS
+    /// on Linux and macOS, through the Windows print path (GDI) on Windows.
     Print {
         /// The PDF to print.
         file: PathBuf,
@@ -297,6 +298,10 @@ enum Command {
         /// On both sides of the paper (long edge), where the printer offers it.
         #[arg(long)]
         duplex: bool,
+        /// Windows: the file a printer that writes files ("Microsoft Print to
+        /// PDF") writes, instead of asking for a name.
+        #[arg(long, value_name = "FILE")]
+        to_file: Option<PathBuf>,
     },
     /// Copy the database with SQLite's online backup (safe while the app runs).
     Backup {
@@ -789,13 +794,19 @@ fn run(cli: Cli) -> Result<(), String> {
             let store = open(cli.db.as_deref(), true)?;
             signing::verify(&store, &file, json)?;
         }
-        Command::Print { file, printer, copies, duplex } => {
+        Command::Print { file, printer, copies, duplex, to_file } => {
             let printer = match printer {
                 Some(p) => p,
                 None => saksbok_print::default_printer().map_err(|e| e.to_string())?.name,
             };
             let title = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let job = saksbok_print::PrintJob { printer: &printer, title: &title, copies, duplex };
+            let job = saksbok_print::PrintJob {
+                printer: &printer,
+                title: &title,
+                copies,
+                duplex,
+                output: to_file.as_deref(),
+            };
             let id = saksbok_print::print_pdf(&file, &job).map_err(|e| e.to_string())?;
             let copies = if copies == 1 { "1 kopi".to_string() } else { format!("{copies} kopiar") };
             out!("Sendt til {printer} ({copies}), jobb {id}.");

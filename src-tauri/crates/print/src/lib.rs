@@ -14,7 +14,11 @@ use ts_rs::TS;
 
 #[cfg(unix)]
 mod cups;
+#[cfg(any(windows, test))]
+mod pages;
 mod ppd;
+#[cfg(windows)]
+mod windows;
 
 #[cfg(unix)]
 pub use cups::duplex_from_scheduler;
@@ -52,6 +56,9 @@ pub struct PrintJob<'a> {
     pub title: &'a str,
     pub copies: u32,
     pub duplex: bool,
+    /// Windows: the file a printer that writes files ("Microsoft Print to
+    /// PDF", "Microsoft XPS Document Writer") writes to instead of asking.
+    pub output: Option<&'a Path>,
 }
 
 /// The most copies one job may ask for: more is surely a typing error.
@@ -60,8 +67,9 @@ pub const MAX_COPIES: u32 = 99;
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PrintError {
     #[error(
-        "Utskriftstenesta (CUPS) svarar ikkje på denne maskina. Start ho, eller be IT-avdelinga installera ho; \
-         PDF-en kan framleis opnast og skrivast ut frå PDF-lesaren."
+        "Utskriftstenesta ({}) svarar ikkje på denne maskina. Start ho, eller be IT-avdelinga installera ho; \
+         PDF-en kan framleis opnast og skrivast ut frå PDF-lesaren.",
+        SPOOLER
     )]
     NoService,
     #[error("Denne maskina har ingen skrivar. Legg til ein i systeminnstillingane, eller opna PDF-en i PDF-lesaren.")]
@@ -78,11 +86,17 @@ pub enum PrintError {
     NoFile(String),
     #[error("Skrivaren «{name}» tok ikkje imot utskrifta: {detail}.")]
     Refused { name: String, detail: String },
+    #[error("Fila {0} er ikkje ein PDF som kan skrivast ut. Opna ho i PDF-lesaren og sjå kva ho er.")]
+    Unreadable(String),
     #[error(
-        "Utskrift rett frå Saksbok er ikkje klar på dette systemet enno. Opna PDF-en i PDF-lesaren og skriv ut derifrå."
+        "Utskrift til fil er for Windows-skrivarar som skriv filer («Microsoft Print to PDF»). \
+         Her er PDF-en sjølv den fila: kopier ho dit ho skal."
     )]
-    Unsupported,
+    ToFile,
 }
+
+/// The system's print service, as people know it.
+const SPOOLER: &str = if cfg!(windows) { "Print Spooler" } else { "CUPS" };
 
 impl PrintError {
     /// The stable code the window and the command line see.
@@ -96,7 +110,8 @@ impl PrintError {
             Self::Copies => "print_copies",
             Self::NoFile(_) => "print_no_file",
             Self::Refused { .. } => "print_refused",
-            Self::Unsupported => "print_unsupported",
+            Self::Unreadable(_) => "print_unreadable",
+            Self::ToFile => "print_to_file",
         }
     }
 }
@@ -145,15 +160,18 @@ fn list() -> Result<Vec<PrinterInfo>, PrintError> {
 
 #[cfg(unix)]
 fn send(path: &Path, job: &PrintJob<'_>) -> Result<u64, PrintError> {
+    if job.output.is_some() {
+        return Err(PrintError::ToFile);
+    }
     cups::send(path, job)
 }
 
-#[cfg(not(unix))]
+#[cfg(windows)]
 fn list() -> Result<Vec<PrinterInfo>, PrintError> {
-    Err(PrintError::Unsupported)
+    windows::list()
 }
 
-#[cfg(not(unix))]
-fn send(_path: &Path, _job: &PrintJob<'_>) -> Result<u64, PrintError> {
-    Err(PrintError::Unsupported)
+#[cfg(windows)]
+fn send(path: &Path, job: &PrintJob<'_>) -> Result<u64, PrintError> {
+    windows::send(path, job)
 }

@@ -7,6 +7,7 @@
 //! The queue is set up with `pdftops-renderer-default=pdftocairo` so that
 //! the PostScript cups-pdf turns back into PDF keeps the text extractable.
 //! Run by `.ci/test` (`cargo test -p saksbok-print --test cups -- --ignored`).
+#![cfg(unix)]
 
 use std::path::Path;
 use std::process::Command;
@@ -58,7 +59,8 @@ fn a_moteprotokoll_printed_on_cups_pdf_has_the_same_pages_and_text() {
     std::fs::write(&pdf, &rendered.pdf).unwrap();
 
     let since = SystemTime::now() - Duration::from_secs(1);
-    let job = PrintJob { printer: &queue, title: "Møteprotokoll Formannskapet", copies: 1, duplex: false };
+    let job =
+        PrintJob { printer: &queue, title: "Møteprotokoll Formannskapet", copies: 1, duplex: false, output: None };
     let id = print_pdf(&pdf, &job).expect("the job is accepted");
     assert!(id > 0);
     let out = saksbok_tests::cups_pdf_output(since);

@@ -31,7 +31,9 @@ impl From<Style> for FontKind {
 impl FontKind {
     pub const ALL: [FontKind; 3] = [Self::Regular, Self::Bold, Self::Italic];
 
-    fn bytes(self) -> &'static [u8] {
+    /// The face's TrueType file, as embedded in every protocol (and loaded
+    /// by the Windows print path to draw the same glyphs).
+    pub fn bytes(self) -> &'static [u8] {
         match self {
             Self::Regular => include_bytes!("../fonts/LiberationSans-Regular.ttf"),
             Self::Bold => include_bytes!("../fonts/LiberationSans-Bold.ttf"),
