@@ -211,6 +211,24 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
     axe(d, "meetings").await;
     shot(d, "heilt-mote-sak-2.png").await;
 
+    // Sak 3 in møteførsel: Bjørn Ås leaves before it is dealt with, noted from
+    // the keyboard in the step itself; who could vote is counted anew.
+    let steps = d.find_all(By::Css("[data-testid='mode-step']")).await.unwrap();
+    steps[3].click().await.unwrap();
+    shown_text(&by_test_id(d, "mode-presence").await, &["7 av 7 kan røysta i saka."]).await;
+    by_test_id(d, "presence-leave").await.click().await.unwrap();
+    by_test_id(d, "presence-name").await.send_keys("Bjørn Ås").await.unwrap();
+    let time = by_test_id(d, "presence-time").await;
+    time.clear().await.unwrap();
+    time.send_keys("11.40").await.unwrap();
+    axe(d, "meetings").await;
+    shot(d, "heilt-mote-moteforsel-gjekk.png").await;
+    time.send_keys(Key::Enter).await.unwrap();
+    shown_text(&by_test_id(d, "presence-happenings").await, &["Bjørn Ås gjekk kl. 11.40 før saka"]).await;
+    shown_text(&by_test_id(d, "mode-presence").await, &["6 av 7 kan røysta i saka."]).await;
+    axe(d, "meetings").await;
+    shot(d, "heilt-mote-moteforsel-oppmote.png").await;
+
     // The møtebok of what was recorded, printed from the meeting screen.
     by_test_id(d, "nav-meetings").await.click().await.unwrap();
     by_test_id(d, "open-meeting").await.click().await.unwrap();
@@ -340,6 +358,7 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
         "Innkalling: sendt 03.12.2026 (E-post)",
         "Følgjande medlemer møtte:",
         "kom kl. 10.15",
+        "gjekk kl. 11.40",
         "Ugilde:",
         "fvl. § 6 første ledd bokstav b",
         "Liv Hauge",
@@ -359,7 +378,8 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
     let mut s = Store::open(&db).unwrap();
     assert_eq!(saksbok_store::approval::get(s.conn(), meeting).unwrap(), None, "a refused approval locks nothing");
     let roll = s.read(|tx| attendance::get(tx, meeting)).unwrap();
-    assert_eq!(roll.items.iter().map(|i| i.eligible).collect::<Vec<_>>(), [6, 7, 7]);
+    // Jon Moe from sak 2; Bjørn Ås left before sak 3, where Liv Hauge sat for Anne Lid.
+    assert_eq!(roll.items.iter().map(|i| i.eligible).collect::<Vec<_>>(), [6, 7, 6]);
     assert!(
         roll.items[2].voters.contains(&"Liv Hauge".to_string())
             && !roll.items[2].voters.contains(&"Anne Lid".to_string())

@@ -70,7 +70,10 @@ describe("behandling of an item", () => {
     expect(within(v1).getByTestId("vote-for")).toHaveValue("2");
     expect(within(v1).getByTestId("vote-against")).toHaveValue("5");
     expect(within(v1).getByTestId("vote-outcome")).toHaveValue("fall");
-    expect(onNotice).toHaveBeenLastCalledWith("Ført: 2 for, 5 mot, fall.");
+    // Enter commits the step as the meeting goes: one save, with the vote as typed.
+    await vi.waitFor(() => expect(onNotice).toHaveBeenLastCalledWith("Ført og lagra: 2 for, 5 mot, fall."));
+    const first = calls.filter((c) => c.cmd === "set_item_record").map((c) => (c.args.record as StoredRecord).behandling.votes);
+    expect(first).toEqual([[expect.objectContaining({ votes_for: 2, votes_against: 5, outcome: "fall" })]]);
     expect(within(editor).getByTestId("add-vote")).toHaveFocus();
     expect(within(v1).queryByTestId("vote-chair")).not.toBeInTheDocument();
 
@@ -90,7 +93,7 @@ describe("behandling of an item", () => {
     await vi.waitFor(() => expect(onNotice).toHaveBeenLastCalledWith("Behandlinga er lagra."));
     const sent = calls.filter((c) => c.cmd === "set_item_record").map((c) => c.args);
     const vote = { unanimous: false, chair_decided: false, text_override: null, other: null, parties: [] };
-    expect(sent).toEqual([
+    expect(sent.slice(1)).toEqual([
       {
         id: 42,
         record: {
@@ -351,22 +354,30 @@ describe("behandling of an item", () => {
     await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "save_draft").map((c) => c.args.key)).toEqual(["business:end"]), { timeout: 2000 });
   });
 
-  it("does not save on Enter in a one-line field; the button, Ctrl+S and Ctrl+Enter do", async () => {
+  it("does not save on Enter in a one-line field but the vote's fast field; the button, Ctrl+S and Ctrl+Enter do", async () => {
     const calls = backendWith();
     const { editor, onNotice } = await renderItem();
     await userEvent.click(within(editor).getByTestId("add-proposal"));
     await userEvent.type(within(editor).getByLabelText("Parti, Framlegg 1"), "Ap{Enter}");
     await userEvent.click(within(editor).getByTestId("add-vote"));
     await userEvent.type(within(editor).getByTestId("vote-subject"), "{Enter}");
-    // Enter in the fast field applies the counts, and saves nothing.
-    await userEvent.type(within(editor).getByTestId("vote-fast"), "5 2{Enter}");
-    expect(within(editor).getByTestId("vote-for")).toHaveValue("5");
     await new Promise((r) => setTimeout(r, 50));
     expect(calls.some((c) => c.cmd === "set_item_record")).toBe(false);
+    // Enter in the fast field applies the counts and commits the step: one save.
+    await userEvent.type(within(editor).getByTestId("vote-fast"), "5 2{Enter}");
+    expect(within(editor).getByTestId("vote-for")).toHaveValue("5");
+    await vi.waitFor(() => expect(onNotice).toHaveBeenLastCalledWith("Ført og lagra: 5 for, 2 mot, vedteke."));
+    expect(calls.filter((c) => c.cmd === "set_item_record")).toHaveLength(1);
+    // Enter again with nothing changed saves nothing more.
+    within(editor).getByTestId("vote-fast").focus();
+    await userEvent.keyboard("{Enter}");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls.filter((c) => c.cmd === "set_item_record")).toHaveLength(1);
+    await userEvent.type(within(editor).getByLabelText("Framlegget, Framlegg 1"), "Saka vert utsett.");
     within(editor).getByLabelText("Parti, Framlegg 1").focus();
     await userEvent.keyboard("{Control>}{Enter}{/Control}");
     await vi.waitFor(() => expect(onNotice).toHaveBeenLastCalledWith("Behandlinga er lagra."));
-    expect(calls.filter((c) => c.cmd === "set_item_record")).toHaveLength(1);
+    expect(calls.filter((c) => c.cmd === "set_item_record")).toHaveLength(2);
   });
 
   it("does not save a party row with counts but no party, and says so on the row", async () => {

@@ -326,3 +326,103 @@ describe("møteførsel", () => {
     ]);
   });
 });
+
+describe("oppmøte i møteførselen", () => {
+  const member = (name: string, party: string): RollInput["attendance"]["attendees"][number] => ({
+    name,
+    party,
+    capacity: { kind: "member" },
+    from_item: null,
+    to_item: null,
+    arrived_at: null,
+    left_at: null,
+    away_items: [],
+  });
+  const named = (): RollInput => ({
+    ...emptyRoll(),
+    attendance: {
+      ...emptyRoll().attendance,
+      attendees: [member("Ken Kvamme", "Sp"), member("Kari Nordheim", "Ap"), member("Anne Moen", "Sp"), member("Ola Dale", "Ap")],
+      apologies: ["Per Bakken"],
+    },
+    chair: "Ken Kvamme",
+  });
+  const sentRolls = (calls: { cmd: string; args: Record<string, unknown> }[]) =>
+    calls.filter((c) => c.cmd === "set_roll").map((c) => c.args.roll as RollInput);
+
+  async function atSecondItem() {
+    const calls = meetingsBackend([rollMeeting, kommunestyreMeeting], {}, [formannskapetFull, kommunestyret], { 13: named() });
+    const props = { meetingId: 13, onLeave: vi.fn(), onNotice: vi.fn(), onDirtyChange: vi.fn() };
+    render(MeetingMode, props);
+    const mode = await screen.findByTestId("meeting-mode");
+    await within(mode).findByTestId("mode-presence");
+    within(mode).getByRole("heading", { level: 2 }).focus();
+    await userEvent.keyboard("{PageDown}");
+    await vi.waitFor(() => expect(currentStep(mode)).toMatch(/^41\/26/));
+    return { ...props, mode, calls };
+  }
+
+  it("records a late arrival, a departure and an ugild member from the keyboard, one saved step each", async () => {
+    const { mode, calls, onNotice, onLeave } = await atSecondItem();
+    const presence = await within(mode).findByTestId("mode-presence");
+    expect(within(presence).getByTestId("presence-voters")).toHaveTextContent("4 av 5 kan røysta i saka.");
+
+    // Kom: the name field has the focus, the time is now; Enter saves.
+    await userEvent.click(within(presence).getByTestId("presence-arrive"));
+    expect(within(presence).getByTestId("presence-name")).toHaveFocus();
+    expect((within(presence).getByTestId("presence-time") as HTMLInputElement).value).toMatch(/^\d{2}:\d{2}$/);
+    await userEvent.type(within(presence).getByTestId("presence-name"), "Per Bakken");
+    await userEvent.clear(within(presence).getByTestId("presence-time"));
+    await userEvent.type(within(presence).getByTestId("presence-time"), "10.15{Enter}");
+    await vi.waitFor(() => expect(onNotice).toHaveBeenLastCalledWith("Per Bakken kom kl. 10.15. 5 av 5 kan røysta i saka."));
+    expect(sentRolls(calls).at(-1)?.attendance.attendees.at(-1)).toMatchObject({ name: "Per Bakken", party: "H", capacity: { kind: "member" }, from_item: 1, arrived_at: "10:15" });
+    expect(sentRolls(calls).at(-1)?.attendance.apologies).toEqual([]);
+    expect(within(presence).getByTestId("presence-happenings")).toHaveTextContent("Per Bakken kom kl. 10.15");
+    expect(within(presence).queryByTestId("presence-form")).not.toBeInTheDocument();
+    expect(within(presence).getByTestId("presence-arrive")).toHaveFocus();
+    // The step list and the behandling count the voters anew.
+    expect(within(mode).getAllByTestId("mode-step")[2]).toHaveTextContent("røysteføre 5/5");
+    expect(within(mode).getByTestId("record-eligible")).toHaveTextContent("5 var røysteføre i saka.");
+
+    // Gjekk, before the item was dealt with: not a voter in it.
+    await userEvent.click(within(presence).getByTestId("presence-leave"));
+    await userEvent.type(within(presence).getByTestId("presence-name"), "Ola Dale");
+    await userEvent.clear(within(presence).getByTestId("presence-time"));
+    await userEvent.type(within(presence).getByTestId("presence-time"), "1020{Enter}");
+    await vi.waitFor(() => expect(onNotice).toHaveBeenLastCalledWith("Ola Dale gjekk kl. 10.20 før saka vart handsama. 4 av 5 kan røysta i saka."));
+    expect(sentRolls(calls).at(-1)?.attendance.attendees.find((a) => a.name === "Ola Dale")).toMatchObject({ to_item: 0, left_at: "10:20" });
+
+    // Ugild with the basis and the varamedlem who took the seat.
+    await userEvent.click(within(presence).getByTestId("presence-ugild"));
+    await userEvent.type(within(presence).getByTestId("presence-name"), "Anne Moen");
+    await userEvent.type(within(presence).getByTestId("presence-basis"), "fvl. § 6 første ledd bokstav b");
+    await userEvent.type(within(presence).getByTestId("presence-substitute"), "Siri Hauge{Enter}");
+    await vi.waitFor(() => expect(onNotice).toHaveBeenLastCalledWith("Anne Moen er ugild i saka; Siri Hauge tek plassen. 4 av 5 kan røysta i saka."));
+    expect(sentRolls(calls).at(-1)?.attendance.disqualified).toEqual([{ member: "Anne Moen", item: 1, basis: "fvl. § 6 første ledd bokstav b", substitute: "Siri Hauge" }]);
+    expect(within(presence).getByTestId("presence-happenings")).toHaveTextContent(
+      "Per Bakken kom kl. 10.15Ola Dale gjekk kl. 10.20 før sakaAnne Moen ugild (fvl. § 6 første ledd bokstav b), Siri Hauge tok plassen",
+    );
+    expect(sentRolls(calls)).toHaveLength(3);
+    expect(onLeave).not.toHaveBeenCalled();
+  });
+
+  it("keeps what was typed and says why when a change cannot be, and Escape closes the form, not the meeting mode", async () => {
+    const { mode, calls, onLeave } = await atSecondItem();
+    const presence = await within(mode).findByTestId("mode-presence");
+    await userEvent.click(within(presence).getByTestId("presence-arrive"));
+    await userEvent.type(within(presence).getByTestId("presence-name"), "Ken Kvamme{Enter}");
+    expect(await within(presence).findByTestId("presence-problem")).toHaveTextContent("Ken Kvamme er alt til stades i denne saka.");
+    expect(within(presence).getByTestId("presence-name")).toHaveValue("Ken Kvamme");
+    expect(within(presence).getByTestId("presence-name")).toHaveAttribute("aria-invalid", "true");
+    await userEvent.clear(within(presence).getByTestId("presence-time"));
+    await userEvent.type(within(presence).getByTestId("presence-time"), "25.00");
+    await userEvent.clear(within(presence).getByTestId("presence-name"));
+    await userEvent.type(within(presence).getByTestId("presence-name"), "Per Bakken{Enter}");
+    expect(within(presence).getByTestId("presence-problem")).toHaveTextContent("Skriv klokka som 10.15");
+    expect(sentRolls(calls)).toHaveLength(0);
+    await userEvent.keyboard("{Escape}");
+    expect(within(presence).queryByTestId("presence-form")).not.toBeInTheDocument();
+    expect(within(presence).getByTestId("presence-arrive")).toHaveFocus();
+    expect(onLeave).not.toHaveBeenCalled();
+  });
+});
