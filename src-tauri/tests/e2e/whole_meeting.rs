@@ -197,12 +197,20 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
             inputs[2].send_keys(no).await.unwrap();
         }
     }
+    // The shares as the protocol gave them.
+    fill(&vote, "[data-testid='vote-percent-for']", "71,4").await;
+    fill(&vote, "[data-testid='vote-percent-against']", "28,6").await;
+    vote.scroll_into_view().await.unwrap();
+    shot(d, "heilt-mote-rostetal.png").await;
     chord(d, Key::Control, "s").await;
     wait_gone(d, "[data-testid='record-dirty']").await;
     let generated = by_test_id(d, "record-generated").await;
     shown_text(
         &generated,
-        &["fall med 2 mot 5 røyster", "vart vedteke med 5 mot 2 røyster. For: Sp 2, H 2, Ap 1. Mot: Sp 1, Ap 1."],
+        &[
+            "fall med 2 mot 5 røyster",
+            "vart vedteke med 5 mot 2 røyster. Prosent: 71,4 % for, 28,6 % mot. For: Sp 2, H 2, Ap 1. Mot: Sp 1, Ap 1.",
+        ],
     )
     .await;
     by_test_id(d, "use-suggested-vedtak").await.click().await.unwrap();
@@ -364,7 +372,7 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
         "Liv Hauge",
         "Sakliste",
         "Orientering",
-        "For: Sp 2, H 2, Ap 1. Mot: Sp 1, Ap 1.",
+        "Prosent: 71,4 % for, 28,6 % mot. For: Sp 2, H 2, Ap 1. Mot: Sp 1, Ap 1.",
         "Kommunestyret ber om ei eiga sak om vedlikehald av skulebygg.",
         "Underskrifter:",
     ] {

@@ -50,6 +50,9 @@ export type VoteFields = {
   /** The clerk's own sentence; null uses the phrases. */
   textOverride: string | null;
   parties: PartyRow[];
+  /** The shares in per cent as the protocol writes them ("60", "60,5"); "" when not given. In "against", A's and B's. */
+  percentFor: string;
+  percentAgainst: string;
 };
 
 export type ProposalFields = {
@@ -118,6 +121,8 @@ export function emptyVote(over: Partial<VoteFields> = {}): VoteFields {
     chairDecided: false,
     textOverride: null,
     parties: [],
+    percentFor: "",
+    percentAgainst: "",
     ...over,
   };
 }
@@ -258,6 +263,8 @@ function voteFields(v: Vote, refOf: (i: number | null) => Ref): VoteFields {
     outcomeChosen: true,
     chairDecided: v.chair_decided,
     textOverride: v.text_override,
+    percentFor: v.percent_for ?? "",
+    percentAgainst: v.percent_against ?? "",
     parties: v.parties.map((p) => ({
       key: newKey(),
       party: p.party,
@@ -353,6 +360,9 @@ function voteOf(v: VoteFields, index: (ref: Ref) => number | null): Vote {
     parties: v.parties
       .filter((p) => p.party.trim() !== "")
       .map((p) => ({ party: p.party.trim(), votes_for: num(p.for), votes_against: num(p.against) })),
+    // Sent only when given, as the back end has them: absent is none.
+    ...((v.percentFor ?? "").trim() !== "" ? { percent_for: v.percentFor.trim() } : {}),
+    ...((v.percentAgainst ?? "").trim() !== "" ? { percent_against: v.percentAgainst.trim() } : {}),
   };
 }
 
@@ -589,7 +599,12 @@ export function parseDraft(content: string): DraftState | null {
     if (d.v !== 1 || !f || !Array.isArray(f.steps) || !Array.isArray(f.attachments)) return null;
     for (const s of f.steps) {
       seen(s.key);
-      if (s.kind === "vote") for (const p of s.vote.parties) seen(p.key);
+      if (s.kind === "vote") {
+        for (const p of s.vote.parties) seen(p.key);
+        // A draft from before percentages: none given.
+        s.vote.percentFor ??= "";
+        s.vote.percentAgainst ??= "";
+      }
     }
     for (const a of f.attachments) seen(a.key);
     // A draft from before a vedlegg could be one document is the journalpost as a whole.

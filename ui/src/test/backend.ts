@@ -329,7 +329,7 @@ export function builtinPhrases(): Phrases {
     "intro_party_person", "intro_person", "intro_party", "intro_anonymous", "vote_singular", "vote_plural", "vote_number",
     "adopted_unanimous", "fell_unanimous", "unanimous", "adopted_counts", "fell_counts", "counts", "adopted_for_only",
     "fell_for_only", "for_only", "adopted_against_only", "fell_against_only", "against_only", "adopted", "fell", "voted",
-    "chair_decided", "alternative_counts", "alternative_one_count", "alternative_plain", "parties_for", "parties_against",
+    "chair_decided", "alternative_counts", "alternative_one_count", "alternative_plain", "parties_for", "parties_against", "percentages",
     "orientering", "interpellasjon", "sporsmal", "answer",
   ];
   const out = Object.fromEntries(keys.map((k) => [k, `(${k})`])) as Phrases;

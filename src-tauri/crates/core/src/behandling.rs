@@ -38,6 +38,11 @@ pub fn vote_sentence(v: &Vote, ph: &Phrases) -> String {
         Some(o) => alternative(v, o, ph),
         None => for_or_against(v, ph),
     };
+    let shares = percentages(v);
+    if !shares.is_empty() {
+        s.push(' ');
+        s.push_str(&fill(&ph.percentages, &[("prosent", &shares)]));
+    }
     if v.chair_decided {
         s.push(' ');
         s.push_str(&ph.chair_decided);
@@ -111,6 +116,21 @@ fn alternative(v: &Vote, o: &OtherSide, ph: &Phrases) -> String {
             (None, None) => pair(&ph.alternative_plain, a, b),
         },
     }
+}
+
+/// "60 % for, 40 % mot", or between two proposals "A 60 %, B 40 %": the
+/// shares as recorded, none worked out.
+fn percentages(v: &Vote) -> String {
+    let share = |p: &Option<String>| p.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(|p| format!("{p} %"));
+    let (a, b) = (share(&v.percent_for), share(&v.percent_against));
+    let parts: Vec<String> = match &v.other {
+        Some(o) => [(v.subject.trim(), a), (o.subject.trim(), b)]
+            .into_iter()
+            .filter_map(|(subject, p)| p.map(|p| format!("{subject} {p}")))
+            .collect(),
+        None => [a.map(|p| format!("{p} for")), b.map(|p| format!("{p} mot"))].into_iter().flatten().collect(),
+    };
+    parts.join(", ")
 }
 
 #[derive(Clone, Copy)]

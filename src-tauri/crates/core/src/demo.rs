@@ -107,6 +107,8 @@ pub fn reference() -> DemoData {
                 text_override: None,
                 other: None,
                 parties: Vec::new(),
+                percent_for: None,
+                percent_against: None,
             },
             Vote {
                 proposal: Some(1),
@@ -119,6 +121,8 @@ pub fn reference() -> DemoData {
                 text_override: None,
                 other: None,
                 parties: Vec::new(),
+                percent_for: None,
+                percent_against: None,
             },
         ],
         blocks: vec![

@@ -135,6 +135,15 @@ pub struct Vote {
     /// Counts per party, when the protocol gives them.
     #[serde(default)]
     pub parties: Vec<PartyVotes>,
+    /// The share for (A's, in a vote between two proposals), in per cent,
+    /// as the protocol writes it ("60", "60,5"); never computed.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub percent_for: Option<String>,
+    /// The share against (B's), in per cent, as written.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub percent_against: Option<String>,
 }
 
 /// Business of the meeting that is not a proposal or a vote.

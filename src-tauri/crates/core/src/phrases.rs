@@ -3,8 +3,9 @@
 //!
 //! Placeholders: `{parti}`, `{namn}`, `{emne}`, `{emne_b}`, `{for}`, `{mot}`,
 //! `{n_for}`, `{n_mot}`, `{n_b}` (the `n_` forms carry the noun: "2 røyster",
-//! "1 røyst"), `{liste}` (party counts), `{nr}` (the vote's number in its
-//! item), `{tittel}` (of an orientering, interpellasjon or spørsmål).
+//! "1 røyst"), `{liste}` (party counts), `{prosent}` (the shares in per
+//! cent, as recorded), `{nr}` (the vote's number in its item), `{tittel}`
+//! (of an orientering, interpellasjon or spørsmål).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -49,10 +50,19 @@ pub struct Phrases {
     pub alternative_plain: String,
     pub parties_for: String,
     pub parties_against: String,
+    /// The shares in per cent where the protocol gives them. Phrases kept
+    /// with a meeting approved before there were percentages lack it.
+    #[serde(default = "default_percentages")]
+    pub percentages: String,
     pub orientering: String,
     pub interpellasjon: String,
     pub sporsmal: String,
     pub answer: String,
+}
+
+/// The same words in Nynorsk and Bokmål.
+fn default_percentages() -> String {
+    "Prosent: {prosent}.".into()
 }
 
 impl Phrases {
@@ -87,6 +97,7 @@ impl Phrases {
             alternative_plain: "Alternativ røysting: {emne} mot {emne_b}.".into(),
             parties_for: "For: {liste}.".into(),
             parties_against: "Mot: {liste}.".into(),
+            percentages: default_percentages(),
             orientering: "Orientering: {tittel}".into(),
             interpellasjon: "Interpellasjon: {tittel}".into(),
             sporsmal: "Spørsmål: {tittel}".into(),
@@ -125,6 +136,7 @@ impl Phrases {
             alternative_plain: "Alternativ avstemning: {emne} mot {emne_b}.".into(),
             parties_for: "For: {liste}.".into(),
             parties_against: "Mot: {liste}.".into(),
+            percentages: default_percentages(),
             orientering: "Orientering: {tittel}".into(),
             interpellasjon: "Interpellasjon: {tittel}".into(),
             sporsmal: "Spørsmål: {tittel}".into(),
@@ -179,6 +191,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn phrases_kept_before_the_percentages_phrase_still_read() {
+        let mut old = serde_json::to_value(Phrases::bokmaal()).unwrap();
+        old.as_object_mut().unwrap().remove("percentages");
+        let read: Phrases = serde_json::from_value(old).unwrap();
+        assert_eq!(read, Phrases::bokmaal());
+    }
+
+    #[test]
     fn own_wording_replaces_one_phrase_and_a_typo_is_named() {
         let own = [("adopted_unanimous".to_string(), "{emne} vart samrøystes vedteken.".to_string())];
         let p = Phrases::nynorsk().with(&own).unwrap();
@@ -191,7 +211,7 @@ mod tests {
     #[test]
     fn both_languages_have_every_phrase_and_the_keys_are_the_fields() {
         let keys = Phrases::keys();
-        assert_eq!(keys.len(), 32);
+        assert_eq!(keys.len(), 33);
         assert!(keys.contains(&"vote_number".to_string()));
         assert_eq!(Phrases::of(TextLanguage::Nb), Phrases::bokmaal());
         // Only the number prefix is empty by default.

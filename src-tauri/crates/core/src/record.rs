@@ -279,6 +279,8 @@ mod tests {
             text_override: None,
             other: None,
             parties: Vec::new(),
+            percent_for: None,
+            percent_against: None,
         }
     }
 

@@ -25,6 +25,28 @@ pub enum VoteProblem {
     PartyTwice(String),
     #[error("Partifordelinga gjev {listed} røyster {side}, men det er ført berre {total} {side}. Sjå over tala.")]
     PartiesExceedTotal { listed: u32, total: u32, side: &'static str },
+    #[error(
+        "«{0}» er ikkje ein prosent. Skriv eit tal frå 0 til 100 slik protokollen har det, til dømes 60 eller 60,5."
+    )]
+    NotAPercent(String),
+    #[error("Prosentane gjev til saman {0} %, meir enn 100. Sjå over tala.")]
+    PercentsOver100(String),
+}
+
+/// A percentage as a protocol writes it ("60", "60,5", "60.5"), from 0 to
+/// 100 with at most two decimals; `None` when it is not one.
+pub fn percent(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let (whole, frac) = match t.split_once([',', '.']) {
+        Some((w, f)) => (w, Some(f)),
+        None => (t, None),
+    };
+    let digits = |s: &str, max: usize| !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole, 3) || frac.is_some_and(|f| !digits(f, 2)) {
+        return None;
+    }
+    let value: f64 = format!("{whole}.{}", frac.unwrap_or("0")).parse().ok()?;
+    (value <= 100.0).then_some(value)
 }
 
 /// Checks a recorded vote. `eligible` is the number who may vote on this
@@ -97,6 +119,18 @@ pub fn check(v: &Vote, eligible: Option<u32>) -> Vec<VoteProblem> {
             problems.push(VoteProblem::PartiesExceedTotal { listed, total, side: what });
         }
     }
+    let mut shares = Vec::new();
+    for text in [&v.percent_for, &v.percent_against].into_iter().flatten() {
+        match percent(text) {
+            Some(p) => shares.push(p),
+            None => problems.push(VoteProblem::NotAPercent(text.trim().to_string())),
+        }
+    }
+    // Rounded shares may add up to a little over 100 ("33,34 + 66,67").
+    let total: f64 = shares.iter().sum();
+    if total > 100.05 {
+        problems.push(VoteProblem::PercentsOver100(format!("{total:.1}").replace('.', ",")));
+    }
     problems
 }
 
@@ -104,6 +138,45 @@ pub fn check(v: &Vote, eligible: Option<u32>) -> Vec<VoteProblem> {
 /// (kl. § 11-9 first paragraph).
 pub fn is_quorate(present: u32, members: u32) -> bool {
     members > 0 && u64::from(present) * 2 >= u64::from(members)
+}
+
+#[cfg(test)]
+mod percent_tests {
+    use super::*;
+
+    #[test]
+    fn percentages_are_read_as_written_and_checked() {
+        assert_eq!(percent("60"), Some(60.0));
+        assert_eq!(percent(" 60,5 "), Some(60.5));
+        assert_eq!(percent("33.33"), Some(33.33));
+        assert_eq!(percent("100"), Some(100.0));
+        for bad in ["", "100,1", "101", "6o", "60 %", "-5", "60,555", ",5", "1000"] {
+            assert_eq!(percent(bad), None, "{bad}");
+        }
+        let mut v = Vote {
+            proposal: None,
+            subject: "Tilrådinga".into(),
+            unanimous: false,
+            votes_for: Some(15),
+            votes_against: Some(10),
+            outcome: Some(Outcome::Vedteke),
+            chair_decided: false,
+            text_override: None,
+            other: None,
+            parties: vec![],
+            percent_for: Some("60".into()),
+            percent_against: Some("40".into()),
+        };
+        assert!(check(&v, Some(25)).is_empty());
+        v.percent_against = Some("40,1".into());
+        assert_eq!(check(&v, Some(25)), [VoteProblem::PercentsOver100("100,1".into())]);
+        v.percent_against = Some("førti".into());
+        assert_eq!(check(&v, Some(25)), [VoteProblem::NotAPercent("førti".into())]);
+        // Rounded shares a little over 100 are as protocols write them.
+        v.percent_for = Some("33,34".into());
+        v.percent_against = Some("66,67".into());
+        assert!(check(&v, Some(25)).is_empty());
+    }
 }
 
 #[cfg(test)]
@@ -123,6 +196,8 @@ mod tests {
             text_override: None,
             other: None,
             parties: Vec::new(),
+            percent_for: None,
+            percent_against: None,
         }
     }
 

@@ -48,31 +48,48 @@ fn vote_strategy(i: usize, proposals: usize) -> impl Strategy<Value = Vote> {
     let outcome = proptest::option::of(prop_oneof![Just(Outcome::Vedteke), Just(Outcome::Fall)]);
     let other = proptest::option::of((proptest::option::of(0..proposals.max(1)), proptest::option::of(0u32..40)));
     let parties = proptest::collection::vec((proptest::option::of(0u32..9), proptest::option::of(0u32..9)), 0..3);
-    (any::<bool>(), count.clone(), count, outcome, other, parties, proptest::option::of(0..proposals.max(1))).prop_map(
-        move |(unanimous, votes_for, against, outcome, other, parties, proposal)| {
-            let other = other.map(|(p, votes)| OtherSide {
-                proposal: p.filter(|_| proposals > 0),
-                subject: format!("Motemne{i}x"),
-                votes,
-            });
-            Vote {
-                proposal: proposal.filter(|_| proposals > 0),
-                subject: format!("Emne{i}x"),
-                unanimous: unanimous && other.is_none(),
-                votes_for,
-                votes_against: if other.is_some() { None } else { against },
-                outcome,
-                chair_decided: false,
-                text_override: None,
-                other,
-                parties: parties
-                    .into_iter()
-                    .enumerate()
-                    .map(|(n, (f, a))| PartyVotes { party: format!("Parti{n}"), votes_for: f, votes_against: a })
-                    .collect(),
-            }
-        },
+    let share = proptest::option::of(0u32..=100);
+    (
+        any::<bool>(),
+        count.clone(),
+        count,
+        outcome,
+        other,
+        parties,
+        proptest::option::of(0..proposals.max(1)),
+        share.clone(),
+        share,
     )
+        .prop_map(
+            move |(unanimous, votes_for, against, outcome, other, parties, proposal, percent_for, percent_against)| {
+                let single = other.is_none();
+                let other = other.map(|(p, votes)| OtherSide {
+                    proposal: p.filter(|_| proposals > 0),
+                    subject: format!("Motemne{i}x"),
+                    votes,
+                });
+                Vote {
+                    proposal: proposal.filter(|_| proposals > 0),
+                    subject: format!("Emne{i}x"),
+                    unanimous: unanimous && other.is_none(),
+                    votes_for,
+                    votes_against: if other.is_some() { None } else { against },
+                    outcome,
+                    chair_decided: false,
+                    text_override: None,
+                    other,
+                    parties: parties
+                        .into_iter()
+                        .enumerate()
+                        .map(|(n, (f, a))| PartyVotes { party: format!("Parti{n}"), votes_for: f, votes_against: a })
+                        .collect(),
+                    // Between two proposals each share is named by its proposal: left out here, where
+                    // every subject is counted once.
+                    percent_for: percent_for.filter(|_| single).map(|p| format!("{},5", p.min(99) / 2)),
+                    percent_against: percent_against.filter(|_| single).map(|p| format!("{}", p / 2)),
+                }
+            },
+        )
 }
 
 fn behandling_strategy() -> impl Strategy<Value = (Behandling, TextLanguage)> {
@@ -120,10 +137,17 @@ proptest! {
         for (i, p) in b.proposals.iter().enumerate() {
             prop_assert_eq!(text.matches(p.text.as_str()).count(), 1, "framlegg {} in {}", i, text);
         }
+        if b.votes.iter().all(|v| v.percent_for.is_none() && v.percent_against.is_none()) {
+            prop_assert!(!text.contains('%'), "no share invented: {}", text);
+        }
         for v in &b.votes {
             prop_assert_eq!(text.matches(v.subject.as_str()).count(), 1, "{} in {}", v.subject, text);
             if let Some(o) = &v.other {
                 prop_assert_eq!(text.matches(o.subject.as_str()).count(), 1, "{} in {}", o.subject, text);
+            }
+            // Shares that were recorded are printed as written.
+            for p in [&v.percent_for, &v.percent_against].into_iter().flatten() {
+                prop_assert!(text.contains(&format!("{p} %")), "{} % for {} in {}", p, v.subject, text);
             }
             // Counts that were recorded are printed; none are invented.
             if let Some(n) = v.votes_for && !v.unanimous {

@@ -92,8 +92,8 @@ pub(crate) fn write(
         tx.execute(
             "INSERT INTO votes (meeting_id, agenda_item_id, position, proposal_id, subject, unanimous, votes_for,
                                 votes_against, outcome, chair_decided, text_override, other_proposal_id, other_subject,
-                                other_votes)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                other_votes, percent_for, percent_against)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             params![
                 meeting,
                 item,
@@ -108,7 +108,9 @@ pub(crate) fn write(
                 v.text_override,
                 proposal(v.other.as_ref().and_then(|o| o.proposal))?,
                 v.other.as_ref().map(|o| o.subject.as_str()),
-                v.other.as_ref().and_then(|o| o.votes)
+                v.other.as_ref().and_then(|o| o.votes),
+                v.percent_for,
+                v.percent_against
             ],
         )?;
         let vote = tx.last_insert_rowid();
@@ -185,7 +187,7 @@ pub(crate) fn read(conn: &Connection, meeting: i64, item: Option<i64>, items: &[
     let votes: Vec<(i64, Vote)> = conn
         .prepare(&format!(
             "SELECT id, proposal_id, subject, unanimous, votes_for, votes_against, outcome, chair_decided, text_override,
-                    other_proposal_id, other_subject, other_votes
+                    other_proposal_id, other_subject, other_votes, percent_for, percent_against
              FROM votes WHERE meeting_id = ?1 AND {w} ORDER BY position"
         ))?
         .query_map(params![meeting, item], |r| {
@@ -215,6 +217,8 @@ pub(crate) fn read(conn: &Connection, meeting: i64, item: Option<i64>, items: &[
                         None => None,
                     },
                     parties: Vec::new(),
+                    percent_for: r.get(12)?,
+                    percent_against: r.get(13)?,
                 },
             ))
         })?

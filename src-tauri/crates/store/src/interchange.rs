@@ -1,5 +1,5 @@
 //! JSON interchange: the whole database as one versioned JSON document, and
-//! back. The format is documented by `schema/saksbok-export-v6.schema.json`;
+//! back. The format is documented by `schema/saksbok-export-v7.schema.json`;
 //! a test keeps that file and the database's tables in step.
 //!
 //! Export writes every table in a fixed order, rows by id, columns in table
@@ -23,7 +23,7 @@ use crate::{Result, StoreError};
 /// What `format` says in every export.
 pub const FORMAT: &str = "saksbok";
 /// The format version this build writes and the newest it reads.
-pub const FORMAT_VERSION: i64 = 6;
+pub const FORMAT_VERSION: i64 = 7;
 
 /// The oldest format version this build reads. A file of an older version
 /// may lack what came later ([`ADDED`]); the database's defaults fill it in.
@@ -86,6 +86,8 @@ const ADDED: &[(&str, &str, i64)] = &[
     ("meetings", "frozen", 6),
     ("meeting_scans", "*", 6),
     ("protocol_addenda", "*", 6),
+    ("votes", "percent_for", 7),
+    ("votes", "percent_against", 7),
 ];
 
 /// Whether a file of `version` may lack `column` of `table` (or the whole table, `*`).

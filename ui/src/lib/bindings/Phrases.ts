@@ -15,4 +15,9 @@ vote_number: string, adopted_unanimous: string, fell_unanimous: string, unanimou
  * (`{emne}` is then the side with the count), none. With an outcome,
  * the winner's sentence and the loser's come from `adopted…`/`fell…`.
  */
-alternative_counts: string, alternative_one_count: string, alternative_plain: string, parties_for: string, parties_against: string, orientering: string, interpellasjon: string, sporsmal: string, answer: string, };
+alternative_counts: string, alternative_one_count: string, alternative_plain: string, parties_for: string, parties_against: string, 
+/**
+ * The shares in per cent where the protocol gives them. Phrases kept
+ * with a meeting approved before there were percentages lack it.
+ */
+percentages: string, orientering: string, interpellasjon: string, sporsmal: string, answer: string, };

@@ -38,4 +38,13 @@ other: OtherSide | null,
 /**
  * Counts per party, when the protocol gives them.
  */
-parties: Array<PartyVotes>, };
+parties: Array<PartyVotes>, 
+/**
+ * The share for (A's, in a vote between two proposals), in per cent,
+ * as the protocol writes it ("60", "60,5"); never computed.
+ */
+percent_for?: string | null, 
+/**
+ * The share against (B's), in per cent, as written.
+ */
+percent_against?: string | null, };

@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/svelte";
+import { cleanup, render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -151,6 +151,26 @@ describe("behandling of an item", () => {
         parties: [],
       },
     ]);
+  });
+
+  it("sends the percentages only as typed, and reads them back", async () => {
+    const calls = backendWith();
+    const { editor } = await renderItem();
+    await userEvent.click(within(editor).getByTestId("add-vote"));
+    await userEvent.type(within(editor).getByTestId("vote-fast"), "5 2");
+    expect(within(editor).getByLabelText("Prosent for")).toHaveAccessibleDescription(/aldri rekna ut/);
+    await userEvent.type(within(editor).getByTestId("vote-percent-for"), " 71,4 ");
+    await userEvent.click(within(editor).getByTestId("save-record"));
+    await vi.waitFor(() => expect(calls.some((c) => c.cmd === "set_item_record")).toBe(true));
+    const vote = (calls.find((c) => c.cmd === "set_item_record")?.args.record as StoredRecord).behandling.votes[0];
+    expect(vote).toMatchObject({ votes_for: 5, votes_against: 2, percent_for: "71,4" });
+    expect(vote).not.toHaveProperty("percent_against");
+    await vi.waitFor(() => expect(within(editor).queryByTestId("record-dirty")).not.toBeInTheDocument());
+    // Opened again, the stored share is in its field.
+    cleanup();
+    const again = await renderItem();
+    await vi.waitFor(() => expect(within(again.editor).getByTestId("vote-percent-for")).toHaveValue("71,4"));
+    expect(within(again.editor).getByTestId("vote-percent-against")).toHaveValue("");
   });
 
   it("offers the chair's double vote only on a tie", async () => {

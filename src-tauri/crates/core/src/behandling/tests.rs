@@ -15,6 +15,8 @@ fn vote(for_: Option<u32>, against: Option<u32>, outcome: Outcome) -> Vote {
         text_override: None,
         other: None,
         parties: Vec::new(),
+        percent_for: None,
+        percent_against: None,
     }
 }
 
@@ -57,6 +59,26 @@ fn vote_sentences_follow_what_was_recorded() {
     v.unanimous = true;
     v.subject = "Tilrådinga".into();
     assert_eq!(vote_sentence(&v, &ph), "Tilrådinga vart samrøystes vedteke.");
+}
+
+#[test]
+fn percentages_follow_the_counts_as_recorded_and_are_never_worked_out() {
+    let ph = Phrases::nynorsk();
+    let mut v = vote(Some(15), Some(10), Outcome::Vedteke);
+    assert!(!vote_sentence(&v, &ph).contains('%'), "none recorded, none printed");
+    v.percent_for = Some("60".into());
+    v.percent_against = Some("40".into());
+    assert_eq!(vote_sentence(&v, &ph), "Framlegget vart vedteke med 15 mot 10 røyster. Prosent: 60 % for, 40 % mot.");
+    // Only one share given, and no counts: only that share.
+    let mut w = vote(None, None, Outcome::Vedteke);
+    w.percent_for = Some("72,5".into());
+    assert_eq!(vote_sentence(&w, &ph), "Framlegget vart vedteke. Prosent: 72,5 % for.");
+    // A against B: each proposal's share by its name.
+    v.votes_against = None;
+    v.other = Some(OtherSide { proposal: None, subject: "Framlegget frå H".into(), votes: Some(10) });
+    v.subject = "Framlegget frå Sp".into();
+    let s = vote_sentence(&v, &Phrases::bokmaal());
+    assert!(s.ends_with("Prosent: Framlegget frå Sp 60 %, Framlegget frå H 40 %."), "{s}");
 }
 
 #[test]

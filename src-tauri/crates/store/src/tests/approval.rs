@@ -46,6 +46,8 @@ fn recorded(s: &mut Store) -> (i64, Vec<i64>) {
         text_override: None,
         other: None,
         parties: vec![PartyVotes { party: "Ap".into(), votes_for: Some(1), votes_against: None }],
+        percent_for: None,
+        percent_against: None,
     };
     let first = ItemRecord {
         behandling: Behandling {

@@ -29,6 +29,8 @@ fn vote(proposal: Option<usize>, f: Option<u32>, a: Option<u32>, outcome: Option
         text_override: None,
         other: None,
         parties: Vec::new(),
+        percent_for: None,
+        percent_against: None,
     }
 }
 
@@ -110,6 +112,25 @@ fn an_items_record_is_saved_whole_checked_against_the_roll_and_searchable() {
     // Found by the words of the new proposal.
     let q = CaseQuery { text: "heilskapleg".into(), sort: CaseSort::Relevance, ..CaseQuery::default() };
     assert_eq!(s.read(|tx| cases::list(tx, &q)).unwrap().total, 1);
+
+    // Percentages as the protocol wrote them: kept, printed after the counts;
+    // one that is not a percentage is refused and nothing changes.
+    let mut shares = record.clone();
+    shares.behandling.votes[0].percent_for = Some("71,4".into());
+    shares.behandling.votes[0].percent_against = Some("28,6".into());
+    let with_shares = s.write(|tx| behandling::set_item(tx, &who(), id, &shares)).unwrap();
+    assert_eq!(with_shares.record, shares);
+    assert!(
+        with_shares.generated.contains("5 mot 2 røyster. Prosent: 71,4 % for, 28,6 % mot."),
+        "{}",
+        with_shares.generated
+    );
+    let mut not_a_share = shares.clone();
+    not_a_share.behandling.votes[0].percent_for = Some("71,4 %".into());
+    let e = s.write(|tx| behandling::set_item(tx, &who(), id, &not_a_share)).unwrap_err();
+    assert!(e.to_string().contains("«71,4 %» er ikkje ein prosent"), "{e}");
+    assert_eq!(s.read(|tx| behandling::get_item(tx, id)).unwrap(), with_shares);
+    let saved = s.write(|tx| behandling::set_item(tx, &who(), id, &record)).unwrap();
 
     // More votes than eligible: refused, and nothing changes.
     let mut too_many = record.clone();

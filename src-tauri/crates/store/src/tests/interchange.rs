@@ -12,7 +12,7 @@ use super::{who, with_demo};
 use crate::interchange::{self, NOT_EXPORTED, TABLES};
 use crate::{Store, agenda, attendance, cases, documents, history, journal, meetings, protocols};
 
-const SCHEMA: &str = include_str!("../../schema/saksbok-export-v6.schema.json");
+const SCHEMA: &str = include_str!("../../schema/saksbok-export-v7.schema.json");
 
 fn case(title: &str, number: Option<&str>) -> CaseInput {
     CaseInput {
@@ -252,8 +252,8 @@ fn bad_files_are_refused_with_the_place_of_the_problem() {
         (good[..good.len() / 2].to_string(), "ikkje gyldig JSON (linje"),
         ("[]".into(), "ved $: dokumentet må vera eit JSON-objekt"),
         (edit(&|v| v["format"] = "noko anna".into()), "ved $.format"),
-        (edit(&|v| v["format_version"] = 7.into()), "formatversjon 7"),
-        (edit(&|v| v["format_version"] = 0.into()), "ved $.format_version: venta eit heiltal frå 1 til 6"),
+        (edit(&|v| v["format_version"] = 8.into()), "formatversjon 8"),
+        (edit(&|v| v["format_version"] = 0.into()), "ved $.format_version: venta eit heiltal frå 1 til 7"),
         (
             edit(&|v| {
                 v["boards"][0].as_object_mut().unwrap().remove("language");
