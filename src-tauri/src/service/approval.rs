@@ -41,7 +41,7 @@ pub fn approve_meeting(
         let path = super::new_print_file(state, s, what, &name, &rendered.pdf)?;
         // Each sak's saksprotokoll, filed in its arkivsak with the approval.
         let filed: Vec<approval::FiledProtocol> = s
-            .read(|tx| approval::protocols_to_file(tx, meeting))?
+            .read(|tx| approval::protocols_to_file(tx, meeting, &fields))?
             .into_iter()
             .map(|(id, p)| approval::FiledProtocol::new(id, &p, saksbok_protocol::render_saksprotokoll(&p, now).pdf))
             .collect();

@@ -676,7 +676,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 saksbok_store::approval::approved_minutes(store.conn(), id, &fields).map_err(|e| e.to_string())?;
             let rendered = saksbok_protocol::render_minutes(&minutes, now);
             let filed: Vec<saksbok_store::approval::FiledProtocol> =
-                saksbok_store::approval::protocols_to_file(store.conn(), id)
+                saksbok_store::approval::protocols_to_file(store.conn(), id, &fields)
                     .map_err(|e| e.to_string())?
                     .into_iter()
                     .map(|(item, p)| {

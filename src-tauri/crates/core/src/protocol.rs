@@ -104,6 +104,28 @@ pub struct Certification {
 pub const MAX_CERTIFIER: usize = 80;
 
 impl Saksprotokoll {
+    /// The vedlegg after the vedtak, one to a paragraph ("Samarbeidsavtale
+    /// (21/1069-3)"); nothing when there are none.
+    #[must_use]
+    pub fn with_attachments(mut self, heading: &str, lines: &[String]) -> Self {
+        if !lines.is_empty() {
+            self.sections.push(Section {
+                heading: heading.to_string(),
+                paragraphs: lines.iter().map(|l| Paragraph::plain(l.clone())).collect(),
+            });
+        }
+        self
+    }
+
+    /// Last, once the møtebok is approved: where the approved møtebok is
+    /// ("Møteboka frå møtet 15.04.2021 vart godkjend 20.04.2021 (i møte 12/21).").
+    #[must_use]
+    pub fn with_approval(mut self, heading: &str, text: &str) -> Self {
+        self.sections
+            .push(Section { heading: heading.to_string(), paragraphs: vec![Paragraph::plain(text.to_string())] });
+        self
+    }
+
     /// Marks the extract "Rett utskrift" on `date` by `name`. A name that is
     /// empty, too long or holds line breaks is refused with a message.
     pub fn certify(mut self, date: chrono::NaiveDate, name: &str) -> Result<Self, String> {

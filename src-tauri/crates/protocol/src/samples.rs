@@ -21,6 +21,15 @@ pub fn every_kind(now: DateTime<Utc>) -> Vec<(&'static str, Rendered)> {
     let d = saksbok_core::demo::reference();
     let reference = saksbok_core::protocol::saksprotokoll(&d.meeting.info, &d.meeting.items[0], &tpl, &phrases)
         .expect("the reference case makes a protocol");
+    // An extract once the møtebok is approved: the vedlegg, then where the approved møtebok is.
+    let labels = saksbok_core::minutes::MinutesLabels::nynorsk();
+    let approved = reference
+        .clone()
+        .with_attachments(&labels.attachments, &["Samarbeidsavtale SyS-IKT (21/1069-3)".to_string()])
+        .with_approval(
+            &labels.approved_heading,
+            "Møteboka frå møtet 15.04.2021 vart godkjend 22.04.2021 (i sak 60/21).",
+        );
     let mut missing = reference.clone();
     missing.sections[0].paragraphs.push(Paragraph::plain("Emoji 😀 og eit tomt teikn: \u{7}. Hebraisk: שלום."));
     let s = saksbok_core::sample::SampleMeeting::new(0).with_screening();
@@ -31,6 +40,7 @@ pub fn every_kind(now: DateTime<Utc>) -> Vec<(&'static str, Rendered)> {
     vec![
         ("saksprotokoll.pdf", render_saksprotokoll(&reference, now)),
         ("saksprotokoll-manglande-teikn.pdf", render_saksprotokoll(&missing, now)),
+        ("saksprotokoll-godkjend.pdf", render_saksprotokoll(&approved, now)),
         ("moteprotokoll.pdf", render_moteprotokoll(&full, MinutesStyle::default(), now)),
         ("moteprotokoll-felt.pdf", render_moteprotokoll(&full, fields, now)),
         ("offentleg.pdf", render_moteprotokoll(&public, MinutesStyle::default(), now)),

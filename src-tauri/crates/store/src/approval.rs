@@ -134,13 +134,18 @@ impl FiledProtocol {
 }
 
 /// The saksprotokoll of each sak of the meeting that belongs to an
-/// arkivsak, as it is at approval: for the caller to render and hand to
-/// [`approve`], which files each in its case.
-pub fn protocols_to_file(conn: &Connection, meeting: i64) -> Result<Vec<(i64, Saksprotokoll)>> {
+/// arkivsak, as it reads once approved as `fields` say: for the caller to
+/// render and hand to [`approve`], which files each in its case.
+pub fn protocols_to_file(
+    conn: &Connection,
+    meeting: i64,
+    fields: &ApprovalFields,
+) -> Result<Vec<(i64, Saksprotokoll)>> {
     let mut stmt =
         conn.prepare("SELECT id FROM agenda_items WHERE meeting_id = ?1 AND case_id IS NOT NULL ORDER BY position")?;
     let ids: Vec<i64> = stmt.query_map([meeting], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    ids.into_iter().map(|id| Ok((id, crate::protocols::saksprotokoll(conn, id)?))).collect()
+    let approval = Some((fields.approved_on, fields.note.as_deref()));
+    ids.into_iter().map(|id| Ok((id, crate::protocols::saksprotokoll_approved(conn, id, approval)?))).collect()
 }
 
 /// Files a saksprotokoll as a journalpost (X, organinternt notat utan

@@ -1,6 +1,7 @@
 //! Protocols: what a saksprotokoll prints, and the record of every PDF written.
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use saksbok_core::text::fill;
 
 use crate::audit::{self, Actor};
 use crate::{Result, StoreError};
@@ -188,11 +189,53 @@ pub fn protocol_template(conn: &Connection) -> Result<saksbok_core::protocol::Pr
 
 /// The saksprotokoll of one agenda item, ready for layout: with the
 /// board's layout and phrases, or those kept with the meeting at approval.
+/// After the vedtak come the sak's vedlegg and, once the møtebok is
+/// approved, where the approved møtebok is.
 pub fn saksprotokoll(conn: &Connection, agenda_item_id: i64) -> Result<saksbok_core::protocol::Saksprotokoll> {
+    let meeting: i64 =
+        conn.query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [agenda_item_id], |r| r.get(0))?;
+    let approval = crate::approval::get(conn, meeting)?.map(|a| (a.approved_on, a.note));
+    saksprotokoll_approved(conn, agenda_item_id, approval.as_ref().map(|(on, note)| (*on, note.as_deref())))
+}
+
+/// The saksprotokoll as it reads with the møtebok approved on `approval`'s
+/// date (with its note, "i møte 12/27"), or not yet approved (`None`).
+pub fn saksprotokoll_approved(
+    conn: &Connection,
+    agenda_item_id: i64,
+    approval: Option<(chrono::NaiveDate, Option<&str>)>,
+) -> Result<saksbok_core::protocol::Saksprotokoll> {
     let (info, item) = crate::agenda::agenda_item(conn, agenda_item_id)?;
     let (layout, phrases) = made_with(conn, agenda_item_id)?;
     let tpl = protocol_template(conn)?.with_layout(&layout);
-    saksprotokoll_of(&info, &item, &tpl, &phrases)
+    let language: String = conn.query_row(
+        "SELECT b.language FROM agenda_items a JOIN boards b ON b.id = a.board_id WHERE a.id = ?1",
+        [agenda_item_id],
+        |r| r.get(0),
+    )?;
+    let labels = saksbok_core::minutes::MinutesLabels::of(if language == "nb" {
+        saksbok_core::board::TextLanguage::Nb
+    } else {
+        saksbok_core::board::TextLanguage::Nn
+    });
+    let attachments: Vec<String> = crate::behandling::attachments_of(conn, agenda_item_id)?
+        .iter()
+        .map(|a| match &a.journal_entry {
+            Some(j) => format!("{} ({j})", a.title),
+            None => a.title.clone(),
+        })
+        .collect();
+    let mut p = saksprotokoll_of(&info, &item, &tpl, &phrases)?.with_attachments(&labels.attachments, &attachments);
+    if let Some((on, note)) = approval {
+        let date = saksbok_core::date::format_date(on);
+        let mut text = fill(&labels.approved_text, &[("dato", &p.meeting_date), ("godkjend", &date)]);
+        if let Some(note) = note.map(str::trim).filter(|n| !n.is_empty()) {
+            // "… vart godkjend 20.04.2021 (i møte 12/21)."
+            text = format!("{} ({note}).", text.trim_end_matches('.'));
+        }
+        p = p.with_approval(&labels.approved_heading, &text);
+    }
+    Ok(p)
 }
 
 /// The layout and phrases an agenda item's protocols are made with: those

@@ -68,6 +68,10 @@ pub struct MinutesLabels {
     pub added_late: String,
     pub nothing_recorded: String,
     pub attachments: String,
+    /// After the vedtak in a saksprotokoll once the møtebok is approved:
+    /// `{dato}` the meeting's date, `{godkjend}` the approval's.
+    pub approved_heading: String,
+    pub approved_text: String,
     pub signatures: String,
     pub present: String,
     pub field_members: String,
@@ -149,6 +153,8 @@ impl MinutesLabels {
             added_late: "(tilleggssak)".into(),
             nothing_recorded: "Ingen behandling eller vedtak er ført i denne saka.".into(),
             attachments: "Vedlegg:".into(),
+            approved_heading: "Godkjend møtebok:".into(),
+            approved_text: "Møteboka frå møtet {dato} vart godkjend {godkjend}.".into(),
             signatures: "Underskrifter:".into(),
             present: "Til stades på møtet".into(),
             field_members: "Medl.:".into(),
@@ -231,6 +237,8 @@ impl MinutesLabels {
             added_late: "(tilleggssak)".into(),
             nothing_recorded: "Ingen behandling eller vedtak er ført i denne saken.".into(),
             attachments: "Vedlegg:".into(),
+            approved_heading: "Godkjent møtebok:".into(),
+            approved_text: "Møteboken fra møtet {dato} ble godkjent {godkjend}.".into(),
             signatures: "Underskrifter:".into(),
             present: "Til stede på møtet".into(),
             field_members: "Medl.:".into(),

@@ -268,16 +268,23 @@ fn at_approval_each_saksprotokoll_is_filed_in_its_case_and_layout_and_phrases_ar
     let m = demo_ready(&mut s);
     let item = s.read(|tx| meetings::get(tx, m)).unwrap().items[0].id;
     let board = s.read(|tx| meetings::get(tx, m)).unwrap().board_id;
-    let to_file = approval::protocols_to_file(s.conn(), m).unwrap();
+    let signers = approval(&["Kari Nes"]);
+    let to_file = approval::protocols_to_file(s.conn(), m, &signers).unwrap();
     assert_eq!(to_file.len(), 1);
-    let before = crate::protocols::saksprotokoll(s.conn(), item).unwrap();
+    // Filed as it reads once approved: after the vedtak, the vedlegg and where the approved møtebok is.
+    let headings: Vec<&str> = to_file[0].1.sections.iter().map(|x| x.heading.as_str()).collect();
+    assert_eq!(headings, ["Behandling:", "Vedtak:", "Godkjend møtebok:"]);
+    assert_eq!(
+        to_file[0].1.sections[2].paragraphs[0].plain_text(),
+        "Møteboka frå møtet 15.04.2021 vart godkjend 20.03.2026 (Godkjend i møte 4/26)."
+    );
+    let before = to_file[0].1.clone();
     let minutes_before = crate::protocols::minutes(s.conn(), m).unwrap();
     let filed: Vec<_> = to_file
         .iter()
         .map(|(id, p)| approval::FiledProtocol::new(*id, p, b"%PDF-1.7 saksprotokoll 54/21".to_vec()))
         .collect();
     assert_eq!(filed[0].file_name, "saksprotokoll-54-21-formannskapet-og-naeringsutvalet.pdf");
-    let signers = approval(&["Kari Nes"]);
     s.write(|tx| approval::approve(tx, &who(), m, &signers, "/p/m.pdf", PDF, &filed)).unwrap();
 
     // The case shows its saksprotokoll as a journalpost with the PDF.

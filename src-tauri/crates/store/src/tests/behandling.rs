@@ -276,6 +276,13 @@ fn vedlegg_are_saved_with_the_record_and_a_missing_journalpost_is_named() {
     let saved = s.write(|tx| behandling::set_item(tx, &who(), id, &record)).unwrap();
     let titles: Vec<&str> = saved.record.attachments.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(titles, ["Samarbeidsavtale SYS-IKT", "Presentasjon"]);
+    // The saksprotokoll lists them after the vedtak; no approval is claimed before there is one.
+    let protocol = crate::protocols::saksprotokoll(s.conn(), id).unwrap();
+    let last = protocol.sections.last().unwrap();
+    assert_eq!(last.heading, "Vedlegg:");
+    let lines: Vec<String> = last.paragraphs.iter().map(saksbok_core::text::Paragraph::plain_text).collect();
+    assert_eq!(lines, ["Samarbeidsavtale SYS-IKT", "Presentasjon"]);
+    assert!(!protocol.sections.iter().any(|x| x.heading.starts_with("Godkjend")));
     let mut missing = saved.record.clone();
     missing.attachments[1].journal_entry = Some("21/1069-9".parse().unwrap());
     let e = s.write(|tx| behandling::set_item(tx, &who(), id, &missing)).unwrap_err();
