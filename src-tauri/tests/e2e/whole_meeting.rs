@@ -108,6 +108,9 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
             notice_sent: Some("03.12.2026".into()),
             notice_method: Some("E-post".into()),
         };
+        // The board's meeting before, whose møtebok sak 2 approves.
+        let before = MeetingInput { date: "12.11.2026".into(), notice_sent: None, ..input.clone() };
+        s.write(|tx| meetings::create(tx, &who, &before)).unwrap();
         let m = s.write(|tx| meetings::create(tx, &who, &input)).unwrap();
         let list: Vec<SaklisteEntry> = numbers.iter().map(|n| SaklisteEntry::case(n.to_string())).collect();
         s.write(|tx| meetings::set_sakliste(tx, &who, m.id, &list)).unwrap();
@@ -202,6 +205,11 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
     fill(&vote, "[data-testid='vote-percent-against']", "28,6").await;
     vote.scroll_into_view().await.unwrap();
     shot(d, "heilt-mote-rostetal.png").await;
+    // Godkjenning av møtebok: the board's meeting before.
+    let approves = by_test_id(d, "record-approves").await;
+    approves.find(By::Css("input[type='checkbox']")).await.unwrap().click().await.unwrap();
+    approves.scroll_into_view().await.unwrap();
+    shot(d, "heilt-mote-godkjenner-motebok.png").await;
     chord(d, Key::Control, "s").await;
     wait_gone(d, "[data-testid='record-dirty']").await;
     let generated = by_test_id(d, "record-generated").await;
@@ -372,6 +380,7 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
         "Liv Hauge",
         "Sakliste",
         "Orientering",
+        "Godkjenner møtebok frå: 12.11.2026",
         "Prosent: 71,4 % for, 28,6 % mot. For: Sp 2, H 2, Ap 1. Mot: Sp 1, Ap 1.",
         "Kommunestyret ber om ei eiga sak om vedlikehald av skulebygg.",
         "Underskrifter:",

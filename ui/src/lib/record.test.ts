@@ -202,7 +202,7 @@ describe("what was kept, what is the same, and what cannot be sent", () => {
         ],
       }),
     });
-    const fields = { recommendation: "", steps: [vote], kept: { proposals: [], votes: [] }, ownText: null, vedtak: "", attachments: [] };
+    const fields = { recommendation: "", steps: [vote], kept: { proposals: [], votes: [] }, ownText: null, vedtak: "", attachments: [], approvesMinutes: [] };
     expect(localProblems(fields, say)).toEqual([{ on: "step", key: vote.key, field: "party:901", message: say.partyMissing }]);
     const ok = { ...fields, steps: [{ ...vote, vote: { ...emptyVote(), parties: [{ key: 902, party: "", for: "", against: "" }] } }] };
     expect(localProblems(ok, say)).toEqual([]);

@@ -96,6 +96,8 @@ export type RecordFields = {
   ownText: string | null;
   vedtak: string;
   attachments: AttachmentRow[];
+  /** "Godkjenning av møtebok": ids of the board's earlier meetings whose møtebok the sak approves. */
+  approvesMinutes: number[];
 };
 
 let nextKey = 1;
@@ -434,6 +436,7 @@ export function fieldsOf(record: ItemRecord): RecordFields {
     ownText: record.behandling_text,
     vedtak: orEmpty(record.vedtak),
     attachments: record.attachments.map((a) => ({ key: newKey(), title: a.title, journal: journalText(a), document: a.document ?? "" })),
+    approvesMinutes: record.approves_minutes ?? [],
   };
 }
 
@@ -493,6 +496,8 @@ export function itemRecordOf(f: RecordFields): { record: ItemRecord; sent: SentR
         journal_entry: parseJournal(a.journal) ?? null,
         ...(a.document ? { document: a.document } : {}),
       })),
+      // Sent only when the sak approves a møtebok: absent is none.
+      ...(f.approvesMinutes.length > 0 ? { approves_minutes: [...f.approvesMinutes] } : {}),
     },
     sent: { ...sent, attachments: attachments.map((a) => a.key) },
   };
@@ -612,7 +617,9 @@ export function parseDraft(content: string): DraftState | null {
     for (const p of f.kept?.proposals ?? []) seen(p.key);
     // Kept votes from before they held references are not this window's.
     if ((f.kept?.votes ?? []).some((k) => typeof k !== "object" || k === null || !("vote" in k))) return null;
-    return { v: 1, fields: { ...f, attachments, kept: f.kept ?? { proposals: [], votes: [] } }, anchor: d.anchor };
+    // A draft from before a sak could approve møtebøker approves none.
+    const approvesMinutes = Array.isArray(f.approvesMinutes) ? f.approvesMinutes : [];
+    return { v: 1, fields: { ...f, attachments, approvesMinutes, kept: f.kept ?? { proposals: [], votes: [] } }, anchor: d.anchor };
   } catch {
     return null;
   }

@@ -34,6 +34,9 @@ pub use public::{ScreenedEntry, Screening, mask_names, public_minutes, public_ti
 pub struct MinutesItem {
     pub item: AgendaItem,
     pub attachments: Vec<Attachment>,
+    /// "Godkjenning av møtebok": the dates of the board's earlier meetings
+    /// whose møtebok the sak approved.
+    pub approves_minutes: Vec<chrono::NaiveDate>,
     /// What of it is skjerma: applied in the offentleg versjon and the innkalling.
     pub screening: Screening,
 }
@@ -248,7 +251,8 @@ pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
     };
     for (pos, (line, item)) in m.items.iter().zip(input.items).enumerate() {
         parts.extend(business_at(Some(pos as u32))?);
-        let (fields, sections) = case_content(&item.item, &line.number_text, input.template, input.phrases)?;
+        let (mut fields, sections) = case_content(&item.item, &line.number_text, input.template, input.phrases)?;
+        fields.extend(approves_field(&l, &item.approves_minutes));
         let closed = line.closed.then(|| match line.closed_basis.as_deref().filter(|b| !b.trim().is_empty()) {
             Some(basis) => fill(&l.closed, &[("heimel", basis)]),
             None => l.closed_plain.clone(),
@@ -467,6 +471,18 @@ fn attendance(
     }
     out.unrecorded = a.attendees.is_empty() && a.apologies.is_empty() && a.head_count.is_none();
     out
+}
+
+/// "Godkjenner møtebok frå: 10.11.2026 og 24.11.2026": the field of a sak
+/// that approved earlier møtebøker; none when it approved none.
+pub fn approves_field(l: &MinutesLabels, dates: &[chrono::NaiveDate]) -> Option<crate::protocol::Field> {
+    let dates: Vec<String> = dates.iter().map(|d| crate::date::format_date(*d)).collect();
+    let value = match dates.as_slice() {
+        [] => return None,
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} og {last}", init.join(", ")),
+    };
+    Some(crate::protocol::Field { label: l.approves_minutes.clone(), value, emphasised: false })
 }
 
 #[cfg(test)]

@@ -22,6 +22,11 @@ pub struct ItemRecord {
     /// Vedlegg listed after the vedtak, in order.
     #[serde(default)]
     pub attachments: Vec<Attachment>,
+    /// "Godkjenning av møtebok": the earlier meetings of the board whose
+    /// møtebok this sak approves, by id, in order.
+    #[serde(default)]
+    #[ts(optional, type = "Array<number>")]
+    pub approves_minutes: Vec<i64>,
 }
 
 /// A vedlegg: a title, and the journalpost it is when it is one in the

@@ -50,7 +50,12 @@ impl SampleMeeting {
             let mut item = s.items[0].item.clone();
             item.number = AgendaNumber { year: 2021, seq };
             item.title = title;
-            s.items.push(MinutesItem { item, attachments: Vec::new(), screening: Screening::default() });
+            s.items.push(MinutesItem {
+                item,
+                attachments: Vec::new(),
+                approves_minutes: Vec::new(),
+                screening: Screening::default(),
+            });
         }
         // The reference case keeps its arkivsak 21/1069; the others get theirs from the sakliste.
         for (pos, (line, minutes)) in s.meeting.items.iter_mut().zip(&mut s.items).enumerate() {
@@ -123,6 +128,7 @@ impl SampleMeeting {
                 Attachment { title: "Søknad frå Ola Skjult".into(), journal_entry: Some(entry), document: None },
                 Attachment { title: "Retningsliner for startlån".into(), journal_entry: None, document: None },
             ],
+            approves_minutes: Vec::new(),
             screening: Screening {
                 basis: Some("offl. § 13 jf. fvl. § 13".into()),
                 public_title: Some("Søknad om startlån".into()),
@@ -298,10 +304,21 @@ fn items() -> Vec<MinutesItem> {
                 journal_entry: Some("21/1069-3".parse().unwrap()),
                 document: None,
             }],
+            approves_minutes: Vec::new(),
             screening: Screening::default(),
         },
-        MinutesItem { item: second, attachments: Vec::new(), screening: Screening::default() },
-        MinutesItem { item: third, attachments: Vec::new(), screening: Screening::default() },
+        MinutesItem {
+            item: second,
+            attachments: Vec::new(),
+            approves_minutes: Vec::new(),
+            screening: Screening::default(),
+        },
+        MinutesItem {
+            item: third,
+            attachments: Vec::new(),
+            approves_minutes: Vec::new(),
+            screening: Screening::default(),
+        },
     ]
 }
 

@@ -386,7 +386,8 @@ pub fn get_item(conn: &Connection, id: i64) -> Result<ItemRecordView> {
     let generated =
         saksbok_core::behandling::render(&behandling, &ph).map_err(|e| StoreError::Invalid(e.to_string()))?;
     let attachments = attachments_of(conn, id)?;
-    let record = ItemRecord { behandling, behandling_text, recommendation, vedtak, attachments };
+    let approves_minutes = minutes_approved_by(conn, id)?;
+    let record = ItemRecord { behandling, behandling_text, recommendation, vedtak, attachments, approves_minutes };
     let roll = crate::attendance::get(conn, meeting)?;
     let item_roll = item_roll_of(&roll, position);
     let eligible = item_roll.eligible;
@@ -454,6 +455,7 @@ pub(crate) fn set_item_as(
             .iter()
             .map(|a| Attachment { title: a.title.trim().to_string(), ..a.clone() })
             .collect(),
+        approves_minutes: input.approves_minutes.clone(),
     };
     let items = item_ids(tx, before.meeting_id)?;
     let position = items.iter().position(|x| *x == id).unwrap_or_default();
@@ -471,6 +473,7 @@ pub(crate) fn set_item_as(
         params![id, record.behandling_text, record.recommendation, record.vedtak],
     )?;
     write_attachments(tx, id, &record.attachments)?;
+    write_minutes_approvals(tx, id, &record.approves_minutes)?;
     let case: Option<i64> = tx.query_row("SELECT case_id FROM agenda_items WHERE id = ?1", [id], |r| r.get(0))?;
     if let Some(case) = case {
         crate::search::reindex_case(tx, case)?;
@@ -572,6 +575,74 @@ fn documents_of_entry(conn: &Connection, entry: Option<JournalNumber>) -> Result
 }
 
 /// Replaces the vedlegg of an item; a journalpost must be in the register.
+/// The earlier meetings whose møtebok the sak approves, in order.
+pub fn minutes_approved_by(conn: &Connection, item: i64) -> Result<Vec<i64>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT meeting_id FROM minutes_approvals WHERE agenda_item_id = ?1 ORDER BY position")?;
+    let ids = stmt.query_map([item], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+/// Which sak approved the møtebok of `meeting`, if one says so: the sak's
+/// number ("1/27") and its meeting's date.
+pub fn minutes_approved_in(conn: &Connection, meeting: i64) -> Result<Option<(String, chrono::NaiveDate)>> {
+    let row: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT a.id, m.date FROM minutes_approvals x JOIN agenda_items a ON a.id = x.agenda_item_id
+             JOIN meetings m ON m.id = a.meeting_id WHERE x.meeting_id = ?1 ORDER BY m.date, a.position LIMIT 1",
+            [meeting],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((item, date)) = row else { return Ok(None) };
+    let (_, agenda) = crate::agenda::agenda_item(conn, item)?;
+    Ok(Some((agenda.number.to_string(), crate::sql::parse_date(&date)?)))
+}
+
+/// Saves which earlier meetings' møtebøker the sak approves: each one of
+/// the same board, held before this meeting, named once.
+fn write_minutes_approvals(tx: &Transaction<'_>, item: i64, meetings: &[i64]) -> Result<()> {
+    let (board, date): (i64, String) = tx.query_row(
+        "SELECT m.board_id, m.date FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.id = ?1",
+        [item],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    tx.execute("DELETE FROM minutes_approvals WHERE agenda_item_id = ?1", [item])?;
+    for (i, m) in meetings.iter().enumerate() {
+        let problem = |message: String| {
+            StoreError::InvalidFields(vec![saksbok_core::case::FieldError::new(
+                &format!("approves_minutes.{i}"),
+                message,
+            )])
+        };
+        if meetings[..i].contains(m) {
+            return Err(problem("Same møteboka er vald to gonger. Ta bort den eine.".into()));
+        }
+        let other: Option<(i64, String)> = tx
+            .query_row("SELECT board_id, date FROM meetings WHERE id = ?1", [m], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let Some((other_board, other_date)) = other else {
+            return Err(problem("Møtet finst ikkje i registeret lenger. Vel eit anna.".into()));
+        };
+        if other_board != board {
+            return Err(problem(
+                "Eit utval godkjenner berre møtebøkene frå sine eigne møte. Vel eit møte i same utval.".into(),
+            ));
+        }
+        if other_date >= date {
+            return Err(problem(format!(
+                "Møtet {} er ikkje før dette møtet, så møteboka kan ikkje godkjennast her.",
+                saksbok_core::date::format_date(crate::sql::parse_date(&other_date)?)
+            )));
+        }
+        tx.execute(
+            "INSERT INTO minutes_approvals (agenda_item_id, position, meeting_id) VALUES (?1, ?2, ?3)",
+            params![item, i as i64, m],
+        )?;
+    }
+    Ok(())
+}
+
 fn write_attachments(tx: &Transaction<'_>, item: i64, list: &[Attachment]) -> Result<()> {
     tx.execute("DELETE FROM attachments WHERE agenda_item_id = ?1", [item])?;
     for (i, a) in list.iter().enumerate() {

@@ -88,6 +88,7 @@ const ADDED: &[(&str, &str, i64)] = &[
     ("protocol_addenda", "*", 6),
     ("votes", "percent_for", 7),
     ("votes", "percent_against", 7),
+    ("minutes_approvals", "*", 7),
 ];
 
 /// Whether a file of `version` may lack `column` of `table` (or the whole table, `*`).
@@ -117,6 +118,7 @@ pub const TABLES: &[&str] = &[
     "vote_parties",
     "behandling_blocks",
     "attachments",
+    "minutes_approvals",
     "waiting_cases",
     "printed_protocols",
     "agreements",

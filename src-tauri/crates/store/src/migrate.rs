@@ -30,6 +30,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0014_frozen_and_scans", include_str!("../migrations/0014_frozen_and_scans.sql")),
     ("0015_addenda", include_str!("../migrations/0015_addenda.sql")),
     ("0016_vote_percent", include_str!("../migrations/0016_vote_percent.sql")),
+    ("0017_minutes_approvals", include_str!("../migrations/0017_minutes_approvals.sql")),
 ];
 
 /// Saksbok's SQLite application_id: the bytes "SAKS".

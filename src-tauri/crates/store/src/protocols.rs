@@ -194,8 +194,26 @@ pub fn protocol_template(conn: &Connection) -> Result<saksbok_core::protocol::Pr
 pub fn saksprotokoll(conn: &Connection, agenda_item_id: i64) -> Result<saksbok_core::protocol::Saksprotokoll> {
     let meeting: i64 =
         conn.query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [agenda_item_id], |r| r.get(0))?;
-    let approval = crate::approval::get(conn, meeting)?.map(|a| (a.approved_on, a.note));
+    let approved_in = crate::behandling::minutes_approved_in(conn, meeting)?;
+    let approval = crate::approval::get(conn, meeting)?.map(|a| {
+        // Without a note of its own, the sak of a later meeting that approved the møtebok says where.
+        let note = a.note.filter(|n| !n.trim().is_empty()).or_else(|| {
+            approved_in.map(|(number, date)| format!("i sak {number}, {}", saksbok_core::date::format_date(date)))
+        });
+        (a.approved_on, note)
+    });
     saksprotokoll_approved(conn, agenda_item_id, approval.as_ref().map(|(on, note)| (*on, note.as_deref())))
+}
+
+/// The dates of the meetings whose møtebok the sak approved, in its order.
+fn approved_dates(conn: &Connection, agenda_item_id: i64) -> Result<Vec<chrono::NaiveDate>> {
+    crate::behandling::minutes_approved_by(conn, agenda_item_id)?
+        .into_iter()
+        .map(|m| {
+            let date: String = conn.query_row("SELECT date FROM meetings WHERE id = ?1", [m], |r| r.get(0))?;
+            Ok(crate::sql::parse_date(&date)?)
+        })
+        .collect()
 }
 
 /// The saksprotokoll as it reads with the møtebok approved on `approval`'s
@@ -226,6 +244,7 @@ pub fn saksprotokoll_approved(
         })
         .collect();
     let mut p = saksprotokoll_of(&info, &item, &tpl, &phrases)?.with_attachments(&labels.attachments, &attachments);
+    p.fields.extend(saksbok_core::minutes::approves_field(&labels, &approved_dates(conn, agenda_item_id)?));
     if let Some((on, note)) = approval {
         let date = saksbok_core::date::format_date(on);
         let mut text = fill(&labels.approved_text, &[("dato", &p.meeting_date), ("godkjend", &date)]);
@@ -403,7 +422,8 @@ impl MeetingRecords {
                 let (_, item) = crate::agenda::agenda_item(conn, line.id)?;
                 let attachments = crate::behandling::attachments_of(conn, line.id)?;
                 let screening = screening(conn, line.id)?;
-                Ok(saksbok_core::minutes::MinutesItem { item, attachments, screening })
+                let approves_minutes = approved_dates(conn, line.id)?;
+                Ok(saksbok_core::minutes::MinutesItem { item, attachments, approves_minutes, screening })
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(Self {

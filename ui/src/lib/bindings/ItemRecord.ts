@@ -17,4 +17,9 @@ recommendation: string | null, vedtak: string | null,
 /**
  * Vedlegg listed after the vedtak, in order.
  */
-attachments: Array<Attachment>, };
+attachments: Array<Attachment>, 
+/**
+ * "Godkjenning av møtebok": the earlier meetings of the board whose
+ * møtebok this sak approves, by id, in order.
+ */
+approves_minutes?: Array<number>, };

@@ -315,7 +315,7 @@ describe("utval", () => {
     const section = await screen.findByTestId("board-phrases");
     const own = await within(section).findByLabelText("Eiga ordlyd: intro_party_person");
     expect(own).toHaveAttribute("placeholder", "{parti} v/{namn} sette fram:");
-    expect(within(section).getAllByTestId("phrase-row")).toHaveLength(32);
+    expect(within(section).getAllByTestId("phrase-row")).toHaveLength(33);
     await userEvent.type(own, "{{parti} ved {{namn} la fram:");
     expect(onDirtyChange).toHaveBeenLastCalledWith(true);
     await userEvent.click(within(section).getByTestId("phrases-save"));

@@ -173,6 +173,32 @@ describe("behandling of an item", () => {
     expect(within(again.editor).getByTestId("vote-percent-against")).toHaveValue("");
   });
 
+  it("records which earlier møtebøker of the board the sak approves, and sends them only when there are some", async () => {
+    const october = { ...rollMeeting, id: 14, date: "2026-10-22", status: "approved" as const, items: [] };
+    const september = { ...rollMeeting, id: 15, date: "2026-09-24", status: "approved" as const, items: [] };
+    const calls = meetingsBackend([rollMeeting, october, september, kommunestyreMeeting], {}, [formannskapetFull, kommunestyret], { 13: sevenCame() });
+    const { editor, onNotice } = await renderItem(41);
+    const box = await within(editor).findByTestId("record-approves");
+    // The board's earlier meetings only, newest first: not a later one, not another board's.
+    const labels = within(box).getAllByRole("checkbox").map((c) => (c.labels?.[0]?.textContent ?? "").trim());
+    expect(labels).toEqual([
+      "Formannskapet og næringsutvalet 22.10.2026 (protokoll godkjend)",
+      "Formannskapet og næringsutvalet 24.09.2026 (protokoll godkjend)",
+    ]);
+    await userEvent.click(within(box).getByLabelText(/22\.10\.2026/));
+    await userEvent.click(within(box).getByLabelText(/24\.09\.2026/));
+    await userEvent.click(within(editor).getByTestId("save-record"));
+    await vi.waitFor(() => expect(onNotice).toHaveBeenLastCalledWith("Behandlinga er lagra."));
+    const sent = calls.filter((c) => c.cmd === "set_item_record").map((c) => (c.args.record as StoredRecord).approves_minutes);
+    expect(sent).toEqual([[14, 15]]);
+    // Taken off again: none sent at all.
+    await userEvent.click(within(box).getByLabelText(/22\.10\.2026/));
+    await userEvent.click(within(box).getByLabelText(/24\.09\.2026/));
+    await userEvent.click(within(editor).getByTestId("save-record"));
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === "set_item_record")).toHaveLength(2));
+    expect((calls.filter((c) => c.cmd === "set_item_record")[1]?.args.record as StoredRecord)).not.toHaveProperty("approves_minutes");
+  });
+
   it("offers the chair's double vote only on a tie", async () => {
     backendWith();
     const { editor } = await renderItem();
@@ -347,7 +373,7 @@ describe("behandling of an item", () => {
   });
 
   it("keeps a draft of the business per place: one before the items is not restored after them", async () => {
-    const fields = { recommendation: "", steps: [newStep({ kind: "text", text: "Utkast før sakene" }, 0)], kept: { proposals: [], votes: [] }, ownText: null, vedtak: "", attachments: [] };
+    const fields = { recommendation: "", steps: [newStep({ kind: "text", text: "Utkast før sakene" }, 0)], kept: { proposals: [], votes: [] }, ownText: null, vedtak: "", attachments: [], approvesMinutes: [] };
     const saved_at = new Date(2026, 10, 19, 10, 42).toISOString();
     meetingsBackend([rollMeeting], {}, [formannskapetFull], { 13: sevenCame() }, {}, {}, {
       13: [{ key: "business:0", content: draftOf(fields, 0), saved_at }],

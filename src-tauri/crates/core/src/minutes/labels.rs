@@ -72,6 +72,8 @@ pub struct MinutesLabels {
     /// `{dato}` the meeting's date, `{godkjend}` the approval's.
     pub approved_heading: String,
     pub approved_text: String,
+    /// "Godkjenning av møtebok": the meetings whose møtebok the sak approved.
+    pub approves_minutes: String,
     pub signatures: String,
     pub present: String,
     pub field_members: String,
@@ -155,6 +157,7 @@ impl MinutesLabels {
             attachments: "Vedlegg:".into(),
             approved_heading: "Godkjend møtebok:".into(),
             approved_text: "Møteboka frå møtet {dato} vart godkjend {godkjend}.".into(),
+            approves_minutes: "Godkjenner møtebok frå:".into(),
             signatures: "Underskrifter:".into(),
             present: "Til stades på møtet".into(),
             field_members: "Medl.:".into(),
@@ -239,6 +242,7 @@ impl MinutesLabels {
             attachments: "Vedlegg:".into(),
             approved_heading: "Godkjent møtebok:".into(),
             approved_text: "Møteboken fra møtet {dato} ble godkjent {godkjend}.".into(),
+            approves_minutes: "Godkjenner møtebok fra:".into(),
             signatures: "Underskrifter:".into(),
             present: "Til stede på møtet".into(),
             field_members: "Medl.:".into(),

@@ -70,6 +70,7 @@ fn recorded(s: &mut Store) -> (i64, Vec<i64>) {
         recommendation: None,
         vedtak: Some("Budsjettet vert vedteke.".into()),
         attachments: vec![Attachment { title: "Budsjettdokument".into(), journal_entry: None, document: None }],
+        approves_minutes: Vec::new(),
     };
     s.write(|tx| behandling::set_item(tx, &who(), items[0], &first)).unwrap();
     let second = ItemRecord {
@@ -78,6 +79,7 @@ fn recorded(s: &mut Store) -> (i64, Vec<i64>) {
         recommendation: None,
         vedtak: Some("Planen vert vedteken.".into()),
         attachments: Vec::new(),
+        approves_minutes: Vec::new(),
     };
     s.write(|tx| behandling::set_item(tx, &who(), items[1], &second)).unwrap();
     let business = Behandling {
@@ -122,6 +124,7 @@ fn what_stops_an_approval_is_said_and_nothing_is_locked_or_kept() {
         recommendation: None,
         vedtak: Some(text.into()),
         attachments: Vec::new(),
+        approves_minutes: Vec::new(),
     };
     s.write(|tx| behandling::set_item(tx, &who(), items[0], &vedtak("A."))).unwrap();
     s.write(|tx| behandling::set_item(tx, &who(), items[1], &vedtak("B."))).unwrap();
@@ -441,4 +444,40 @@ fn a_migration_may_touch_locked_rows_only_in_the_open_and_never_drops_the_lock()
     assert_eq!(note(&conn).as_deref(), Some("Retta"));
     let e = conn.execute("UPDATE meetings SET approval_note = 'x' WHERE id = ?1", [m]).unwrap_err().to_string();
     assert!(e.contains("godkjend og låst"), "{e}");
+}
+
+/// An approved møtebok whose approval carries no note of its own says in
+/// each saksprotokoll which later sak approved it, when one says so.
+#[test]
+fn the_sak_that_approved_a_motebok_is_named_after_the_vedtak() {
+    use saksbok_core::meeting::{MeetingInput, SaklisteEntry};
+    let dir = TempDir::new().unwrap();
+    let mut s = Store::open(&db(&dir)).unwrap();
+    let m = demo_ready(&mut s);
+    let board = s.read(|tx| meetings::get(tx, m)).unwrap().board_id;
+    let input = MeetingInput {
+        board_id: board,
+        date: "22.04.2021".into(),
+        place: None,
+        start_time: None,
+        end_time: None,
+        notice_sent: None,
+        notice_method: None,
+    };
+    let next = s.write(|tx| meetings::create(tx, &who(), &input)).unwrap().id;
+    s.write(|tx| meetings::set_sakliste(tx, &who(), next, &[SaklisteEntry::case("21/1069")])).unwrap();
+    let item = s.read(|tx| meetings::get(tx, next)).unwrap().items[0].id;
+    let record =
+        ItemRecord { approves_minutes: vec![m], ..s.read(|tx| behandling::get_item(tx, item)).unwrap().record };
+    s.write(|tx| behandling::set_item(tx, &who(), item, &record)).unwrap();
+    let fields = ApprovalFields { note: None, ..approval(&["Kari Nes"]) };
+    s.write(|tx| approval::approve(tx, &who(), m, &fields, "/p/m.pdf", PDF, &[])).unwrap();
+    let first = s.read(|tx| meetings::get(tx, m)).unwrap().items[0].id;
+    let p = crate::protocols::saksprotokoll(s.conn(), first).unwrap();
+    let last = p.sections.last().unwrap();
+    assert_eq!(last.heading, "Godkjend møtebok:");
+    assert_eq!(
+        last.paragraphs[0].plain_text(),
+        "Møteboka frå møtet 15.04.2021 vart godkjend 20.03.2026 (i sak 55/21, 22.04.2021)."
+    );
 }

@@ -98,6 +98,7 @@ fn an_items_record_is_saved_whole_checked_against_the_roll_and_searchable() {
         recommendation: Some("Tilrådinga.".into()),
         vedtak: Some("Saka vert sendt attende til kommunedirektøren for heilskapleg vurdering.".into()),
         attachments: Vec::new(),
+        approves_minutes: Vec::new(),
     };
     let saved = s.write(|tx| behandling::set_item(tx, &who(), id, &record)).unwrap();
     assert_eq!(saved.record, record);
@@ -389,4 +390,82 @@ fn an_items_record_is_held_against_who_could_vote_in_it() {
     let messages: Vec<&str> = fields.iter().map(|f| f.message.as_str()).collect();
     assert!(messages.iter().any(|m| m.contains("Kari Nordheim var ugild i saka")), "{messages:?}");
     assert!(messages.iter().any(|m| m.contains("Sp hadde 1 røysteføre i saka")), "{messages:?}");
+}
+
+/// "Godkjenning av møtebok": a sak of a later meeting approves the demo
+/// meeting's møtebok; printed with the sak, refused for anything but an
+/// earlier meeting of the same board, named once.
+#[test]
+fn a_sak_approves_earlier_moteboker_of_its_board() {
+    use saksbok_core::meeting::{MeetingInput, SaklisteEntry};
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let demo = s.read(|tx| meetings::list(tx)).unwrap()[0].id;
+    let board = s.read(|tx| meetings::get(tx, demo)).unwrap().board_id;
+    let later = |date: &str| MeetingInput {
+        board_id: board,
+        date: date.into(),
+        place: None,
+        start_time: None,
+        end_time: None,
+        notice_sent: None,
+        notice_method: None,
+    };
+    let next = s.write(|tx| meetings::create(tx, &who(), &later("22.04.2021"))).unwrap().id;
+    let mut first = SaklisteEntry::case("21/1069");
+    first.title = Some("Godkjenning av møtebok".into());
+    s.write(|tx| meetings::set_sakliste(tx, &who(), next, &[first])).unwrap();
+    let item = s.read(|tx| meetings::get(tx, next)).unwrap().items[0].id;
+    let mut record = s.read(|tx| behandling::get_item(tx, item)).unwrap().record;
+    assert!(record.approves_minutes.is_empty());
+
+    record.approves_minutes = vec![demo];
+    record.vedtak = Some("Møteboka frå 15.04.2021 vert godkjend.".into());
+    let saved = s.write(|tx| behandling::set_item(tx, &who(), item, &record)).unwrap();
+    assert_eq!(saved.record.approves_minutes, [demo]);
+    assert_eq!(s.read(|tx| behandling::get_item(tx, item)).unwrap().record, saved.record);
+    let p = crate::protocols::saksprotokoll(s.conn(), item).unwrap();
+    let field = p.fields.iter().find(|f| f.label == "Godkjenner møtebok frå:").unwrap();
+    assert_eq!(field.value, "15.04.2021");
+    let minutes = crate::protocols::minutes(s.conn(), next).unwrap();
+    assert!(format!("{minutes:?}").contains("Godkjenner møtebok frå:"));
+    assert_eq!(
+        s.read(|tx| behandling::minutes_approved_in(tx, demo)).unwrap(),
+        Some(("55/21".to_string(), chrono::NaiveDate::from_ymd_opt(2021, 4, 22).unwrap()))
+    );
+
+    // Refused, each with why, and nothing changes: twice, itself, a later meeting, another board's.
+    let refused = |s: &mut crate::Store, ids: Vec<i64>| {
+        let r = ItemRecord { approves_minutes: ids, ..saved.record.clone() };
+        s.write(|tx| behandling::set_item(tx, &who(), item, &r)).unwrap_err().to_string()
+    };
+    assert!(refused(&mut s, vec![demo, demo]).contains("to gonger"));
+    assert!(refused(&mut s, vec![next]).contains("ikkje før dette møtet"));
+    let after = s.write(|tx| meetings::create(tx, &who(), &later("29.04.2021"))).unwrap().id;
+    assert!(refused(&mut s, vec![after]).contains("ikkje før dette møtet"));
+    let other_board = s
+        .write(|tx| {
+            boards::create(
+                tx,
+                &who(),
+                &saksbok_core::board::BoardSettings {
+                    name: "Kommunestyret".into(),
+                    code: None,
+                    series: vec![saksbok_core::board::NumberSeries { prefix: None, label: None }],
+                    number_format: saksbok_core::board::NumberFormat::SeqYear,
+                    default_place: None,
+                    language: TextLanguage::Nn,
+                    distribution: vec![],
+                },
+            )
+        })
+        .unwrap()
+        .id;
+    let elsewhere = s
+        .write(|tx| meetings::create(tx, &who(), &MeetingInput { board_id: other_board, ..later("01.04.2021") }))
+        .unwrap()
+        .id;
+    assert!(refused(&mut s, vec![elsewhere]).contains("eigne møte"));
+    assert!(refused(&mut s, vec![9999]).contains("finst ikkje"));
+    assert_eq!(s.read(|tx| behandling::get_item(tx, item)).unwrap().record, saved.record);
 }

@@ -24,6 +24,7 @@ fn a_meeting_recorded_in_the_store_gives_its_whole_minutes() {
         recommendation: None,
         vedtak: Some("Budsjettet vert vedteke.\n\n1. Driftsbudsjett\n2. Investeringsbudsjett".into()),
         attachments: vec![Attachment { title: "Budsjettdokument".into(), journal_entry: None, document: None }],
+        approves_minutes: Vec::new(),
     };
     s.write(|tx| behandling::set_item(tx, &who(), items[0].id, &record)).unwrap();
     let business = Behandling {
@@ -129,6 +130,7 @@ fn the_public_version_and_the_innkalling_apply_the_case_registers_skjerming() {
             journal_entry: Some(entry.number),
             document: None,
         }],
+        approves_minutes: Vec::new(),
     };
     s.write(|tx| behandling::set_item(tx, &who(), items[1].id, &record)).unwrap();
 
