@@ -869,6 +869,8 @@ const nn = {
     `${name} gjekk${at ? ` kl. ${at.replace(":", ".")}` : ""}${before ? " før saka vart handsama" : " etter saka"}.`,
   presenceUgild: (name: string, substitute: string) =>
     substitute ? `${name} er ugild i saka; ${substitute} tek plassen.` : `${name} er ugild i saka.`,
+  presenceBackNote: (left: string, back: string) =>
+    [left && `gjekk kl. ${left.replace(":", ".")}`, back ? `kom att kl. ${back.replace(":", ".")}` : "kom att"].filter(Boolean).join(", "),
   presenceArrivedLine: (name: string, at: string) => (at ? `${name} kom kl. ${at.replace(":", ".")}` : `${name} kom`),
   presenceLeftLine: (name: string, at: string, before: boolean) =>
     `${name} gjekk${at ? ` kl. ${at.replace(":", ".")}` : ""}${before ? " før saka" : " etter saka"}`,
@@ -1774,6 +1776,8 @@ const nb: Texts = {
     `${name} gikk${at ? ` kl. ${at.replace(":", ".")}` : ""}${before ? " før saken ble behandlet" : " etter saken"}.`,
   presenceUgild: (name: string, substitute: string) =>
     substitute ? `${name} er inhabil i saken; ${substitute} tar plassen.` : `${name} er inhabil i saken.`,
+  presenceBackNote: (left: string, back: string) =>
+    [left && `gikk kl. ${left.replace(":", ".")}`, back ? `kom tilbake kl. ${back.replace(":", ".")}` : "kom tilbake"].filter(Boolean).join(", "),
   presenceArrivedLine: (name: string, at: string) => (at ? `${name} kom kl. ${at.replace(":", ".")}` : `${name} kom`),
   presenceLeftLine: (name: string, at: string, before: boolean) =>
     `${name} gikk${at ? ` kl. ${at.replace(":", ".")}` : ""}${before ? " før saken" : " etter saken"}`,

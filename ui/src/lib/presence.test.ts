@@ -65,7 +65,8 @@ describe("presence in the meeting mode", () => {
     expect(left.attendance.attendees[1]).toMatchObject({ to_item: 0, left_at: "11:00" });
     expect(happeningsAt(left, 1)).toEqual([{ kind: "left", name: "Per Bakken", time: "11:00", before: true }]);
     const back = arrive(left, seats, "Per Bakken", 3, "12:30");
-    expect(back.attendance.attendees[1]).toMatchObject({ to_item: null, left_at: null, away_items: [1, 2] });
+    // The roll keeps one time each way: both times go into the note printed beside the name.
+    expect(back.attendance.attendees[1]).toMatchObject({ to_item: null, left_at: null, away_items: [1, 2], note: "gjekk kl. 11.00, kom att kl. 12.30" });
     expect(presentNames(back, 2)).toEqual(["Anne Lid"]);
     expect(presentNames(back, 3)).toEqual(["Anne Lid", "Per Bakken"]);
     expect(happeningsAt(back, 3)).toEqual([{ kind: "arrived", name: "Per Bakken", time: "" }]);

@@ -46,12 +46,20 @@ const copy = (input: RollInput): RollInput => structuredClone(input);
 
 const countOnly = (input: RollInput) => input.attendance.head_count !== null && input.attendance.attendees.length === 0;
 
+/** How the roll's note tells a departure and a return (the roll keeps one arrival and one departure time). */
+export type BackNote = (left: string, back: string) => string;
+
+const backNoteNn: BackNote = (left, back) =>
+  [left && `gjekk kl. ${left.replace(":", ".")}`, back ? `kom att kl. ${back.replace(":", ".")}` : "kom att"].filter(Boolean).join(", ");
+
 /**
  * `name` came in at the item at `pos` (kl. `time`, "" when not noted). One
  * already on the roll who left earlier comes back: the items in between are
- * items they missed. Anyone else is put on the roll from the item on: a
- * member of the board with their party (and no longer among the forfall),
- * anyone else in `capacity` (a varamedlem unless said otherwise).
+ * items they missed, and the times of leaving and coming back go into the
+ * roll's note for them, so neither is lost. Anyone else is put on the roll
+ * from the item on: a member of the board with their party (and no longer
+ * among the forfall), anyone else in `capacity` (a varamedlem unless said
+ * otherwise).
  */
 export function arrive(
   input: RollInput,
@@ -60,6 +68,7 @@ export function arrive(
   pos: number,
   time: string,
   capacity: Capacity = { kind: "substitute", replaces: null },
+  backNote: BackNote = backNoteNn,
 ): RollInput {
   if (countOnly(input)) throw new PresenceError("countOnly");
   const who = name.trim();
@@ -71,9 +80,11 @@ export function arrive(
   if (a) {
     if (presentAt(a, pos)) throw new PresenceError("present", who);
     if (a.to_item !== null && a.to_item < pos) {
-      // Back after leaving: the items in between were missed.
+      // Back after leaving: the items in between were missed; the times are kept in the note.
       for (let i = a.to_item + 1; i < pos; i++) if (!a.away_items.includes(i)) a.away_items.push(i);
       a.away_items.sort((x, z) => x - z);
+      const said = backNote(hhmm(a.left_at), at ?? "");
+      a.note = [a.note?.trim(), said].filter((x) => x).join("; ");
       a.to_item = null;
       a.left_at = null;
     } else if ((a.from_item ?? 0) > pos) {

@@ -169,10 +169,13 @@ impl Recorder {
         *self.faces.entry(data.cache_key).or_insert_with(|| data.postscript_name.as_deref().and_then(Face::of))
     }
 
-    fn shape(&mut self, path: BezPath, props: &DrawProps<'_>, mode: &DrawMode) {
+    /// A path in `props.transform`'s space; a pen's width is scaled by
+    /// `pen` (the user space it was given in), which a glyph's outline
+    /// does not share.
+    fn shape_with_pen(&mut self, path: BezPath, props: &DrawProps<'_>, pen: Affine, mode: &DrawMode) {
         let color = rgb(&props.paint);
         let path = props.transform * path;
-        let width = |w: f32| (f64::from(w) * scale_of(props.transform)).max(0.0);
+        let width = |w: f32| (f64::from(w) * scale_of(pen)).max(0.0);
         let (fill, stroke) = match mode {
             DrawMode::Fill(rule) => (Some(matches!(rule, FillRule::EvenOdd)), None),
             DrawMode::Stroke(s) => (None, Some(width(s.line_width))),
@@ -180,6 +183,12 @@ impl Recorder {
             DrawMode::Invisible => return,
         };
         self.marks.push(Mark::Shape { path, fill, stroke, color });
+    }
+}
+
+impl Recorder {
+    fn shape(&mut self, path: BezPath, props: &DrawProps<'_>, mode: &DrawMode) {
+        self.shape_with_pen(path, props, props.transform, mode);
     }
 }
 
@@ -210,8 +219,10 @@ impl<'a> Device<'a> for Recorder {
                 BfString::String(s) => s,
             });
             let face = self.face(glyph);
+            // One character per glyph: a glyph that stands for several (a ligature) is drawn as its
+            // outline, so no letter lands on the next one.
             match (upright, face, text, matches!(mode, DrawMode::Fill(_))) {
-                (true, Some(face), Some(text), true) if !text.is_empty() => {
+                (true, Some(face), Some(text), true) if text.chars().count() == 1 => {
                     let size = a * 1000.0;
                     let continues = current.as_ref().is_some_and(|r| {
                         r.face == face && (r.size - size).abs() < 1e-6 && (r.baseline - f).abs() < 1e-6
@@ -235,7 +246,8 @@ impl<'a> Device<'a> for Recorder {
                                 DrawMode::Fill(_) => DrawMode::Fill(FillRule::NonZero),
                                 other => other.clone(),
                             };
-                            self.shape(g.outline(), &outline, &mode);
+                            // A stroked outline's pen is as wide as the page's user space says, not the glyph's.
+                            self.shape_with_pen(g.outline(), &outline, props.transform, &mode);
                         }
                         Glyph::Type3(g) => g.interpret(self, props.transform, glyph.transform(), &props.paint),
                     }
@@ -372,6 +384,19 @@ mod tests {
     }
 
     #[test]
+    fn stroked_text_in_another_font_keeps_the_pen_width_of_the_page() {
+        // Helvetica at 12 pt, stroked (1 Tr) with a 2 pt pen.
+        let sheets = sheets(lopdf_page("BT /F1 12 Tf 1 Tr 2 w 72 720 Td (Hi) Tj ET")).unwrap();
+        let widths: Vec<f64> = sheets[0]
+            .marks
+            .iter()
+            .filter_map(|m| if let Mark::Shape { stroke: Some(w), .. } = m { Some(*w) } else { None })
+            .collect();
+        assert_eq!(widths.len(), 2, "{:?}", sheets[0].marks);
+        assert!(widths.iter().all(|w| (w - 2.0).abs() < 1e-6), "{widths:?}");
+    }
+
+    #[test]
     fn a_file_that_is_not_a_pdf_is_unreadable() {
         assert!(sheets(b"not a pdf".to_vec()).is_err());
     }
@@ -392,11 +417,16 @@ mod tests {
     }
 
     fn lopdf_helvetica(text: &str) -> Vec<u8> {
+        lopdf_page(&format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET"))
+    }
+
+    /// A one-page PDF with Helvetica as /F1 and `content` as its page.
+    fn lopdf_page(content: &str) -> Vec<u8> {
         use lopdf::{Document, Object, Stream, dictionary};
         let mut doc = Document::with_version("1.7");
         let pages_id = doc.new_object_id();
         let font = doc.add_object(dictionary! {"Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica"});
-        let content = format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET");
+        let content = content.to_string();
         let content_id = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
         let page = doc.add_object(dictionary! {
             "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,

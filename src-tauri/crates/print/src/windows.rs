@@ -207,10 +207,15 @@ impl Fonts {
             .iter()
             .filter_map(|kind| {
                 let bytes = kind.bytes();
-                let count = 0u32;
+                let mut count = 0u32;
                 // SAFETY: GDI copies the font bytes; `count` receives how many faces were added.
                 let h = unsafe {
-                    AddFontMemResourceEx(bytes.as_ptr().cast(), bytes.len() as u32, null(), &raw const count)
+                    AddFontMemResourceEx(
+                        bytes.as_ptr().cast(),
+                        bytes.len() as u32,
+                        null(),
+                        (&raw mut count).cast_const(),
+                    )
                 };
                 (!h.is_null()).then_some(h)
             })

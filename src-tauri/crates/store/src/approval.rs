@@ -144,7 +144,8 @@ pub fn protocols_to_file(
     let mut stmt =
         conn.prepare("SELECT id FROM agenda_items WHERE meeting_id = ?1 AND case_id IS NOT NULL ORDER BY position")?;
     let ids: Vec<i64> = stmt.query_map([meeting], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    let approval = Some((fields.approved_on, fields.note.as_deref()));
+    let note = crate::protocols::approval_note(conn, meeting, fields.note.as_deref())?;
+    let approval = Some((fields.approved_on, note.as_deref()));
     ids.into_iter().map(|id| Ok((id, crate::protocols::saksprotokoll_approved(conn, id, approval)?))).collect()
 }
 

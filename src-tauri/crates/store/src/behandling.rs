@@ -446,7 +446,7 @@ pub(crate) fn set_item_as(
     let before = get_item(tx, id)?;
     crate::meetings::ensure_open(tx, before.meeting_id)?;
     let record = ItemRecord {
-        behandling: input.behandling.clone(),
+        behandling: tidy_votes(&input.behandling),
         behandling_text: clean(input.behandling_text.as_deref()),
         recommendation: clean(input.recommendation.as_deref()),
         vedtak: clean(input.vedtak.as_deref()),
@@ -506,6 +506,7 @@ pub(crate) fn set_business_as(
 ) -> Result<Behandling> {
     let before = get_business(tx, meeting)?;
     crate::meetings::ensure_open(tx, meeting)?;
+    let b = &tidy_votes(b);
     // A vote of the meeting's own is checked against those who could vote where it stands: before a sak, as
     // in that sak; after the last, as in the last.
     let per_item = eligible_per_item(tx, meeting)?;
@@ -575,6 +576,17 @@ fn documents_of_entry(conn: &Connection, entry: Option<JournalNumber>) -> Result
 }
 
 /// Replaces the vedlegg of an item; a journalpost must be in the register.
+/// The votes as they are kept: percentages trimmed, an empty one none.
+fn tidy_votes(b: &Behandling) -> Behandling {
+    let tidy = |p: &Option<String>| p.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(str::to_string);
+    let mut b = b.clone();
+    for v in &mut b.votes {
+        v.percent_for = tidy(&v.percent_for);
+        v.percent_against = tidy(&v.percent_against);
+    }
+    b
+}
+
 /// The earlier meetings whose møtebok the sak approves, in order.
 pub fn minutes_approved_by(conn: &Connection, item: i64) -> Result<Vec<i64>> {
     let mut stmt =

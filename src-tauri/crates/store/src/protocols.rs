@@ -194,15 +194,21 @@ pub fn protocol_template(conn: &Connection) -> Result<saksbok_core::protocol::Pr
 pub fn saksprotokoll(conn: &Connection, agenda_item_id: i64) -> Result<saksbok_core::protocol::Saksprotokoll> {
     let meeting: i64 =
         conn.query_row("SELECT meeting_id FROM agenda_items WHERE id = ?1", [agenda_item_id], |r| r.get(0))?;
-    let approved_in = crate::behandling::minutes_approved_in(conn, meeting)?;
-    let approval = crate::approval::get(conn, meeting)?.map(|a| {
-        // Without a note of its own, the sak of a later meeting that approved the møtebok says where.
-        let note = a.note.filter(|n| !n.trim().is_empty()).or_else(|| {
-            approved_in.map(|(number, date)| format!("i sak {number}, {}", saksbok_core::date::format_date(date)))
-        });
-        (a.approved_on, note)
-    });
+    let approval = match crate::approval::get(conn, meeting)? {
+        Some(a) => Some((a.approved_on, approval_note(conn, meeting, a.note.as_deref())?)),
+        None => None,
+    };
     saksprotokoll_approved(conn, agenda_item_id, approval.as_ref().map(|(on, note)| (*on, note.as_deref())))
+}
+
+/// What the approval reference says in brackets: the approval's own note,
+/// or, without one, the sak of a later meeting that approved the møtebok.
+pub fn approval_note(conn: &Connection, meeting: i64, note: Option<&str>) -> Result<Option<String>> {
+    if let Some(n) = note.map(str::trim).filter(|n| !n.is_empty()) {
+        return Ok(Some(n.to_string()));
+    }
+    Ok(crate::behandling::minutes_approved_in(conn, meeting)?
+        .map(|(number, date)| format!("i sak {number}, {}", saksbok_core::date::format_date(date))))
 }
 
 /// The dates of the meetings whose møtebok the sak approved, in its order.

@@ -180,7 +180,7 @@ describe("behandling of an item", () => {
     const { editor, onNotice } = await renderItem(41);
     const box = await within(editor).findByTestId("record-approves");
     // The board's earlier meetings only, newest first: not a later one, not another board's.
-    const labels = within(box).getAllByRole("checkbox").map((c) => (c.labels?.[0]?.textContent ?? "").trim());
+    const labels = within(box).getAllByRole("checkbox").map((c) => ((c as HTMLInputElement).labels?.[0]?.textContent ?? "").trim());
     expect(labels).toEqual([
       "Formannskapet og næringsutvalet 22.10.2026 (protokoll godkjend)",
       "Formannskapet og næringsutvalet 24.09.2026 (protokoll godkjend)",

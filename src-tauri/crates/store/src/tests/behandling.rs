@@ -126,6 +126,14 @@ fn an_items_record_is_saved_whole_checked_against_the_roll_and_searchable() {
         "{}",
         with_shares.generated
     );
+    // Kept trimmed, whoever sends it: " 71,4 " is "71,4", and a blank share is none.
+    let mut spaced = shares.clone();
+    spaced.behandling.votes[0].percent_for = Some(" 71,4 ".into());
+    spaced.behandling.votes[0].percent_against = Some("  ".into());
+    let kept = s.write(|tx| behandling::set_item(tx, &who(), id, &spaced)).unwrap();
+    assert_eq!(kept.record.behandling.votes[0].percent_for.as_deref(), Some("71,4"));
+    assert_eq!(kept.record.behandling.votes[0].percent_against, None);
+    let with_shares = s.write(|tx| behandling::set_item(tx, &who(), id, &shares)).unwrap();
     let mut not_a_share = shares.clone();
     not_a_share.behandling.votes[0].percent_for = Some("71,4 %".into());
     let e = s.write(|tx| behandling::set_item(tx, &who(), id, &not_a_share)).unwrap_err();
