@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Attendee } from "./bindings/Attendee";
 import type { RollInput } from "./bindings/RollInput";
 import type { Seat } from "./bindings/Seat";
+import { member } from "../test/meetings";
 import { arrivalNames, arrive, disqualify, happeningsAt, inputOf, leave, PresenceError, presentNames } from "./presence";
 
 const seats: Seat[] = [
@@ -10,17 +11,6 @@ const seats: Seat[] = [
   { name: "Siri Dale", party: "H", role: "member" },
 ];
 
-const member = (name: string, party: string, over: Partial<Attendee> = {}): Attendee => ({
-  name,
-  party,
-  capacity: { kind: "member" },
-  from_item: null,
-  to_item: null,
-  arrived_at: null,
-  left_at: null,
-  away_items: [],
-  ...over,
-});
 
 const roll = (attendees: Attendee[], apologies: string[] = []): RollInput => ({
   attendance: { seats: [], attendees, apologies, disqualified: [], head_count: null },

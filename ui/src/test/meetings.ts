@@ -173,6 +173,19 @@ export const rollMeeting: MeetingRecord = {
   ],
 };
 
+/** A member of the board on the roll, there for the whole meeting unless `over` says otherwise. */
+export const member = (name: string, party: string, over: Partial<Attendance["attendees"][number]> = {}): Attendance["attendees"][number] => ({
+  name,
+  party,
+  capacity: { kind: "member" },
+  from_item: null,
+  to_item: null,
+  arrived_at: null,
+  left_at: null,
+  away_items: [],
+  ...over,
+});
+
 export const emptyRoll = (): RollInput => ({
   attendance: { seats: [], attendees: [], apologies: [], disqualified: [], head_count: null },
   chair: null,

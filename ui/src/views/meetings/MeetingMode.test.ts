@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Behandling, ItemRecord as StoredRecord, RollInput } from "../../lib/api";
 import { setLang } from "../../lib/i18n.svelte";
 import { kommunestyret } from "../../test/backend";
-import { emptyRoll, formannskapetFull, kommunestyreMeeting, meetingsBackend, rollMeeting } from "../../test/meetings";
+import { emptyRoll, formannskapetFull, kommunestyreMeeting, meetingsBackend, member, rollMeeting } from "../../test/meetings";
 import MeetingMode from "./MeetingMode.svelte";
 import MeetingsScreen from "./MeetingsScreen.svelte";
 
@@ -328,16 +328,6 @@ describe("møteførsel", () => {
 });
 
 describe("oppmøte i møteførselen", () => {
-  const member = (name: string, party: string): RollInput["attendance"]["attendees"][number] => ({
-    name,
-    party,
-    capacity: { kind: "member" },
-    from_item: null,
-    to_item: null,
-    arrived_at: null,
-    left_at: null,
-    away_items: [],
-  });
   const named = (): RollInput => ({
     ...emptyRoll(),
     attendance: {

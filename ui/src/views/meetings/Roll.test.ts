@@ -2,7 +2,7 @@ import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Attendee, RollInput } from "../../lib/api";
+import type { RollInput } from "../../lib/api";
 import { setLang } from "../../lib/i18n.svelte";
 import type { Args, Call } from "../../test/backend";
 import { kommunestyret } from "../../test/backend";
@@ -11,6 +11,7 @@ import {
   formannskapetFull,
   kommunestyreMeeting,
   meetingsBackend,
+  member,
   rollMeeting,
   sentRolls,
 } from "../../test/meetings";
@@ -59,17 +60,6 @@ const perItem = (roll: HTMLElement) =>
       within(r).getByTestId("roll-item-quorate").textContent?.trim(),
     ]);
 
-const member = (name: string, party: string, over: Partial<Attendee> = {}): Attendee => ({
-  name,
-  party,
-  capacity: { kind: "member" },
-  from_item: null,
-  to_item: null,
-  arrived_at: null,
-  left_at: null,
-  away_items: [],
-  ...over,
-});
 
 const allFive = [
   member("Ken Kvamme", "Sp"),
