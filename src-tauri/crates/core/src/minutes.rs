@@ -257,14 +257,7 @@ pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
             Some(basis) => fill(&l.closed, &[("heimel", basis)]),
             None => l.closed_plain.clone(),
         });
-        let attachments = item
-            .attachments
-            .iter()
-            .map(|a| match &a.journal_entry {
-                Some(j) => format!("{} ({j})", a.title),
-                None => a.title.clone(),
-            })
-            .collect();
+        let attachments = item.attachments.iter().map(attachment_line).collect();
         parts.push(MinutesPart::Case(CaseMinutes {
             number: line.number_text.clone(),
             fields,
@@ -471,6 +464,15 @@ fn attendance(
     }
     out.unrecorded = a.attendees.is_empty() && a.apologies.is_empty() && a.head_count.is_none();
     out
+}
+
+/// A vedlegg as printed after the vedtak: "Samarbeidsavtale SyS-IKT (21/1069-3)",
+/// or its title alone when it is no journalpost.
+pub fn attachment_line(a: &Attachment) -> String {
+    match &a.journal_entry {
+        Some(j) => format!("{} ({j})", a.title),
+        None => a.title.clone(),
+    }
 }
 
 /// "Godkjenner møtebok frå: 10.11.2026 og 24.11.2026": the field of a sak

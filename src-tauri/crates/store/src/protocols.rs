@@ -244,10 +244,7 @@ pub fn saksprotokoll_approved(
     });
     let attachments: Vec<String> = crate::behandling::attachments_of(conn, agenda_item_id)?
         .iter()
-        .map(|a| match &a.journal_entry {
-            Some(j) => format!("{} ({j})", a.title),
-            None => a.title.clone(),
-        })
+        .map(saksbok_core::minutes::attachment_line)
         .collect();
     let mut p = saksprotokoll_of(&info, &item, &tpl, &phrases)?.with_attachments(&labels.attachments, &attachments);
     p.fields.extend(saksbok_core::minutes::approves_field(&labels, &approved_dates(conn, agenda_item_id)?));
