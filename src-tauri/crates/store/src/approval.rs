@@ -97,11 +97,16 @@ pub fn check(conn: &Connection, meeting: i64, approval: &ApprovalFields) -> Resu
 }
 
 /// What an approved meeting's protocols are made with, kept with it at
-/// approval (meetings.frozen): the board's layout and phrase templates then.
+/// approval (meetings.frozen): the board's layout, phrase templates and
+/// language then.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Frozen {
     pub layout: ProtocolLayout,
     pub phrases: Phrases,
+    /// The language of the protocols' own words ("Vedlegg:", "Godkjend
+    /// møtebok:"); none in what was kept before it was (the board's now).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<saksbok_core::board::TextLanguage>,
 }
 
 /// The layout and phrases an approved meeting was approved with; none
@@ -197,6 +202,7 @@ pub fn approve(
     let frozen = Frozen {
         layout: crate::boards::layout(tx, before.board_id)?,
         phrases: crate::behandling::phrases(tx, before.board_id)?,
+        language: Some(crate::boards::get(tx, before.board_id)?.settings.language),
     };
     let frozen = serde_json::to_string(&frozen).map_err(|e| StoreError::Invalid(e.to_string()))?;
     tx.execute(

@@ -230,18 +230,9 @@ pub fn saksprotokoll_approved(
     approval: Option<(chrono::NaiveDate, Option<&str>)>,
 ) -> Result<saksbok_core::protocol::Saksprotokoll> {
     let (info, item) = crate::agenda::agenda_item(conn, agenda_item_id)?;
-    let (layout, phrases) = made_with(conn, agenda_item_id)?;
+    let MadeWith { layout, phrases, language } = made_with(conn, agenda_item_id)?;
     let tpl = protocol_template(conn)?.with_layout(&layout);
-    let language: String = conn.query_row(
-        "SELECT b.language FROM agenda_items a JOIN boards b ON b.id = a.board_id WHERE a.id = ?1",
-        [agenda_item_id],
-        |r| r.get(0),
-    )?;
-    let labels = saksbok_core::minutes::MinutesLabels::of(if language == "nb" {
-        saksbok_core::board::TextLanguage::Nb
-    } else {
-        saksbok_core::board::TextLanguage::Nn
-    });
+    let labels = saksbok_core::minutes::MinutesLabels::of(language);
     let attachments: Vec<String> = crate::behandling::attachments_of(conn, agenda_item_id)?
         .iter()
         .map(saksbok_core::minutes::attachment_line)
@@ -260,25 +251,39 @@ pub fn saksprotokoll_approved(
     Ok(p)
 }
 
-/// The layout and phrases an agenda item's protocols are made with: those
-/// kept with its meeting at approval, else its board's as they are now.
-fn made_with(
-    conn: &Connection,
-    agenda_item_id: i64,
-) -> Result<(saksbok_core::layout::ProtocolLayout, saksbok_core::behandling::Phrases)> {
+/// What an agenda item's protocols are made with.
+struct MadeWith {
+    layout: saksbok_core::layout::ProtocolLayout,
+    phrases: saksbok_core::behandling::Phrases,
+    /// The language of the protocol's own words (its labels).
+    language: saksbok_core::board::TextLanguage,
+}
+
+/// What an agenda item's protocols are made with: what was kept with its
+/// meeting at approval, else its board's as it is now.
+fn made_with(conn: &Connection, agenda_item_id: i64) -> Result<MadeWith> {
     let (meeting, board): (i64, i64) =
         conn.query_row("SELECT meeting_id, board_id FROM agenda_items WHERE id = ?1", [agenda_item_id], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })?;
-    match crate::approval::frozen(conn, meeting)? {
-        Some(f) => Ok((f.layout, f.phrases)),
-        None => Ok((crate::boards::layout(conn, board)?, crate::behandling::phrases(conn, board)?)),
+    let frozen = crate::approval::frozen(conn, meeting)?;
+    let language = match frozen.as_ref().and_then(|f| f.language) {
+        Some(l) => l,
+        None => crate::boards::get(conn, board)?.settings.language,
+    };
+    match frozen {
+        Some(f) => Ok(MadeWith { layout: f.layout, phrases: f.phrases, language }),
+        None => Ok(MadeWith {
+            layout: crate::boards::layout(conn, board)?,
+            phrases: crate::behandling::phrases(conn, board)?,
+            language,
+        }),
     }
 }
 
 /// The phrases an agenda item's behandling is written with (see [`made_with`]).
 pub fn phrases_of_item(conn: &Connection, agenda_item_id: i64) -> Result<saksbok_core::behandling::Phrases> {
-    Ok(made_with(conn, agenda_item_id)?.1)
+    Ok(made_with(conn, agenda_item_id)?.phrases)
 }
 
 /// The saksprotokoll of an agenda item already read.
@@ -405,7 +410,7 @@ impl MeetingRecords {
     /// `layout` replaces the board's saved one (a preview of a layout being edited).
     fn read(conn: &Connection, meeting_id: i64, layout: Option<&saksbok_core::layout::ProtocolLayout>) -> Result<Self> {
         let meeting = crate::meetings::get(conn, meeting_id)?;
-        let board = crate::boards::get(conn, meeting.board_id)?;
+        let mut board = crate::boards::get(conn, meeting.board_id)?;
         // An approved meeting is shown as it was approved: with the layout and phrases kept with it.
         let frozen = crate::approval::frozen(conn, meeting_id)?;
         let layout = match (layout, &frozen) {
@@ -413,6 +418,10 @@ impl MeetingRecords {
             (None, Some(f)) => f.layout.clone(),
             (None, None) => crate::boards::layout(conn, meeting.board_id)?,
         };
+        // The møtebok's own words stay in the language it was approved in.
+        if let Some(l) = frozen.as_ref().and_then(|f| f.language) {
+            board.settings.language = l;
+        }
         let phrases = match frozen {
             Some(f) => f.phrases,
             None => crate::behandling::phrases(conn, meeting.board_id)?,

@@ -310,10 +310,15 @@ fn at_approval_each_saksprotokoll_is_filed_in_its_case_and_layout_and_phrases_ar
     s.write(|tx| crate::boards::set_layout(tx, &who(), board, &layout)).unwrap();
     let own = [("intro_party_person".to_string(), "{namn} ({parti}) gjorde framlegg om:".to_string())];
     s.write(|tx| behandling::set_phrases(tx, &who(), Some(board), TextLanguage::Nn, &own)).unwrap();
+    // So does a change of its language: "Godkjend møtebok:" does not become Bokmål's "Godkjent møtebok:".
+    let mut settings = s.read(|tx| crate::boards::get(tx, board)).unwrap().settings;
+    settings.language = TextLanguage::Nb;
+    s.write(|tx| crate::boards::update(tx, &who(), board, &settings)).unwrap();
     assert_eq!(crate::protocols::saksprotokoll(s.conn(), item).unwrap(), before);
     assert_eq!(crate::protocols::minutes(s.conn(), m).unwrap(), minutes_before);
     let frozen = approval::frozen(s.conn(), m).unwrap().unwrap();
     assert_eq!(frozen.layout, saksbok_core::layout::ProtocolLayout::default());
+    assert_eq!(frozen.language, Some(TextLanguage::Nn));
     // …and what was kept is locked with the meeting.
     let e = s.conn().execute("UPDATE meetings SET frozen = NULL", []).unwrap_err().to_string();
     assert!(e.contains("godkjend og låst"), "{e}");
