@@ -115,7 +115,7 @@ enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
     },
-    /// Write the whole database as JSON (format: store/schema/saksbok-export-v7.schema.json),
+    /// Write the whole database as JSON (format: store/schema/saksbok-export-v8.schema.json),
     /// with the documents' contents and every kept print's PDF as files in a folder beside it (OUT.dokument/).
     Export {
         /// The JSON file to write; it must not exist.

@@ -41,6 +41,16 @@ pub struct MinutesItem {
     pub screening: Screening,
 }
 
+/// The møtebok's own vedlegg, not of one sak (a presentation given in an
+/// orientering, a report laid before the meeting): printed after the last part.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MeetingAttachments {
+    pub list: Vec<Attachment>,
+    /// Those of them that are skjerma journalpostar: the offentleg versjon
+    /// shows their public title.
+    pub screened: Vec<ScreenedEntry>,
+}
+
 /// Everything the møtebok is made from. `items` follow `meeting.items`.
 #[derive(Debug, Clone, Copy)]
 pub struct MinutesInput<'a> {
@@ -51,6 +61,8 @@ pub struct MinutesInput<'a> {
     pub items: &'a [MinutesItem],
     /// The meeting's own business: orienteringar, spørsmål, procedural votes.
     pub business: &'a Behandling,
+    /// The møtebok's own vedlegg.
+    pub attachments: &'a MeetingAttachments,
     pub phrases: &'a Phrases,
     /// The case parts' labels; the store makes it from the municipality and the layout.
     pub template: &'a ProtocolTemplate,
@@ -170,6 +182,8 @@ pub struct Minutes {
     pub chair: Option<String>,
     pub sakliste: Vec<SaklisteGroup>,
     pub parts: Vec<MinutesPart>,
+    /// The møtebok's own vedlegg, as printed after the last part.
+    pub attachments: Vec<String>,
     pub signatures_text: String,
     /// The chair first, then the signatories (each once).
     pub signatories: Vec<Signatory>,
@@ -310,6 +324,7 @@ pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
         chair,
         sakliste,
         parts,
+        attachments: input.attachments.list.iter().map(attachment_line).collect(),
         signatures_text: l.signatures_text.clone(),
         signatories,
         distribution_label: l.distribution.clone(),

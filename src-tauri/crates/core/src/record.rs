@@ -71,6 +71,14 @@ pub struct ItemRecordView {
     pub attachment_documents: Vec<Vec<AttachmentDocument>>,
 }
 
+/// The møtebok's own vedlegg as the window edits them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MeetingAttachmentsView {
+    pub attachments: Vec<Attachment>,
+    /// Per vedlegg (in order), the documents of its journalpost to choose among.
+    pub attachment_documents: Vec<Vec<AttachmentDocument>>,
+}
+
 /// The vedtak as the votes make it, in vote order: the tilråding, or an
 /// adopted alternative proposal in its place, followed by each adopted
 /// amendment or addition (endring, tillegg) as a paragraph of its own; an
@@ -230,18 +238,7 @@ pub fn check(r: &ItemRecord, roll: &ItemRoll) -> (Vec<FieldError>, Vec<String>) 
             ));
         }
     }
-    for (i, a) in r.attachments.iter().enumerate() {
-        if a.title.trim().is_empty() {
-            errors
-                .push(FieldError::new(&format!("attachments.{i}.title"), format!("Vedlegg {} manglar tittel.", i + 1)));
-        }
-        if a.title.chars().count() > MAX_TITLE {
-            errors.push(FieldError::new(
-                &format!("attachments.{i}.title"),
-                format!("Tittelen på vedlegg {} kan vera på høgst {MAX_TITLE} teikn.", i + 1),
-            ));
-        }
-    }
+    errors.extend(check_attachments(&r.attachments));
     if let Some(vedtak) = r.vedtak.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
         for p in fallen(b) {
             if b.proposals.get(p).is_some_and(|p| p.text.trim() == vedtak) {
@@ -253,6 +250,26 @@ pub fn check(r: &ItemRecord, roll: &ItemRoll) -> (Vec<FieldError>, Vec<String>) 
         }
     }
     (errors, warnings)
+}
+
+/// A list of vedlegg (a sak's, or the møtebok's own): each has a title of
+/// at most [`MAX_TITLE`] characters. Whether a journalpost is in the
+/// register, the store checks.
+pub fn check_attachments(list: &[Attachment]) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    for (i, a) in list.iter().enumerate() {
+        if a.title.trim().is_empty() {
+            errors
+                .push(FieldError::new(&format!("attachments.{i}.title"), format!("Vedlegg {} manglar tittel.", i + 1)));
+        }
+        if a.title.chars().count() > MAX_TITLE {
+            errors.push(FieldError::new(
+                &format!("attachments.{i}.title"),
+                format!("Tittelen på vedlegg {} kan vera på høgst {MAX_TITLE} teikn.", i + 1),
+            ));
+        }
+    }
+    errors
 }
 
 #[cfg(test)]

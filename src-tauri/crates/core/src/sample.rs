@@ -14,7 +14,7 @@ use crate::board::{BoardSettings, NumberFormat, NumberSeries, TextLanguage};
 use crate::demo;
 use crate::layout::ProtocolLayout;
 use crate::meeting::{MeetingRecord, SaklisteItem, SeriesRef};
-use crate::minutes::{Minutes, MinutesInput, MinutesItem, Screening, minutes};
+use crate::minutes::{MeetingAttachments, Minutes, MinutesInput, MinutesItem, Screening, minutes};
 use crate::model::{Behandling, Block, BlockContent, BusinessKind};
 use crate::protocol::ProtocolTemplate;
 use crate::record::Attachment;
@@ -29,6 +29,8 @@ pub struct SampleMeeting {
     pub roll: Roll,
     pub items: Vec<MinutesItem>,
     pub business: Behandling,
+    /// The møtebok's own vedlegg: the rådmann's budget slides.
+    pub attachments: MeetingAttachments,
     pub layout: ProtocolLayout,
 }
 
@@ -41,6 +43,14 @@ impl SampleMeeting {
             roll: roll(),
             items: items(),
             business: business(),
+            attachments: MeetingAttachments {
+                list: vec![Attachment {
+                    title: "Presentasjon: budsjettet".into(),
+                    journal_entry: Some("21/1069-5".parse().expect("a journalpost number")),
+                    document: None,
+                }],
+                screened: Vec::new(),
+            },
             layout: ProtocolLayout::default(),
         };
         for k in 0..extra {
@@ -151,6 +161,7 @@ impl SampleMeeting {
             roll: &self.roll,
             items: &self.items,
             business: &self.business,
+            attachments: &self.attachments,
             phrases,
             template,
             layout: &self.layout,

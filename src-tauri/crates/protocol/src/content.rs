@@ -140,6 +140,11 @@ pub fn moteprotokoll(m: &Minutes, style: MinutesStyle) -> Document {
             MinutesPart::Case(c) => case(&mut blocks, c, l),
         }
     }
+    // The møtebok's own vedlegg, after the last part.
+    if !m.attachments.is_empty() {
+        separator(&mut blocks);
+        attachment_list(&mut blocks, &l.meeting_attachments, &m.attachments);
+    }
     if style.signatures == SignaturePlace::End {
         signatures(&mut blocks, m);
     }
@@ -387,14 +392,19 @@ fn case(blocks: &mut Vec<Block>, c: &CaseMinutes, l: &MinutesLabels) {
         }));
     }
     sections(blocks, &c.sections);
-    if !c.attachments.is_empty() {
-        blocks.push(Block::Space(8.0));
-        blocks.push(Block::heading(&l.attachments, BODY_SIZE));
-        blocks.push(Block::Space(2.0));
-        blocks.push(Block::List(
-            c.attachments.iter().map(|a| ListItem { marker: "–".into(), text: Paragraph::plain(a) }).collect(),
-        ));
+    attachment_list(blocks, &l.attachments, &c.attachments);
+}
+
+/// "Vedlegg:" and a line for each, when there are any.
+fn attachment_list(blocks: &mut Vec<Block>, heading: &str, lines: &[String]) {
+    if lines.is_empty() {
+        return;
     }
+    blocks.push(Block::Space(8.0));
+    blocks.push(Block::heading(heading, BODY_SIZE));
+    blocks.push(Block::Space(2.0));
+    blocks
+        .push(Block::List(lines.iter().map(|a| ListItem { marker: "–".into(), text: Paragraph::plain(a) }).collect()));
 }
 
 fn signatures(blocks: &mut Vec<Block>, m: &Minutes) {

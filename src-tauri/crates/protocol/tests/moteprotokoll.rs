@@ -92,6 +92,8 @@ fn the_default_layout_prints_every_element_in_order() {
             "Lukka møte, jf. kl. § 11-5 andre ledd",
             "Kari Kandidat vert tilsett.",
             "Om sommarferien.",
+            "Vedlegg til møteboka:",
+            "Presentasjon: budsjettet (21/1069-5)",
             "Underskrifter:",
             "Vi stadfester at det som er ført i møteboka er i samsvar med det som vart vedteke på møtet",
             "Anne Leiar",
@@ -144,6 +146,8 @@ fn attendance_as_labelled_fields_and_signatures_after_the_sakliste() {
             "Møteprotokoll er sendt til:",
             "Sak: PS 54/21",
             "Sak: RS 1/21",
+            "Vedlegg til møteboka:",
+            "Presentasjon: budsjettet (21/1069-5)",
         ],
     );
     assert!(!text.contains("Følgjande medlemer møtte"), "no tables in this variant");

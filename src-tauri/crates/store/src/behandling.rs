@@ -11,7 +11,8 @@ use saksbok_core::model::{
     Behandling, Block, BlockContent, BusinessKind, OtherSide, Outcome, PartyVotes, Proposal, ProposalKind, Vote,
 };
 use saksbok_core::record::{
-    Attachment, AttachmentDocument, ItemRecord, ItemRecordView, ItemRoll, check as check_record, suggested_vedtak,
+    Attachment, AttachmentDocument, ItemRecord, ItemRecordView, ItemRoll, MeetingAttachmentsView,
+    check as check_record, suggested_vedtak,
 };
 use saksbok_core::{CaseNumber, JournalNumber};
 
@@ -385,7 +386,7 @@ pub fn get_item(conn: &Connection, id: i64) -> Result<ItemRecordView> {
     let ph = phrases(conn, board)?;
     let generated =
         saksbok_core::behandling::render(&behandling, &ph).map_err(|e| StoreError::Invalid(e.to_string()))?;
-    let attachments = attachments_of(conn, id)?;
+    let attachments = attachments_of(conn, Owner::Item(id))?;
     let approves_minutes = minutes_approved_by(conn, id)?;
     let record = ItemRecord { behandling, behandling_text, recommendation, vedtak, attachments, approves_minutes };
     let roll = crate::attendance::get(conn, meeting)?;
@@ -472,7 +473,7 @@ pub(crate) fn set_item_as(
         "UPDATE agenda_items SET behandling_text = ?2, recommendation = ?3, vedtak = ?4 WHERE id = ?1",
         params![id, record.behandling_text, record.recommendation, record.vedtak],
     )?;
-    write_attachments(tx, id, &record.attachments)?;
+    write_attachments(tx, Owner::Item(id), &record.attachments)?;
     write_minutes_approvals(tx, id, &record.approves_minutes)?;
     let case: Option<i64> = tx.query_row("SELECT case_id FROM agenda_items WHERE id = ?1", [id], |r| r.get(0))?;
     if let Some(case) = case {
@@ -540,16 +541,35 @@ pub(crate) fn set_business_as(
     Ok(after)
 }
 
-/// The vedlegg of an item, in order.
-pub(crate) fn attachments_of(conn: &Connection, item: i64) -> Result<Vec<Attachment>> {
-    let mut stmt = conn.prepare(
-        "SELECT a.title, c.year, c.seq, j.doc_seq, d.uuid FROM attachments a
+/// Whose vedlegg: a sak's (`attachments`) or the møtebok's own
+/// (`meeting_attachments`, migration 0018).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Owner {
+    Item(i64),
+    Meeting(i64),
+}
+
+impl Owner {
+    /// The table, its owner column and the owner's id.
+    fn table(self) -> (&'static str, &'static str, i64) {
+        match self {
+            Self::Item(id) => ("attachments", "agenda_item_id", id),
+            Self::Meeting(id) => ("meeting_attachments", "meeting_id", id),
+        }
+    }
+}
+
+/// The vedlegg of an item or a møtebok, in order.
+pub(crate) fn attachments_of(conn: &Connection, owner: Owner) -> Result<Vec<Attachment>> {
+    let (table, column, id) = owner.table();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT a.title, c.year, c.seq, j.doc_seq, d.uuid FROM {table} a
          LEFT JOIN journal_entries j ON j.id = a.journal_entry_id
          LEFT JOIN cases c ON c.id = j.case_id
          LEFT JOIN documents d ON d.id = a.document_id
-         WHERE a.agenda_item_id = ?1 ORDER BY a.position",
-    )?;
-    let rows = stmt.query_map([item], |r| {
+         WHERE a.{column} = ?1 ORDER BY a.position"
+    ))?;
+    let rows = stmt.query_map([id], |r| {
         let year: Option<i32> = r.get(1)?;
         let seq: Option<u32> = r.get(2)?;
         let doc: Option<u32> = r.get(3)?;
@@ -560,6 +580,49 @@ pub(crate) fn attachments_of(conn: &Connection, item: i64) -> Result<Vec<Attachm
         Ok(Attachment { title: r.get(0)?, journal_entry, document: r.get(4)? })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The møtebok's own vedlegg, with the documents of each one's journalpost.
+pub fn meeting_attachments(conn: &Connection, meeting: i64) -> Result<MeetingAttachmentsView> {
+    crate::meetings::get(conn, meeting)?;
+    let attachments = attachments_of(conn, Owner::Meeting(meeting))?;
+    let attachment_documents =
+        attachments.iter().map(|a| documents_of_entry(conn, a.journal_entry)).collect::<Result<_>>()?;
+    Ok(MeetingAttachmentsView { attachments, attachment_documents })
+}
+
+/// Saves the møtebok's own vedlegg whole, while the meeting is open.
+/// Saving what is there writes nothing.
+pub fn set_meeting_attachments(
+    tx: &Transaction<'_>,
+    who: &Actor<'_>,
+    meeting: i64,
+    list: &[Attachment],
+) -> Result<MeetingAttachmentsView> {
+    let before = meeting_attachments(tx, meeting)?;
+    crate::meetings::ensure_open(tx, meeting)?;
+    let list: Vec<Attachment> =
+        list.iter().map(|a| Attachment { title: a.title.trim().to_string(), ..a.clone() }).collect();
+    let errors = saksbok_core::record::check_attachments(&list);
+    if !errors.is_empty() {
+        return Err(StoreError::InvalidFields(errors));
+    }
+    if list == before.attachments {
+        return Ok(before);
+    }
+    write_attachments(tx, Owner::Meeting(meeting), &list)?;
+    let after = meeting_attachments(tx, meeting)?;
+    let json = |l: &[Attachment]| serde_json::to_string(l).unwrap_or_default();
+    audit::record(
+        tx,
+        who,
+        "update",
+        "meeting_attachments",
+        meeting,
+        Some(&json(&before.attachments)),
+        Some(&json(&after.attachments)),
+    )?;
+    Ok(after)
 }
 
 /// The documents of a journalpost, in order; none without one.
@@ -575,7 +638,6 @@ fn documents_of_entry(conn: &Connection, entry: Option<JournalNumber>) -> Result
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Replaces the vedlegg of an item; a journalpost must be in the register.
 /// The votes as they are kept: percentages trimmed, an empty one none.
 fn tidy_votes(b: &Behandling) -> Behandling {
     let tidy = |p: &Option<String>| p.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(str::to_string);
@@ -655,8 +717,11 @@ fn write_minutes_approvals(tx: &Transaction<'_>, item: i64, meetings: &[i64]) ->
     Ok(())
 }
 
-fn write_attachments(tx: &Transaction<'_>, item: i64, list: &[Attachment]) -> Result<()> {
-    tx.execute("DELETE FROM attachments WHERE agenda_item_id = ?1", [item])?;
+/// Replaces the vedlegg of an item or a møtebok; a journalpost (and a
+/// document of it) must be in the register.
+fn write_attachments(tx: &Transaction<'_>, owner: Owner, list: &[Attachment]) -> Result<()> {
+    let (table, column, id) = owner.table();
+    tx.execute(&format!("DELETE FROM {table} WHERE {column} = ?1"), [id])?;
     for (i, a) in list.iter().enumerate() {
         let entry = match a.journal_entry {
             Some(n) => Some(
@@ -703,9 +768,11 @@ fn write_attachments(tx: &Transaction<'_>, item: i64, list: &[Attachment]) -> Re
             }
         };
         tx.execute(
-            "INSERT INTO attachments (agenda_item_id, position, title, journal_entry_id, document_id)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![item, i as i64, a.title, entry, document],
+            &format!(
+                "INSERT INTO {table} ({column}, position, title, journal_entry_id, document_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5)"
+            ),
+            params![id, i as i64, a.title, entry, document],
         )?;
     }
     Ok(())

@@ -1,5 +1,5 @@
 //! JSON interchange: the whole database as one versioned JSON document, and
-//! back. The format is documented by `schema/saksbok-export-v7.schema.json`;
+//! back. The format is documented by `schema/saksbok-export-v8.schema.json`;
 //! a test keeps that file and the database's tables in step.
 //!
 //! Export writes every table in a fixed order, rows by id, columns in table
@@ -23,7 +23,7 @@ use crate::{Result, StoreError};
 /// What `format` says in every export.
 pub const FORMAT: &str = "saksbok";
 /// The format version this build writes and the newest it reads.
-pub const FORMAT_VERSION: i64 = 7;
+pub const FORMAT_VERSION: i64 = 8;
 
 /// The oldest format version this build reads. A file of an older version
 /// may lack what came later ([`ADDED`]); the database's defaults fill it in.
@@ -89,6 +89,7 @@ const ADDED: &[(&str, &str, i64)] = &[
     ("votes", "percent_for", 7),
     ("votes", "percent_against", 7),
     ("minutes_approvals", "*", 7),
+    ("meeting_attachments", "*", 8),
 ];
 
 /// Whether a file of `version` may lack `column` of `table` (or the whole table, `*`).
@@ -118,6 +119,7 @@ pub const TABLES: &[&str] = &[
     "vote_parties",
     "behandling_blocks",
     "attachments",
+    "meeting_attachments",
     "minutes_approvals",
     "waiting_cases",
     "printed_protocols",

@@ -31,6 +31,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0015_addenda", include_str!("../migrations/0015_addenda.sql")),
     ("0016_vote_percent", include_str!("../migrations/0016_vote_percent.sql")),
     ("0017_minutes_approvals", include_str!("../migrations/0017_minutes_approvals.sql")),
+    ("0018_meeting_attachments", include_str!("../migrations/0018_meeting_attachments.sql")),
 ];
 
 /// Saksbok's SQLite application_id: the bytes "SAKS".

@@ -233,10 +233,11 @@ pub fn saksprotokoll_approved(
     let MadeWith { layout, phrases, language } = made_with(conn, agenda_item_id)?;
     let tpl = protocol_template(conn)?.with_layout(&layout);
     let labels = saksbok_core::minutes::MinutesLabels::of(language);
-    let attachments: Vec<String> = crate::behandling::attachments_of(conn, agenda_item_id)?
-        .iter()
-        .map(saksbok_core::minutes::attachment_line)
-        .collect();
+    let attachments: Vec<String> =
+        crate::behandling::attachments_of(conn, crate::behandling::Owner::Item(agenda_item_id))?
+            .iter()
+            .map(saksbok_core::minutes::attachment_line)
+            .collect();
     let mut p = saksprotokoll_of(&info, &item, &tpl, &phrases)?.with_attachments(&labels.attachments, &attachments);
     p.fields.extend(saksbok_core::minutes::approves_field(&labels, &approved_dates(conn, agenda_item_id)?));
     if let Some((on, note)) = approval {
@@ -393,6 +394,26 @@ fn screening(conn: &Connection, agenda_item_id: i64) -> Result<saksbok_core::min
     Ok(out)
 }
 
+/// The møtebok's own vedlegg, with those that are skjerma journalpostar.
+fn meeting_attachments(conn: &Connection, meeting: i64) -> Result<saksbok_core::minutes::MeetingAttachments> {
+    let list = crate::behandling::attachments_of(conn, crate::behandling::Owner::Meeting(meeting))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT j.screening_basis, j.public_title FROM journal_entries j JOIN cases c ON c.id = j.case_id
+         WHERE c.year = ?1 AND c.seq = ?2 AND j.doc_seq = ?3
+           AND j.screening_basis IS NOT NULL AND trim(j.screening_basis) <> ''",
+    )?;
+    let mut screened = Vec::new();
+    for number in list.iter().filter_map(|a| a.journal_entry) {
+        let row: Option<(String, Option<String>)> = stmt
+            .query_row(params![number.case.year, number.case.seq, number.doc], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((basis, public_title)) = row {
+            screened.push(saksbok_core::minutes::ScreenedEntry { number, basis, public_title });
+        }
+    }
+    Ok(saksbok_core::minutes::MeetingAttachments { list, screened })
+}
+
 /// Everything a meeting's documents are made from, read in one go.
 struct MeetingRecords {
     municipality: String,
@@ -401,6 +422,7 @@ struct MeetingRecords {
     roll: saksbok_core::roll::Roll,
     items: Vec<saksbok_core::minutes::MinutesItem>,
     business: saksbok_core::model::Behandling,
+    attachments: saksbok_core::minutes::MeetingAttachments,
     phrases: saksbok_core::behandling::Phrases,
     template: saksbok_core::protocol::ProtocolTemplate,
     layout: saksbok_core::layout::ProtocolLayout,
@@ -432,7 +454,7 @@ impl MeetingRecords {
             .iter()
             .map(|line| {
                 let (_, item) = crate::agenda::agenda_item(conn, line.id)?;
-                let attachments = crate::behandling::attachments_of(conn, line.id)?;
+                let attachments = crate::behandling::attachments_of(conn, crate::behandling::Owner::Item(line.id))?;
                 let screening = screening(conn, line.id)?;
                 let approves_minutes = approved_dates(conn, line.id)?;
                 Ok(saksbok_core::minutes::MinutesItem { item, attachments, approves_minutes, screening })
@@ -442,6 +464,7 @@ impl MeetingRecords {
             municipality: template.municipality.clone(),
             roll: crate::attendance::get(conn, meeting_id)?,
             business: crate::behandling::get_business(conn, meeting_id)?,
+            attachments: meeting_attachments(conn, meeting_id)?,
             phrases,
             board: board.settings,
             meeting,
@@ -459,6 +482,7 @@ impl MeetingRecords {
             roll: &self.roll,
             items: &self.items,
             business: &self.business,
+            attachments: &self.attachments,
             phrases: &self.phrases,
             template: &self.template,
             layout: &self.layout,

@@ -68,6 +68,8 @@ pub struct MinutesLabels {
     pub added_late: String,
     pub nothing_recorded: String,
     pub attachments: String,
+    /// The møtebok's own vedlegg, after the last part.
+    pub meeting_attachments: String,
     /// After the vedtak in a saksprotokoll once the møtebok is approved:
     /// `{dato}` the meeting's date, `{godkjend}` the approval's.
     pub approved_heading: String,
@@ -155,6 +157,7 @@ impl MinutesLabels {
             added_late: "(tilleggssak)".into(),
             nothing_recorded: "Ingen behandling eller vedtak er ført i denne saka.".into(),
             attachments: "Vedlegg:".into(),
+            meeting_attachments: "Vedlegg til møteboka:".into(),
             approved_heading: "Godkjend møtebok:".into(),
             approved_text: "Møteboka frå møtet {dato} vart godkjend {godkjend}.".into(),
             approves_minutes: "Godkjenner møtebok frå:".into(),
@@ -240,6 +243,7 @@ impl MinutesLabels {
             added_late: "(tilleggssak)".into(),
             nothing_recorded: "Ingen behandling eller vedtak er ført i denne saken.".into(),
             attachments: "Vedlegg:".into(),
+            meeting_attachments: "Vedlegg til møteboken:".into(),
             approved_heading: "Godkjent møtebok:".into(),
             approved_text: "Møteboken fra møtet {dato} ble godkjent {godkjend}.".into(),
             approves_minutes: "Godkjenner møtebok fra:".into(),

@@ -75,15 +75,18 @@ pub fn public_minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingRefer
         for a in &mut it.attachments {
             let screened = a.journal_entry.and_then(|n| it.screening.entries.iter().find(|e| e.number == n));
             if let Some(e) = screened {
-                a.title = e
-                    .public_title
-                    .clone()
-                    .filter(|t| !t.trim().is_empty())
-                    .unwrap_or_else(|| fill(&l.screened, &[("heimel", &e.basis)]));
+                a.title = screened_title(e, &l);
             }
         }
     }
-    let mut m = minutes(&MinutesInput { meeting: &meeting, items: &items, ..*input })?;
+    // The møtebok's own vedlegg that are skjerma journalpostar show their public title.
+    let mut own = input.attachments.clone();
+    for a in &mut own.list {
+        if let Some(e) = a.journal_entry.and_then(|n| input.attachments.screened.iter().find(|e| e.number == n)) {
+            a.title = screened_title(e, &l);
+        }
+    }
+    let mut m = minutes(&MinutesInput { meeting: &meeting, items: &items, attachments: &own, ..*input })?;
 
     // Each case's part, in sakliste order (business parts lie between).
     let cases = m.parts.iter_mut().filter_map(|p| match p {
@@ -120,6 +123,15 @@ pub fn public_minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingRefer
     m.title = format!("{} ({})", m.title, l.public_version.to_lowercase());
     m.subject = format!("{} ({})", m.subject, l.public_version.to_lowercase());
     Ok(m)
+}
+
+/// The title a skjerma journalpost shows the public: its public title, or
+/// "Skjerma etter {heimel}".
+fn screened_title(e: &ScreenedEntry, l: &MinutesLabels) -> String {
+    e.public_title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| fill(&l.screened, &[("heimel", &e.basis)]))
 }
 
 /// `text` with every whole-word occurrence of a name — and of each word of

@@ -304,3 +304,33 @@ fn the_boards_layout_sets_the_title_the_labels_and_one_sakliste() {
     let n = innkalling(&s.input(&Phrases::nynorsk(), &ProtocolTemplate::default()));
     assert_eq!(n.sakliste.len(), 1);
 }
+
+#[test]
+fn the_motebok_lists_its_own_vedlegg_and_the_public_version_screens_them() {
+    let mut s = SampleMeeting::new(0);
+    let m = s.minutes();
+    assert_eq!(m.attachments, ["Presentasjon: budsjettet (21/1069-5)"]);
+    assert_eq!(m.labels.meeting_attachments, "Vedlegg til møteboka:");
+    // A skjerma journalpost and a vedlegg that is no journalpost.
+    s.attachments.list.push(crate::record::Attachment {
+        title: "Brev frå Ola Skjult".into(),
+        journal_entry: Some("21/1200-1".parse().unwrap()),
+        document: None,
+    });
+    s.attachments.list.push(crate::record::Attachment { title: "Kart".into(), journal_entry: None, document: None });
+    s.attachments.screened.push(ScreenedEntry {
+        number: "21/1200-1".parse().unwrap(),
+        basis: "offl. § 13".into(),
+        public_title: None,
+    });
+    let (phrases, tpl) = (Phrases::nynorsk(), ProtocolTemplate::default());
+    let full = minutes(&s.input(&phrases, &tpl)).unwrap();
+    assert_eq!(full.attachments, ["Presentasjon: budsjettet (21/1069-5)", "Brev frå Ola Skjult (21/1200-1)", "Kart"]);
+    let public = public_minutes(&s.input(&phrases, &tpl)).unwrap();
+    assert_eq!(
+        public.attachments,
+        ["Presentasjon: budsjettet (21/1069-5)", "Skjerma etter offl. § 13 (21/1200-1)", "Kart"]
+    );
+    s.board.language = crate::board::TextLanguage::Nb;
+    assert_eq!(s.minutes().labels.meeting_attachments, "Vedlegg til møteboken:");
+}

@@ -477,3 +477,93 @@ fn a_sak_approves_earlier_moteboker_of_its_board() {
     assert!(refused(&mut s, vec![9999]).contains("finst ikkje"));
     assert_eq!(s.read(|tx| behandling::get_item(tx, item)).unwrap().record, saved.record);
 }
+
+/// The møtebok's own vedlegg: saved whole with a history row, read back with
+/// each journalpost's documents, printed after the last part (the skjerma
+/// one by its public title in the offentleg versjon), a missing journalpost
+/// refused with nothing half-saved, and locked with the approved meeting.
+#[test]
+fn the_moteboks_own_vedlegg_are_saved_printed_screened_and_locked() {
+    use saksbok_core::journal::{JournalInput, JournalKind, JournalStatus};
+    use saksbok_core::record::Attachment;
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let m: i64 = s.conn().query_row("SELECT id FROM meetings", [], |r| r.get(0)).unwrap();
+    assert!(s.read(|tx| behandling::meeting_attachments(tx, m)).unwrap().attachments.is_empty());
+    let case = crate::cases::find(s.conn(), "21/1069".parse().unwrap()).unwrap();
+    let entry = |s: &mut crate::Store, title: &str, screening: Option<&str>| {
+        let j = JournalInput {
+            kind: JournalKind::Incoming,
+            date: "2021-04-14".into(),
+            correspondent: Some("Revisjonen".into()),
+            title: title.into(),
+            public_title: None,
+            status: JournalStatus::Journalised,
+            screening_basis: screening.map(str::to_string),
+        };
+        s.write(|tx| crate::journal::create(tx, &who(), case, &j.validate().unwrap())).unwrap()
+    };
+    let slides = entry(&mut s, "Presentasjon frå revisjonen", None);
+    let letter = entry(&mut s, "Brev om ein tilsett", Some("offl. § 13"));
+    s.write(|tx| crate::documents::attach(tx, &who(), slides.id, "lysark.pdf", b"%PDF-1.7 lysark")).unwrap();
+    let list = vec![
+        Attachment {
+            title: " Presentasjon frå revisjonen ".into(),
+            journal_entry: Some(slides.number),
+            document: None,
+        },
+        Attachment { title: "Brev om ein tilsett".into(), journal_entry: Some(letter.number), document: None },
+        Attachment { title: "Kart over Gaupne".into(), journal_entry: None, document: None },
+    ];
+    let history = |s: &crate::Store| -> i64 {
+        s.conn()
+            .query_row("SELECT count(*) FROM audit_log WHERE entity = 'meeting_attachments'", [], |r| r.get(0))
+            .unwrap()
+    };
+    let saved = s.write(|tx| behandling::set_meeting_attachments(tx, &who(), m, &list)).unwrap();
+    assert_eq!(saved.attachments[0].title, "Presentasjon frå revisjonen", "trimmed");
+    let names: Vec<Vec<&str>> =
+        saved.attachment_documents.iter().map(|d| d.iter().map(|x| x.file_name.as_str()).collect()).collect();
+    assert_eq!(names, [vec!["lysark.pdf"], vec![], vec![]]);
+    assert_eq!(s.read(|tx| behandling::meeting_attachments(tx, m)).unwrap(), saved);
+    assert_eq!(history(&s), 1);
+    // Saving what is there writes nothing.
+    s.write(|tx| behandling::set_meeting_attachments(tx, &who(), m, &saved.attachments)).unwrap();
+    assert_eq!(history(&s), 1);
+
+    let minutes = crate::protocols::minutes(s.conn(), m).unwrap();
+    assert_eq!(
+        minutes.attachments,
+        [
+            format!("Presentasjon frå revisjonen ({})", slides.number),
+            format!("Brev om ein tilsett ({})", letter.number),
+            "Kart over Gaupne".to_string(),
+        ]
+    );
+    let public = crate::protocols::public_minutes(s.conn(), m).unwrap();
+    assert_eq!(public.attachments[1], format!("Skjerma etter offl. § 13 ({})", letter.number));
+
+    let mut missing = saved.attachments.clone();
+    missing[2].journal_entry = Some("21/1069-99".parse().unwrap());
+    let e = s.write(|tx| behandling::set_meeting_attachments(tx, &who(), m, &missing)).unwrap_err();
+    assert_eq!(e.to_string(), "Journalpost 21/1069-99 finst ikkje i registeret.");
+    let mut blank = saved.attachments.clone();
+    blank[1].title = " ".into();
+    let e = s.write(|tx| behandling::set_meeting_attachments(tx, &who(), m, &blank)).unwrap_err();
+    assert!(matches!(&e, StoreError::InvalidFields(f) if f[0].field == "attachments.1.title"), "{e:?}");
+    assert_eq!(s.read(|tx| behandling::meeting_attachments(tx, m)).unwrap(), saved, "nothing half-saved");
+
+    // Approved: locked, whoever asks.
+    s.conn().execute("UPDATE meetings SET status = 'approved' WHERE id = ?1", [m]).unwrap();
+    let e = s.write(|tx| behandling::set_meeting_attachments(tx, &who(), m, &[])).unwrap_err();
+    assert!(e.to_string().contains("godkjend"), "{e}");
+    for sql in [
+        "DELETE FROM meeting_attachments",
+        "UPDATE meeting_attachments SET title = 'x'",
+        "INSERT INTO meeting_attachments (meeting_id, position, title) SELECT id, 9, 'x' FROM meetings",
+    ] {
+        let e = s.conn().execute(sql, []).unwrap_err().to_string();
+        assert!(e.contains("godkjend og låst"), "{sql}: {e}");
+    }
+    assert_eq!(s.read(|tx| behandling::meeting_attachments(tx, m)).unwrap(), saved);
+}

@@ -12,7 +12,7 @@ use super::{who, with_demo};
 use crate::interchange::{self, NOT_EXPORTED, TABLES};
 use crate::{Store, agenda, attendance, cases, documents, history, journal, meetings, protocols};
 
-const SCHEMA: &str = include_str!("../../schema/saksbok-export-v7.schema.json");
+const SCHEMA: &str = include_str!("../../schema/saksbok-export-v8.schema.json");
 
 fn case(title: &str, number: Option<&str>) -> CaseInput {
     CaseInput {
@@ -79,6 +79,16 @@ fn rich(path: &std::path::Path) -> Store {
     ];
     s.write(|tx| meetings::set_sakliste(tx, &who(), m.id, &entries)).unwrap();
     s.write(|tx| attendance::set(tx, &who(), m.id, &super::attendance::roll())).unwrap();
+    // The møtebok's own vedlegg: a journalpost, and a title alone.
+    let own = [
+        saksbok_core::record::Attachment {
+            title: "Skyssplan".into(),
+            journal_entry: Some(saksbok_core::JournalNumber { case: c.number, doc: 1 }),
+            document: None,
+        },
+        saksbok_core::record::Attachment { title: "Kart".into(), journal_entry: None, document: None },
+    ];
+    s.write(|tx| crate::behandling::set_meeting_attachments(tx, &who(), m.id, &own)).unwrap();
     let item = agenda::find_agenda_item(s.conn(), "54/21".parse().unwrap(), None).unwrap();
     s.write(|tx| protocols::record_print(tx, &who(), protocols::Printed::Item(item), "/tmp/54-21.pdf", b"%PDF-1.7"))
         .unwrap();
@@ -252,8 +262,8 @@ fn bad_files_are_refused_with_the_place_of_the_problem() {
         (good[..good.len() / 2].to_string(), "ikkje gyldig JSON (linje"),
         ("[]".into(), "ved $: dokumentet må vera eit JSON-objekt"),
         (edit(&|v| v["format"] = "noko anna".into()), "ved $.format"),
-        (edit(&|v| v["format_version"] = 8.into()), "formatversjon 8"),
-        (edit(&|v| v["format_version"] = 0.into()), "ved $.format_version: venta eit heiltal frå 1 til 7"),
+        (edit(&|v| v["format_version"] = 9.into()), "formatversjon 9"),
+        (edit(&|v| v["format_version"] = 0.into()), "ved $.format_version: venta eit heiltal frå 1 til 8"),
         (
             edit(&|v| {
                 v["boards"][0].as_object_mut().unwrap().remove("language");
