@@ -68,6 +68,7 @@ fn generate(dir: &Path) {
     saksbok_core::meeting::Draft::export_all(&cfg).unwrap();
     saksbok_core::meeting::WaitingCase::export_all(&cfg).unwrap();
     saksbok_core::record::ItemRecordView::export_all(&cfg).unwrap();
+    saksbok_core::record::MeetingAttachmentsView::export_all(&cfg).unwrap();
     crate::service::behandling::PhrasesView::export_all(&cfg).unwrap();
     PersonalSettings::export_all(&cfg).unwrap();
     BackupEntry::export_all(&cfg).unwrap();

@@ -176,6 +176,8 @@ pub fn run() {
             commands::behandling::set_item_record,
             commands::behandling::get_business,
             commands::behandling::set_business,
+            commands::behandling::get_meeting_attachments,
+            commands::behandling::set_meeting_attachments,
             commands::behandling::get_phrases,
             commands::behandling::set_phrases,
             commands::admin::get_settings,

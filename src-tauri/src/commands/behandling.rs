@@ -1,8 +1,8 @@
-//! Behandling: an item's record, the meeting's own business, phrase templates.
+//! Behandling: an item's record, the meeting's own business and vedlegg, phrase templates.
 
 use saksbok_core::board::TextLanguage;
 use saksbok_core::model::Behandling;
-use saksbok_core::record::{ItemRecord, ItemRecordView};
+use saksbok_core::record::{Attachment, ItemRecord, ItemRecordView, MeetingAttachmentsView};
 use tauri::AppHandle;
 
 use super::blocking;
@@ -27,6 +27,20 @@ pub async fn get_business(app: AppHandle, meeting: i64) -> CommandResult<Behandl
 #[tauri::command]
 pub async fn set_business(app: AppHandle, meeting: i64, business: Behandling) -> CommandResult<Behandling> {
     blocking(app, move |s| behandling::set_business(s, meeting, &business, chrono::Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn get_meeting_attachments(app: AppHandle, meeting: i64) -> CommandResult<MeetingAttachmentsView> {
+    blocking(app, move |s| behandling::get_meeting_attachments(s, meeting)).await
+}
+
+#[tauri::command]
+pub async fn set_meeting_attachments(
+    app: AppHandle,
+    meeting: i64,
+    attachments: Vec<Attachment>,
+) -> CommandResult<MeetingAttachmentsView> {
+    blocking(app, move |s| behandling::set_meeting_attachments(s, meeting, &attachments, chrono::Utc::now())).await
 }
 
 #[tauri::command]

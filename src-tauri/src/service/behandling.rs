@@ -1,11 +1,11 @@
-//! Behandling from the window: an item's record, the meeting's own business,
+//! Behandling from the window: an item's record, the meeting's own business and vedlegg,
 //! and the phrase templates the text is written with.
 
 use chrono::{DateTime, Utc};
 use saksbok_core::behandling::Phrases;
 use saksbok_core::board::TextLanguage;
 use saksbok_core::model::Behandling;
-use saksbok_core::record::{ItemRecord, ItemRecordView};
+use saksbok_core::record::{Attachment, ItemRecord, ItemRecordView, MeetingAttachmentsView};
 use saksbok_store::{behandling, drafts};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -60,6 +60,19 @@ pub fn set_business(
         drafts::clear_all(tx, meeting, "business")?;
         Ok(saved)
     })
+}
+
+pub fn get_meeting_attachments(state: &AppState, meeting: i64) -> CommandResult<MeetingAttachmentsView> {
+    with_store(state, |s| Ok(s.read(|tx| behandling::meeting_attachments(tx, meeting))?))
+}
+
+pub fn set_meeting_attachments(
+    state: &AppState,
+    meeting: i64,
+    attachments: &[Attachment],
+    now: DateTime<Utc>,
+) -> CommandResult<MeetingAttachmentsView> {
+    write_as(state, now, |tx, who| behandling::set_meeting_attachments(tx, who, meeting, attachments))
 }
 
 pub fn get_phrases(state: &AppState, board: Option<i64>, language: TextLanguage) -> CommandResult<PhrasesView> {

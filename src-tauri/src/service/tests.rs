@@ -600,6 +600,20 @@ fn an_items_record_and_the_phrases_are_edited_from_the_window() {
     assert!(view.generated.contains("Framlegget fekk berre 2 røyster og fall."), "{}", view.generated);
     let meeting = view.meeting_id;
     assert_eq!(behandling::get_business(&st, meeting).unwrap(), saksbok_core::model::Behandling::default());
+
+    // The møtebok's own vedlegg: a bad one is refused with its field, a good one kept and printed.
+    let mut own = vec![saksbok_core::record::Attachment {
+        title: "Presentasjon".into(),
+        journal_entry: Some("21/1069-42".parse().unwrap()),
+        document: None,
+    }];
+    let e = behandling::set_meeting_attachments(&st, meeting, &own, now()).unwrap_err();
+    assert_eq!((e.code.as_str(), e.fields[0].field.as_str()), ("invalid", "attachments.0.journal_entry"));
+    assert!(behandling::get_meeting_attachments(&st, meeting).unwrap().attachments.is_empty());
+    own[0].journal_entry = None;
+    let saved = behandling::set_meeting_attachments(&st, meeting, &own, now()).unwrap();
+    assert_eq!(saved.attachments, own);
+    assert_eq!(behandling::get_meeting_attachments(&st, meeting).unwrap(), saved);
 }
 
 #[test]

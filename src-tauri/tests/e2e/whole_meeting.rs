@@ -248,6 +248,16 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
     // The møtebok of what was recorded, printed from the meeting screen.
     by_test_id(d, "nav-meetings").await.click().await.unwrap();
     by_test_id(d, "open-meeting").await.click().await.unwrap();
+    // The møtebok's own vedlegg: the rådmann's slides from the orientering, saved with Enter.
+    let own = by_test_id(d, "meeting-attachments").await;
+    own.scroll_into_view().await.unwrap();
+    own.find(By::Css("#ma-att-add")).await.unwrap().click().await.unwrap();
+    let title = own.find(By::Css("input[aria-label='Tittel, vedlegg 1']")).await.unwrap();
+    title.send_keys("Presentasjon frå rådmannen").await.unwrap();
+    title.send_keys(Key::Enter).await.unwrap();
+    shown_text(&by_test_id(d, "notice").await, &["Vedlegga til møteboka er lagra."]).await;
+    axe(d, "meetings").await;
+    shot(d, "heilt-mote-vedlegg-til-moteboka.png").await;
     by_test_id(d, "print-minutes").await.click().await.unwrap();
     let banner = by_test_id(d, "print-result").await;
     let msg = banner.text().await.unwrap();
@@ -383,6 +393,7 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
         "Godkjenner møtebok frå: 12.11.2026",
         "Prosent: 71,4 % for, 28,6 % mot. For: Sp 2, H 2, Ap 1. Mot: Sp 1, Ap 1.",
         "Kommunestyret ber om ei eiga sak om vedlikehald av skulebygg.",
+        "Vedlegg til møteboka: – Presentasjon frå rådmannen",
         "Underskrifter:",
     ] {
         let found = text[at..].find(want).unwrap_or_else(|| panic!("«{want}» missing or out of order:\n{text}"));
@@ -404,6 +415,8 @@ async fn a_whole_meeting_of_three_cases_is_recorded_through_the_window() {
     let business = s.read(|tx| behandling::get_business(tx, meeting)).unwrap();
     assert!(matches!(&business.blocks[0].content, BlockContent::Business { business: BusinessKind::Orientering, .. }));
     assert_eq!(business.blocks[0].before_item, Some(0));
+    let own = s.read(|tx| behandling::meeting_attachments(tx, meeting)).unwrap().attachments;
+    assert_eq!(own.iter().map(|a| a.title.as_str()).collect::<Vec<_>>(), ["Presentasjon frå rådmannen"]);
     let m = s.read(|tx| meetings::get(tx, meeting)).unwrap();
     let item = s.read(|tx| behandling::get_item(tx, m.items[1].id)).unwrap();
     let votes = &item.record.behandling.votes;

@@ -10,6 +10,7 @@ import type { AgreementDocument } from "./bindings/AgreementDocument";
 import type { AgreementInput } from "./bindings/AgreementInput";
 import type { AgreementRecord } from "./bindings/AgreementRecord";
 import type { AgreementRow } from "./bindings/AgreementRow";
+import type { Attachment } from "./bindings/Attachment";
 import type { AgreementStatus } from "./bindings/AgreementStatus";
 import type { CalendarFile } from "./bindings/CalendarFile";
 import type { CaseAgreement } from "./bindings/CaseAgreement";
@@ -47,6 +48,7 @@ import type { HistoryEntry } from "./bindings/HistoryEntry";
 import type { ItemAttendance } from "./bindings/ItemAttendance";
 import type { ItemRecord } from "./bindings/ItemRecord";
 import type { ItemRecordView } from "./bindings/ItemRecordView";
+import type { MeetingAttachmentsView } from "./bindings/MeetingAttachmentsView";
 import type { JournalInput } from "./bindings/JournalInput";
 import type { JournalKind } from "./bindings/JournalKind";
 import type { JournalNumber } from "./bindings/JournalNumber";
@@ -111,6 +113,7 @@ export type {
   ApprovalInput,
   ApprovalRecord,
   AppStatus,
+  Attachment,
   Attendance,
   Behandling,
   Attendee,
@@ -138,6 +141,7 @@ export type {
   ItemAttendance,
   ItemRecord,
   ItemRecordView,
+  MeetingAttachmentsView,
   JournalInput,
   JournalKind,
   JournalNumber,
@@ -416,6 +420,11 @@ export const api = {
   getBusiness: (meeting: number) => call<Behandling>("get_business", { meeting }),
   /** Saves the meeting's whole business as one step (and drops its draft). */
   setBusiness: (meeting: number, business: Behandling) => call<Behandling>("set_business", { meeting, business }),
+  /** The møtebok's own vedlegg, with each journalpost's documents to choose among. */
+  getMeetingAttachments: (meeting: number) => call<MeetingAttachmentsView>("get_meeting_attachments", { meeting }),
+  /** Saves the møtebok's own vedlegg whole; refused whole, with `fields` ("attachments.N.title"). */
+  setMeetingAttachments: (meeting: number, attachments: Attachment[]) =>
+    call<MeetingAttachmentsView>("set_meeting_attachments", { meeting, attachments }),
   /** Keeps what is being typed (`key` "item:<id>" or "business"); not history. */
   saveDraft: (id: number, key: string, content: string) => call<null>("save_draft", { id, key, content }),
   listDrafts: (id: number) => call<Draft[]>("list_drafts", { id }),

@@ -808,6 +808,11 @@ const nn = {
   addAttachment: "Legg til vedlegg",
   removeAttachment: (row: number) => `Fjern vedlegg ${row}`,
   attachmentsNone: "Ingen vedlegg.",
+  meetingAttachmentsTitle: "Vedlegg til møteboka",
+  meetingAttachmentsHelp:
+    "Vedlegg til møtet som heile, ikkje til éi sak: til dømes ein presentasjon frå ei orientering. Dei vert lista til sist i møteboka.",
+  saveMeetingAttachments: "Lagre vedlegga",
+  meetingAttachmentsSaved: "Vedlegga til møteboka er lagra.",
   approvesTitle: "Godkjenner møtebok frå",
   approvesHelp: "Kryss av møta i utvalet som denne saka godkjenner møteboka frå (Godkjenning av møtebok). Det vert skrive ut med saka.",
   approvesMeeting: (board: string, date: string, status: string) => `${board} ${date} (${status.toLowerCase()})`,
@@ -1715,6 +1720,11 @@ const nb: Texts = {
   addAttachment: "Legg til vedlegg",
   removeAttachment: (row: number) => `Fjern vedlegg ${row}`,
   attachmentsNone: "Ingen vedlegg.",
+  meetingAttachmentsTitle: "Vedlegg til møteboken",
+  meetingAttachmentsHelp:
+    "Vedlegg til møtet som helhet, ikke til én sak: for eksempel en presentasjon fra en orientering. De listes til sist i møteboken.",
+  saveMeetingAttachments: "Lagre vedleggene",
+  meetingAttachmentsSaved: "Vedleggene til møteboken er lagret.",
   approvesTitle: "Godkjenner møtebok fra",
   approvesHelp: "Kryss av møtene i utvalget som denne saken godkjenner møteboken fra (Godkjenning av møtebok). Det skrives ut med saken.",
   approvesMeeting: (board: string, date: string, status: string) => `${board} ${date} (${status.toLowerCase()})`,

@@ -9,7 +9,6 @@
 // steps that were sent. Counts are typed as text: "" is unknown (null), and
 // one side is never worked out from the other.
 
-import type { Attachment } from "./bindings/Attachment";
 import type { Behandling } from "./bindings/Behandling";
 import type { Block } from "./bindings/Block";
 import type { BusinessKind } from "./bindings/BusinessKind";
@@ -19,6 +18,8 @@ import type { Outcome } from "./bindings/Outcome";
 import type { Proposal } from "./bindings/Proposal";
 import type { ProposalKind } from "./bindings/ProposalKind";
 import type { Vote } from "./bindings/Vote";
+import { type AttachmentProblem, type AttachmentRow, attachmentsOf, journalProblems, rowsOf } from "./attachments";
+import { newKey, seen } from "./rowKey";
 
 export const proposalKinds: ProposalKind[] = ["endring", "tillegg", "alternativt", "utsetjing", "anna"];
 export const businessKinds: BusinessKind[] = ["orientering", "interpellasjon", "sporsmal"];
@@ -84,8 +85,6 @@ export type KeptVote = { vote: Vote; a: Ref; b: Ref };
 /** Proposals and votes that no block prints: kept as they came, so nothing is lost. */
 export type Kept = { proposals: { key: number; proposal: Proposal }[]; votes: KeptVote[] };
 
-/** A vedlegg on screen: `document` is one document's UUID of the journalpost, "" for the journalpost as a whole. */
-export type AttachmentRow = { key: number; title: string; journal: string; document: string };
 
 /** Everything the item editor shows. */
 export type RecordFields = {
@@ -100,12 +99,8 @@ export type RecordFields = {
   approvesMinutes: number[];
 };
 
-let nextKey = 1;
-export const newKey = () => nextKey++;
-/** Keys restored from a draft must not be handed out again. */
-function seen(key: number) {
-  if (key >= nextKey) nextKey = key + 1;
-}
+export { newKey };
+export { journalText, parseJournal, type AttachmentRow } from "./attachments";
 
 export function emptyVote(over: Partial<VoteFields> = {}): VoteFields {
   return {
@@ -414,19 +409,6 @@ export function behandlingOf(steps: Step[], kept: Kept): { behandling: Behandlin
 
 // ---- The item's record ----
 
-export const journalText = (a: Attachment) =>
-  a.journal_entry ? `${String(a.journal_entry.case.year % 100).padStart(2, "0")}/${a.journal_entry.case.seq}-${a.journal_entry.doc}` : "";
-
-/** "21/1069-3" (or 2021/1069-3) as a journalpost number; undefined when it is not one, null when empty. */
-export function parseJournal(text: string): Attachment["journal_entry"] | undefined {
-  const s = text.trim();
-  if (s === "") return null;
-  const m = /^(\d{2}|\d{4})\/(\d{1,6})-(\d{1,5})$/.exec(s);
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  return { case: { year: y < 100 ? 2000 + y : y, seq: Number(m[2]) }, doc: Number(m[3]) };
-}
-
 export function fieldsOf(record: ItemRecord): RecordFields {
   const { steps, kept } = stepsOf(record.behandling);
   return {
@@ -435,7 +417,7 @@ export function fieldsOf(record: ItemRecord): RecordFields {
     kept,
     ownText: record.behandling_text,
     vedtak: orEmpty(record.vedtak),
-    attachments: record.attachments.map((a) => ({ key: newKey(), title: a.title, journal: journalText(a), document: a.document ?? "" })),
+    attachments: rowsOf(record.attachments),
     approvesMinutes: record.approves_minutes ?? [],
   };
 }
@@ -443,7 +425,7 @@ export function fieldsOf(record: ItemRecord): RecordFields {
 /** A problem found before sending, or one the back end placed. `on` is a step's or attachment's key, or a field. */
 export type RecordProblem =
   | { on: "step"; key: number; field: string; message: string }
-  | { on: "attachment"; key: number; field: string; message: string }
+  | AttachmentProblem
   | { on: "field"; field: string; message: string }
   | { on: "summary"; message: string };
 
@@ -472,11 +454,7 @@ export function localProblems(f: RecordFields, say: Say): RecordProblem[] {
       }
     }
   }
-  for (const a of f.attachments) {
-    if (parseJournal(a.journal) === undefined) {
-      out.push({ on: "attachment", key: a.key, field: "journal_entry", message: say.journalInvalid });
-    }
-  }
+  out.push(...journalProblems(f.attachments, say.journalInvalid));
   return out;
 }
 
@@ -484,22 +462,18 @@ export type SentRecord = Sent & { attachments: number[] };
 
 export function itemRecordOf(f: RecordFields): { record: ItemRecord; sent: SentRecord } {
   const { behandling, sent } = behandlingOf(f.steps, f.kept);
-  const attachments = f.attachments.filter((a) => a.title.trim() !== "" || a.journal.trim() !== "");
+  const attachments = attachmentsOf(f.attachments);
   return {
     record: {
       behandling,
       behandling_text: f.ownText === null || f.ownText.trim() === "" ? null : f.ownText,
       recommendation: orNull(f.recommendation),
       vedtak: orNull(f.vedtak),
-      attachments: attachments.map((a) => ({
-        title: a.title.trim(),
-        journal_entry: parseJournal(a.journal) ?? null,
-        ...(a.document ? { document: a.document } : {}),
-      })),
+      attachments: attachments.list,
       // Sent only when the sak approves a møtebok: absent is none.
       ...(f.approvesMinutes.length > 0 ? { approves_minutes: [...f.approvesMinutes] } : {}),
     },
-    sent: { ...sent, attachments: attachments.map((a) => a.key) },
+    sent: { ...sent, attachments: attachments.keys },
   };
 }
 

@@ -27,6 +27,7 @@ import type {
   TermMember,
   WaitingCase,
 } from "../lib/api";
+import type { Attachment } from "../lib/bindings/Attachment";
 import type { Draft } from "../lib/bindings/Draft";
 import type { Proposal } from "../lib/bindings/Proposal";
 import type { Vote } from "../lib/bindings/Vote";
@@ -542,6 +543,20 @@ function recordHandlers(
 ): Record<string, (a: Args) => unknown> {
   const stored = new Map(Object.entries(records).map(([id, r]) => [Number(id), structuredClone(r)]));
   const storedBusiness = new Map(Object.entries(business).map(([id, b]) => [Number(id), structuredClone(b)]));
+  /** The møtebok's own vedlegg per meeting; a journalpost 21/1069-3 has two documents. */
+  const storedAttachments = new Map<number, Attachment[]>();
+  // As Rust sends them: no document is null, not absent.
+  const attachmentsView = (list: Attachment[]) => ({
+    attachments: list.map((x) => ({ ...structuredClone(x), document: x.document ?? null })),
+    attachment_documents: list.map((x) =>
+      x.journal_entry?.doc === 3
+        ? [
+            { uuid: "d-avtale", file_name: "avtale.pdf" },
+            { uuid: "d-vedlegg", file_name: "vedlegg.pdf" },
+          ]
+        : [],
+    ),
+  });
   const storedDrafts = new Map(Object.entries(drafts).map(([id, d]) => [Number(id), structuredClone(d)]));
   const history = new Map<number, Step[]>();
   const meetingOf = (item: number) => {
@@ -618,6 +633,20 @@ function recordHandlers(
       // Every place's draft of the business goes with the commit ("business:0", "business:end").
       storedDrafts.set(m.id, (storedDrafts.get(m.id) ?? []).filter((d) => !d.key.startsWith("business")));
       return structuredClone(a.business as Behandling);
+    },
+    get_meeting_attachments: (a) => attachmentsView(storedAttachments.get(find(a.meeting).id) ?? []),
+    set_meeting_attachments: (a) => {
+      const m = find(a.meeting);
+      if (m.status === "approved") throw { code: "invalid", message: "Protokollen for møtet er godkjend og låst.", fields: [] };
+      const list = a.attachments as Attachment[];
+      // As the register answers: a journalpost numbered -99 is not in it.
+      const missing = list.findIndex((x) => x.journal_entry?.doc === 99);
+      if (missing >= 0) {
+        const message = "Journalpost 21/1069-99 finst ikkje i registeret.";
+        throw { code: "invalid", message, fields: [{ field: `attachments.${missing}.journal_entry`, message }] };
+      }
+      storedAttachments.set(m.id, structuredClone(list));
+      return attachmentsView(list);
     },
     save_draft: (a) => {
       const id = find(a.id).id;

@@ -214,6 +214,71 @@ describe("møte", () => {
     expect(calls.map((c) => c.cmd)).not.toContain("update_meeting");
   });
 
+  it("keeps the møtebok's own vedlegg: a bad number is said by its row, nothing typed is lost, Enter saves", async () => {
+    const calls = meetingsBackend();
+    const { onNotice, onDirtyChange } = renderScreen(11);
+    const box = await screen.findByTestId("meeting-attachments");
+    expect(within(box).getByRole("heading", { name: "Vedlegg til møteboka" })).toBeInTheDocument();
+    expect(await within(box).findByText("Ingen vedlegg.")).toBeInTheDocument();
+    const save = within(box).getByTestId("save-meeting-attachments");
+    expect(save).toBeDisabled();
+
+    await userEvent.click(within(box).getByRole("button", { name: "Legg til vedlegg" }));
+    expect(within(box).getByLabelText("Tittel, vedlegg 1")).toHaveFocus();
+    await userEvent.keyboard("Presentasjon frå revisjonen");
+    await userEvent.type(within(box).getByLabelText("Journalpost, vedlegg 1"), "21/1069");
+    expect(onDirtyChange).toHaveBeenLastCalledWith(true);
+    await userEvent.keyboard("{Enter}");
+    // Not a journalpost number: said before anything is sent.
+    const journal = within(box).getByLabelText("Journalpost, vedlegg 1");
+    expect(journal).toHaveAccessibleDescription("Skriv journalpostnummeret som 21/1069-3, eller la feltet stå tomt.");
+    expect(calledWith(calls, "set_meeting_attachments")).toHaveLength(0);
+
+    // One the register does not have: the back end's answer lands on the row, and the row stays.
+    await userEvent.clear(journal);
+    await userEvent.type(journal, "21/1069-99{Enter}");
+    await vi.waitFor(() => expect(journal).toHaveAccessibleDescription("Journalpost 21/1069-99 finst ikkje i registeret."));
+    expect(journal).toHaveFocus();
+    expect(within(box).getByLabelText("Tittel, vedlegg 1")).toHaveValue("Presentasjon frå revisjonen");
+
+    await userEvent.clear(journal);
+    await userEvent.type(journal, "21/1069-3{Enter}");
+    await vi.waitFor(() => expect(onNotice).toHaveBeenCalledWith("Vedlegga til møteboka er lagra."));
+    expect(calledWith(calls, "set_meeting_attachments").at(-1)).toEqual({
+      meeting: 11,
+      attachments: [{ title: "Presentasjon frå revisjonen", journal_entry: { case: { year: 2021, seq: 1069 }, doc: 3 } }],
+    });
+    expect(journal).not.toHaveAttribute("aria-invalid");
+    expect(save).toBeDisabled();
+    expect(onDirtyChange).toHaveBeenLastCalledWith(false);
+    // Saved, the journalpost's documents are offered; one of them is chosen and saved with Ctrl+S.
+    await userEvent.selectOptions(within(box).getByLabelText("Dokument, vedlegg 1"), "vedlegg.pdf");
+    await userEvent.keyboard("{Control>}s{/Control}");
+    await vi.waitFor(() => expect(calledWith(calls, "set_meeting_attachments")).toHaveLength(3));
+    expect(calledWith(calls, "set_meeting_attachments").at(-1)?.attachments).toEqual([
+      { title: "Presentasjon frå revisjonen", journal_entry: { case: { year: 2021, seq: 1069 }, doc: 3 }, document: "d-vedlegg" },
+    ]);
+  });
+
+  it("lists the møtebok's own vedlegg of an approved meeting without a way to change them", async () => {
+    const calls = meetingsBackend([{ ...kommunestyreMeeting, status: "approved" }], {
+      get_meeting_attachments: () => ({
+        attachments: [
+          { title: "Presentasjon", journal_entry: { case: { year: 2021, seq: 1069 }, doc: 5 } },
+          { title: "Kart", journal_entry: null },
+        ],
+        attachment_documents: [[], []],
+      }),
+    });
+    renderScreen(11);
+    const box = await screen.findByTestId("meeting-attachments");
+    const lines = await within(box).findAllByTestId("meeting-attachment");
+    expect(lines.map((l) => l.textContent)).toEqual(["Presentasjon (21/1069-5)", "Kart"]);
+    expect(within(box).queryByRole("textbox")).not.toBeInTheDocument();
+    expect(within(box).queryByRole("button")).not.toBeInTheDocument();
+    expect(calls.map((c) => c.cmd)).not.toContain("set_meeting_attachments");
+  });
+
   it("shows the screen in Bokmål", async () => {
     setLang("nb");
     meetingsBackend();
