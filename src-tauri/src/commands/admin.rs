@@ -18,6 +18,18 @@ pub async fn save_register_settings(app: AppHandle, input: RegisterSettings) -> 
     blocking(app, move |s| settings::save_register_settings(s, &input, chrono::Utc::now())).await
 }
 
+/// Keeps the PNG or JPEG file in the body as the municipality's logo.
+#[tauri::command]
+pub async fn set_logo(app: AppHandle, request: tauri::ipc::Request<'_>) -> CommandResult<SettingsView> {
+    let bytes = super::signing::body(&request)?;
+    blocking(app, move |s| settings::set_logo(s, &bytes, chrono::Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn clear_logo(app: AppHandle) -> CommandResult<SettingsView> {
+    blocking(app, move |s| settings::clear_logo(s, chrono::Utc::now())).await
+}
+
 #[tauri::command]
 pub async fn save_personal_settings(app: AppHandle, input: PersonalSettings) -> CommandResult<SettingsView> {
     blocking(app, move |s| settings::save_personal_settings(s, &input)).await

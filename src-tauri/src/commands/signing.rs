@@ -19,7 +19,8 @@ fn meeting_of(request: &Request<'_>) -> CommandResult<i64> {
         .ok_or_else(|| CommandError::new("invalid", "Førespurnaden kom utan møte; prøv igjen."))
 }
 
-fn body(request: &Request<'_>) -> CommandResult<Vec<u8>> {
+/// A file sent as the raw request body.
+pub(super) fn body(request: &Request<'_>) -> CommandResult<Vec<u8>> {
     match request.body() {
         InvokeBody::Raw(bytes) if !bytes.is_empty() => Ok(bytes.clone()),
         _ => Err(CommandError::new("invalid", "Fila kom tom fram; vel ho på nytt.")),

@@ -20,6 +20,8 @@ use crate::state::{AppState, Db};
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct SettingsView {
     pub register: RegisterSettings,
+    /// The municipality's logo as a `data:` URL for the screen to show; none without one.
+    pub logo: Option<String>,
     /// Where backups go when no folder is chosen.
     pub default_backup_dir: String,
     pub personal: PersonalSettings,
@@ -64,9 +66,19 @@ pub struct BackupList {
 }
 
 pub fn settings_view(state: &AppState) -> CommandResult<SettingsView> {
-    let register = with_store(state, |s| Ok(settings::register_settings(s.conn())?))?;
+    let (register, logo) = with_store(state, |s| {
+        let logo = match (settings::logo(s.conn())?, settings::setting(s.conn(), "logo")?) {
+            (Some(bytes), Some(text)) => {
+                let mime = if bytes.starts_with(b"\x89PNG") { "image/png" } else { "image/jpeg" };
+                Some(format!("data:{mime};base64,{}", text.trim()))
+            }
+            _ => None,
+        };
+        Ok((settings::register_settings(s.conn())?, logo))
+    })?;
     Ok(SettingsView {
         register,
+        logo,
         default_backup_dir: shown(&backup::default_dir(&state.db_path)),
         personal: state.personal(),
         os_user: state.os_user.clone(),
@@ -87,6 +99,29 @@ pub fn save_register_settings(
     }
     write_as(state, now, |tx, who| settings::save_register_settings(tx, who, &valid))?;
     log::info!("innstillingar for registeret lagra av {}", state.user());
+    settings_view(state)
+}
+
+/// Keeps a PNG or JPEG file as the municipality's logo, printed at the head
+/// of its protocols from now on. A file that is no such picture, or too big
+/// or small, is refused with the reason; the logo kept before stays.
+pub fn set_logo(state: &AppState, bytes: &[u8], now: DateTime<Utc>) -> CommandResult<SettingsView> {
+    if let Err(e) = saksbok_protocol::logo::decode(bytes) {
+        let message = e.to_string();
+        return Err(CommandError {
+            fields: vec![saksbok_core::case::FieldError::new("logo", message.clone())],
+            ..CommandError::new("invalid", message)
+        });
+    }
+    write_as(state, now, |tx, who| settings::set_logo(tx, who, Some(bytes)))?;
+    log::info!("ny logo ({} byte) lagra av {}", bytes.len(), state.user());
+    settings_view(state)
+}
+
+/// Takes the logo away: protocols print the municipality's name alone.
+pub fn clear_logo(state: &AppState, now: DateTime<Utc>) -> CommandResult<SettingsView> {
+    write_as(state, now, |tx, who| settings::set_logo(tx, who, None))?;
+    log::info!("logoen teken bort av {}", state.user());
     settings_view(state)
 }
 

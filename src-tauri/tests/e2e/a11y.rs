@@ -85,6 +85,15 @@ async fn every_screen_passes_axe() {
     shot(d, "om-saksbok.png").await;
     keys(d, Key::Escape).await;
     wait_gone(d, "[data-testid='about-dialog']").await;
+    // The municipality's logo, chosen as a file: kept at once and shown.
+    let logo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/protocol/samples/logo.png");
+    by_test_id(d, "logo-file").await.send_keys(logo.to_str().unwrap()).await.unwrap();
+    let preview = by_test_id(d, "logo-preview").await;
+    assert_eq!(preview.attr("alt").await.unwrap().as_deref(), Some("Logoen til kommunen"));
+    shown_text(&d.find(By::Css(".notice[role='status']")).await.unwrap(), &["Logoen er lagra"]).await;
+    preview.scroll_into_view().await.unwrap();
+    axe(d, "settings").await;
+    shot(d, "innstillingar-logo.png").await;
 
     // Utval: a board set up through the window.
     by_test_id(d, "nav-boards").await.click().await.unwrap();

@@ -243,6 +243,11 @@ async function signMeeting(meeting: number, p12: File, password: string, field: 
   });
 }
 
+/** Keeps the PNG or JPEG file chosen as the municipality's logo; the settings after. */
+async function setLogo(file: File): Promise<SettingsView> {
+  return call<SettingsView>("set_logo", await fileBytes(file));
+}
+
 async function importSignedCopy(meeting: number, pdf: File): Promise<MeetingSignatures> {
   const bytes = await fileBytes(pdf);
   return call<MeetingSignatures>("import_signed_copy", bytes, { headers: headers({ "x-meeting": String(meeting) }) });
@@ -366,6 +371,9 @@ export const api = {
   listScans: (meeting: number) => call<ScanRecord[]>("list_scans", { meeting }),
   /** Attaches a scanned copy (PDF or picture) to an approved meeting; the list after. */
   attachScan,
+  setLogo,
+  /** Takes the logo away: protocols print the municipality's name alone. */
+  clearLogo: () => call<SettingsView>("clear_logo"),
   /** The meeting's protokolltilførslar in order. */
   listAddenda: (meeting: number) => call<AddendumRecord[]>("list_addenda", { meeting }),
   /** Adds a protokolltilførsel to an approved meeting (kept for ever); the list after. */

@@ -808,6 +808,16 @@ const nn = {
   addAttachment: "Legg til vedlegg",
   removeAttachment: (row: number) => `Fjern vedlegg ${row}`,
   attachmentsNone: "Ingen vedlegg.",
+  logoTitle: "Logo på protokollane",
+  logoHelp:
+    "PNG eller JPEG, høgst 2 MB. Logoen står øvst til venstre på første sida av saksprotokollar, møtebøker og innkallingar, om lag 15 mm høg.",
+  logoNone: "Ingen logo er vald: protokollane har berre namnet på kommunen øvst.",
+  logoAlt: "Logoen til kommunen",
+  logoChoose: "Vel logo",
+  logoReplace: "Byt logo",
+  logoRemove: "Fjern logoen",
+  logoSaved: "Logoen er lagra. Han står øvst på protokollane som vert laga frå no av.",
+  logoRemoved: "Logoen er teken bort. Protokollane har berre namnet på kommunen øvst.",
   meetingAttachmentsTitle: "Vedlegg til møteboka",
   meetingAttachmentsHelp:
     "Vedlegg til møtet som heile, ikkje til éi sak: til dømes ein presentasjon frå ei orientering. Dei vert lista til sist i møteboka.",
@@ -1720,6 +1730,16 @@ const nb: Texts = {
   addAttachment: "Legg til vedlegg",
   removeAttachment: (row: number) => `Fjern vedlegg ${row}`,
   attachmentsNone: "Ingen vedlegg.",
+  logoTitle: "Logo på protokollene",
+  logoHelp:
+    "PNG eller JPEG, høyst 2 MB. Logoen står øverst til venstre på første side av saksprotokoller, møtebøker og innkallinger, omtrent 15 mm høy.",
+  logoNone: "Ingen logo er valgt: protokollene har bare navnet på kommunen øverst.",
+  logoAlt: "Logoen til kommunen",
+  logoChoose: "Velg logo",
+  logoReplace: "Bytt logo",
+  logoRemove: "Fjern logoen",
+  logoSaved: "Logoen er lagret. Den står øverst på protokollene som lages fra nå av.",
+  logoRemoved: "Logoen er fjernet. Protokollene har bare navnet på kommunen øverst.",
   meetingAttachmentsTitle: "Vedlegg til møteboken",
   meetingAttachmentsHelp:
     "Vedlegg til møtet som helhet, ikke til én sak: for eksempel en presentasjon fra en orientering. De listes til sist i møteboken.",

@@ -173,6 +173,10 @@ impl Signatory {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Minutes {
     pub municipality: String,
+    /// Printed at the head of the first page.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub logo: Option<crate::protocol::Logo>,
     pub document_kind: String,
     pub board: String,
     /// Møtestad, Møtedato, Start kl., Slutt kl., Innkalling, Tilleggssaker.
@@ -317,6 +321,7 @@ pub fn minutes(input: &MinutesInput<'_>) -> Result<Minutes, DanglingReference> {
     let document_kind = input.layout.minutes_title.clone();
     Ok(Minutes {
         municipality: input.municipality.to_string(),
+        logo: input.template.logo.clone(),
         document_kind: document_kind.clone(),
         board: m.board.clone(),
         facts,

@@ -12,10 +12,26 @@ use crate::date::format_date;
 use crate::model::{AgendaItem, MeetingInfo};
 use crate::text::{Paragraph, fill, paragraphs};
 
+/// The municipality's logo as stored: the bytes of a PNG or JPEG file,
+/// printed at the head of its protocols. Shared, not copied, between the
+/// documents made from one template.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Logo(pub std::sync::Arc<[u8]>);
+
+impl std::fmt::Debug for Logo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Logo({} bytes)", self.0.len())
+    }
+}
+
 /// Labels and formats of a saksprotokoll. A setting per municipality/board.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ProtocolTemplate {
     pub municipality: String,
+    /// The municipality's logo, when it has one (never sent to the window).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub logo: Option<Logo>,
     pub document_kind: String,
     pub case_label: String,
     pub title_label: String,
@@ -32,6 +48,7 @@ impl Default for ProtocolTemplate {
     fn default() -> Self {
         Self {
             municipality: "Luster kommune".into(),
+            logo: None,
             document_kind: "Saksprotokoll".into(),
             case_label: "Sak:".into(),
             title_label: "Tittel:".into(),
@@ -76,6 +93,10 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Saksprotokoll {
     pub municipality: String,
+    /// Printed at the head of the first page.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub logo: Option<Logo>,
     pub document_kind: String,
     pub board: String,
     /// dd.mm.yyyy
@@ -195,6 +216,7 @@ pub fn saksprotokoll(
     let date = format_date(meeting.date);
     Ok(Saksprotokoll {
         municipality: tpl.municipality.clone(),
+        logo: tpl.logo.clone(),
         document_kind: tpl.document_kind.clone(),
         board: meeting.board.clone(),
         meeting_date: date.clone(),

@@ -130,6 +130,7 @@ pub fn document(entries: &[Entry], municipality: &str, from: NaiveDate, to: Naiv
     let count =
         if entries.len() == 1 { "1 journalpost".to_string() } else { format!("{} journalpostar", entries.len()) };
     Saksprotokoll {
+        logo: None,
         municipality: municipality.to_string(),
         document_kind: "Offentleg journal".into(),
         board: period.clone(),

@@ -34,8 +34,23 @@ impl From<&saksbok_core::layout::ProtocolLayout> for MinutesStyle {
     }
 }
 
-fn header(municipality: &str, kind: &str, board: &str) -> Vec<Block> {
-    vec![
+/// How tall the logo prints above the municipality's name, in points (about 15 mm).
+pub const LOGO_HEIGHT: f32 = 42.0;
+
+/// The municipality's logo as a block, when it has one that can be read (it
+/// was checked when it was chosen; a file that cannot be read is left out
+/// rather than stopping a protocol).
+fn logo_block(logo: Option<&saksbok_core::protocol::Logo>) -> Option<Block> {
+    let picture = crate::logo::decode(&logo?.0).ok()?;
+    Some(Block::Picture { picture: std::sync::Arc::new(picture), height: LOGO_HEIGHT })
+}
+
+fn header(logo: Option<&saksbok_core::protocol::Logo>, municipality: &str, kind: &str, board: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    if let Some(picture) = logo_block(logo) {
+        blocks.extend([picture, Block::Space(6.0)]);
+    }
+    blocks.extend([
         Block::heading(municipality, 13.0),
         Block::Space(2.0),
         Block::heading(kind, 18.0),
@@ -43,7 +58,8 @@ fn header(municipality: &str, kind: &str, board: &str) -> Vec<Block> {
         // Board and meeting date stacked, as in the reference, so that text
         // extraction (copy, screen readers, pdftotext) reads them in order.
         Block::heading(board, 12.0),
-    ]
+    ]);
+    blocks
 }
 
 fn fields(blocks: &mut Vec<Block>, fields: &[Field]) {
@@ -82,7 +98,7 @@ fn sections(blocks: &mut Vec<Block>, sections: &[Section]) {
 /// A saksprotokoll (or any document core writes in its shape, such as the
 /// offentleg journal): header, labelled fields, then headed sections.
 pub fn saksprotokoll(p: &Saksprotokoll) -> Document {
-    let mut blocks = header(&p.municipality, &p.document_kind, &p.board);
+    let mut blocks = header(p.logo.as_ref(), &p.municipality, &p.document_kind, &p.board);
     blocks.extend([Block::text(&p.meeting_date), Block::Rule { pad: 5.0 }, Block::Space(4.0)]);
     fields(&mut blocks, &p.fields);
     sections(&mut blocks, &p.sections);
@@ -108,7 +124,7 @@ pub fn saksprotokoll(p: &Saksprotokoll) -> Document {
 /// then each case and the meeting's own business in meeting order, the
 /// signatures (after the sakliste or at the end) and the distribution list.
 pub fn moteprotokoll(m: &Minutes, style: MinutesStyle) -> Document {
-    let mut blocks = header(&m.municipality, &m.document_kind, &m.board);
+    let mut blocks = header(m.logo.as_ref(), &m.municipality, &m.document_kind, &m.board);
     blocks.extend([Block::Rule { pad: 5.0 }, Block::Space(4.0)]);
     fields(&mut blocks, &m.facts);
     blocks.push(Block::Space(8.0));
@@ -161,7 +177,7 @@ pub fn moteprotokoll(m: &Minutes, style: MinutesStyle) -> Document {
 /// An innkalling (kl. § 11-3): header and facts, the call, the public
 /// sakliste, how to report forfall, and who calls the meeting.
 pub fn innkalling(n: &Notice) -> Document {
-    let mut blocks = header(&n.municipality, &n.document_kind, &n.board);
+    let mut blocks = header(n.logo.as_ref(), &n.municipality, &n.document_kind, &n.board);
     blocks.extend([Block::Rule { pad: 5.0 }, Block::Space(4.0)]);
     fields(&mut blocks, &n.facts);
     blocks.push(Block::Space(10.0));
@@ -424,7 +440,7 @@ fn signatures(blocks: &mut Vec<Block>, m: &Minutes) {
 /// tasks in a table (paragraph, task, responsible, due date, status), and
 /// where the follow-up stands as a whole.
 pub fn oppfolging(r: &FollowUpReport) -> Document {
-    let mut blocks = header(&r.municipality, "Oppfølging av vedtak", &r.board);
+    let mut blocks = header(None, &r.municipality, "Oppfølging av vedtak", &r.board);
     blocks.extend([
         Block::text(format!("Vedtak frå {}", r.period())),
         Block::Rule { pad: 5.0 },
@@ -478,7 +494,7 @@ pub fn oppfolging(r: &FollowUpReport) -> Document {
 /// (meeting, number, the sak, when decided, on what basis, who recorded it),
 /// then its text.
 pub fn tilforsel(a: &saksbok_core::addendum::Addendum) -> Document {
-    let mut blocks = header(&a.municipality, "Protokolltilførsel", &a.board);
+    let mut blocks = header(None, &a.municipality, "Protokolltilførsel", &a.board);
     blocks.extend([
         Block::text(format!("Til møteprotokollen frå {}", format_date(a.meeting_date))),
         Block::Rule { pad: 5.0 },

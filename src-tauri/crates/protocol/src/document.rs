@@ -56,6 +56,13 @@ pub enum Block {
     Rule {
         pad: f32,
     },
+    /// A picture (the municipality's logo) at the left margin, `height`
+    /// points tall and as wide as its proportions make it (at most the text
+    /// width); kept with what follows.
+    Picture {
+        picture: std::sync::Arc<crate::logo::Picture>,
+        height: f32,
+    },
     /// Vertical space in points; dropped at the head of a page.
     Space(f32),
     /// Keeps the block before on the page of the block after (a case's

@@ -103,6 +103,17 @@ pub struct Page {
     pub lines: Vec<Line>,
     pub rules: Vec<Rule>,
     pub slots: Vec<SignatureSlot>,
+    pub pictures: Vec<PlacedPicture>,
+}
+
+/// A picture's place: its top-left corner (`y` from the page's top) and size, in points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedPicture {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    pub picture: std::sync::Arc<crate::logo::Picture>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -217,6 +228,10 @@ impl fmt::Display for Layout {
             writeln!(f, "== side {}", i + 1)?;
             for r in &page.rules {
                 writeln!(f, "rule y={:.1} x={:.1}..{:.1}", r.y, r.x1, r.x2)?;
+            }
+            for p in &page.pictures {
+                let name = &p.picture.sha256;
+                writeln!(f, "picture y={:.1} x={:.1} {:.1}×{:.1} {name}", p.y, p.x, p.width, p.height)?;
             }
             for line in &page.lines {
                 let mut s = String::new();

@@ -15,6 +15,7 @@ pub mod document;
 pub mod fields;
 pub mod fonts;
 pub mod layout;
+pub mod logo;
 mod pdfa;
 pub mod render;
 pub mod samples;

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 use printpdf::{
     Color, FontId, Line as PdfLine, LinePoint, Mm, Op, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Pt, Rgb, TextItem,
+    Point, Pt, RawImage, RawImageData, RawImageFormat, Rgb, TextItem, XObject, XObjectId, XObjectTransform,
 };
 use saksbok_core::minutes::{Minutes, Notice};
 use saksbok_core::protocol::Saksprotokoll;
@@ -61,9 +61,25 @@ fn grey(level: f32) -> Color {
     Color::Rgb(Rgb { r: level, g: level, b: level, icc_profile: None })
 }
 
+/// A picture's resource name: fixed, like the fonts', so the bytes are the same each time.
+fn picture_id(sha256: &str) -> XObjectId {
+    XObjectId(format!("SBKIMG{}", &sha256[..12]))
+}
+
 fn page_ops(page: &layout::Page, style: &PageStyle) -> Vec<Op> {
     let mut ops = Vec::new();
     let h = style.height;
+    for p in &page.pictures {
+        // The image's pixels fill `width` points across: its dpi says so.
+        let dpi = p.picture.width as f32 * 72.0 / p.width;
+        let transform = XObjectTransform {
+            translate_x: Some(Pt(p.x)),
+            translate_y: Some(Pt(h - p.y - p.height)),
+            dpi: Some(dpi),
+            ..XObjectTransform::default()
+        };
+        ops.push(Op::UseXobject { id: picture_id(&p.picture.sha256), transform });
+    }
     if !page.rules.is_empty() {
         ops.push(Op::SetOutlineColor { col: grey(0.55) });
         ops.push(Op::SetOutlineThickness { pt: Pt(0.6) });
@@ -96,6 +112,16 @@ pub fn render_layout(layout: &Layout, title: &str, author: &str, subject: &str, 
         layout.pages.iter().flat_map(|p| p.lines.iter().flat_map(|l| l.runs.iter().map(|r| r.font))).collect();
     for kind in &used {
         doc.resources.fonts.map.insert(font_id(*kind), PdfFont::new(fonts().face(*kind).parsed.clone()));
+    }
+    for p in layout.pages.iter().flat_map(|p| &p.pictures) {
+        let image = RawImage {
+            pixels: RawImageData::U8(p.picture.rgb.to_vec()),
+            width: p.picture.width,
+            height: p.picture.height,
+            data_format: RawImageFormat::RGB8,
+            tag: Vec::new(),
+        };
+        doc.resources.xobjects.map.insert(picture_id(&p.picture.sha256), XObject::Image(image));
     }
 
     let style = &layout.style;

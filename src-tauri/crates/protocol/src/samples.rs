@@ -11,7 +11,7 @@ use crate::{
     Rendered, render_innkalling, render_moteprotokoll, render_oppfolging, render_saksprotokoll, render_tilforsel,
 };
 
-/// The reference saksprotokoll, one with characters the font lacks, the
+/// The reference saksprotokoll (also with a logo), one with characters the font lacks, the
 /// møteprotokoll in both attendance layouts, its offentleg versjon and the
 /// innkalling, and the report Oppfølging av vedtak of the reference case,
 /// each with a file name.
@@ -30,6 +30,11 @@ pub fn every_kind(now: DateTime<Utc>) -> Vec<(&'static str, Rendered)> {
             &labels.approved_heading,
             "Møteboka frå møtet 15.04.2021 vart godkjend 22.04.2021 (i sak 60/21).",
         );
+    // With the municipality's logo above its name (a made-up one).
+    let with_logo = saksbok_core::protocol::ProtocolTemplate { logo: Some(logo()), ..tpl.clone() };
+    let logo_protocol =
+        saksbok_core::protocol::saksprotokoll(&d.meeting.info, &d.meeting.items[0], &with_logo, &phrases)
+            .expect("the reference case makes a protocol");
     let mut missing = reference.clone();
     missing.sections[0].paragraphs.push(Paragraph::plain("Emoji 😀 og eit tomt teikn: \u{7}. Hebraisk: שלום."));
     let s = saksbok_core::sample::SampleMeeting::new(0).with_screening();
@@ -41,6 +46,7 @@ pub fn every_kind(now: DateTime<Utc>) -> Vec<(&'static str, Rendered)> {
         ("saksprotokoll.pdf", render_saksprotokoll(&reference, now)),
         ("saksprotokoll-manglande-teikn.pdf", render_saksprotokoll(&missing, now)),
         ("saksprotokoll-godkjend.pdf", render_saksprotokoll(&approved, now)),
+        ("saksprotokoll-logo.pdf", render_saksprotokoll(&logo_protocol, now)),
         ("moteprotokoll.pdf", render_moteprotokoll(&full, MinutesStyle::default(), now)),
         ("moteprotokoll-felt.pdf", render_moteprotokoll(&full, fields, now)),
         ("offentleg.pdf", render_moteprotokoll(&public, MinutesStyle::default(), now)),
@@ -48,6 +54,11 @@ pub fn every_kind(now: DateTime<Utc>) -> Vec<(&'static str, Rendered)> {
         ("oppfolging.pdf", render_oppfolging(&followup(&d), now)),
         ("tilforsel.pdf", render_tilforsel(&addendum(&d), now)),
     ]
+}
+
+/// A made-up municipal logo (a shield; PNG with a transparent background).
+pub fn logo() -> saksbok_core::protocol::Logo {
+    saksbok_core::protocol::Logo(include_bytes!("../samples/logo.png").as_slice().into())
 }
 
 /// A protokolltilførsel to the reference meeting, concerning its sak.

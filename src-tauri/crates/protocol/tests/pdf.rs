@@ -188,3 +188,37 @@ fn hostile_text_renders_without_losing_anything() {
     let q = tool("qpdf", &["--check", pdf.to_str().unwrap()]);
     assert!(q.contains("No syntax or stream encoding errors found"));
 }
+
+/// The municipality's logo above its name: one RGB image on the first page
+/// only, about 15 mm tall in its proportions, the text as without it, the
+/// same bytes each time, and a structure qpdf accepts.
+#[test]
+fn the_logo_prints_above_the_municipality_on_the_first_page() {
+    let mut p = reference();
+    p.logo = Some(saksbok_protocol::samples::logo());
+    let r = render_saksprotokoll(&p, now());
+    keep("saksprotokoll-logo.pdf", &r.pdf);
+    assert_eq!(r.pdf, render_saksprotokoll(&p, now()).pdf, "the same bytes each time");
+    let dir = TempDir::new().unwrap();
+    let pdf = write(dir.path(), "logo.pdf", &r.pdf);
+    let plain = write(dir.path(), "plain.pdf", &render_saksprotokoll(&reference(), now()).pdf);
+    // page num type width height color comp bpc ...
+    let list = tool("pdfimages", &["-list", pdf.to_str().unwrap()]);
+    let rows: Vec<Vec<&str>> = list.lines().skip(2).map(|l| l.split_whitespace().collect()).collect();
+    assert_eq!(rows.len(), 1, "{list}");
+    assert_eq!((rows[0][0], rows[0][2], rows[0][3], rows[0][4], rows[0][5]), ("1", "image", "200", "240", "rgb"));
+    assert!(tool("pdfimages", &["-list", plain.to_str().unwrap()]).lines().count() == 2, "no image without a logo");
+    assert_eq!(words(&body_text(&pdf, &p)), words(&body_text(&plain, &p)), "the text is the same");
+    // 42 pt tall: 200×240 pixels at 35 × 42 pt give 411 ppi.
+    assert!(rows[0][12] == "411" && rows[0][13] == "411", "{list}");
+    // Above the name: the name's baseline moves down by the logo and the space under it.
+    let bbox = |f: &Path| {
+        let html = tool("pdftotext", &["-bbox", "-f", "1", "-l", "1", f.to_str().unwrap(), "-"]);
+        let line = html.lines().find(|l| l.contains(">Luster<")).unwrap().to_string();
+        line.split("yMin=\"").nth(1).unwrap().split('"').next().unwrap().parse::<f32>().unwrap()
+    };
+    let moved = bbox(&pdf) - bbox(&plain);
+    assert!((moved - 48.0).abs() < 0.5, "moved {moved}");
+    let check = tool("qpdf", &["--check", pdf.to_str().unwrap()]);
+    assert!(check.contains("No syntax or stream encoding errors"), "{check}");
+}

@@ -28,6 +28,40 @@ pub fn register_settings(conn: &Connection) -> Result<RegisterSettings> {
     })
 }
 
+/// The municipality's logo: the bytes of the PNG or JPEG file chosen, kept
+/// as base64 text under the setting `logo` (so the export carries it).
+pub fn logo(conn: &Connection) -> Result<Option<Vec<u8>>> {
+    use base64::Engine as _;
+    let Some(text) = setting(conn, "logo")? else { return Ok(None) };
+    base64::engine::general_purpose::STANDARD
+        .decode(text.trim())
+        .map(Some)
+        .map_err(|e| crate::StoreError::Invalid(format!("Logoen i registeret kan ikkje lesast: {e}")))
+}
+
+/// Keeps `bytes` as the logo (checked by the caller as a picture), or takes
+/// it away (`None`). The history gets the file's SHA-256 and size, not the file.
+pub fn set_logo(tx: &Transaction<'_>, who: &Actor<'_>, bytes: Option<&[u8]>) -> Result<()> {
+    use base64::Engine as _;
+    let before = logo(tx)?;
+    if before.as_deref() == bytes {
+        return Ok(());
+    }
+    match bytes {
+        Some(b) => tx.execute(
+            "INSERT INTO settings (key, value) VALUES ('logo', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [base64::engine::general_purpose::STANDARD.encode(b)],
+        )?,
+        None => tx.execute("DELETE FROM settings WHERE key = 'logo'", [])?,
+    };
+    let json = |b: Option<&[u8]>| {
+        let logo = b.map(|b| serde_json::json!({ "sha256": saksbok_core::hash::sha256_hex(b), "bytes": b.len() }));
+        serde_json::json!({ "logo": logo }).to_string()
+    };
+    crate::audit::record(tx, who, "update", "settings", 0, Some(&json(before.as_deref())), Some(&json(bytes)))?;
+    Ok(())
+}
+
 /// Saves validated settings; the change goes to the history with before and
 /// after. Saving what is already there writes nothing.
 pub fn save_register_settings(tx: &Transaction<'_>, who: &Actor<'_>, new: &RegisterSettings) -> Result<()> {

@@ -31,7 +31,7 @@ function renderScreen() {
 }
 
 /** save_register_settings / save_personal_settings that store what they get, as the back end does. */
-function savingBackend(extra: Record<string, (a: Args) => unknown> = {}) {
+function savingBackend(extra: Record<string, (a: Args, call: Call) => unknown> = {}) {
   let stored: SettingsView = structuredClone(settingsView);
   const calls = backend({
     get_settings: () => stored,
@@ -76,6 +76,44 @@ describe("innstillingar", () => {
       { input: { municipality: "Luster kommune", municipality_number: "4644", backup_dir: null, backup_keep: 20, tsa_url: null } },
     ]);
     expect(onDirtyChange).toHaveBeenLastCalledWith(false);
+  });
+
+  it("keeps a logo when it is chosen, says why a file is refused, and takes it away", async () => {
+    const url = "data:image/png;base64,iVBORw0KGgo=";
+    const calls = savingBackend({
+      set_logo: (_a, call) => {
+        if (call.body?.[0] !== 0x89) throw { code: "invalid", message: "Fila er ikkje eit PNG- eller JPEG-bilete.", fields: [] };
+        return { ...settingsView, logo: url };
+      },
+      clear_logo: () => ({ ...settingsView, logo: null }),
+    });
+    const { onNotice } = renderScreen();
+    const box = await screen.findByTestId("logo-setting");
+    expect(within(box).getByRole("heading", { level: 3, name: "Logo på protokollane" })).toBeInTheDocument();
+    expect(within(box).getByTestId("logo-none")).toHaveTextContent("Ingen logo er vald");
+    // An edit of the form not yet saved stays while the logo is chosen.
+    await userEvent.type(screen.getByLabelText("Kommunenummer"), "46");
+
+    const picker = within(box).getByLabelText("Vel logo");
+    expect(picker).toHaveAccessibleDescription(/PNG eller JPEG, høgst 2 MB/);
+    await userEvent.upload(picker, new File(["%PDF-1.7"], "logo.pdf", { type: "image/png" }));
+    const error = await within(box).findByRole("alert");
+    expect(error).toHaveTextContent("Fila er ikkje eit PNG- eller JPEG-bilete.");
+    expect(within(box).getByTestId("logo-none")).toBeInTheDocument();
+
+    await userEvent.upload(picker, new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], "logo.png", { type: "image/png" }));
+    const preview = await within(box).findByRole("img", { name: "Logoen til kommunen" });
+    expect(preview).toHaveAttribute("src", url);
+    expect(onNotice).toHaveBeenCalledWith("Logoen er lagra. Han står øvst på protokollane som vert laga frå no av.");
+    expect(within(box).queryByRole("alert")).not.toBeInTheDocument();
+    expect(screen.getByLabelText("Kommunenummer")).toHaveValue("46");
+    expect(within(box).getByLabelText("Byt logo")).toBeInTheDocument();
+
+    await userEvent.click(within(box).getByRole("button", { name: "Fjern logoen" }));
+    expect(await within(box).findByTestId("logo-none")).toBeInTheDocument();
+    expect(onNotice).toHaveBeenLastCalledWith("Logoen er teken bort. Protokollane har berre namnet på kommunen øvst.");
+    expect(calls.filter((c) => c.cmd === "set_logo")).toHaveLength(2);
+    expect(calledWith(calls, "clear_logo")).toHaveLength(1);
   });
 
   it("saves the person's settings and says how the history will name them", async () => {

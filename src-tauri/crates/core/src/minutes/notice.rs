@@ -18,6 +18,10 @@ use super::{MinutesInput, MinutesLabels, SaklisteGroup, push_fact, sakliste_of};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Notice {
     pub municipality: String,
+    /// Printed at the head of the first page.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub logo: Option<crate::protocol::Logo>,
     pub document_kind: String,
     pub board: String,
     /// Møtestad, Møtedato, Møtetid.
@@ -60,6 +64,7 @@ pub fn innkalling(input: &MinutesInput<'_>) -> Notice {
     let document_kind = l.notice_kind.clone();
     Notice {
         municipality: input.municipality.to_string(),
+        logo: input.template.logo.clone(),
         document_kind: document_kind.clone(),
         board: m.board.clone(),
         facts,

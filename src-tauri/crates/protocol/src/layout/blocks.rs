@@ -7,7 +7,7 @@ use saksbok_core::text::Paragraph;
 
 use super::flow::{Boxed, Flow};
 use super::text::Shaper;
-use super::{Line, PageStyle, Rule, Run, SignatureSlot};
+use super::{Line, PageStyle, PlacedPicture, Rule, Run, SignatureSlot};
 use crate::document::{Block, ListItem, Table};
 use crate::fonts::FontKind;
 
@@ -85,6 +85,14 @@ impl Blocks<'_, '_> {
                 let rule = Rule { y: *pad, x1: left, x2: left + width };
                 let b = Boxed { height: 2.0 * pad, rules: vec![rule], keep_with_next: true, ..Boxed::default() };
                 self.flow.push(b);
+            }
+            Block::Picture { picture, height } => {
+                // As wide as its proportions make it, narrowed to the text width.
+                let ratio = picture.width as f32 / picture.height.max(1) as f32;
+                let w = (height * ratio).min(width);
+                let h = w / ratio;
+                let placed = PlacedPicture { x: left, y: 0.0, width: w, height: h, picture: picture.clone() };
+                self.flow.push(Boxed { height: h, pictures: vec![placed], keep_with_next: true, ..Boxed::default() });
             }
             Block::Space(pts) => self.flow.glue(*pts),
             Block::Keep => self.flow.keep_last_with_next(),

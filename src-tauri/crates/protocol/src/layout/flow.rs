@@ -11,7 +11,7 @@
 //! placed box by box. A box that starts a page inside a table brings the
 //! table's header row with it.
 
-use super::{Line, Page, Rule, SignatureSlot};
+use super::{Line, Page, PlacedPicture, Rule, SignatureSlot};
 
 /// Something placed as a whole: one or more lines and rules, positioned
 /// relative to the box's top.
@@ -24,6 +24,8 @@ pub(super) struct Boxed {
     pub rules: Vec<Rule>,
     /// Signature slots, `top` and `y` from the box's top.
     pub slots: Vec<SignatureSlot>,
+    /// Pictures, `y` from the box's top.
+    pub pictures: Vec<PlacedPicture>,
     pub keep_with_next: bool,
     /// The header (index into [`Flow::headers`]) printed above this box
     /// when it starts a page.
@@ -125,5 +127,8 @@ fn place(page: &mut Page, b: &Boxed, top: f32) {
     }
     for s in &b.slots {
         page.slots.push(SignatureSlot { top: top + s.top, y: top + s.y, ..s.clone() });
+    }
+    for p in &b.pictures {
+        page.pictures.push(PlacedPicture { y: top + p.y, ..p.clone() });
     }
 }

@@ -235,3 +235,46 @@ fn a_boards_layout_is_checked_saved_printed_and_exported() {
         s.conn().query_row("SELECT protocol_layout FROM boards WHERE id = ?1", [board], |r| r.get(0)).unwrap();
     assert_eq!(stored, None);
 }
+
+/// The municipality's logo: kept among the settings, given to every protocol
+/// of the register, named (not copied) in the history, carried by the
+/// export, and taken away again.
+#[test]
+fn the_logo_reaches_every_protocol_and_the_export() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    let m: i64 = s.conn().query_row("SELECT id FROM meetings", [], |r| r.get(0)).unwrap();
+    let item: i64 = s.conn().query_row("SELECT id FROM agenda_items", [], |r| r.get(0)).unwrap();
+    assert!(protocols::minutes(s.conn(), m).unwrap().logo.is_none());
+    let file = b"\x89PNG\r\n\x1a\n not checked here: the window checks the picture".to_vec();
+    s.write(|tx| crate::settings::set_logo(tx, &who(), Some(&file))).unwrap();
+    assert_eq!(crate::settings::logo(s.conn()).unwrap().as_deref(), Some(file.as_slice()));
+    let logo = Some(saksbok_core::protocol::Logo(file.clone().into()));
+    assert_eq!(protocols::minutes(s.conn(), m).unwrap().logo, logo);
+    assert_eq!(protocols::public_minutes(s.conn(), m).unwrap().logo, logo);
+    assert_eq!(protocols::notice(s.conn(), m).unwrap().logo, logo);
+    assert_eq!(protocols::saksprotokoll(s.conn(), item).unwrap().logo, logo);
+    let after: String = s
+        .conn()
+        .query_row("SELECT after FROM audit_log WHERE entity = 'settings' ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    let sha = saksbok_core::hash::sha256_hex(&file);
+    assert_eq!(after, format!(r#"{{"logo":{{"sha256":"{sha}","bytes":{}}}}}"#, file.len()));
+    // The same file again writes nothing.
+    let rows = |s: &Store| -> i64 { s.conn().query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).unwrap() };
+    let before = rows(&s);
+    s.write(|tx| crate::settings::set_logo(tx, &who(), Some(&file))).unwrap();
+    assert_eq!(rows(&s), before);
+
+    // Export and import into an empty register: the logo comes along.
+    let json = crate::interchange::export_text(s.conn()).unwrap();
+    let mut copy = Store::open(&dir.path().join("kopi.sqlite3")).unwrap();
+    let from = |sha: &str| crate::documents::blob(s.conn(), sha).map_err(|e| std::io::Error::other(e.to_string()));
+    copy.write(|tx| crate::interchange::import(tx, &who(), &crate::interchange::parse(&json)?, "a.json", &from))
+        .unwrap();
+    assert_eq!(crate::settings::logo(copy.conn()).unwrap().as_deref(), Some(file.as_slice()));
+
+    s.write(|tx| crate::settings::set_logo(tx, &who(), None)).unwrap();
+    assert!(crate::settings::logo(s.conn()).unwrap().is_none());
+    assert!(protocols::saksprotokoll(s.conn(), item).unwrap().logo.is_none());
+}
