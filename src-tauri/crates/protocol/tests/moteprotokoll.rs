@@ -393,3 +393,39 @@ fn the_innkalling_prints_time_place_and_the_public_sakliste() {
         assert!(!text.contains(absent), "«{absent}» in the innkalling:\n{layout}");
     }
 }
+
+/// With a logo, the møtebok and the innkalling carry it once, on their first
+/// page above the municipality's name; the møtebok's text is as without it.
+#[test]
+fn the_logo_heads_the_motebok_and_the_innkalling() {
+    let mut s = SampleMeeting::new(0);
+    let plain = s.minutes();
+    let tpl = saksbok_core::protocol::ProtocolTemplate {
+        logo: Some(saksbok_protocol::samples::logo()),
+        ..saksbok_core::protocol::ProtocolTemplate::default()
+    };
+    s.layout = saksbok_core::layout::ProtocolLayout::default();
+    let phrases = saksbok_core::behandling::Phrases::nynorsk();
+    let m = saksbok_core::minutes::minutes(&s.input(&phrases, &tpl)).unwrap();
+    let (_, with_logo, _) = render(&m, MinutesStyle::default(), "moteprotokoll-logo.pdf");
+    let (_, without, _) = render(&plain, MinutesStyle::default(), "moteprotokoll-utan-logo.pdf");
+    // The same words, the page footers aside (a page may break elsewhere).
+    let body = |t: &str| {
+        let mut t = t.to_string();
+        for (page, pages) in (1..10).flat_map(|p| (p..10).map(move |n| (p, n))) {
+            t = t.replace(&format!(" {} Side {page} av {pages}", plain.title), "");
+        }
+        t
+    };
+    assert_eq!(body(&with_logo), body(&without), "the same words");
+    let notice = saksbok_core::minutes::innkalling(&s.input(&phrases, &tpl));
+    let n = render_innkalling(&notice, now());
+    keep("innkalling-logo.pdf", &n.pdf);
+    let dir = TempDir::new().unwrap();
+    for (name, pdf) in [("m.pdf", render_moteprotokoll(&m, MinutesStyle::default(), now()).pdf), ("n.pdf", n.pdf)] {
+        let path = write(dir.path(), name, &pdf);
+        let list = tool("pdfimages", &["-list", path.to_str().unwrap()]);
+        let pages: Vec<&str> = list.lines().skip(2).map(|l| l.split_whitespace().next().unwrap()).collect();
+        assert_eq!(pages, ["1"], "{name}: one image, on page 1:\n{list}");
+    }
+}
