@@ -322,9 +322,13 @@ pub fn write_public_journal(
     if to < from {
         return Err(CommandError::new("invalid", "Perioden sluttar før han byrjar."));
     }
-    let (sources, municipality) = with_store(state, |s| {
+    let (sources, municipality, logo) = with_store(state, |s| {
         Ok(s.read(|tx| {
-            Ok((journal::public_sources(tx, from, to)?, settings::setting(tx, "municipality")?.unwrap_or_default()))
+            Ok((
+                journal::public_sources(tx, from, to)?,
+                settings::setting(tx, "municipality")?.unwrap_or_default(),
+                settings::logo(tx)?,
+            ))
         })?)
     })?;
     let entries: Vec<_> = sources.iter().map(public_journal::public).collect();
@@ -332,7 +336,8 @@ pub fn write_public_journal(
     let bytes = if csv {
         public_journal::csv(&entries).into_bytes()
     } else {
-        saksbok_protocol::render_saksprotokoll(&public_journal::document(&entries, &municipality, from, to), now).pdf
+        let document = public_journal::document(&entries, &municipality, from, to);
+        saksbok_protocol::render_saksprotokoll(&saksbok_core::protocol::Saksprotokoll { logo, ..document }, now).pdf
     };
     saksbok_protocol::save_atomically(dest, &bytes)
         .map_err(|e| CommandError::new("io", format!("Kan ikkje skriva {}: {e}", shown_path(dest))))?;

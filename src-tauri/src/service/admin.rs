@@ -69,7 +69,7 @@ pub fn settings_view(state: &AppState) -> CommandResult<SettingsView> {
     let (register, logo) = with_store(state, |s| {
         let logo = match (settings::logo(s.conn())?, settings::setting(s.conn(), "logo")?) {
             (Some(bytes), Some(text)) => {
-                let mime = if bytes.starts_with(b"\x89PNG") { "image/png" } else { "image/jpeg" };
+                let mime = if bytes.0.starts_with(b"\x89PNG") { "image/png" } else { "image/jpeg" };
                 Some(format!("data:{mime};base64,{}", text.trim()))
             }
             _ => None,

@@ -810,7 +810,7 @@ const nn = {
   attachmentsNone: "Ingen vedlegg.",
   logoTitle: "Logo på protokollane",
   logoHelp:
-    "PNG eller JPEG, høgst 2 MB. Logoen står øvst til venstre på første sida av saksprotokollar, møtebøker og innkallingar, om lag 15 mm høg.",
+    "PNG eller JPEG, høgst 2 MB. Logoen står øvst til venstre på første sida av protokollane (saksprotokoll, møtebok, innkalling, protokolltilførsel, oppfølgingsrapport og offentleg journal), om lag 15 mm høg.",
   logoNone: "Ingen logo er vald: protokollane har berre namnet på kommunen øvst.",
   logoAlt: "Logoen til kommunen",
   logoChoose: "Vel logo",
@@ -1732,7 +1732,7 @@ const nb: Texts = {
   attachmentsNone: "Ingen vedlegg.",
   logoTitle: "Logo på protokollene",
   logoHelp:
-    "PNG eller JPEG, høyst 2 MB. Logoen står øverst til venstre på første side av saksprotokoller, møtebøker og innkallinger, omtrent 15 mm høy.",
+    "PNG eller JPEG, høyst 2 MB. Logoen står øverst til venstre på første side av protokollene (saksprotokoll, møtebok, innkalling, protokolltilførsel, oppfølgingsrapport og offentlig journal), omtrent 15 mm høy.",
   logoNone: "Ingen logo er valgt: protokollene har bare navnet på kommunen øverst.",
   logoAlt: "Logoen til kommunen",
   logoChoose: "Velg logo",

@@ -77,6 +77,8 @@ pub struct AddendumRecord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Addendum {
     pub municipality: String,
+    /// Printed at the head of the first page.
+    pub logo: Option<crate::protocol::Logo>,
     pub board: String,
     pub meeting_date: NaiveDate,
     pub record: AddendumRecord,

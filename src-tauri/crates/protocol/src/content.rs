@@ -440,7 +440,7 @@ fn signatures(blocks: &mut Vec<Block>, m: &Minutes) {
 /// tasks in a table (paragraph, task, responsible, due date, status), and
 /// where the follow-up stands as a whole.
 pub fn oppfolging(r: &FollowUpReport) -> Document {
-    let mut blocks = header(None, &r.municipality, "Oppfølging av vedtak", &r.board);
+    let mut blocks = header(r.logo.as_ref(), &r.municipality, "Oppfølging av vedtak", &r.board);
     blocks.extend([
         Block::text(format!("Vedtak frå {}", r.period())),
         Block::Rule { pad: 5.0 },
@@ -494,7 +494,7 @@ pub fn oppfolging(r: &FollowUpReport) -> Document {
 /// (meeting, number, the sak, when decided, on what basis, who recorded it),
 /// then its text.
 pub fn tilforsel(a: &saksbok_core::addendum::Addendum) -> Document {
-    let mut blocks = header(None, &a.municipality, "Protokolltilførsel", &a.board);
+    let mut blocks = header(a.logo.as_ref(), &a.municipality, "Protokolltilførsel", &a.board);
     blocks.extend([
         Block::text(format!("Til møteprotokollen frå {}", format_date(a.meeting_date))),
         Block::Rule { pad: 5.0 },

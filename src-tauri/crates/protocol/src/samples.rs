@@ -67,6 +67,7 @@ pub fn addendum(d: &saksbok_core::demo::DemoData) -> saksbok_core::addendum::Add
     let decided = d.meeting.info.date + chrono::Days::new(20);
     saksbok_core::addendum::Addendum {
         municipality: "Luster kommune".into(),
+        logo: None,
         board: d.meeting.info.board.clone(),
         meeting_date: d.meeting.info.date,
         decided_on: decided,
@@ -107,6 +108,7 @@ fn followup(d: &saksbok_core::demo::DemoData) -> saksbok_core::agreement::report
     let date = d.meeting.info.date;
     FollowUpReport {
         municipality: "Luster kommune".into(),
+        logo: None,
         board: d.meeting.info.board.clone(),
         from: date,
         to: date,

@@ -34,6 +34,7 @@ fn the_report_lists_each_vedtak_paragraph_with_its_task_and_status() {
         .collect();
     let report = FollowUpReport {
         municipality: "Luster kommune".into(),
+        logo: None,
         board: "Formannskapet og næringsutvalet".into(),
         from: d(2021, 1, 1),
         to: d(2021, 12, 31),

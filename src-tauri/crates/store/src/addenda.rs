@@ -91,10 +91,12 @@ pub fn printable(conn: &Connection, id: i64) -> Result<(i64, Addendum)> {
     let record = get(conn, id)?;
     let meeting: i64 = conn.query_row("SELECT meeting_id FROM protocol_addenda WHERE id = ?1", [id], |r| r.get(0))?;
     let m = crate::meetings::get(conn, meeting)?;
+    let tpl = crate::protocols::protocol_template(conn)?;
     Ok((
         meeting,
         Addendum {
-            municipality: crate::protocols::protocol_template(conn)?.municipality,
+            municipality: tpl.municipality,
+            logo: tpl.logo,
             board: m.board.clone(),
             meeting_date: m.date,
             decided_on: parse_date(&record.decided_on)?,

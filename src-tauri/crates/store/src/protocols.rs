@@ -184,7 +184,7 @@ pub fn protocol_template(conn: &Connection) -> Result<saksbok_core::protocol::Pr
     if let Some(name) = crate::settings::setting(conn, "municipality")? {
         tpl.municipality = name;
     }
-    tpl.logo = crate::settings::logo(conn)?.map(|b| saksbok_core::protocol::Logo(b.into()));
+    tpl.logo = crate::settings::logo(conn)?;
     Ok(tpl)
 }
 

@@ -30,12 +30,12 @@ pub fn register_settings(conn: &Connection) -> Result<RegisterSettings> {
 
 /// The municipality's logo: the bytes of the PNG or JPEG file chosen, kept
 /// as base64 text under the setting `logo` (so the export carries it).
-pub fn logo(conn: &Connection) -> Result<Option<Vec<u8>>> {
+pub fn logo(conn: &Connection) -> Result<Option<saksbok_core::protocol::Logo>> {
     use base64::Engine as _;
     let Some(text) = setting(conn, "logo")? else { return Ok(None) };
     base64::engine::general_purpose::STANDARD
         .decode(text.trim())
-        .map(Some)
+        .map(|b| Some(saksbok_core::protocol::Logo(b.into())))
         .map_err(|e| crate::StoreError::Invalid(format!("Logoen i registeret kan ikkje lesast: {e}")))
 }
 
@@ -44,7 +44,8 @@ pub fn logo(conn: &Connection) -> Result<Option<Vec<u8>>> {
 pub fn set_logo(tx: &Transaction<'_>, who: &Actor<'_>, bytes: Option<&[u8]>) -> Result<()> {
     use base64::Engine as _;
     let before = logo(tx)?;
-    if before.as_deref() == bytes {
+    let before = before.as_ref().map(|l| &*l.0);
+    if before == bytes {
         return Ok(());
     }
     match bytes {
@@ -58,7 +59,7 @@ pub fn set_logo(tx: &Transaction<'_>, who: &Actor<'_>, bytes: Option<&[u8]>) -> 
         let logo = b.map(|b| serde_json::json!({ "sha256": saksbok_core::hash::sha256_hex(b), "bytes": b.len() }));
         serde_json::json!({ "logo": logo }).to_string()
     };
-    crate::audit::record(tx, who, "update", "settings", 0, Some(&json(before.as_deref())), Some(&json(bytes)))?;
+    crate::audit::record(tx, who, "update", "settings", 0, Some(&json(before)), Some(&json(bytes)))?;
     Ok(())
 }
 

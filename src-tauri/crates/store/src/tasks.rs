@@ -283,6 +283,7 @@ pub fn followup_report(
     }
     Ok(FollowUpReport {
         municipality: crate::settings::setting(conn, "municipality")?.unwrap_or_default(),
+        logo: crate::settings::logo(conn)?,
         board: board_name,
         from,
         to,

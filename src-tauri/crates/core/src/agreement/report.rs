@@ -35,6 +35,9 @@ pub struct FollowUpItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowUpReport {
     pub municipality: String,
+    /// Printed at the head of the first page.
+    #[serde(skip)]
+    pub logo: Option<crate::protocol::Logo>,
     pub board: String,
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -118,6 +121,7 @@ mod tests {
     fn the_summary_counts_each_status_and_what_is_overdue() {
         let mut r = FollowUpReport {
             municipality: "Luster kommune".into(),
+            logo: None,
             board: "Formannskapet".into(),
             from: d(2021, 1, 1),
             to: d(2021, 12, 31),

@@ -248,12 +248,16 @@ fn the_logo_reaches_every_protocol_and_the_export() {
     assert!(protocols::minutes(s.conn(), m).unwrap().logo.is_none());
     let file = b"\x89PNG\r\n\x1a\n not checked here: the window checks the picture".to_vec();
     s.write(|tx| crate::settings::set_logo(tx, &who(), Some(&file))).unwrap();
-    assert_eq!(crate::settings::logo(s.conn()).unwrap().as_deref(), Some(file.as_slice()));
     let logo = Some(saksbok_core::protocol::Logo(file.clone().into()));
+    assert_eq!(crate::settings::logo(s.conn()).unwrap(), logo);
     assert_eq!(protocols::minutes(s.conn(), m).unwrap().logo, logo);
     assert_eq!(protocols::public_minutes(s.conn(), m).unwrap().logo, logo);
     assert_eq!(protocols::notice(s.conn(), m).unwrap().logo, logo);
     assert_eq!(protocols::saksprotokoll(s.conn(), item).unwrap().logo, logo);
+    let board: i64 = s.conn().query_row("SELECT board_id FROM meetings", [], |r| r.get(0)).unwrap();
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let report = crate::tasks::followup_report(s.conn(), board, day(2021, 1, 1), day(2021, 12, 31), day(2026, 12, 4));
+    assert_eq!(report.unwrap().logo, logo);
     let after: String = s
         .conn()
         .query_row("SELECT after FROM audit_log WHERE entity = 'settings' ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
@@ -272,7 +276,7 @@ fn the_logo_reaches_every_protocol_and_the_export() {
     let from = |sha: &str| crate::documents::blob(s.conn(), sha).map_err(|e| std::io::Error::other(e.to_string()));
     copy.write(|tx| crate::interchange::import(tx, &who(), &crate::interchange::parse(&json)?, "a.json", &from))
         .unwrap();
-    assert_eq!(crate::settings::logo(copy.conn()).unwrap().as_deref(), Some(file.as_slice()));
+    assert_eq!(crate::settings::logo(copy.conn()).unwrap(), logo);
 
     s.write(|tx| crate::settings::set_logo(tx, &who(), None)).unwrap();
     assert!(crate::settings::logo(s.conn()).unwrap().is_none());
