@@ -182,6 +182,7 @@ pub fn run() {
             commands::behandling::set_phrases,
             commands::admin::get_settings,
             commands::admin::save_register_settings,
+            commands::admin::get_logo,
             commands::admin::set_logo,
             commands::admin::clear_logo,
             commands::admin::save_personal_settings,

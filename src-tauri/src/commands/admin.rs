@@ -18,15 +18,21 @@ pub async fn save_register_settings(app: AppHandle, input: RegisterSettings) -> 
     blocking(app, move |s| settings::save_register_settings(s, &input, chrono::Utc::now())).await
 }
 
-/// Keeps the PNG or JPEG file in the body as the municipality's logo.
+/// The municipality's logo as a `data:` URL; none without one.
 #[tauri::command]
-pub async fn set_logo(app: AppHandle, request: tauri::ipc::Request<'_>) -> CommandResult<SettingsView> {
+pub async fn get_logo(app: AppHandle) -> CommandResult<Option<String>> {
+    blocking(app, settings::logo_url).await
+}
+
+/// Keeps the PNG or JPEG file in the body as the municipality's logo; the logo after.
+#[tauri::command]
+pub async fn set_logo(app: AppHandle, request: tauri::ipc::Request<'_>) -> CommandResult<Option<String>> {
     let bytes = super::signing::body(&request)?;
     blocking(app, move |s| settings::set_logo(s, &bytes, chrono::Utc::now())).await
 }
 
 #[tauri::command]
-pub async fn clear_logo(app: AppHandle) -> CommandResult<SettingsView> {
+pub async fn clear_logo(app: AppHandle) -> CommandResult<Option<String>> {
     blocking(app, move |s| settings::clear_logo(s, chrono::Utc::now())).await
 }
 

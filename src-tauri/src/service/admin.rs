@@ -20,8 +20,6 @@ use crate::state::{AppState, Db};
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct SettingsView {
     pub register: RegisterSettings,
-    /// The municipality's logo as a `data:` URL for the screen to show; none without one.
-    pub logo: Option<String>,
     /// Where backups go when no folder is chosen.
     pub default_backup_dir: String,
     pub personal: PersonalSettings,
@@ -66,19 +64,9 @@ pub struct BackupList {
 }
 
 pub fn settings_view(state: &AppState) -> CommandResult<SettingsView> {
-    let (register, logo) = with_store(state, |s| {
-        let logo = match (settings::logo(s.conn())?, settings::setting(s.conn(), "logo")?) {
-            (Some(bytes), Some(text)) => {
-                let mime = if bytes.0.starts_with(b"\x89PNG") { "image/png" } else { "image/jpeg" };
-                Some(format!("data:{mime};base64,{}", text.trim()))
-            }
-            _ => None,
-        };
-        Ok((settings::register_settings(s.conn())?, logo))
-    })?;
+    let register = with_store(state, |s| Ok(settings::register_settings(s.conn())?))?;
     Ok(SettingsView {
         register,
-        logo,
         default_backup_dir: shown(&backup::default_dir(&state.db_path)),
         personal: state.personal(),
         os_user: state.os_user.clone(),
@@ -102,10 +90,25 @@ pub fn save_register_settings(
     settings_view(state)
 }
 
+/// The municipality's logo as a `data:` URL for the settings screen to
+/// show; none without one. Asked for by that screen alone, so a large logo
+/// never slows the start.
+pub fn logo_url(state: &AppState) -> CommandResult<Option<String>> {
+    with_store(state, |s| {
+        Ok(match (settings::logo(s.conn())?, settings::setting(s.conn(), "logo")?) {
+            (Some(bytes), Some(text)) => {
+                let mime = if bytes.0.starts_with(b"\x89PNG") { "image/png" } else { "image/jpeg" };
+                Some(format!("data:{mime};base64,{}", text.trim()))
+            }
+            _ => None,
+        })
+    })
+}
+
 /// Keeps a PNG or JPEG file as the municipality's logo, printed at the head
 /// of its protocols from now on. A file that is no such picture, or too big
 /// or small, is refused with the reason; the logo kept before stays.
-pub fn set_logo(state: &AppState, bytes: &[u8], now: DateTime<Utc>) -> CommandResult<SettingsView> {
+pub fn set_logo(state: &AppState, bytes: &[u8], now: DateTime<Utc>) -> CommandResult<Option<String>> {
     if let Err(e) = saksbok_protocol::logo::decode(bytes) {
         let message = e.to_string();
         return Err(CommandError {
@@ -115,14 +118,14 @@ pub fn set_logo(state: &AppState, bytes: &[u8], now: DateTime<Utc>) -> CommandRe
     }
     write_as(state, now, |tx, who| settings::set_logo(tx, who, Some(bytes)))?;
     log::info!("ny logo ({} byte) lagra av {}", bytes.len(), state.user());
-    settings_view(state)
+    logo_url(state)
 }
 
 /// Takes the logo away: protocols print the municipality's name alone.
-pub fn clear_logo(state: &AppState, now: DateTime<Utc>) -> CommandResult<SettingsView> {
+pub fn clear_logo(state: &AppState, now: DateTime<Utc>) -> CommandResult<Option<String>> {
     write_as(state, now, |tx, who| settings::set_logo(tx, who, None))?;
     log::info!("logoen teken bort av {}", state.user());
-    settings_view(state)
+    logo_url(state)
 }
 
 fn check_writable_dir(dir: &Path) -> CommandResult<()> {

@@ -426,22 +426,23 @@ fn the_logo_is_checked_kept_printed_and_taken_away() {
     let dir = TempDir::new().unwrap();
     let st = state(&dir);
     let id = demo_item(&st);
-    assert_eq!(admin::settings_view(&st).unwrap().logo, None);
+    assert_eq!(admin::logo_url(&st).unwrap(), None);
     let e = admin::set_logo(&st, b"%PDF-1.7 not a picture", now()).unwrap_err();
     assert_eq!((e.code.as_str(), e.fields[0].field.as_str()), ("invalid", "logo"));
     assert!(e.message.starts_with("Fila er ikkje eit PNG- eller JPEG-bilete."), "{}", e.message);
-    assert_eq!(admin::settings_view(&st).unwrap().logo, None);
+    assert_eq!(admin::logo_url(&st).unwrap(), None);
 
     let png = saksbok_protocol::samples::logo().0;
-    let view = admin::set_logo(&st, &png, now()).unwrap();
-    assert!(view.logo.as_deref().is_some_and(|u| u.starts_with("data:image/png;base64,iVBORw0KGgo")), "{view:?}");
+    let url = admin::set_logo(&st, &png, now()).unwrap();
+    assert!(url.as_deref().is_some_and(|u| u.starts_with("data:image/png;base64,iVBORw0KGgo")), "{url:?}");
+    assert_eq!(admin::logo_url(&st).unwrap(), url);
     let (path, _) = print_saksprotokoll(&st, id, false, now()).unwrap();
     let images = std::process::Command::new("pdfimages").arg("-list").arg(&path).output().unwrap();
     let list = String::from_utf8_lossy(&images.stdout);
     assert_eq!(list.lines().count(), 3, "one image:\n{list}");
     assert!(list.lines().nth(2).unwrap().split_whitespace().take(5).eq(["1", "0", "image", "200", "240"]), "{list}");
 
-    assert_eq!(admin::clear_logo(&st, now()).unwrap().logo, None);
+    assert_eq!(admin::clear_logo(&st, now()).unwrap(), None);
     let (path, _) = print_saksprotokoll(&st, id, false, now()).unwrap();
     let images = std::process::Command::new("pdfimages").arg("-list").arg(&path).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&images.stdout).lines().count(), 2, "no image");

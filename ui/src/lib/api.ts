@@ -243,9 +243,9 @@ async function signMeeting(meeting: number, p12: File, password: string, field: 
   });
 }
 
-/** Keeps the PNG or JPEG file chosen as the municipality's logo; the settings after. */
-async function setLogo(file: File): Promise<SettingsView> {
-  return call<SettingsView>("set_logo", await fileBytes(file));
+/** Keeps the PNG or JPEG file chosen as the municipality's logo; the logo (a data: URL) after. */
+async function setLogo(file: File): Promise<string | null> {
+  return call<string | null>("set_logo", await fileBytes(file));
 }
 
 async function importSignedCopy(meeting: number, pdf: File): Promise<MeetingSignatures> {
@@ -371,9 +371,11 @@ export const api = {
   listScans: (meeting: number) => call<ScanRecord[]>("list_scans", { meeting }),
   /** Attaches a scanned copy (PDF or picture) to an approved meeting; the list after. */
   attachScan,
+  /** The municipality's logo as a data: URL; null without one. */
+  getLogo: () => call<string | null>("get_logo"),
   setLogo,
   /** Takes the logo away: protocols print the municipality's name alone. */
-  clearLogo: () => call<SettingsView>("clear_logo"),
+  clearLogo: () => call<string | null>("clear_logo"),
   /** The meeting's protokolltilførslar in order. */
   listAddenda: (meeting: number) => call<AddendumRecord[]>("list_addenda", { meeting }),
   /** Adds a protokolltilførsel to an approved meeting (kept for ever); the list after. */

@@ -238,7 +238,6 @@ export const item: AgendaItemView = {
 
 export const settingsView: SettingsView = {
   register: { municipality: "Luster kommune", municipality_number: null, backup_dir: null, backup_keep: 10, tsa_url: null },
-  logo: null,
   default_backup_dir: "/home/kari/.local/share/no.kommune.luster.saksbok/tryggingskopiar",
   personal: { display_name: null, language: "nn", default_printer: null },
   os_user: "kari",

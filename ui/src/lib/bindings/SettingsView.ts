@@ -7,10 +7,6 @@ import type { RegisterSettings } from "./RegisterSettings";
  */
 export type SettingsView = { register: RegisterSettings, 
 /**
- * The municipality's logo as a `data:` URL for the screen to show; none without one.
- */
-logo: string | null, 
-/**
  * Where backups go when no folder is chosen.
  */
 default_backup_dir: string, personal: PersonalSettings, 

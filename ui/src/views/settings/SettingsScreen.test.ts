@@ -35,6 +35,7 @@ function savingBackend(extra: Record<string, (a: Args, call: Call) => unknown> =
   let stored: SettingsView = structuredClone(settingsView);
   const calls = backend({
     get_settings: () => stored,
+    get_logo: () => null,
     list_backups: () => backupList(),
     save_register_settings: (a) => (stored = { ...stored, register: a.input as SettingsView["register"] }),
     save_personal_settings: (a) => (stored = { ...stored, personal: a.input as SettingsView["personal"] }),
@@ -83,9 +84,9 @@ describe("innstillingar", () => {
     const calls = savingBackend({
       set_logo: (_a, call) => {
         if (call.body?.[0] !== 0x89) throw { code: "invalid", message: "Fila er ikkje eit PNG- eller JPEG-bilete.", fields: [] };
-        return { ...settingsView, logo: url };
+        return url;
       },
-      clear_logo: () => ({ ...settingsView, logo: null }),
+      clear_logo: () => null,
     });
     const { onNotice } = renderScreen();
     const box = await screen.findByTestId("logo-setting");
@@ -167,7 +168,7 @@ describe("innstillingar", () => {
 
   it("shows a field error at its field and moves focus there", async () => {
     const calls = backend({
-      get_settings: () => settingsView,
+      get_settings: () => settingsView, get_logo: () => null,
       list_backups: () => backupList(),
       save_register_settings: () => {
         throw {
@@ -214,7 +215,7 @@ describe("innstillingar", () => {
 
 describe("tryggingskopiar", () => {
   it("lists the backups newest first with local time, reason and size in MB", async () => {
-    backend({ get_settings: () => settingsView, list_backups: () => backupList() });
+    backend({ get_settings: () => settingsView, get_logo: () => null, list_backups: () => backupList() });
     renderScreen();
     const rows = await screen.findAllByTestId("backup-row");
     expect(rows).toHaveLength(2);
@@ -240,7 +241,7 @@ describe("tryggingskopiar", () => {
 
   it("shows the reasons in Bokmål too", async () => {
     setLang("nb");
-    backend({ get_settings: () => settingsView, list_backups: () => backupList() });
+    backend({ get_settings: () => settingsView, get_logo: () => null, list_backups: () => backupList() });
     renderScreen();
     const [first] = await screen.findAllByTestId("backup-row");
     expect(first).toHaveTextContent("Daglig");
@@ -248,7 +249,7 @@ describe("tryggingskopiar", () => {
   });
 
   it("says so when there are no backups", async () => {
-    backend({ get_settings: () => settingsView, list_backups: () => backupList([]) });
+    backend({ get_settings: () => settingsView, get_logo: () => null, list_backups: () => backupList([]) });
     renderScreen();
     expect(await screen.findByTestId("no-backups")).toHaveTextContent("Ingen tryggingskopiar enno.");
     expect(screen.queryByRole("table")).not.toBeInTheDocument();
@@ -258,7 +259,7 @@ describe("tryggingskopiar", () => {
     const made = backupEntry(new Date(2026, 10, 25, 10, 42), "manuell", "Manuell", 15 * 1024 * 1024);
     let list: BackupEntry[] = [dailyBackup];
     const calls = backend({
-      get_settings: () => settingsView,
+      get_settings: () => settingsView, get_logo: () => null,
       list_backups: () => backupList(list),
       make_backup: () => {
         list = [made, ...list];
@@ -276,7 +277,7 @@ describe("tryggingskopiar", () => {
   });
 
   it("asks before restoring, and Avbryt restores nothing", async () => {
-    const calls = backend({ get_settings: () => settingsView, list_backups: () => backupList() });
+    const calls = backend({ get_settings: () => settingsView, get_logo: () => null, list_backups: () => backupList() });
     const { onRestored } = renderScreen();
     const [, second] = await screen.findAllByTestId("restore-backup");
     await userEvent.click(second!);
@@ -300,6 +301,7 @@ describe("tryggingskopiar", () => {
     const calls = backend({
       get_settings: () =>
         restored ? { ...settingsView, register: { ...settingsView.register, municipality: "Luster" } } : settingsView,
+      get_logo: () => null,
       list_backups: () => backupList(restored ? [kept, dailyBackup, manualBackup] : [dailyBackup, manualBackup]),
       restore_backup: () => {
         restored = true;
@@ -322,7 +324,7 @@ describe("tryggingskopiar", () => {
 
   it("shows why a restore failed and changes nothing", async () => {
     backend({
-      get_settings: () => settingsView,
+      get_settings: () => settingsView, get_logo: () => null,
       list_backups: () => backupList(),
       restore_backup: () => {
         throw { code: "backup_invalid", message: "Tryggingskopien er skadd. Registeret er ikkje endra.", fields: [] };
