@@ -322,22 +322,12 @@ pub fn write_public_journal(
     if to < from {
         return Err(CommandError::new("invalid", "Perioden sluttar før han byrjar."));
     }
-    let (sources, municipality, logo) = with_store(state, |s| {
-        Ok(s.read(|tx| {
-            Ok((
-                journal::public_sources(tx, from, to)?,
-                settings::setting(tx, "municipality")?.unwrap_or_default(),
-                settings::logo(tx)?,
-            ))
-        })?)
-    })?;
-    let entries: Vec<_> = sources.iter().map(public_journal::public).collect();
+    let (entries, document) = with_store(state, |s| Ok(s.read(|tx| journal::public_journal(tx, from, to))?))?;
     let csv = dest.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     let bytes = if csv {
         public_journal::csv(&entries).into_bytes()
     } else {
-        let document = public_journal::document(&entries, &municipality, from, to);
-        saksbok_protocol::render_saksprotokoll(&saksbok_core::protocol::Saksprotokoll { logo, ..document }, now).pdf
+        saksbok_protocol::render_saksprotokoll(&document, now).pdf
     };
     saksbok_protocol::save_atomically(dest, &bytes)
         .map_err(|e| CommandError::new("io", format!("Kan ikkje skriva {}: {e}", shown_path(dest))))?;

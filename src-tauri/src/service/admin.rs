@@ -106,18 +106,20 @@ pub fn logo_url(state: &AppState) -> CommandResult<Option<String>> {
 }
 
 /// Keeps a PNG or JPEG file as the municipality's logo, printed at the head
-/// of its protocols from now on. A file that is no such picture, or too big
-/// or small, is refused with the reason; the logo kept before stays.
+/// of its protocols from now on (as a PNG no larger than prints sharp). A
+/// file that is no such picture, or too big or small, is refused with the
+/// reason; the logo kept before stays.
 pub fn set_logo(state: &AppState, bytes: &[u8], now: DateTime<Utc>) -> CommandResult<Option<String>> {
-    if let Err(e) = saksbok_protocol::logo::decode(bytes) {
+    // Kept as it prints: a large picture is made smaller first.
+    let kept = saksbok_protocol::logo::prepare(bytes).map_err(|e| {
         let message = e.to_string();
-        return Err(CommandError {
+        CommandError {
             fields: vec![saksbok_core::case::FieldError::new("logo", message.clone())],
             ..CommandError::new("invalid", message)
-        });
-    }
-    write_as(state, now, |tx, who| settings::set_logo(tx, who, Some(bytes)))?;
-    log::info!("ny logo ({} byte) lagra av {}", bytes.len(), state.user());
+        }
+    })?;
+    write_as(state, now, |tx, who| settings::set_logo(tx, who, Some(&kept)))?;
+    log::info!("ny logo ({} byte, kept as {} byte) lagra av {}", bytes.len(), kept.len(), state.user());
     logo_url(state)
 }
 

@@ -24,8 +24,9 @@ export function parseJournal(text: string): Attachment["journal_entry"] | undefi
   return { case: { year: y < 100 ? 2000 + y : y, seq: Number(m[2]) }, doc: Number(m[3]) };
 }
 
-export const rowsOf = (list: Attachment[]): AttachmentRow[] =>
-  list.map((a) => ({ key: newKey(), title: a.title, journal: journalText(a), document: a.document ?? "" }));
+/** Rows for `list`; with `keys` (those of the rows sent), each row keeps its key, so the row on screen stays. */
+export const rowsOf = (list: Attachment[], keys: number[] = []): AttachmentRow[] =>
+  list.map((a, i) => ({ key: keys[i] ?? newKey(), title: a.title, journal: journalText(a), document: a.document ?? "" }));
 
 /** The rows as sent, blank ones left out, and the key of each row sent (for the back end's "attachments.N"). */
 export function attachmentsOf(rows: AttachmentRow[]): { list: Attachment[]; keys: number[] } {

@@ -576,19 +576,11 @@ fn run(cli: Cli) -> Result<(), String> {
             };
             let now = document_time()?;
             let mut store = open(cli.db.as_deref(), true)?;
-            let (sources, municipality) = store
-                .read(|tx| {
-                    Ok((
-                        saksbok_store::journal::public_sources(tx, from, to)?,
-                        saksbok_store::settings::setting(tx, "municipality")?.unwrap_or_default(),
-                    ))
-                })
-                .map_err(|e| e.to_string())?;
-            let entries: Vec<_> = sources.iter().map(saksbok_core::public_journal::public).collect();
+            let (entries, doc) =
+                store.read(|tx| saksbok_store::journal::public_journal(tx, from, to)).map_err(|e| e.to_string())?;
             let bytes = if csv {
                 saksbok_core::public_journal::csv(&entries).into_bytes()
             } else {
-                let doc = saksbok_core::public_journal::document(&entries, &municipality, from, to);
                 saksbok_protocol::render_saksprotokoll(&doc, now).pdf
             };
             saksbok_protocol::save_atomically(&output, &bytes)

@@ -1,7 +1,8 @@
 //! The municipality's logo at the head of its protocols: a PNG or JPEG file
 //! read into RGB pixels (crates `png` and `zune-jpeg`), any transparency
 //! laid on white paper, so that the picture is one every printer and PDF/A
-//! take as it is.
+//! take as it is. A chosen file is kept as [`prepare`] makes it: no larger
+//! than it can print sharp, so it does not weigh down every PDF.
 
 use std::fmt;
 use std::sync::Arc;
@@ -16,6 +17,11 @@ pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 pub const MAX_SIDE: usize = 4000;
 /// The shortest side in pixels taken: smaller prints as a blur.
 pub const MIN_SIDE: usize = 16;
+/// The height a kept logo is brought down to, at most: about 600 dpi at
+/// the 15 mm it prints.
+pub const KEPT_HEIGHT: usize = 360;
+/// The width a kept logo is brought down to, at most (a wide letterhead).
+pub const KEPT_WIDTH: usize = 2400;
 
 /// A logo read into pixels.
 #[derive(Clone, PartialEq, Eq)]
@@ -60,6 +66,46 @@ pub fn decode(bytes: &[u8]) -> Result<Picture, LogoError> {
         return Err(LogoError::NotAPicture);
     };
     Ok(Picture { width, height, rgb: rgb.into(), sha256: saksbok_core::hash::sha256_hex(bytes) })
+}
+
+/// The logo file as it is kept: read and checked like [`decode`], made
+/// smaller (by averaging whole blocks of pixels) when it is larger than it
+/// can print sharp, and written as a PNG of RGB pixels.
+pub fn prepare(bytes: &[u8]) -> Result<Vec<u8>, LogoError> {
+    let p = decode(bytes)?;
+    let k = p.height.div_ceil(KEPT_HEIGHT).max(p.width.div_ceil(KEPT_WIDTH)).max(1);
+    let (width, height, rgb) = if k == 1 { (p.width, p.height, p.rgb.to_vec()) } else { shrink(&p, k) };
+    let mut out = Vec::new();
+    let mut enc = png::Encoder::new(&mut out, width as u32, height as u32);
+    enc.set_color(png::ColorType::Rgb);
+    enc.set_depth(png::BitDepth::Eight);
+    let mut writer = enc.write_header().map_err(|e| LogoError::Unreadable(e.to_string()))?;
+    writer.write_image_data(&rgb).map_err(|e| LogoError::Unreadable(e.to_string()))?;
+    writer.finish().map_err(|e| LogoError::Unreadable(e.to_string()))?;
+    Ok(out)
+}
+
+/// Each `k`×`k` block of pixels (fewer at the right and bottom edges) as one, its average.
+fn shrink(p: &Picture, k: usize) -> (usize, usize, Vec<u8>) {
+    let (w, h) = (p.width.div_ceil(k), p.height.div_ceil(k));
+    let mut out = Vec::with_capacity(w * h * 3);
+    for by in 0..h {
+        for bx in 0..w {
+            let (ys, xs) = (by * k..((by + 1) * k).min(p.height), bx * k..((bx + 1) * k).min(p.width));
+            let n = (ys.len() * xs.len()) as u32;
+            let mut sum = [0u32; 3];
+            for y in ys {
+                for x in xs.clone() {
+                    let at = (y * p.width + x) * 3;
+                    for (c, s) in sum.iter_mut().enumerate() {
+                        *s += u32::from(p.rgb[at + c]);
+                    }
+                }
+            }
+            out.extend(sum.map(|s| ((s + n / 2) / n) as u8));
+        }
+    }
+    (w, h, out)
 }
 
 fn check_size(width: usize, height: usize) -> Result<(), LogoError> {
@@ -144,6 +190,22 @@ mod tests {
         let at = (40 * 200 + 100) * 3;
         assert!(p.rgb[at + 2] > 120 && p.rgb[at] < 60, "{:?}", &p.rgb[at..at + 3]);
         assert_eq!(p.sha256, saksbok_core::hash::sha256_hex(file));
+    }
+
+    #[test]
+    fn a_large_logo_is_kept_as_small_as_prints_sharp() {
+        let big = png_file(1000, 1200, png::ColorType::Rgba, &[0, 0, 255, 128]);
+        let kept = prepare(&big).unwrap();
+        let p = decode(&kept).unwrap();
+        // 1200 high in blocks of 4: 300 × 250, the colour as before.
+        assert_eq!((p.width, p.height), (250, 300));
+        assert_eq!(&p.rgb[..3], &[127, 127, 255]);
+        assert!(kept.len() < big.len());
+        // A small one keeps its size; both are the same bytes each time.
+        let small = prepare(include_bytes!("../samples/logo.png")).unwrap();
+        assert_eq!((decode(&small).unwrap().width, decode(&small).unwrap().height), (200, 240));
+        assert_eq!(prepare(&big).unwrap(), kept);
+        assert_eq!(prepare(b"no picture").unwrap_err(), LogoError::NotAPicture);
     }
 
     #[test]

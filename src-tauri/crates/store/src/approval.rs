@@ -98,7 +98,8 @@ pub fn check(conn: &Connection, meeting: i64, approval: &ApprovalFields) -> Resu
 
 /// What an approved meeting's protocols are made with, kept with it at
 /// approval (meetings.frozen): the board's layout, phrase templates and
-/// language then.
+/// language then. The letterhead (the municipality's name and logo) is
+/// the register's as it is now: a copy made later carries the current one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Frozen {
     pub layout: ProtocolLayout,

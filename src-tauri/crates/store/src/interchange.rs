@@ -146,7 +146,7 @@ const DERIVED_COLUMNS: &[(&str, &str)] = &[("cases", "sort_key")];
 const LOCAL_SETTINGS: &[&str] = &["derived_version", "backup_dir", "register_id"];
 
 /// What the audit log calls each table's rows.
-const ENTITIES: &[(&str, &str)] = &[
+pub(crate) const ENTITIES: &[(&str, &str)] = &[
     ("case", "cases"),
     ("journal_entry", "journal_entries"),
     ("document", "documents"),
@@ -156,6 +156,7 @@ const ENTITIES: &[(&str, &str)] = &[
     ("meeting", "meetings"),
     ("roll", "meetings"),
     ("business", "meetings"),
+    ("meeting_attachments", "meetings"),
     ("agenda_item", "agenda_items"),
     ("printed_protocol", "printed_protocols"),
     ("agreement", "agreements"),

@@ -139,6 +139,21 @@ pub fn update(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, f: &JournalFields)
     Ok(stored)
 }
 
+/// The offentleg journal of a period: each journalpost as the public sees
+/// it, and the document they print as, under the municipality's name and logo.
+pub fn public_journal(
+    conn: &Connection,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<(Vec<saksbok_core::public_journal::Entry>, saksbok_core::protocol::Saksprotokoll)> {
+    use saksbok_core::public_journal;
+    let entries: Vec<_> = public_sources(conn, from, to)?.iter().map(public_journal::public).collect();
+    let municipality = crate::settings::setting(conn, "municipality")?.unwrap_or_default();
+    let document = public_journal::document(&entries, &municipality, from, to);
+    let document = saksbok_core::protocol::Saksprotokoll { logo: crate::settings::logo(conn)?, ..document };
+    Ok((entries, document))
+}
+
 /// The journalpostar registered from `from` to `to` (journal dates, both
 /// included), with what the offentleg journal needs of their cases. The
 /// skjerming is applied by [`saksbok_core::public_journal::public`].

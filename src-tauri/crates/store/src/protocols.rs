@@ -395,13 +395,18 @@ fn screening(conn: &Connection, agenda_item_id: i64) -> Result<saksbok_core::min
     Ok(out)
 }
 
-/// The møtebok's own vedlegg, with those that are skjerma journalpostar.
+/// The møtebok's own vedlegg, with those that are skjerma journalpostar:
+/// skjerma themselves, or of a skjerma case (whose basis covers its
+/// documents, as in the offentleg journal).
 fn meeting_attachments(conn: &Connection, meeting: i64) -> Result<saksbok_core::minutes::MeetingAttachments> {
     let list = crate::behandling::attachments_of(conn, crate::behandling::Owner::Meeting(meeting))?;
     let mut stmt = conn.prepare_cached(
-        "SELECT j.screening_basis, j.public_title FROM journal_entries j JOIN cases c ON c.id = j.case_id
-         WHERE c.year = ?1 AND c.seq = ?2 AND j.doc_seq = ?3
-           AND j.screening_basis IS NOT NULL AND trim(j.screening_basis) <> ''",
+        "SELECT basis, public_title FROM (
+             SELECT coalesce(nullif(trim(j.screening_basis), ''), nullif(trim(c.screening_basis), '')) AS basis,
+                    j.public_title
+             FROM journal_entries j JOIN cases c ON c.id = j.case_id
+             WHERE c.year = ?1 AND c.seq = ?2 AND j.doc_seq = ?3)
+         WHERE basis IS NOT NULL",
     )?;
     let mut screened = Vec::new();
     for number in list.iter().filter_map(|a| a.journal_entry) {

@@ -28,15 +28,17 @@ pub fn register_settings(conn: &Connection) -> Result<RegisterSettings> {
     })
 }
 
-/// The municipality's logo: the bytes of the PNG or JPEG file chosen, kept
-/// as base64 text under the setting `logo` (so the export carries it).
+/// The municipality's logo: the bytes of the picture file kept, as base64
+/// text under the setting `logo` (so the export carries it). A value that
+/// is not base64 (an export edited by hand) is no logo: protocols print
+/// without it rather than not at all, and a new one can be chosen.
 pub fn logo(conn: &Connection) -> Result<Option<saksbok_core::protocol::Logo>> {
     use base64::Engine as _;
     let Some(text) = setting(conn, "logo")? else { return Ok(None) };
-    base64::engine::general_purpose::STANDARD
+    Ok(base64::engine::general_purpose::STANDARD
         .decode(text.trim())
-        .map(|b| Some(saksbok_core::protocol::Logo(b.into())))
-        .map_err(|e| crate::StoreError::Invalid(format!("Logoen i registeret kan ikkje lesast: {e}")))
+        .ok()
+        .map(|b| saksbok_core::protocol::Logo(b.into())))
 }
 
 /// Keeps `bytes` as the logo (checked by the caller as a picture), or takes

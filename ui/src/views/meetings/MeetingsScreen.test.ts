@@ -248,6 +248,9 @@ describe("møte", () => {
       meeting: 11,
       attachments: [{ title: "Presentasjon frå revisjonen", journal_entry: { case: { year: 2021, seq: 1069 }, doc: 3 } }],
     });
+    // The row stays the same on screen: its field keeps the focus and loses the error.
+    expect(within(box).getByLabelText("Journalpost, vedlegg 1")).toBe(journal);
+    expect(journal).toHaveFocus();
     expect(journal).not.toHaveAttribute("aria-invalid");
     expect(save).toBeDisabled();
     expect(onDirtyChange).toHaveBeenLastCalledWith(false);

@@ -112,6 +112,7 @@ describe("innstillingar", () => {
 
     await userEvent.click(within(box).getByRole("button", { name: "Fjern logoen" }));
     expect(await within(box).findByTestId("logo-none")).toBeInTheDocument();
+    await vi.waitFor(() => expect(within(box).getByLabelText("Vel logo")).toHaveFocus());
     expect(onNotice).toHaveBeenLastCalledWith("Logoen er teken bort. Protokollane har berre namnet på kommunen øvst.");
     expect(calls.filter((c) => c.cmd === "set_logo")).toHaveLength(2);
     expect(calledWith(calls, "clear_logo")).toHaveLength(1);

@@ -96,6 +96,8 @@ fn recorded(s: &mut Store) -> (i64, Vec<i64>) {
         ..Behandling::default()
     };
     s.write(|tx| behandling::set_business(tx, &who(), m, &business)).unwrap();
+    let own = [Attachment { title: "Rekneskapen 2025".into(), journal_entry: None, document: None }];
+    s.write(|tx| behandling::set_meeting_attachments(tx, &who(), m, &own)).unwrap();
     (m, items)
 }
 
@@ -156,8 +158,9 @@ fn an_approved_meeting_is_locked_in_every_table_whoever_asks() {
     // Every table that holds what the meeting recorded, with the rows of this meeting.
     let of_meeting = format!("meeting_id = {m}");
     let of_items = format!("agenda_item_id IN ({}, {})", items[0], items[1]);
-    let tables: [(&str, String); 11] = [
+    let tables: [(&str, String); 12] = [
         ("meetings", format!("id = {m}")),
+        ("meeting_attachments", of_meeting.clone()),
         ("agenda_items", of_meeting.clone()),
         ("meeting_attendance", of_meeting.clone()),
         ("attendance_away", format!("attendance_id IN (SELECT id FROM meeting_attendance WHERE {of_meeting})")),

@@ -542,6 +542,13 @@ fn the_moteboks_own_vedlegg_are_saved_printed_screened_and_locked() {
     );
     let public = crate::protocols::public_minutes(s.conn(), m).unwrap();
     assert_eq!(public.attachments[1], format!("Skjerma etter offl. § 13 ({})", letter.number));
+    assert_eq!(public.attachments[0], format!("Presentasjon frå revisjonen ({})", slides.number));
+    // A journalpost of a skjerma case is skjerma by the case's basis, as in the offentleg journal.
+    s.conn().execute("UPDATE cases SET screening_basis = 'offl. § 14' WHERE id = ?1", [case]).unwrap();
+    let public = crate::protocols::public_minutes(s.conn(), m).unwrap();
+    assert_eq!(public.attachments[0], format!("Skjerma etter offl. § 14 ({})", slides.number));
+    assert_eq!(public.attachments[1], format!("Skjerma etter offl. § 13 ({})", letter.number));
+    s.conn().execute("UPDATE cases SET screening_basis = NULL WHERE id = ?1", [case]).unwrap();
 
     let mut missing = saved.attachments.clone();
     missing[2].journal_entry = Some("21/1069-99".parse().unwrap());
@@ -557,11 +564,8 @@ fn the_moteboks_own_vedlegg_are_saved_printed_screened_and_locked() {
     s.conn().execute("UPDATE meetings SET status = 'approved' WHERE id = ?1", [m]).unwrap();
     let e = s.write(|tx| behandling::set_meeting_attachments(tx, &who(), m, &[])).unwrap_err();
     assert!(e.to_string().contains("godkjend"), "{e}");
-    for sql in [
-        "DELETE FROM meeting_attachments",
-        "UPDATE meeting_attachments SET title = 'x'",
-        "INSERT INTO meeting_attachments (meeting_id, position, title) SELECT id, 9, 'x' FROM meetings",
-    ] {
+    // (A new row is refused by the store above, not by a trigger: an import brings approved meetings over whole.)
+    for sql in ["DELETE FROM meeting_attachments", "UPDATE meeting_attachments SET title = 'x'"] {
         let e = s.conn().execute(sql, []).unwrap_err().to_string();
         assert!(e.contains("godkjend og låst"), "{sql}: {e}");
     }

@@ -381,3 +381,17 @@ fn the_bytes_of_every_print_travel_with_the_export() {
     import_with(&mut b, &json, &from_a).unwrap();
     assert_eq!(protocols::printed_pdf(b.conn(), print).unwrap(), pdf);
 }
+
+/// Every kind of row the history names is moved with its row when an import
+/// gives new ids (a history row about "settings" names no row).
+#[test]
+fn every_entity_the_history_names_is_known_to_the_import() {
+    let dir = TempDir::new().unwrap();
+    let s = rich(&dir.path().join("a.sqlite3"));
+    let mut stmt = s.conn().prepare("SELECT DISTINCT entity FROM audit_log ORDER BY entity").unwrap();
+    let names: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    assert!(names.iter().any(|n| n == "meeting_attachments"), "{names:?}");
+    for n in names.iter().filter(|n| n.as_str() != "settings") {
+        assert!(interchange::ENTITIES.iter().any(|(e, _)| e == n), "{n} is not moved on import");
+    }
+}

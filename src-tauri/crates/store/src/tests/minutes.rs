@@ -278,6 +278,11 @@ fn the_logo_reaches_every_protocol_and_the_export() {
         .unwrap();
     assert_eq!(crate::settings::logo(copy.conn()).unwrap(), logo);
 
+    // A value that is no base64 (an export edited by hand) is no logo, and does not stop a protocol.
+    s.conn().execute("UPDATE settings SET value = '%%% ikkje base64' WHERE key = 'logo'", []).unwrap();
+    assert!(crate::settings::logo(s.conn()).unwrap().is_none());
+    assert!(protocols::minutes(s.conn(), m).unwrap().logo.is_none());
+    s.write(|tx| crate::settings::set_logo(tx, &who(), Some(&file))).unwrap();
     s.write(|tx| crate::settings::set_logo(tx, &who(), None)).unwrap();
     assert!(crate::settings::logo(s.conn()).unwrap().is_none());
     assert!(protocols::saksprotokoll(s.conn(), item).unwrap().logo.is_none());
