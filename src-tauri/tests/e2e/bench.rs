@@ -75,6 +75,17 @@ async fn bench_start_up_and_memory_against_a_blank_window() {
                 .await
                 .unwrap();
             let ms: Vec<f64> = serde_json::from_value(timing.json().clone()).unwrap();
+            if std::env::var_os("SAKSBOK_BENCH_TRACE").is_some() {
+                let marks = app
+                    .d
+                    .execute(
+                        "return performance.getEntriesByType('mark').map(m => m.name + ' ' + m.startTime.toFixed(1)).join(', ');",
+                        vec![],
+                    )
+                    .await
+                    .unwrap();
+                eprintln!("trace {name}: DOM ready {:.1} ms; {}", ms[1], marks.json().as_str().unwrap_or(""));
+            }
             let to_page = ms[0] / 1000.0 - launched;
             // Let the first paint and the background integrity check settle.
             tokio::time::sleep(Duration::from_secs(2)).await;

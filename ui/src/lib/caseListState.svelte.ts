@@ -1,3 +1,4 @@
+import type { CaseQuery } from "./bindings/CaseQuery";
 import type { CaseSort } from "./bindings/CaseSort";
 import type { CaseStatus } from "./bindings/CaseStatus";
 
@@ -6,6 +7,9 @@ import type { CaseStatus } from "./bindings/CaseStatus";
  * user was. It outlives the list view, so "← Alle saker" returns to the
  * same place.
  */
+/** Rows asked for at a time. */
+export const PAGE = 200;
+
 export class CaseListState {
   text = $state("");
   status = $state<CaseStatus | null>(null);
@@ -16,6 +20,12 @@ export class CaseListState {
   /** The active row (index in the whole result), -1 for none. */
   active = -1;
   scrollTop = 0;
+
+  /** The query for the page that starts at row `offset`. */
+  query(offset: number): CaseQuery {
+    const { text, status, year, officer, board, sort } = this;
+    return { text, status, year, officer, board, sort, offset, limit: PAGE };
+  }
 
   /** Forgets the search, the filters and the place: the register has been replaced (a backup restored). */
   reset(): void {

@@ -808,6 +808,7 @@ const nn = {
   addAttachment: "Legg til vedlegg",
   removeAttachment: (row: number) => `Fjern vedlegg ${row}`,
   attachmentsNone: "Ingen vedlegg.",
+  screenLoadFailed: (why: string) => `Skjermbiletet kunne ikkje lastast (${why}). Start Saksbok på nytt; hjelper ikkje det, installer han på nytt.`,
   logoTitle: "Logo på protokollane",
   logoHelp:
     "PNG eller JPEG, høgst 2 MB. Logoen står øvst til venstre på første sida av protokollane (saksprotokoll, møtebok, innkalling, protokolltilførsel, oppfølgingsrapport og offentleg journal), om lag 15 mm høg.",
@@ -1730,6 +1731,7 @@ const nb: Texts = {
   addAttachment: "Legg til vedlegg",
   removeAttachment: (row: number) => `Fjern vedlegg ${row}`,
   attachmentsNone: "Ingen vedlegg.",
+  screenLoadFailed: (why: string) => `Skjermbildet kunne ikke lastes (${why}). Start Saksbok på nytt; hjelper ikke det, installer den på nytt.`,
   logoTitle: "Logo på protokollene",
   logoHelp:
     "PNG eller JPEG, høyst 2 MB. Logoen står øverst til venstre på første side av protokollene (saksprotokoll, møtebok, innkalling, protokolltilførsel, oppfølgingsrapport og offentlig journal), omtrent 15 mm høy.",
