@@ -2,6 +2,7 @@
 //! finding elements, waiting for rendered text, screenshots and typing.
 
 pub use std::path::Path;
+use std::path::PathBuf;
 pub use std::time::Duration;
 
 pub use saksbok_tests::root;
@@ -108,18 +109,23 @@ pub fn home() -> TempDir {
     TempDir::new().unwrap()
 }
 
+/// The app's environment: its home, data, config and cache all under `home`.
+pub fn app_env(home: &Path) -> [(&'static str, PathBuf); 4] {
+    [
+        ("HOME", home.to_path_buf()),
+        ("XDG_DATA_HOME", home.join("data")),
+        ("XDG_CONFIG_HOME", home.join("config")),
+        ("XDG_CACHE_HOME", home.join("cache")),
+    ]
+}
+
 pub async fn start(home: &Path, args: &[&str]) -> Running {
     start_with(home, args, &[]).await
 }
 
 /// [`start`] with more environment for the app (e.g. SOFTHSM2_CONF for a test token).
 pub async fn start_with(home: &Path, args: &[&str], extra: &[(&str, &Path)]) -> Running {
-    let env = [
-        ("HOME", home.to_path_buf()),
-        ("XDG_DATA_HOME", home.join("data")),
-        ("XDG_CONFIG_HOME", home.join("config")),
-        ("XDG_CACHE_HOME", home.join("cache")),
-    ];
+    let env = app_env(home);
     let mut env: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
     env.extend_from_slice(extra);
     let (display_guard, display) = xvfb();
