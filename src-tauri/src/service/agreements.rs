@@ -191,12 +191,13 @@ pub fn write_calendar(
     now: DateTime<Utc>,
 ) -> CommandResult<CalendarFile> {
     let over = deadlines(state, today, within)?;
+    let text = to_ics(&over.items, now).map_err(|e| CommandError::new("invalid", e))?;
     let path = calendar_path(state);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)
             .map_err(|e| CommandError::new("io", format!("Kan ikkje laga mappa {}: {e}", shown_path(dir))))?;
     }
-    saksbok_protocol::save_atomically(&path, to_ics(&over.items, now).as_bytes())
+    saksbok_protocol::save_atomically(&path, text.as_bytes())
         .map_err(|e| CommandError::new("io", format!("Kan ikkje skriva {}: {e}", shown_path(&path))))?;
     Ok(CalendarFile {
         path: shown_path(&path),

@@ -111,7 +111,13 @@ async fn bench_start_up_and_memory_against_a_blank_window() {
         ("demo register".into(), demo.clone(), &[], "case-row"),
     ];
     if let Some(big) = std::env::var_os("SAKSBOK_BENCH_DB") {
-        cases.push(("SAKSBOK_BENCH_DB register".into(), PathBuf::from(big), &[], "case-row"));
+        // Opened once first, as a register in daily use has been: in WAL
+        // mode, so the app's start need not write to it (and check it before
+        // the window) to switch it over.
+        let opened = dir.path().join("big.sqlite3");
+        std::fs::copy(&big, &opened).unwrap();
+        drop(Store::open(&opened).unwrap());
+        cases.push(("SAKSBOK_BENCH_DB register".into(), opened, &[], "case-row"));
     }
     let mut report = Vec::new();
     for (name, source, extra, marker) in &cases {

@@ -6,6 +6,7 @@ import {
   agreementInputOf,
   emptyParty,
   groupDeadlines,
+  legalBasisAfterFormChange,
   months,
   newAgreementFields,
   partyRowOf,
@@ -34,6 +35,13 @@ const stored: AgreementInput = {
 };
 
 describe("the agreement form", () => {
+  it("lets the legal basis follow a changed organisation form unless it was written by hand", () => {
+    expect(legalBasisAfterFormChange("kommunelova § 20-2")).toBe("");
+    expect(legalBasisAfterFormChange(" lov om interkommunale selskap ")).toBe("");
+    expect(legalBasisAfterFormChange("kommunelova § 20-2 og § 20-4")).toBe("kommunelova § 20-2 og § 20-4");
+    expect(legalBasisAfterFormChange("")).toBe("");
+  });
+
   it("reads a stored agreement back to the same input", () => {
     const { input, bad } = agreementInputOf(agreementFieldsOf(stored));
     expect(bad).toEqual([]);

@@ -44,6 +44,15 @@ export const LEGAL_BASIS: Record<OrganisationForm, string> = {
   kontrakt: "avtalelova",
 };
 
+/**
+ * The legal basis once the organisation form changes: a basis that is one
+ * of the forms' own (filled in from the form when the agreement was saved)
+ * is emptied, so the new form's applies; one written by hand stays.
+ */
+export function legalBasisAfterFormChange(basis: string): string {
+  return (Object.values(LEGAL_BASIS) as string[]).includes(basis.trim()) ? "" : basis;
+}
+
 export type PartyFields = { key: number; name: string; orgnr: string; role: PartyRole | ""; contact: string };
 
 export type AgreementFields = {

@@ -80,7 +80,7 @@ pub fn deadlines(store: &Store, a: &DeadlineArgs<'_>) -> Result<(), String> {
         if path.is_dir() {
             return Err(format!("{} er ei mappe; skriv namnet på .ics-fila.", path.display()));
         }
-        let text = to_ics(&over.items, a.stamp);
+        let text = to_ics(&over.items, a.stamp)?;
         saksbok_protocol::save::save_atomically(path, text.as_bytes())
             .map_err(|e| format!("Kan ikkje skriva {}: {e}", path.display()))?;
         eprintln!(
@@ -105,9 +105,10 @@ pub fn deadlines(store: &Store, a: &DeadlineArgs<'_>) -> Result<(), String> {
         }
     }
     if !over.undated_tasks.is_empty() {
+        let n = over.undated_tasks.len();
         eprintln!(
-            "{} opne oppgåver har ingen frist og er ikkje med{}:",
-            over.undated_tasks.len(),
+            "{} ingen frist og er ikkje med{}:",
+            if n == 1 { "1 open oppgåve har".to_string() } else { format!("{n} opne oppgåver har") },
             if a.ics.is_some() { " i kalenderfila" } else { "" }
         );
         for t in &over.undated_tasks {

@@ -729,6 +729,17 @@ fn agreements_and_deadlines_are_listed_and_written_as_a_calendar() {
     assert!(rows[2].contains("31.12.2026 (om 27 dagar)") && rows[2].contains("Oppseiingsfrist"), "{shown}");
     assert!(stderr(&lines).contains("3 opne oppgåver har ingen frist"), "{}", stderr(&lines));
 
+    let listed = saksbok(&db, &["agreements", "--today", "2026-12-04", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(v[0]["title"], "Samarbeidsavtale med SyS-IKT");
+    assert_eq!(v[0]["status"], "i_kraft");
+    assert_eq!(
+        (v[0]["next_deadline"]["kind"].as_str(), v[0]["next_deadline"]["date"].as_str()),
+        (Some("notice"), Some("2026-12-31"))
+    );
+    assert_eq!(v[0]["open_tasks"], 5);
+    assert_eq!(v[0]["parties"].as_array().unwrap().len(), 2);
+
     let json = saksbok(&db, &["deadlines", "--within", "30", "--today", "2026-12-04", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(v["items"].as_array().unwrap().len(), 3);
@@ -760,6 +771,15 @@ fn agreements_and_deadlines_are_listed_and_written_as_a_calendar() {
     let o = saksbok(&db, &["deadlines", "--within", "30", "--today", "2026-12-05", "--ics", ics.to_str().unwrap()]);
     assert!(o.status.success());
     assert_eq!(uids(&ics), first);
+
+    // No deadline at all: no calendar file (RFC 5545 asks for at least one event).
+    let empty = dir.path().join("tom.sqlite3");
+    assert!(saksbok(&empty, &["demo"]).status.success());
+    let none = dir.path().join("ingen.ics");
+    let o = saksbok(&empty, &["deadlines", "--within", "30", "--ics", none.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("Det er ingen fristar å leggja i kalenderfila"), "{}", stderr(&o));
+    assert!(!none.exists());
 
     for (args, want) in [
         (&["deadlines", "--within", "99999"][..], "--within kan vera høgst 36500 dagar."),

@@ -81,10 +81,11 @@ pub enum Term {
     OpenEnded,
 }
 
-/// The agreement's start, term and notice period in months.
+/// The agreement's start (when known: the deadlines need only the end),
+/// term and notice period in months.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Running {
-    pub start: NaiveDate,
+    pub start: Option<NaiveDate>,
     pub term: Term,
     pub notice_months: u32,
 }
@@ -100,30 +101,40 @@ pub struct NoticeDeadline {
 
 impl Running {
     /// Checks the dates: the end not before the start, the notice period
-    /// not longer than the term (or the first period of a renewing one).
+    /// not longer than the term (or the first period of a renewing one),
+    /// nor than a renewal period.
     pub fn validate(&self) -> Result<(), String> {
         let end = match self.term {
             Term::Fixed { end } | Term::Renewing { end, .. } => end,
             Term::OpenEnded => return Ok(()),
         };
-        if end < self.start {
+        if let Term::Renewing { renew_months, .. } = self.term {
+            if renew_months == 0 {
+                return Err("Ein avtale som fornyar seg sjølv, må ha ein fornyingsperiode på minst éin månad.".into());
+            }
+            if self.notice_months > renew_months {
+                return Err(format!(
+                    "Oppseiingstida på {} månader er lengre enn fornyingsperioden på {} månader.",
+                    self.notice_months, renew_months
+                ));
+            }
+        }
+        let Some(start) = self.start else { return Ok(()) };
+        if end < start {
             return Err(format!(
                 "Sluttdatoen {} er før startdatoen {}.",
                 end.format("%d.%m.%Y"),
-                self.start.format("%d.%m.%Y")
+                start.format("%d.%m.%Y")
             ));
         }
         let notice_from = shift_months(end, -(self.notice_months as i32)).unwrap_or(NaiveDate::MIN);
-        if notice_from < self.start {
+        if notice_from < start {
             return Err(format!(
                 "Oppseiingstida på {} månader er lengre enn avtaleperioden frå {} til {}.",
                 self.notice_months,
-                self.start.format("%d.%m.%Y"),
+                start.format("%d.%m.%Y"),
                 end.format("%d.%m.%Y")
             ));
-        }
-        if let Term::Renewing { renew_months: 0, .. } = self.term {
-            return Err("Ein avtale som fornyar seg sjølv, må ha ein fornyingsperiode på minst éin månad.".into());
         }
         Ok(())
     }
@@ -131,8 +142,10 @@ impl Running {
     /// The next notice deadline on or after `today`: for a fixed term the
     /// last day to give notice before it ends (`None` once passed); for a
     /// renewing one the deadline of the current period (each renewal adds
-    /// a period); for an open-ended one notice may be given any day, so the
-    /// deadline is `today` and it ends a notice period later.
+    /// a period, counted from the first end so that a period that ended on
+    /// a shortened month end does not shift the later ones); for an
+    /// open-ended one notice may be given any day, so the deadline is
+    /// `today` and it ends a notice period later.
     pub fn next_notice_deadline(&self, today: NaiveDate) -> Option<NoticeDeadline> {
         let notice = self.notice_months as i32;
         match self.term {
@@ -141,14 +154,13 @@ impl Running {
                 (deadline >= today).then_some(NoticeDeadline { deadline, ends: end })
             }
             Term::Renewing { end, renew_months } => {
-                let mut period_end = end;
                 // Bounded: a thousand renewals is far beyond any agreement.
-                for _ in 0..1000 {
+                for period in 0..1000 {
+                    let period_end = shift_months(end, period * renew_months as i32)?;
                     let deadline = shift_months(period_end, -notice)?;
                     if deadline >= today {
                         return Some(NoticeDeadline { deadline, ends: period_end });
                     }
-                    period_end = shift_months(period_end, renew_months as i32)?;
                 }
                 None
             }
@@ -284,7 +296,7 @@ mod tests {
 
     #[test]
     fn a_fixed_term_has_one_deadline_before_it_ends() {
-        let r = Running { start: d(2022, 1, 1), term: Term::Fixed { end: d(2026, 6, 30) }, notice_months: 6 };
+        let r = Running { start: Some(d(2022, 1, 1)), term: Term::Fixed { end: d(2026, 6, 30) }, notice_months: 6 };
         r.validate().unwrap();
         assert_eq!(r.next_notice_deadline(d(2026, 1, 1)), None, "passed on 1 January 2026");
         assert_eq!(
@@ -297,7 +309,7 @@ mod tests {
     fn a_renewing_term_moves_its_deadline_with_each_renewal() {
         // Ends 31.12.2025, renews a year at a time, 3 months' notice.
         let r = Running {
-            start: d(2023, 1, 1),
+            start: Some(d(2023, 1, 1)),
             term: Term::Renewing { end: d(2025, 12, 31), renew_months: 12 },
             notice_months: 3,
         };
@@ -313,7 +325,7 @@ mod tests {
         );
         // Leap-year February ends: ends 29.02.2024, renews yearly, 1 month's notice.
         let feb = Running {
-            start: d(2020, 3, 1),
+            start: Some(d(2020, 3, 1)),
             term: Term::Renewing { end: d(2024, 2, 29), renew_months: 12 },
             notice_months: 1,
         };
@@ -324,9 +336,40 @@ mod tests {
     }
 
     #[test]
+    fn renewals_are_counted_from_the_first_end_and_a_shortened_month_end_does_not_drift() {
+        // Ends 30.08.2025, renews six months at a time, 3 months' notice: the
+        // periods end 28.02.2026 (no 30 February), then 30.08.2026, not 31.08.
+        let r =
+            Running { start: None, term: Term::Renewing { end: d(2025, 8, 30), renew_months: 6 }, notice_months: 3 };
+        r.validate().unwrap();
+        assert_eq!(
+            r.next_notice_deadline(d(2025, 11, 1)),
+            Some(NoticeDeadline { deadline: d(2025, 11, 30), ends: d(2026, 2, 28) })
+        );
+        assert_eq!(
+            r.next_notice_deadline(d(2025, 12, 1)),
+            Some(NoticeDeadline { deadline: d(2026, 5, 30), ends: d(2026, 8, 30) })
+        );
+        assert_eq!(
+            r.next_notice_deadline(d(2026, 5, 15)),
+            Some(NoticeDeadline { deadline: d(2026, 5, 30), ends: d(2026, 8, 30) })
+        );
+    }
+
+    #[test]
+    fn the_deadlines_need_no_start_date() {
+        let r = Running { start: None, term: Term::Fixed { end: d(2027, 6, 30) }, notice_months: 6 };
+        r.validate().unwrap();
+        assert_eq!(
+            r.next_notice_deadline(d(2026, 12, 5)),
+            Some(NoticeDeadline { deadline: d(2026, 12, 31), ends: d(2027, 6, 30) })
+        );
+    }
+
+    #[test]
     fn an_open_ended_agreement_can_be_given_notice_any_day() {
         // An IKS agreement with a year's notice.
-        let r = Running { start: d(2010, 1, 1), term: Term::OpenEnded, notice_months: 12 };
+        let r = Running { start: Some(d(2010, 1, 1)), term: Term::OpenEnded, notice_months: 12 };
         r.validate().unwrap();
         assert_eq!(
             r.next_notice_deadline(d(2026, 12, 4)),
@@ -341,22 +384,27 @@ mod tests {
 
     #[test]
     fn bad_terms_are_refused_with_the_reason() {
-        let e = Running { start: d(2026, 1, 1), term: Term::Fixed { end: d(2025, 12, 31) }, notice_months: 0 }
+        let e = Running { start: Some(d(2026, 1, 1)), term: Term::Fixed { end: d(2025, 12, 31) }, notice_months: 0 }
             .validate()
             .unwrap_err();
         assert_eq!(e, "Sluttdatoen 31.12.2025 er før startdatoen 01.01.2026.");
-        let e = Running { start: d(2026, 1, 1), term: Term::Fixed { end: d(2026, 6, 30) }, notice_months: 12 }
+        let e = Running { start: Some(d(2026, 1, 1)), term: Term::Fixed { end: d(2026, 6, 30) }, notice_months: 12 }
             .validate()
             .unwrap_err();
         assert!(e.starts_with("Oppseiingstida på 12 månader er lengre enn avtaleperioden"), "{e}");
         let e = Running {
-            start: d(2026, 1, 1),
+            start: Some(d(2026, 1, 1)),
             term: Term::Renewing { end: d(2027, 1, 1), renew_months: 0 },
             notice_months: 1,
         }
         .validate()
         .unwrap_err();
         assert!(e.contains("fornyingsperiode"), "{e}");
+        let e =
+            Running { start: None, term: Term::Renewing { end: d(2027, 1, 1), renew_months: 6 }, notice_months: 12 }
+                .validate()
+                .unwrap_err();
+        assert_eq!(e, "Oppseiingstida på 12 månader er lengre enn fornyingsperioden på 6 månader.");
     }
 
     #[test]

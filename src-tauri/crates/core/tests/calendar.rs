@@ -19,7 +19,11 @@ fn deadlines_read_back_from_the_ics_file() {
         uuid: "9f1c".into(),
         title: "Samarbeidsavtale med SyS-IKT; IKT, drift og utvikling".into(),
         status: AgreementStatus::IKraft,
-        running: Some(Running { start: d(2022, 1, 1), term: Term::Fixed { end: d(2027, 6, 30) }, notice_months: 6 }),
+        running: Some(Running {
+            start: Some(d(2022, 1, 1)),
+            term: Term::Fixed { end: d(2027, 6, 30) },
+            notice_months: 6,
+        }),
         review_date: None,
         revision: 3,
     };
@@ -36,7 +40,7 @@ fn deadlines_read_back_from_the_ics_file() {
         revision: 1,
     };
     let list = deadlines(&[agreement], &[task], d(2026, 12, 4), 365);
-    let text = to_ics(&list.items, Utc.with_ymd_and_hms(2026, 12, 4, 13, 0, 0).unwrap());
+    let text = to_ics(&list.items, Utc.with_ymd_and_hms(2026, 12, 4, 13, 0, 0).unwrap()).unwrap();
     assert!(text.lines().all(|l| l.len() <= 75 + 1), "lines are folded at 75 octets");
     assert!(text.contains("\r\n"), "CRLF line ends");
 
@@ -80,13 +84,20 @@ fn the_same_deadlines_give_the_same_uids_on_a_second_export() {
         uuid: "u".into(),
         title: "A".into(),
         status: AgreementStatus::Signert,
-        running: Some(Running { start: d(2022, 1, 1), term: Term::OpenEnded, notice_months: 12 }),
+        running: Some(Running { start: Some(d(2022, 1, 1)), term: Term::OpenEnded, notice_months: 12 }),
         review_date: Some(d(2027, 1, 1)),
         revision: 0,
     };
-    let first = to_ics(&deadlines(std::slice::from_ref(&a), &[], d(2026, 12, 4), 60).items, Utc::now());
-    let second = to_ics(&deadlines(&[a], &[], d(2026, 12, 5), 60).items, Utc::now());
+    let first = to_ics(&deadlines(std::slice::from_ref(&a), &[], d(2026, 12, 4), 60).items, Utc::now()).unwrap();
+    let second = to_ics(&deadlines(&[a], &[], d(2026, 12, 5), 60).items, Utc::now()).unwrap();
     let uids = |t: &str| t.lines().filter(|l| l.starts_with("UID:")).map(str::to_string).collect::<Vec<_>>();
     assert_eq!(uids(&first), ["UID:avtale-u-revisjon@saksbok.luster.kommune.no"]);
     assert_eq!(uids(&first), uids(&second));
+}
+
+#[test]
+fn no_calendar_file_without_a_deadline() {
+    // RFC 5545 asks for at least one event; an empty file would change nothing.
+    let e = to_ics(&[], Utc::now()).unwrap_err();
+    assert!(e.starts_with("Det er ingen fristar å leggja i kalenderfila"), "{e}");
 }

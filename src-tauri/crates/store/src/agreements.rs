@@ -363,10 +363,29 @@ pub fn link(
     let item_id = match item {
         None => None,
         Some((number, board)) => {
-            let item_id = crate::agenda::find_agenda_item(tx, number, board).map_err(|e| match e {
-                StoreError::NotFound(_) => StoreError::Invalid(format!("Utvalssak {number} finst ikkje.")),
-                e => e,
-            })?;
+            let item_id = match crate::agenda::find_agenda_item(tx, number, board) {
+                // Each board numbers its saker from 1 every year: the case tells which board's it is.
+                Err(StoreError::Ambiguous { number: n, boards }) => {
+                    let mut stmt =
+                        tx.prepare_cached("SELECT id FROM agenda_items WHERE year = ?1 AND seq = ?2 AND case_id = ?3")?;
+                    let of_case: Vec<i64> = stmt
+                        .query_map(params![number.year, number.seq, case_id], |r| r.get(0))?
+                        .collect::<rusqlite::Result<_>>()?;
+                    match of_case.as_slice() {
+                        [one] => *one,
+                        [] => {
+                            return Err(StoreError::Invalid(format!(
+                                "Utvalssak {number} er ikkje behandla i arkivsak {case}: vel sak og vedtak som høyrer saman."
+                            )));
+                        }
+                        _ => return Err(StoreError::Ambiguous { number: n, boards }),
+                    }
+                }
+                Err(StoreError::NotFound(_)) => {
+                    return Err(StoreError::Invalid(format!("Utvalssak {number} finst ikkje.")));
+                }
+                other => other?,
+            };
             let of_case: Option<i64> =
                 tx.query_row("SELECT case_id FROM agenda_items WHERE id = ?1", [item_id], |r| r.get(0))?;
             if of_case != Some(case_id) {
@@ -400,7 +419,9 @@ pub fn link(
     Ok(())
 }
 
-/// Removes one link.
+/// Removes one link. The signed agreement, when it was a document of that
+/// case and no other link names the case, is no longer pointed at (it must
+/// be a document of a linked case).
 pub fn unlink(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, link_id: i64) -> Result<()> {
     let removed =
         tx.execute("DELETE FROM agreement_links WHERE id = ?1 AND agreement_id = ?2", params![link_id, id])?;
@@ -408,7 +429,13 @@ pub fn unlink(tx: &Transaction<'_>, who: &Actor<'_>, id: i64, link_id: i64) -> R
         return Err(StoreError::NotFound(format!("koplinga {link_id} på avtalen")));
     }
     bump(tx, id)?;
-    audit::record(tx, who, "unlink", "agreement", id, Some(&json!({ "link": link_id }).to_string()), None)
+    audit::record(tx, who, "unlink", "agreement", id, Some(&json!({ "link": link_id }).to_string()), None)?;
+    if let Some(d) = stored(tx, id)?.document_id
+        && !document_choices(tx, id)?.iter().any(|c| c.document_id == d)
+    {
+        set_document(tx, who, id, None)?;
+    }
+    Ok(())
 }
 
 fn links(conn: &Connection, id: i64) -> Result<Vec<AgreementLink>> {

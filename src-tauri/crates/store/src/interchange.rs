@@ -332,6 +332,16 @@ fn check(conn: &Connection, doc: &Value) -> Result<()> {
             }
         }
     }
+    // What the form checks and a table's column types cannot say.
+    if let Some(parties) = obj.get("agreement_parties").and_then(Value::as_array) {
+        for (i, p) in parties.iter().enumerate() {
+            if let Some(o) = p.get("orgnr").and_then(Value::as_str)
+                && let Err(e) = saksbok_core::agreement::organisasjonsnummer(o)
+            {
+                return Err(bad(&format!("$.agreement_parties[{i}].orgnr"), e.trim_end_matches('.')));
+            }
+        }
+    }
     Ok(())
 }
 

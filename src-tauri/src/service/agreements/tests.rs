@@ -149,3 +149,13 @@ fn the_follow_up_report_is_written_to_a_new_file_each_time() {
     let e = write_followup(&st, board, "01.01.2021", "i fjor", today(), now()).unwrap_err();
     assert_eq!(e.fields[0].field, "report_to");
 }
+
+#[test]
+fn no_calendar_file_is_written_without_a_deadline() {
+    let dir = TempDir::new().unwrap();
+    let st = state(&dir);
+    let e = write_calendar(&st, today(), 30, now()).unwrap_err();
+    assert_eq!(e.code, "invalid");
+    assert!(e.message.starts_with("Det er ingen fristar å leggja i kalenderfila"), "{}", e.message);
+    assert!(!std::path::Path::new(&calendar_path(&st)).exists());
+}

@@ -166,7 +166,13 @@ export const agreementsNn = {
   openCalendar: "Opne i kalenderen (.ics)",
   calendarHelp:
     "Skriv fristane til ei kalenderfil som Outlook og Apple Kalender kan importera. Importerer du ho på nytt seinare, vert dei same hendingane oppdaterte.",
-  calendarWritten: (n: number, path: string) => `${n} fristar er skrivne til ${path}.`,
+  calendarWritten: (n: number, path: string, undated: number) =>
+    `${n === 1 ? "1 frist er skriven" : `${n} fristar er skrivne`} til ${path}.` +
+    (undated === 0
+      ? ""
+      : undated === 1
+        ? " Éi open oppgåve utan frist er ikkje med."
+        : ` ${undated} opne oppgåver utan frist er ikkje med.`),
   dueSoonTitle: "Fristar",
   dueSoon: (n: number) => (n === 1 ? "Éin frist dei neste 30 dagane" : `${n} fristar dei neste 30 dagane`),
   dueOverdue: (n: number) => `${n} på overtid`,
@@ -330,7 +336,13 @@ export const agreementsNb: AgreementTexts = {
   openCalendar: "Åpne i kalenderen (.ics)",
   calendarHelp:
     "Skriver fristene til en kalenderfil som Outlook og Apple Kalender kan importere. Importerer du den på nytt senere, blir de samme hendelsene oppdatert.",
-  calendarWritten: (n: number, path: string) => `${n} frister er skrevet til ${path}.`,
+  calendarWritten: (n: number, path: string, undated: number) =>
+    `${n === 1 ? "1 frist er skrevet" : `${n} frister er skrevet`} til ${path}.` +
+    (undated === 0
+      ? ""
+      : undated === 1
+        ? " Én åpen oppgave uten frist er ikke med."
+        : ` ${undated} åpne oppgaver uten frist er ikke med.`),
   dueSoonTitle: "Frister",
   dueSoon: (n: number) => (n === 1 ? "Én frist de neste 30 dagene" : `${n} frister de neste 30 dagene`),
   dueOverdue: (n: number) => `${n} over fristen`,

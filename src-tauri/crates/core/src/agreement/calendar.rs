@@ -38,8 +38,16 @@ fn description(d: &Deadline) -> String {
     lines.join("\n")
 }
 
-/// The calendar file; `stamp` is when it is made (DTSTAMP).
-pub fn to_ics(deadlines: &[Deadline], stamp: DateTime<Utc>) -> String {
+/// Why a calendar file is not made when there is no deadline: RFC 5545
+/// asks for at least one event, and an empty file would change nothing.
+pub const NOTHING_TO_EXPORT: &str = "Det er ingen fristar å leggja i kalenderfila: ingen på overtid og ingen i perioden som er vald. Vel ein lengre periode.";
+
+/// The calendar file; `stamp` is when it is made (DTSTAMP). Refused with
+/// [`NOTHING_TO_EXPORT`] when there is no deadline.
+pub fn to_ics(deadlines: &[Deadline], stamp: DateTime<Utc>) -> Result<String, &'static str> {
+    if deadlines.is_empty() {
+        return Err(NOTHING_TO_EXPORT);
+    }
     let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
     let mut cal = ICalendar::new("2.0", PRODID);
     cal.push(Method::new("PUBLISH"));
@@ -61,5 +69,5 @@ pub fn to_ics(deadlines: &[Deadline], stamp: DateTime<Utc>) -> String {
         e.add_alarm(Alarm::display(Trigger::new("-P7D"), Description::new(escape_text(summary(d)))));
         cal.add_event(e);
     }
-    cal.to_string()
+    Ok(cal.to_string())
 }

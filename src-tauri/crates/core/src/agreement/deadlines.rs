@@ -222,7 +222,7 @@ mod tests {
             uuid: "a1".into(),
             title: "IKT-samarbeid".into(),
             status,
-            running: Some(Running { start: d(2022, 1, 1), term, notice_months: 6 }),
+            running: Some(Running { start: Some(d(2022, 1, 1)), term, notice_months: 6 }),
             review_date: review,
             revision: 2,
         }

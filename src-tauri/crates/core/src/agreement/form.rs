@@ -180,7 +180,7 @@ pub struct AgreementFields {
 }
 
 /// The term from the stored columns, when enough is known to compute
-/// deadlines: a start, a kind of term and (except open-ended) an end.
+/// deadlines: a kind of term and (except open-ended) an end.
 pub fn running(
     start: Option<NaiveDate>,
     kind: Option<TermKind>,
@@ -193,7 +193,7 @@ pub fn running(
         TermKind::Renewing => Term::Renewing { end: end?, renew_months: renew_months? },
         TermKind::OpenEnded => Term::OpenEnded,
     };
-    Some(Running { start: start?, term, notice_months: notice_months.unwrap_or(0) })
+    Some(Running { start, term, notice_months: notice_months.unwrap_or(0) })
 }
 
 impl AgreementFields {
@@ -301,14 +301,16 @@ impl AgreementInput {
         {
             errors.push(FieldError::new("end_date", "Skriv når avtaleperioden sluttar."));
         }
-        if let (Some(s), Some(e)) = (start_date, end_date) {
-            let run = Running {
-                start: s,
-                term: Term::Fixed { end: e },
-                notice_months: self.notice_months.unwrap_or(0).min(MAX_MONTHS),
+        if let Some(e) = end_date {
+            // The renewal period is checked above; a missing one checks as a fixed term.
+            let term = match renew_months {
+                Some(m) if m > 0 => Term::Renewing { end: e, renew_months: m.min(MAX_MONTHS) },
+                _ => Term::Fixed { end: e },
             };
+            let run =
+                Running { start: start_date, term, notice_months: self.notice_months.unwrap_or(0).min(MAX_MONTHS) };
             if let Err(message) = run.validate() {
-                let field = if e < s { "end_date" } else { "notice_months" };
+                let field = if start_date.is_some_and(|s| e < s) { "end_date" } else { "notice_months" };
                 errors.push(FieldError::new(field, message));
             }
         }
@@ -397,6 +399,26 @@ mod tests {
         let run = f.running().unwrap();
         let next = run.next_notice_deadline(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()).unwrap();
         assert_eq!(next.deadline, NaiveDate::from_ymd_opt(2025, 6, 30).unwrap());
+    }
+
+    #[test]
+    fn an_agreement_without_a_start_date_still_has_its_deadlines() {
+        let mut i = input();
+        i.start_date = None;
+        let f = i.validate().unwrap();
+        let next = f.running().unwrap().next_notice_deadline(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()).unwrap();
+        assert_eq!(next.deadline, NaiveDate::from_ymd_opt(2025, 6, 30).unwrap());
+    }
+
+    #[test]
+    fn a_notice_period_longer_than_a_renewal_is_refused() {
+        let mut i = input();
+        i.term_kind = Some(TermKind::Renewing);
+        i.renew_months = Some(6);
+        i.notice_months = Some(12);
+        let e = i.validate().unwrap_err();
+        assert_eq!(e.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["notice_months"]);
+        assert_eq!(e[0].message, "Oppseiingstida på 12 månader er lengre enn fornyingsperioden på 6 månader.");
     }
 
     #[test]

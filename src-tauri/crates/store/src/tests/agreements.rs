@@ -296,6 +296,30 @@ fn the_follow_up_report_holds_the_tasks_of_the_boards_vedtak_in_the_period() {
 }
 
 #[test]
+fn a_vedtak_whose_number_two_boards_use_is_told_apart_by_its_case() {
+    let dir = TempDir::new().unwrap();
+    let mut s = with_demo(&db(&dir));
+    super::register_one(&mut s, "Anna sak");
+    // Kommunestyret's own 54/21, about another case (each board numbers from 1 every year).
+    let mut other = saksbok_core::demo::reference().meeting;
+    other.info.board = "Kommunestyret".into();
+    other.items[0].case_number = Some("26/1".parse().unwrap());
+    s.write(|tx| crate::agenda::insert_meeting(tx, &who(), &other)).unwrap();
+    let id = create(&mut s, &input());
+    let link = |s: &mut Store, case: &str| {
+        s.write(|tx| agreements::link(tx, &who(), id, case.parse().unwrap(), Some(("54/21".parse().unwrap(), None))))
+    };
+    link(&mut s, "21/1069").unwrap();
+    link(&mut s, "26/1").unwrap();
+    let a = agreements::get(s.conn(), id, today()).unwrap();
+    let boards: Vec<_> = a.links.iter().map(|l| (l.case_number.as_str(), l.board.as_deref())).collect();
+    assert_eq!(boards, [("21/1069", Some("Formannskapet og næringsutvalet")), ("26/1", Some("Kommunestyret"))]);
+    super::register_one(&mut s, "Tredje sak");
+    let e = link(&mut s, "26/2").unwrap_err();
+    assert_eq!(e.to_string(), "Utvalssak 54/21 er ikkje behandla i arkivsak 26/2: vel sak og vedtak som høyrer saman.");
+}
+
+#[test]
 fn the_signed_agreement_is_a_document_of_a_linked_case() {
     use saksbok_core::journal::{JournalInput, JournalKind, JournalStatus};
     let dir = TempDir::new().unwrap();
@@ -328,5 +352,19 @@ fn the_signed_agreement_is_a_document_of_a_linked_case() {
     let a = agreements::get(s.conn(), id, today()).unwrap();
     assert_eq!(a.document.unwrap().file_name, "avtale.pdf");
     s.write(|tx| agreements::set_document(tx, &who(), id, None)).unwrap();
+    assert!(agreements::get(s.conn(), id, today()).unwrap().document.is_none());
+
+    // Unlinking the case takes the signed agreement away once no link names the case.
+    s.write(|tx| agreements::link(tx, &who(), id, "21/1069".parse().unwrap(), Some(("54/21".parse().unwrap(), None))))
+        .unwrap();
+    s.write(|tx| agreements::set_document(tx, &who(), id, Some(doc.id))).unwrap();
+    let links = agreements::get(s.conn(), id, today()).unwrap().links;
+    assert_eq!(links.len(), 2);
+    s.write(|tx| agreements::unlink(tx, &who(), id, links[0].id)).unwrap();
+    assert!(
+        agreements::get(s.conn(), id, today()).unwrap().document.is_some(),
+        "the vedtak's link still names the case"
+    );
+    s.write(|tx| agreements::unlink(tx, &who(), id, links[1].id)).unwrap();
     assert!(agreements::get(s.conn(), id, today()).unwrap().document.is_none());
 }

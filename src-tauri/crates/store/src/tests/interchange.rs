@@ -280,6 +280,10 @@ fn bad_files_are_refused_with_the_place_of_the_problem() {
             "ved $.journal_entries[0].title: feltet manglar",
         ),
         (edit(&|v| v["journal_entries"][0]["case_id"] = 999.into()), "viser til"),
+        (
+            edit(&|v| v["agreement_parties"][0]["orgnr"] = "974760674".into()),
+            "ved $.agreement_parties[0].orgnr: 974760674 er ikkje eit gyldig organisasjonsnummer: kontrollsifferet stemmer ikkje",
+        ),
     ];
     for (text, want) in cases {
         let e = import(&mut s, &text).unwrap_err();
