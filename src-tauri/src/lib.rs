@@ -57,6 +57,7 @@ pub(crate) fn after_start(handle: &tauri::AppHandle) {
     }
 }
 
+/// Starts the app.
 pub fn run() {
     tauri::Builder::default()
         // First: a second start hands over to the running window and exits.
