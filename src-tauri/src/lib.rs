@@ -4,6 +4,7 @@
 mod commands;
 pub mod error;
 pub mod personal;
+pub mod rendering;
 pub mod service;
 pub mod state;
 
@@ -57,8 +58,10 @@ pub(crate) fn after_start(handle: &tauri::AppHandle) {
     }
 }
 
-/// Starts the app.
+/// Starts the app. Called first thing in `main`, while the process has one
+/// thread (it may set WebKit's environment).
 pub fn run() {
+    let cpu_painting = rendering::choose();
     tauri::Builder::default()
         // First: a second start hands over to the running window and exits.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -83,12 +86,15 @@ pub fn run() {
         )
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_opener::init())
-        .setup(|app| {
+        .setup(move |app| {
             let data = app.path().app_data_dir()?;
             let args: Vec<String> = std::env::args().collect();
             let db = state::db_path_from(&args, std::env::var(saksbok_store::paths::DB_ENV).ok(), &data);
             let config = app.path().app_config_dir()?;
             log::info!("Saksbok {} startar med databasen {}", env!("CARGO_PKG_VERSION"), db.display());
+            if cpu_painting {
+                log::info!("Ingen GPU (/dev/dri/renderD*): WebKit teiknar vindauget med prosessoren");
+            }
             app.manage(AppState::open(db, data.join("protokollar"), saksbok_store::audit::os_user(), config));
             main_window(app, args.iter().any(|a| a == "--blank-window"))?;
             // The window shows while the database's integrity check runs; a
