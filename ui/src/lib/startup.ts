@@ -35,12 +35,36 @@ export function takeFirstPage(query: CaseQuery): Promise<CasePage> | null {
   return early && early.key === JSON.stringify(query) ? early.page : null;
 }
 
-let drawn = false;
+let firstFrame: Promise<void> | null = null;
+let drawnOnce = false;
 
-/** Marks the list's first rows in the page and the frame that draws them (read by the start-up bench); once per start. */
-export function markFirstRows() {
-  if (drawn) return;
-  drawn = true;
-  performance.mark("saksbok:rows");
-  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("saksbok:drawn")));
+/**
+ * Marks the list's first rows in the page and the frame that draws them
+ * (read by the start-up bench); once per start. Resolves once that frame is
+ * drawn, at once for any later list.
+ */
+export function markFirstRows(): Promise<void> {
+  if (!firstFrame) {
+    performance.mark("saksbok:rows");
+    firstFrame = new Promise((drawn) =>
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          performance.mark("saksbok:drawn");
+          drawnOnce = true;
+          drawn();
+        }),
+      ),
+    );
+  }
+  return firstFrame;
+}
+
+/** Whether the first list of this start has been drawn. */
+export function firstFrameDrawn(): boolean {
+  return drawnOnce;
+}
+
+/** Marks the frame that draws the first list scrollable (read by the start-up bench). */
+export function markScrollable() {
+  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("saksbok:scrollable")));
 }
