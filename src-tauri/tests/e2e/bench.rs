@@ -40,16 +40,22 @@ const SHOWN: &str = "const began = performance.now(); const [id, done] = argumen
     const watch = new MutationObserver(() => { if (found()) { watch.disconnect(); drawn(); } }); \
     watch.observe(document, { childList: true, subtree: true });";
 
+/// When the page marked `name` (ms since its time origin); 0 while it has not.
+async fn page_mark(d: &WebDriver, name: &str) -> f64 {
+    d.execute("const m = performance.getEntriesByName(arguments[0])[0]; return m ? m.startTime : 0;", vec![json!(name)])
+        .await
+        .unwrap()
+        .json()
+        .as_f64()
+        .unwrap_or(0.0)
+}
+
 /// The page's own mark of the frame that first drew its marker (ms since
 /// its time origin).
 async fn drawn_mark(d: &WebDriver) -> f64 {
     let until = Instant::now() + WAIT;
     loop {
-        let r = d
-            .execute("const m = performance.getEntriesByName('saksbok:drawn')[0]; return m ? m.startTime : 0;", vec![])
-            .await
-            .unwrap();
-        let ms = r.json().as_f64().unwrap_or(0.0);
+        let ms = page_mark(d, "saksbok:drawn").await;
         if ms > 0.0 {
             return ms;
         }
@@ -166,16 +172,7 @@ async fn bench_start_up_and_memory_against_a_blank_window() {
             // Let the first paint and the background integrity check settle.
             tokio::time::sleep(Duration::from_secs(2)).await;
             let (rss_mb, pss_mb) = memory_of_app(&db);
-            let scrollable = d
-                .execute(
-                    "const m = performance.getEntriesByName('saksbok:scrollable')[0]; return m ? m.startTime : 0;",
-                    vec![],
-                )
-                .await
-                .unwrap()
-                .json()
-                .as_f64()
-                .unwrap_or(0.0);
+            let scrollable = page_mark(&d, "saksbok:scrollable").await;
             if run == 0 && *marker == "case-row" {
                 shot(&d, &format!("bench-{}.png", name.split(' ').next().unwrap_or("app").to_lowercase())).await;
             }

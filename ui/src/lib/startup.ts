@@ -38,6 +38,11 @@ export function takeFirstPage(query: CaseQuery): Promise<CasePage> | null {
 let firstFrame: Promise<void> | null = null;
 let drawnOnce = false;
 
+/** Resolves once the frame after the next has been drawn: what was just put in the page is on screen. */
+function twoFrames(): Promise<void> {
+  return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+}
+
 /**
  * Marks the list's first rows in the page and the frame that draws them
  * (read by the start-up bench); once per start. Resolves once that frame is
@@ -46,15 +51,10 @@ let drawnOnce = false;
 export function markFirstRows(): Promise<void> {
   if (!firstFrame) {
     performance.mark("saksbok:rows");
-    firstFrame = new Promise((drawn) =>
-      requestAnimationFrame(() =>
-        requestAnimationFrame(() => {
-          performance.mark("saksbok:drawn");
-          drawnOnce = true;
-          drawn();
-        }),
-      ),
-    );
+    firstFrame = twoFrames().then(() => {
+      performance.mark("saksbok:drawn");
+      drawnOnce = true;
+    });
   }
   return firstFrame;
 }
@@ -66,5 +66,5 @@ export function firstFrameDrawn(): boolean {
 
 /** Marks the frame that draws the first list scrollable (read by the start-up bench). */
 export function markScrollable() {
-  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("saksbok:scrollable")));
+  void twoFrames().then(() => performance.mark("saksbok:scrollable"));
 }
