@@ -17,13 +17,24 @@ use crate::state::AppState;
 
 /// Opens the main window as `tauri.conf.json` describes it; with
 /// `--blank-window` it shows an empty page instead of the app, the baseline
-/// the start-up bench compares with.
-fn main_window(app: &tauri::App, blank: bool) -> tauri::Result<()> {
+/// the start-up bench compares with. When WebKitGTK paints on the CPU, its
+/// scrolling boxes scroll on the page's own thread (see [`rendering`]).
+fn main_window(app: &tauri::App, blank: bool, cpu_painting: bool) -> tauri::Result<()> {
     let mut config = app.config().app.windows.iter().find(|w| w.label == "main").cloned().unwrap_or_default();
     if blank {
         config.url = tauri::WebviewUrl::App("blank.html".into());
     }
-    tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?.build()?;
+    let window = tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?.build()?;
+    #[cfg(target_os = "linux")]
+    if cpu_painting {
+        window.with_webview(|webview| {
+            if rendering::set_feature(&webview.inner(), rendering::ASYNC_OVERFLOW_SCROLLING, false) {
+                log::info!("Ingen GPU: WebKit rullar lister i sida sin eigen tråd (AsyncOverflowScrolling av)");
+            }
+        })?;
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = (window, cpu_painting);
     Ok(())
 }
 
@@ -96,7 +107,7 @@ pub fn run() {
                 log::info!("Ingen GPU (/dev/dri/renderD*): WebKit teiknar vindauget med prosessoren");
             }
             app.manage(AppState::open(db, data.join("protokollar"), saksbok_store::audit::os_user(), config));
-            main_window(app, args.iter().any(|a| a == "--blank-window"))?;
+            main_window(app, args.iter().any(|a| a == "--blank-window"), cpu_painting)?;
             // The window shows while the database's integrity check runs; a
             // damaged file is then closed and the window told why. A sound
             // one gets its backup of the day.

@@ -8,6 +8,12 @@
 //! (`WEBKIT_SKIA_ENABLE_CPU_RENDERING=1`), unless the person has chosen for
 //! themselves by setting that variable (to 0 to keep the GPU painter).
 //!
+//! There, too, boxes that scroll (the case list) scroll on the page's own
+//! thread: with WebKit's threaded scrolling (`AsyncOverflowScrolling`) each
+//! gets a composited layer of its own, and without a GPU the list's layer
+//! held its first frame back another 0.4 s (100 000 cases) and cost 25 MB.
+//! The page redraws the list's rows as it scrolls in any case.
+//!
 //! Turning the DMA-BUF renderer off instead (`WEBKIT_DISABLE_DMABUF_RENDERER`)
 //! was as fast, but it leaves accelerated compositing, and WebKitWebDriver's
 //! screenshots then failed in four end-to-end tests on CI.
@@ -46,6 +52,71 @@ pub fn choose() -> bool {
 #[cfg(not(target_os = "linux"))]
 pub fn choose() -> bool {
     false
+}
+
+/// The WebKit feature that scrolls `overflow` boxes on a thread of its own,
+/// each in a composited layer of its own; turned off where WebKit paints on
+/// the CPU.
+pub const ASYNC_OVERFLOW_SCROLLING: &str = "AsyncOverflowScrolling";
+
+/// Sets the WebKit feature `identifier` of `webview` (WebKitGTK 2.42 and
+/// later; webkit2gtk-rs has no binding for it). The functions are looked up
+/// when called, so an older WebKit still starts the app: then, or when no
+/// such feature exists, nothing changes and this returns false.
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
+pub fn set_feature(webview: &webkit2gtk::WebView, identifier: &str, enabled: bool) -> bool {
+    use std::ffi::{CStr, c_char, c_void};
+    use webkit2gtk::WebViewExt;
+    use webkit2gtk::glib::translate::ToGlibPtr;
+
+    type Ptr = *mut c_void;
+    /// A function of libwebkit2gtk, found in the process (it is loaded).
+    fn lookup(name: &CStr) -> Option<*mut c_void> {
+        // SAFETY: dlsym with RTLD_DEFAULT and a valid C string only reads.
+        let f = unsafe { libc::dlsym(libc::RTLD_DEFAULT, name.as_ptr()) };
+        (!f.is_null()).then_some(f)
+    }
+    let (Some(all), Some(len), Some(get), Some(id), Some(set), Some(unref)) = (
+        lookup(c"webkit_settings_get_all_features"),
+        lookup(c"webkit_feature_list_get_length"),
+        lookup(c"webkit_feature_list_get"),
+        lookup(c"webkit_feature_get_identifier"),
+        lookup(c"webkit_settings_set_feature_enabled"),
+        lookup(c"webkit_feature_list_unref"),
+    ) else {
+        return false;
+    };
+    let Some(settings) = WebViewExt::settings(webview) else { return false };
+    // SAFETY: the pointers are WebKitGTK's functions of these names, with
+    // the signatures its headers (WebKitFeature.h, WebKitSettings.h) give;
+    // the list is ours (transfer full) and released once, its features are
+    // borrowed from it while it lives, and `settings` outlives the calls.
+    unsafe {
+        let all: unsafe extern "C" fn() -> Ptr = std::mem::transmute(all);
+        let len: unsafe extern "C" fn(Ptr) -> usize = std::mem::transmute(len);
+        let get: unsafe extern "C" fn(Ptr, usize) -> Ptr = std::mem::transmute(get);
+        let id: unsafe extern "C" fn(Ptr) -> *const c_char = std::mem::transmute(id);
+        let set: unsafe extern "C" fn(Ptr, Ptr, i32) = std::mem::transmute(set);
+        let unref: unsafe extern "C" fn(Ptr) = std::mem::transmute(unref);
+        let list = all();
+        if list.is_null() {
+            return false;
+        }
+        let raw: *mut webkit2gtk::ffi::WebKitSettings = settings.to_glib_none().0;
+        let mut found = false;
+        for i in 0..len(list) {
+            let feature = get(list, i);
+            let name = id(feature);
+            if !name.is_null() && CStr::from_ptr(name).to_bytes() == identifier.as_bytes() {
+                set(raw.cast(), feature, i32::from(enabled));
+                found = true;
+                break;
+            }
+        }
+        unref(list);
+        found
+    }
 }
 
 #[cfg(test)]

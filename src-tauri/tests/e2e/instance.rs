@@ -5,6 +5,8 @@
 
 use std::process::Command;
 
+use saksbok_app::rendering::{CPU_PAINTING_VAR, names_in, paint_on_cpu};
+
 use crate::common::*;
 
 #[test]
@@ -43,4 +45,10 @@ fn a_second_start_hands_over_to_the_running_window() {
     let logged = std::fs::read_to_string(&log).unwrap();
     assert!(logged.contains("vart starta ein gong til"), "the running app was told: {logged}");
     assert_eq!(logged.matches("startar med databasen").count(), 1, "only one instance opened the database: {logged}");
+    // Without a GPU (as on CI) WebKit paints on the CPU and scrolls lists on
+    // the page's thread; the feature is found in this WebKit by its name.
+    if paint_on_cpu(std::env::var_os(CPU_PAINTING_VAR).is_some(), names_in(std::path::Path::new("/dev/dri"))) {
+        assert!(logged.contains("teiknar vindauget med prosessoren"), "{logged}");
+        assert!(logged.contains("AsyncOverflowScrolling av"), "{logged}");
+    }
 }

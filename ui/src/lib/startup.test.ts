@@ -2,7 +2,7 @@ import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
 import type { CaseQuery } from "./api";
 import { CaseListState } from "./caseListState.svelte";
-import { firstFrameDrawn, forgetFirstPage, markFirstRows, markScrollable, startEarly, takeFirstPage, takeStatus } from "./startup";
+import { forgetFirstPage, markFirstRows, startEarly, takeFirstPage, takeStatus } from "./startup";
 import { backend, pageOf } from "../test/backend";
 
 afterEach(() => clearMocks());
@@ -33,20 +33,15 @@ describe("the first questions, asked early", () => {
 });
 
 describe("the first frame of the list", () => {
-  it("is marked once, and the list may scroll once it is drawn", async () => {
-    expect(firstFrameDrawn()).toBe(false);
-    const first = markFirstRows();
-    expect(firstFrameDrawn()).toBe(false);
-    expect(markFirstRows()).toBe(first);
-    await first;
-    expect(firstFrameDrawn()).toBe(true);
+  it("is marked once per start, with the frame that draws it", async () => {
+    markFirstRows();
+    markFirstRows();
     expect(performance.getEntriesByName("saksbok:rows")).toHaveLength(1);
-    expect(performance.getEntriesByName("saksbok:drawn")).toHaveLength(1);
-    // A later list is not held back.
-    await markFirstRows();
-    expect(performance.getEntriesByName("saksbok:rows")).toHaveLength(1);
-    markScrollable();
+    expect(performance.getEntriesByName("saksbok:drawn")).toHaveLength(0);
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r))));
-    expect(performance.getEntriesByName("saksbok:scrollable")).toHaveLength(1);
+    expect(performance.getEntriesByName("saksbok:drawn")).toHaveLength(1);
+    // A later list marks nothing.
+    markFirstRows();
+    expect(performance.getEntriesByName("saksbok:rows")).toHaveLength(1);
   });
 });

@@ -35,36 +35,12 @@ export function takeFirstPage(query: CaseQuery): Promise<CasePage> | null {
   return early && early.key === JSON.stringify(query) ? early.page : null;
 }
 
-let firstFrame: Promise<void> | null = null;
-let drawnOnce = false;
+let firstRows = false;
 
-/** Resolves once the frame after the next has been drawn: what was just put in the page is on screen. */
-function twoFrames(): Promise<void> {
-  return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
-}
-
-/**
- * Marks the list's first rows in the page and the frame that draws them
- * (read by the start-up bench); once per start. Resolves once that frame is
- * drawn, at once for any later list.
- */
-export function markFirstRows(): Promise<void> {
-  if (!firstFrame) {
-    performance.mark("saksbok:rows");
-    firstFrame = twoFrames().then(() => {
-      performance.mark("saksbok:drawn");
-      drawnOnce = true;
-    });
-  }
-  return firstFrame;
-}
-
-/** Whether the first list of this start has been drawn. */
-export function firstFrameDrawn(): boolean {
-  return drawnOnce;
-}
-
-/** Marks the frame that draws the first list scrollable (read by the start-up bench). */
-export function markScrollable() {
-  void twoFrames().then(() => performance.mark("saksbok:scrollable"));
+/** Marks the list's first rows in the page and the frame that draws them (read by the start-up bench); once per start. */
+export function markFirstRows() {
+  if (firstRows) return;
+  firstRows = true;
+  performance.mark("saksbok:rows");
+  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("saksbok:drawn")));
 }
