@@ -3,6 +3,7 @@ import {
   agendaNumber,
   caseNumber,
   fileType,
+  formatCount,
   formatDate,
   formatDateTime,
   formatDateTimeDots,
@@ -41,6 +42,14 @@ describe("format", () => {
     expect(formatMegabytes(0)).toBe("0,0 MB");
     expect(formatMegabytes(230_000)).toBe("0,2 MB");
     expect(formatMegabytes(14 * 1024 * 1024 + 60_000)).toBe("14,1 MB");
+  });
+  it("sets a count's thousands apart as toLocaleString does in Norwegian", () => {
+    for (const n of [0, 7, 999, 1000, 54_321, 100_000, 1_234_567, -12_345]) {
+      expect(formatCount(n)).toBe(n.toLocaleString("nn"));
+      expect(formatCount(n)).toBe(n.toLocaleString("nb"));
+    }
+    expect(formatCount(100_000)).toBe("100\u00a0000");
+    expect(formatCount(1.5)).toBe("1,5");
   });
   it("prints Noark numbers", () => {
     expect(caseNumber({ year: 2021, seq: 1069 })).toBe("21/1069");

@@ -44,16 +44,28 @@ export function formatDateTimeDots(at: string): string {
   return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} kl. ${pad(d.getHours())}.${pad(d.getMinutes())}`;
 }
 
-/** A size in MB (1024 × 1024 bytes) with one decimal and a decimal comma: `0,2 MB`, `14,0 MB`. */
 /** The local clock time of an instant ("10:42"); the text itself when it is not a time. */
 export function clockOf(at: string): string {
   const d = new Date(at);
   return Number.isNaN(d.getTime()) ? at : `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
 }
 
+/** A size in MB (1024 × 1024 bytes) with one decimal and a decimal comma: `0,2 MB`, `14,0 MB`. */
 export function formatMegabytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return String(bytes);
   return `${(bytes / (1024 * 1024)).toFixed(1).replace(".", ",")} MB`;
+}
+
+/**
+ * A count with its thousands set apart by a no-break space, as Norwegian
+ * writes them: `100 000`, as toLocaleString("nn") gives it. The list's count
+ * is written at start, where the first toLocaleString loads the locale's
+ * data: 6–10 ms before the first rows in WebKitGTK.
+ */
+export function formatCount(n: number): string {
+  if (!Number.isSafeInteger(n)) return n.toLocaleString("nn");
+  const sign = n < 0 ? "\u2212" : "";
+  return sign + String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, "\u00a0");
 }
 
 /** Today on this machine as yyyy-mm-dd. */

@@ -11,6 +11,7 @@ import type { JournalStatus } from "./bindings/JournalStatus";
 import type { MeetingStatus } from "./bindings/MeetingStatus";
 import type { NumberFormat } from "./bindings/NumberFormat";
 import type { Role } from "./bindings/Role";
+import { formatCount } from "./format";
 import type { PersonKind, SeatState } from "./roll";
 import { agreementsNb, agreementsNn } from "./i18n/agreements";
 
@@ -91,7 +92,7 @@ const nn = {
   listKeysHelp: "Piltastane flyttar, Enter opnar saka.",
   noCases: "Ingen saker enno.",
   noMatch: "Ingen saker passar med søket.",
-  casesCount: (n: number) => (n === 1 ? "1 sak" : `${n.toLocaleString("nn")} saker`),
+  casesCount: (n: number) => (n === 1 ? "1 sak" : `${formatCount(n)} saker`),
   screened: "Skjerma",
 
   caseStatus: labels<CaseStatus>({
@@ -926,7 +927,7 @@ const nn = {
   quickNeedWord: "Skriv minst eitt ord.",
   quickNoHits: "Ingen treff.",
   quickHits: (shown: number, total: number) =>
-    total > shown ? `Dei ${shown} beste av ${total.toLocaleString("nn")} treff` : total === 1 ? "1 treff" : `${total} treff`,
+    total > shown ? `Dei ${shown} beste av ${formatCount(total)} treff` : total === 1 ? "1 treff" : `${total} treff`,
   quickHelp: "Pil opp og ned vel sak, Enter opnar, Esc lukkar.",
 
   // Keyboard shortcuts as shown on buttons
@@ -1023,7 +1024,7 @@ const nb: Texts = {
   listKeysHelp: "Piltastene flytter, Enter åpner saken.",
   noCases: "Ingen saker ennå.",
   noMatch: "Ingen saker passer med søket.",
-  casesCount: (n: number) => (n === 1 ? "1 sak" : `${n.toLocaleString("nb")} saker`),
+  casesCount: (n: number) => (n === 1 ? "1 sak" : `${formatCount(n)} saker`),
   screened: "Skjermet",
 
   caseStatus: labels<CaseStatus>({
@@ -1847,7 +1848,7 @@ const nb: Texts = {
   quickNeedWord: "Skriv minst ett ord.",
   quickNoHits: "Ingen treff.",
   quickHits: (shown: number, total: number) =>
-    total > shown ? `De ${shown} beste av ${total.toLocaleString("nb")} treff` : total === 1 ? "1 treff" : `${total} treff`,
+    total > shown ? `De ${shown} beste av ${formatCount(total)} treff` : total === 1 ? "1 treff" : `${total} treff`,
   quickHelp: "Pil opp og ned velger sak, Enter åpner, Esc lukker.",
 
   keyNew: "Ctrl+N",

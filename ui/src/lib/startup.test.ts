@@ -2,7 +2,7 @@ import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
 import type { CaseQuery } from "./api";
 import { CaseListState } from "./caseListState.svelte";
-import { forgetFirstPage, markFirstRows, startEarly, takeFirstPage, takeStatus } from "./startup";
+import { forgetFirstPage, markEngine, markFirstRows, startEarly, takeFirstPage, takeStatus } from "./startup";
 import { backend, pageOf } from "../test/backend";
 
 afterEach(() => clearMocks());
@@ -43,5 +43,21 @@ describe("the first frame of the list", () => {
     // A later list marks nothing.
     markFirstRows();
     expect(performance.getEntriesByName("saksbok:rows")).toHaveLength(1);
+  });
+});
+
+describe("the engine's class on the root", () => {
+  const linux = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko)";
+  const windows = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0";
+  const mac = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)";
+
+  it("names WebKitGTK, and only it, so app.css gives it generic font families", () => {
+    const root = document.createElement("html");
+    markEngine(root, linux);
+    expect(root.classList.contains("webkitgtk")).toBe(true);
+    markEngine(root, windows);
+    expect(root.classList.contains("webkitgtk")).toBe(false);
+    markEngine(root, mac);
+    expect(root.className).toBe("");
   });
 });

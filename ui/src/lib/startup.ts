@@ -4,6 +4,15 @@
 // to the back end as any other.
 import { api, type AppStatus, type CasePage, type CaseQuery } from "./api";
 
+/**
+ * Gives the root the `webkitgtk` class under WebKitGTK (the Linux build),
+ * where app.css names its fonts by generic family alone. Set before the
+ * first screen is styled.
+ */
+export function markEngine(root: HTMLElement, userAgent: string) {
+  root.classList.toggle("webkitgtk", /\bLinux\b/.test(userAgent));
+}
+
 let status: Promise<AppStatus> | null = null;
 let firstPage: { key: string; page: Promise<CasePage> } | null = null;
 
