@@ -25,17 +25,7 @@ fn main_window(app: &tauri::App, blank: bool, cpu_painting: bool) -> tauri::Resu
         config.url = tauri::WebviewUrl::App("blank.html".into());
     }
     let window = tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?.build()?;
-    #[cfg(target_os = "linux")]
-    if cpu_painting {
-        window.with_webview(|webview| {
-            if rendering::set_feature(&webview.inner(), rendering::ASYNC_OVERFLOW_SCROLLING, false) {
-                log::info!("Ingen GPU: WebKit rullar lister i sida sin eigen tråd (AsyncOverflowScrolling av)");
-            }
-        })?;
-    }
-    #[cfg(not(target_os = "linux"))]
-    let _ = (window, cpu_painting);
-    Ok(())
+    rendering::tune(&window, cpu_painting)
 }
 
 /// The log file's name (without `.log`) in the OS log directory.

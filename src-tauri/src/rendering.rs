@@ -59,6 +59,26 @@ pub fn choose() -> bool {
 /// the CPU.
 pub const ASYNC_OVERFLOW_SCROLLING: &str = "AsyncOverflowScrolling";
 
+/// Fits the window's webview to the painter [`choose`] chose: where WebKit
+/// paints on the CPU, scrolling boxes scroll on the page's own thread.
+#[cfg(target_os = "linux")]
+pub fn tune(window: &tauri::WebviewWindow, cpu_painting: bool) -> tauri::Result<()> {
+    if cpu_painting {
+        window.with_webview(|webview| {
+            if set_feature(&webview.inner(), ASYNC_OVERFLOW_SCROLLING, false) {
+                log::info!("Ingen GPU: WebKit rullar lister i sida sin eigen tråd (AsyncOverflowScrolling av)");
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// Elsewhere the system's webview chooses for itself.
+#[cfg(not(target_os = "linux"))]
+pub fn tune(_window: &tauri::WebviewWindow, _cpu_painting: bool) -> tauri::Result<()> {
+    Ok(())
+}
+
 /// Sets the WebKit feature `identifier` of `webview` (WebKitGTK 2.42 and
 /// later; webkit2gtk-rs has no binding for it). The functions are looked up
 /// when called, so an older WebKit still starts the app: then, or when no
