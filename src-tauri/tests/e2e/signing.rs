@@ -49,9 +49,12 @@ fn first_signed_copy(home: &std::path::Path) -> (std::path::PathBuf, String) {
 async fn approve_in_window(d: &WebDriver) {
     by_test_id(d, "nav-meetings").await.click().await.unwrap();
     by_test_id(d, "open-meeting").await.click().await.unwrap();
-    by_test_id(d, "approve-open").await.click().await.unwrap();
+    // By keyboard: the sections above still grow as their data comes in, and
+    // a pointer click aimed at a button here can land beside it (once on CI
+    // the form never opened after the click, in 60 s).
+    by_test_id(d, "approve-open").await.send_keys(Key::Enter).await.unwrap();
     by_test_id(d, "approval-signatory").await;
-    by_test_id(d, "approve").await.click().await.unwrap();
+    by_test_id(d, "approve").await.send_keys(Key::Enter).await.unwrap();
     by_test_id(d, "approve-confirm").await.click().await.unwrap();
     by_test_id(d, "approval-done").await;
 }
